@@ -1,0 +1,137 @@
+"""Entry point: no arguments start the desktop app; subcommands run the same core from scripts.
+
+Exit status: 0 success, 2 invalid input (nothing written), 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from composer import __version__
+
+EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
+OUTPUTS = ("pdf", "eml", "fax")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="composer",
+        description="Composer: grade a cybersecurity incident and compose its report package. "
+                    "Without a command, the desktop app starts.")
+    p.add_argument("--version", action="version", version=f"composer {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    o = sub.add_parser("open", help="start the app with an incident file loaded")
+    o.add_argument("file", metavar="FILE")
+    v = sub.add_parser("validate", help="check an incident file")
+    v.add_argument("file", metavar="FILE", help="incident file, or - for standard input")
+    c = sub.add_parser("classify", help="grade the incident and list the obligations as JSON")
+    c.add_argument("file", metavar="FILE", help="incident file, or - for standard input")
+    r = sub.add_parser("render", help="write the submission package into DIR")
+    r.add_argument("file", metavar="FILE", help="incident file, or - for standard input")
+    r.add_argument("--out", required=True, metavar="DIR", type=Path)
+    r.add_argument("--only", metavar="pdf,eml,fax", default=",".join(OUTPUTS),
+                   help="comma-separated subset of pdf, eml, fax (default: all three)")
+    r.add_argument("--force", action="store_true", help="replace a non-empty DIR")
+    return p
+
+
+def _read_input(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    return Path(name).read_bytes()
+
+
+def _load(name: str):  # -> tuple[Report, bytes] | int
+    from composer.core.incident_io import InvalidIncident, loads_report
+
+    try:
+        data = _read_input(name)
+    except OSError as exc:
+        print(f"{name}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        return loads_report(data), data
+    except InvalidIncident as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INVALID
+
+
+def _print_warnings(report) -> None:
+    from composer.render.checks import report_warnings
+
+    for warning in report_warnings(report):
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    loaded = _load(args.file)
+    if isinstance(loaded, int):
+        return loaded
+    report, _ = loaded
+    _print_warnings(report)
+    print(f"valid: {report.incident.title}")
+    return EXIT_OK
+
+
+def _cmd_classify(args: argparse.Namespace) -> int:
+    from composer.core.classify import classification_json, classify
+
+    loaded = _load(args.file)
+    if isinstance(loaded, int):
+        return loaded
+    report, _ = loaded
+    json.dump(classification_json(classify(report)), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from composer.render.package import PackageError, write_package
+
+    only = [x.strip() for x in args.only.split(",") if x.strip()]
+    bad = [x for x in only if x not in OUTPUTS]
+    if bad or not only:
+        print(f"--only: must be a comma-separated subset of {', '.join(OUTPUTS)}, got "
+              f"{args.only!r}", file=sys.stderr)
+        return EXIT_INVALID
+    loaded = _load(args.file)
+    if isinstance(loaded, int):
+        return loaded
+    report, source = loaded
+    _print_warnings(report)
+    try:
+        result = write_package(report, args.out, source=source, only=tuple(only),
+                               force=args.force)
+    except PackageError as exc:
+        print(f"{args.out}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    for path in result.files:
+        print(path)
+    return EXIT_OK
+
+
+def _start_gui(path: str | None) -> int:
+    from composer.gui.app import run
+
+    return run(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        return _start_gui(None)
+    if args.command == "open":
+        return _start_gui(args.file)
+    handler = {"validate": _cmd_validate, "classify": _cmd_classify, "render": _cmd_render}
+    try:
+        return handler[args.command](args)
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

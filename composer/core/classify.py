@@ -1,0 +1,58 @@
+"""The whole judgement on a report: its grading plus its duties, and the ``classify`` JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from composer.core.grading import UNVERIFIED_NOTICE, UNVERIFIED_NOTICE_EN, Grading, grade
+from composer.core.model import Report
+from composer.core.obligations import Duties, duties, iso_duration
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    grading: Grading
+    duties: Duties
+
+
+def classify(report: Report) -> Classification:
+    grading = grade(report.impact_facts)
+    return Classification(grading=grading, duties=duties(report, grading))
+
+
+def classification_json(c: Classification) -> dict[str, Any]:
+    """The ``composer classify`` output of CONTRACT.md (extended with a few extra keys)."""
+    g, d = c.grading, c.duties
+    out: dict[str, Any] = {
+        "level": g.level.value,
+        "level_zh": g.level.zh,
+        "reportable": g.reportable,
+        "criteria": [{"id": k.id, "level": k.level.value, "reason": k.reason,
+                      "status": k.status} for k in g.criteria],
+        "obligations": [_obligation(o) for o in d.obligations],
+        "escalations": [{"by": e.by, "to": e.to, "within": iso_duration(e.within),
+                         "basis": e.basis} for e in d.escalations],
+        "missing": [{"fact": m.fact, "question": m.zh, "could_reach": m.could_reach.value}
+                    for m in g.missing],
+        # Extensions (CONTRACT.md: extend, never break).
+        "confirmed_level": g.confirmed_level.value,
+        "needs_confirmation": g.needs_confirmation,
+        "notes": list(d.notes_zh),
+    }
+    if g.needs_confirmation:
+        out["notice"] = f"{UNVERIFIED_NOTICE}（{UNVERIFIED_NOTICE_EN}）"
+    return out
+
+
+def _obligation(o: Any) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "action": o.action,
+        "to": o.to,
+        "due": o.due.isoformat(timespec="seconds") if o.due else None,
+        "within": iso_duration(o.within) if o.within else None,
+        "basis": o.basis,
+    }
+    if o.note_zh:
+        item["note"] = o.note_zh
+    return item

@@ -1,0 +1,193 @@
+"""Grade an incident under the Incident Grading Guide, from the rule data.
+
+The level is the highest any criterion reaches ("以上" includes the threshold itself). Each fired
+family reports its highest level with a Chinese reason quoting the fact and the threshold.
+``missing`` lists the unknown facts that could still raise the level. When the level rests only on
+numbers that are not confirmed final text, :attr:`Grading.needs_confirmation` is set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from composer.core.model import ImpactFacts, Level
+from composer.core.rules import Family, Test, grading_rules
+
+UNVERIFIED_NOTICE = "依据未核实，请对照原文"
+UNVERIFIED_NOTICE_EN = "Basis not verified against the final text: please check and confirm."
+
+
+@dataclass(frozen=True, slots=True)
+class FiredCriterion:
+    id: str              # the family id, e.g. "cii_total_outage"
+    level: Level
+    reason: str          # Chinese, quotes the fact and the threshold
+    status: str          # confirmed | single_source | draft_only
+    fact: str            # the fact path that met the test
+
+
+@dataclass(frozen=True, slots=True)
+class MissingFact:
+    fact: str            # top-level key of impact_facts
+    zh: str
+    en: str
+    could_reach: Level
+
+
+@dataclass(frozen=True, slots=True)
+class Grading:
+    level: Level
+    criteria: tuple[FiredCriterion, ...]
+    missing: tuple[MissingFact, ...]
+    confirmed_level: Level       # the level reached by confirmed criteria alone
+
+    @property
+    def reportable(self) -> bool:
+        return self.level.reportable
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """No confirmed criterion backs the level: the user must check it against the text."""
+        return self.confirmed_level.rank < self.level.rank
+
+
+def fact_value(facts: ImpactFacts, path: str) -> Any:
+    """The value at a dotted fact path (enums as their ids), or None when unknown."""
+    node: Any = facts
+    for part in path.split("."):
+        node = getattr(node, part, None)
+        if node is None:
+            return None
+    return node.value if isinstance(node, Enum) else node
+
+
+# --- formatting of values and thresholds ------------------------------------------------------
+
+def format_minutes(minutes: float) -> str:
+    minutes = round(minutes, 1)
+    if minutes >= 60:
+        h, m = divmod(minutes, 60)
+        m = round(m, 1)
+        hours = f"{int(h)} 小时"
+        return hours if m == 0 else f"{hours} {_num(m)} 分钟"
+    return f"{_num(minutes)} 分钟"
+
+
+def _num(x: float) -> str:
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_quantity(unit: str | None, value: float) -> str:
+    """A value in a unit of the rule data, in Chinese: minutes, percent, people, yuan, times."""
+    if unit == "duration":
+        return format_minutes(value)
+    if unit == "percent":
+        return f"{_num(value)}%"
+    if unit == "people":
+        return f"{_num(value)} 人"
+    if unit == "yuan":
+        return f"{_num(value)} 元"
+    if unit == "times":
+        return f"{_num(value)} 次"
+    return _num(value)
+
+
+def _measure(test: Test, raw: Any) -> float:
+    """The fact in the test's unit (durations: hours in the file, minutes in the rules)."""
+    if test.unit == "duration":
+        return round(float(raw) * 60, 6)
+    return float(raw)
+
+
+def _meets(test: Test, facts: ImpactFacts) -> tuple[bool, float | None]:
+    for path, allowed in test.where:
+        if fact_value(facts, path) not in allowed:
+            return False, None
+    raw = fact_value(facts, test.fact)
+    if raw is None:
+        return False, None
+    if test.equals is not None:
+        return raw == test.equals, None
+    assert test.minimum is not None
+    value = _measure(test, raw)
+    return value >= test.minimum, value
+
+
+def _reason(test: Test, value: float | None) -> str:
+    if test.minimum is None or value is None:
+        return test.reason
+    return test.reason.format(value=format_quantity(test.unit, value),
+                              threshold=format_quantity(test.unit, test.minimum))
+
+
+def _grade_family(family: Family, facts: ImpactFacts) -> tuple[FiredCriterion | None, bool]:
+    """The family's highest fired criterion, and whether a confirmed test fired at that level."""
+    for criterion in family.criteria:  # highest level first
+        met = [(t, v) for t in criterion.tests for ok, v in [_meets(t, facts)] if ok]
+        if not met:
+            continue
+        # Prefer a confirmed test as the stated reason.
+        met.sort(key=lambda tv: tv[0].status != "confirmed")
+        test, value = met[0]
+        fired = FiredCriterion(id=family.id, level=criterion.level, reason=_reason(test, value),
+                               status=test.status, fact=test.fact)
+        return fired, test.status == "confirmed"
+    return None, False
+
+
+def _confirmed_level(family: Family, facts: ImpactFacts) -> int:
+    for criterion in family.criteria:
+        if any(t.status == "confirmed" and _meets(t, facts)[0] for t in criterion.tests):
+            return criterion.level.rank
+    return Level.GENERAL.rank
+
+
+def grade(facts: ImpactFacts, families: tuple[Family, ...] | None = None) -> Grading:
+    families = grading_rules() if families is None else families
+    fired: list[FiredCriterion] = []
+    confirmed_rank = Level.GENERAL.rank
+    for family in families:
+        hit, _ = _grade_family(family, facts)
+        if hit is not None:
+            fired.append(hit)
+        confirmed_rank = max(confirmed_rank, _confirmed_level(family, facts))
+    fired.sort(key=lambda c: -c.level.rank)
+    level = fired[0].level if fired else Level.GENERAL
+    missing = tuple(
+        MissingFact(fact=f.fact, zh=f.zh, en=f.en, could_reach=f.top_level)
+        for f in families
+        if fact_value(facts, f.fact) is None and f.top_level.rank > level.rank
+    )
+    return Grading(level=level, criteria=tuple(fired), missing=missing,
+                   confirmed_level=Level.by_rank(confirmed_rank))
+
+
+STATUS_ZH = {"confirmed": "已核实", "single_source": "单一来源", "draft_only": "仅见于征求意见稿"}
+
+
+def threshold_lines(fact: str, families: tuple[Family, ...] | None = None) -> list[str]:
+    """Human explanation of the thresholds a fact (top-level key) is compared with, in Chinese.
+
+    Used by the GUI next to each input; generated from the rule data, never duplicated.
+    """
+    families = grading_rules() if families is None else families
+    lines: list[str] = []
+    for family in families:
+        if family.fact != fact:
+            continue
+        for criterion in family.criteria:
+            parts = []
+            for t in criterion.tests:
+                what = t.reason
+                if t.minimum is not None:
+                    what = what.replace("{value}（≥ {threshold}）", "≥ {threshold}").format(
+                        threshold=format_quantity(t.unit, t.minimum))
+                mark = "" if t.status == "confirmed" else f"〔{STATUS_ZH[t.status]}〕"
+                parts.append(what + mark)
+            lines.append(f"{criterion.level.zh}：" + "；或 ".join(parts))
+    return lines
+

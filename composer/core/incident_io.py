@@ -1,0 +1,465 @@
+"""Reading and writing ``composer-incident/1`` files, strictly.
+
+:func:`parse_report` checks everything at once and raises :class:`InvalidIncident` carrying
+*every* problem as ``(json path, message)``; it never lets a traceback reach the user.
+:func:`dump_report` writes the same format back, so load → dump → load is the identity.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from composer.core import rules
+from composer.core.atomic import atomic_write_bytes
+from composer.core.model import (
+    FORMAT, Contact, Defacement, DefacementSite, ImpactFacts, Incident, Judgement, Level,
+    Operator, OperatorKind, PortalOutage, PortalSite, Population, Ransom, Region, Report,
+    ReportType,
+)
+
+E = TypeVar("E", bound=Enum)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class InvalidIncident(ValueError):
+    """The input is not a valid incident; ``problems`` lists all that is wrong."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+_CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{4,30}([ ]*(转|ext\.?|x)[ ]*[0-9]{1,6})?$")
+_EMAIL_RE = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+$")
+
+
+def credit_code_problem(code: str) -> str | None:
+    """Why ``code`` is not a valid unified social credit code (GB 32100-2015), or None."""
+    if len(code) != 18:
+        return f"must be 18 characters, got {len(code)}"
+    bad = sorted({c for c in code if c not in _CREDIT_ALPHABET})
+    if bad:
+        return f"contains characters not allowed in a credit code: {''.join(bad)}"
+    total = sum(_CREDIT_ALPHABET.index(c) * w for c, w in zip(code[:17], _CREDIT_WEIGHTS))
+    expected = _CREDIT_ALPHABET[(31 - total % 31) % 31]
+    if code[17] != expected:
+        return f"checksum character is {code[17]}, expected {expected}"
+    return None
+
+
+def parse_time(text: str) -> datetime:
+    """ISO 8601 date-time that must carry a UTC offset. Raises ValueError with a reason."""
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"not an ISO 8601 date-time: {text!r}") from None
+    if len(text) <= 10:
+        raise ValueError(f"needs a time of day and a UTC offset: {text!r}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"needs a UTC offset, e.g. {text}+08:00")
+    return value
+
+
+class _Reader:
+    """Walks the JSON tree, converting values and collecting problems under their paths."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def obj(self, value: Any, path: str, allowed: tuple[str, ...]) -> Mapping[str, Any] | None:
+        if not isinstance(value, Mapping):
+            self.fail(path, f"must be an object, got {_kind_of(value)}")
+            return None
+        for key in value:
+            if key not in allowed:
+                self.fail(_join(path, key), "unknown key (check the spelling)")
+        return value
+
+    def text(self, m: Mapping[str, Any], key: str, path: str, required: bool = False,
+             why: str = "") -> str | None:
+        p = _join(path, key)
+        value = m.get(key)
+        if value is None:
+            if required:
+                self.fail(p, "is required" + (f" {why}" if why else ""))
+            return None
+        if not isinstance(value, str):
+            self.fail(p, f"must be a string, got {_kind_of(value)}")
+            return None
+        if "\x00" in value:
+            self.fail(p, "contains a NUL character")
+            return None
+        if required and not value.strip():
+            self.fail(p, "must not be empty" + (f" {why}" if why else ""))
+            return None
+        return value
+
+    def time(self, m: Mapping[str, Any], key: str, path: str,
+             required: bool = False, why: str = "") -> datetime | None:
+        raw = self.text(m, key, path, required=required, why=why)
+        if raw is None:
+            return None
+        try:
+            return parse_time(raw)
+        except ValueError as exc:
+            self.fail(_join(path, key), str(exc))
+            return None
+
+    def choice(self, m: Mapping[str, Any], key: str, path: str, enum: type[E],
+               required: bool = False) -> E | None:
+        p = _join(path, key)
+        value = m.get(key)
+        if value is None:
+            if required:
+                self.fail(p, "is required: one of " + ", ".join(e.value for e in enum))
+            return None
+        try:
+            return enum(value)
+        except ValueError:
+            self.fail(p, "must be one of " + ", ".join(e.value for e in enum))
+            return None
+
+    def number(self, m: Mapping[str, Any], key: str, path: str, whole: bool,
+               maximum: float | None = None) -> Any:
+        p = _join(path, key)
+        value = m.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.fail(p, f"must be a number, got {_kind_of(value)}")
+            return None
+        if not math.isfinite(value):
+            self.fail(p, "must be a finite number")
+            return None
+        if value < 0:
+            self.fail(p, f"must not be negative, got {value}")
+            return None
+        if whole:
+            if isinstance(value, float) and not value.is_integer():
+                self.fail(p, f"must be a whole number, got {value}")
+                return None
+            value = int(value)
+        if maximum is not None and value > maximum:
+            self.fail(p, f"must be at most {maximum:g}, got {value}")
+            return None
+        return value
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string",
+            list: "an array", dict: "an object"}.get(type(value), type(value).__name__)
+
+
+_TOP = ("format", "report_type", "operator", "incident", "impact_facts")
+_OPERATOR = ("name", "kind", "province", "protection_department", "cac_office", "credit_code",
+             "contact")
+_CONTACT = ("name", "phone", "email")
+_INCIDENT = ("title", "discovered_at", "occurred_at", "category", "systems", "location",
+             "description", "impact", "measures", "trend", "cause", "clues", "next_steps",
+             "support_requested", "scene_preservation", "other", "ransom", "suspected_crime",
+             "handling_completed_at")
+_INCIDENT_TEXT = ("systems", "location", "description", "impact", "measures", "trend", "cause",
+                  "clues", "next_steps", "support_requested", "scene_preservation", "other")
+_FACTS = ("cii_total_outage_hours", "cii_main_function_outage_hours", "portal_outage",
+          "population", "people_services_affected", "personal_info_leaked", "direct_loss_yuan",
+          "defacement", "data_threat", "system_loss", "other_threat")
+
+
+def _operator(r: _Reader, raw: Any) -> Operator | None:
+    m = r.obj(raw, "operator", _OPERATOR)
+    if m is None:
+        return None
+    name = r.text(m, "name", "operator", required=True)
+    kind = r.choice(m, "kind", "operator", OperatorKind, required=True)
+    province = r.text(m, "province", "operator", required=kind is OperatorKind.OTHER,
+                      why="for kind other (the provincial CAC office receives the report)")
+    protection = r.text(m, "protection_department", "operator", required=kind is OperatorKind.CII,
+                        why="for kind cii (it receives the report)")
+    cac = r.text(m, "cac_office", "operator", required=kind is OperatorKind.CENTRAL_STATE_ORGAN,
+                 why="for kind central_state_organ (it receives the report)")
+    credit = r.text(m, "credit_code", "operator")
+    if credit is not None:
+        credit = credit.strip().upper()
+        if credit:
+            why = credit_code_problem(credit)
+            if why:
+                r.fail("operator.credit_code", why)
+        else:
+            credit = None
+    contact = None
+    if m.get("contact") is None:
+        r.fail("operator.contact", "is required (name and phone of the person to call back)")
+    else:
+        cm = r.obj(m["contact"], "operator.contact", _CONTACT)
+        if cm is not None:
+            cname = r.text(cm, "name", "operator.contact", required=True)
+            phone = r.text(cm, "phone", "operator.contact", required=True)
+            if phone and phone.strip() and not _PHONE_RE.match(phone.strip()):
+                r.fail("operator.contact.phone", f"is not a phone number: {phone!r}")
+            email = r.text(cm, "email", "operator.contact")
+            if email is not None and email.strip() and not _EMAIL_RE.match(email.strip()):
+                r.fail("operator.contact.email", f"is not an email address: {email!r}")
+            if cname and phone:
+                contact = Contact(name=cname, phone=phone, email=email or None)
+    if name is None or kind is None or contact is None:
+        return None
+    return Operator(name=name, kind=kind, contact=contact, province=province,
+                    protection_department=protection, cac_office=cac, credit_code=credit)
+
+
+def _incident(r: _Reader, raw: Any, report_type: ReportType | None) -> Incident | None:
+    m = r.obj(raw, "incident", _INCIDENT)
+    if m is None:
+        return None
+    title = r.text(m, "title", "incident", required=True)
+    discovered = r.time(m, "discovered_at", "incident", required=True,
+                        why="(when you discovered or learned of the incident)")
+    occurred = r.time(m, "occurred_at", "incident")
+    category = r.text(m, "category", "incident")
+    cat = rules.category(category) if category is not None else None
+    if category is not None and cat is None:
+        r.fail("incident.category",
+               "must be one of " + ", ".join(c.id for c in rules.categories()))
+    texts = {k: r.text(m, k, "incident") for k in _INCIDENT_TEXT}
+    ransom = None
+    if m.get("ransom") is not None:
+        rm = r.obj(m["ransom"], "incident.ransom", ("amount", "method", "demanded_at"))
+        if cat is not None and not cat.ransom_items:
+            r.fail("incident.ransom", "only applies to category ransomware")
+        if rm is not None:
+            ransom = Ransom(amount=r.text(rm, "amount", "incident.ransom"),
+                            method=r.text(rm, "method", "incident.ransom"),
+                            demanded_at=r.time(rm, "demanded_at", "incident.ransom"))
+    crime = m.get("suspected_crime", False)
+    if crime is None:
+        crime = False
+    if not isinstance(crime, bool):
+        r.fail("incident.suspected_crime", f"must be true or false, got {_kind_of(crime)}")
+        crime = False
+    handled = r.time(m, "handling_completed_at", "incident",
+                     required=report_type is ReportType.SUMMARY,
+                     why="for a summary report (the 30-day limit runs from it)")
+    if discovered is not None:
+        if occurred is not None and occurred > discovered:
+            r.fail("incident.occurred_at", "is after incident.discovered_at")
+        if handled is not None and handled < discovered:
+            r.fail("incident.handling_completed_at", "is before incident.discovered_at")
+    if title is None or discovered is None:
+        return None
+    return Incident(title=title, discovered_at=discovered, occurred_at=occurred,
+                    category=category if cat is not None else None, ransom=ransom,
+                    suspected_crime=crime, handling_completed_at=handled, **texts)
+
+
+def _facts(r: _Reader, raw: Any) -> ImpactFacts:
+    m = r.obj(raw, "impact_facts", _FACTS)
+    if m is None:
+        return ImpactFacts()
+    p = "impact_facts"
+    portal = population = defacement = None
+    if m.get("portal_outage") is not None:
+        pm = r.obj(m["portal_outage"], f"{p}.portal_outage", ("site", "hours"))
+        if pm is not None:
+            site = r.choice(pm, "site", f"{p}.portal_outage", PortalSite, required=True)
+            hours = r.number(pm, "hours", f"{p}.portal_outage", whole=False)
+            if hours is None and "hours" not in pm:
+                r.fail(f"{p}.portal_outage.hours", "is required")
+            if site is not None and hours is not None:
+                portal = PortalOutage(site=site, hours=hours)
+    if m.get("population") is not None:
+        pm = r.obj(m["population"], f"{p}.population", ("region", "percent"))
+        if pm is not None:
+            region = r.choice(pm, "region", f"{p}.population", Region, required=True)
+            pct = r.number(pm, "percent", f"{p}.population", whole=False, maximum=100)
+            if pct is None and "percent" not in pm:
+                r.fail(f"{p}.population.percent", "is required")
+            if region is not None and pct is not None:
+                population = Population(region=region, percent=pct)
+    if m.get("defacement") is not None:
+        dp = f"{p}.defacement"
+        dm = r.obj(m["defacement"], dp, ("site", "homepage_hours", "other_page_hours", "reposts",
+                                          "views", "authority_ruling"))
+        if dm is not None:
+            site = r.choice(dm, "site", dp, DefacementSite) or DefacementSite.OTHER
+            ruling = r.choice(dm, "authority_ruling", dp, Level)
+            if ruling is Level.GENERAL:
+                r.fail(f"{dp}.authority_ruling",
+                       "must be one of especially_major, major, relatively_major")
+                ruling = None
+            defacement = Defacement(
+                site=site,
+                homepage_hours=r.number(dm, "homepage_hours", dp, whole=False),
+                other_page_hours=r.number(dm, "other_page_hours", dp, whole=False),
+                reposts=r.number(dm, "reposts", dp, whole=True),
+                views=r.number(dm, "views", dp, whole=True),
+                authority_ruling=ruling)
+    return ImpactFacts(
+        cii_total_outage_hours=r.number(m, "cii_total_outage_hours", p, whole=False),
+        cii_main_function_outage_hours=r.number(m, "cii_main_function_outage_hours", p,
+                                                whole=False),
+        portal_outage=portal, population=population,
+        people_services_affected=r.number(m, "people_services_affected", p, whole=True),
+        personal_info_leaked=r.number(m, "personal_info_leaked", p, whole=True),
+        direct_loss_yuan=r.number(m, "direct_loss_yuan", p, whole=True),
+        defacement=defacement,
+        data_threat=r.choice(m, "data_threat", p, Judgement),
+        system_loss=r.choice(m, "system_loss", p, Judgement),
+        other_threat=r.choice(m, "other_threat", p, Judgement),
+    )
+
+
+def parse_report(data: Any) -> Report:
+    """Convert parsed JSON into a :class:`Report`, or raise :class:`InvalidIncident`."""
+    r = _Reader()
+    m = r.obj(data, "", _TOP)
+    if m is None:
+        raise InvalidIncident([Problem("$", f"must be a JSON object, got {_kind_of(data)}")])
+    if m.get("format") != FORMAT:
+        r.fail("format", f"must be {FORMAT!r}" + (" (missing)" if "format" not in m else ""))
+    report_type = r.choice(m, "report_type", "", ReportType) or ReportType.INITIAL
+    operator = incident = None
+    if m.get("operator") is None:
+        r.fail("operator", "is required")
+    else:
+        operator = _operator(r, m["operator"])
+    if m.get("incident") is None:
+        r.fail("incident", "is required")
+    else:
+        incident = _incident(r, m["incident"], report_type)
+    facts = _facts(r, m["impact_facts"]) if m.get("impact_facts") is not None else ImpactFacts()
+    if r.problems or operator is None or incident is None:
+        raise InvalidIncident(r.problems or [Problem("$", "incomplete incident")])
+    return Report(operator=operator, incident=incident, impact_facts=facts,
+                  report_type=report_type)
+
+
+def loads_report(text: str | bytes) -> Report:
+    """Parse JSON text (UTF-8) into a :class:`Report`."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InvalidIncident([Problem("$", f"not UTF-8 text ({exc.reason} at byte "
+                                                f"{exc.start})")]) from None
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise InvalidIncident([Problem(
+            "$", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]) from None
+    except ValueError as exc:
+        raise InvalidIncident([Problem("$", str(exc))]) from None
+    return parse_report(data)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"not valid JSON: {name} is not allowed")
+
+
+def load_report(path: str | Path) -> Report:
+    return loads_report(Path(path).read_bytes())
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+def _prune(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+def _t(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _e(value: Enum | None) -> str | None:
+    return value.value if value is not None else None
+
+
+def dump_report(report: Report) -> dict[str, Any]:
+    """The JSON-ready ``composer-incident/1`` dictionary of ``report``."""
+    op, inc, f = report.operator, report.incident, report.impact_facts
+    incident: dict[str, Any] = {
+        "title": inc.title, "discovered_at": _t(inc.discovered_at),
+        "occurred_at": _t(inc.occurred_at), "category": inc.category,
+    }
+    incident.update({k: getattr(inc, k) for k in _INCIDENT_TEXT})
+    if inc.ransom is not None:
+        incident["ransom"] = _prune({"amount": inc.ransom.amount, "method": inc.ransom.method,
+                                     "demanded_at": _t(inc.ransom.demanded_at)})
+    incident["suspected_crime"] = inc.suspected_crime
+    incident["handling_completed_at"] = _t(inc.handling_completed_at)
+    facts: dict[str, Any] = {
+        "cii_total_outage_hours": f.cii_total_outage_hours,
+        "cii_main_function_outage_hours": f.cii_main_function_outage_hours,
+        "portal_outage": ({"site": f.portal_outage.site.value, "hours": f.portal_outage.hours}
+                          if f.portal_outage else None),
+        "population": ({"region": f.population.region.value, "percent": f.population.percent}
+                       if f.population else None),
+        "people_services_affected": f.people_services_affected,
+        "personal_info_leaked": f.personal_info_leaked,
+        "direct_loss_yuan": f.direct_loss_yuan,
+        "defacement": _prune({
+            "site": f.defacement.site.value, "homepage_hours": f.defacement.homepage_hours,
+            "other_page_hours": f.defacement.other_page_hours, "reposts": f.defacement.reposts,
+            "views": f.defacement.views,
+            "authority_ruling": _e(f.defacement.authority_ruling)}) if f.defacement else None,
+        "data_threat": _e(f.data_threat), "system_loss": _e(f.system_loss),
+        "other_threat": _e(f.other_threat),
+    }
+    return {
+        "format": FORMAT,
+        "report_type": report.report_type.value,
+        "operator": _prune({
+            "name": op.name, "kind": op.kind.value, "province": op.province,
+            "protection_department": op.protection_department, "cac_office": op.cac_office,
+            "credit_code": op.credit_code,
+            "contact": _prune({"name": op.contact.name, "phone": op.contact.phone,
+                               "email": op.contact.email}),
+        }),
+        "incident": _prune(incident),
+        "impact_facts": _prune(facts),
+    }
+
+
+def dumps_report(report: Report) -> str:
+    return json.dumps(dump_report(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def save_report(report: Report, path: str | Path) -> None:
+    """Write ``report`` to ``path`` atomically (never a half-written file)."""
+    atomic_write_bytes(Path(path), dumps_report(report).encode("utf-8"))
+
+
+def validate_data(data: Any) -> list[Problem]:
+    """All problems of a parsed JSON document (empty list: valid)."""
+    try:
+        parse_report(data)
+    except InvalidIncident as exc:
+        return exc.problems
+    return []
+

@@ -1,0 +1,213 @@
+"""Domain objects of a ``composer-incident/1`` file: typed, immutable, Qt-free.
+
+Parsing and validation live in :mod:`composer.core.incident_io`; this module only says what an
+incident *is*. ``None`` always means "not given / unknown".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+FORMAT = "composer-incident/1"
+
+
+class _Choice(str, Enum):
+    """An enumeration whose value is the id used in files."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class OperatorKind(_Choice):
+    CII = "cii"
+    CENTRAL_STATE_ORGAN = "central_state_organ"
+    OTHER = "other"
+
+    @property
+    def zh(self) -> str:
+        return {
+            "cii": "关键信息基础设施运营者",
+            "central_state_organ": "中央和国家机关各部门及其直属单位",
+            "other": "其他网络运营者",
+        }[self.value]
+
+    @property
+    def en(self) -> str:
+        return {
+            "cii": "Critical information infrastructure operator",
+            "central_state_organ": "Central/state organ or directly affiliated unit",
+            "other": "Other network operator",
+        }[self.value]
+
+
+class ReportType(_Choice):
+    INITIAL = "initial"
+    FOLLOW_UP = "follow_up"
+    SUMMARY = "summary"
+
+    @property
+    def zh(self) -> str:
+        return {"initial": "首报", "follow_up": "续报", "summary": "总结报告"}[self.value]
+
+    @property
+    def en(self) -> str:
+        return {"initial": "Initial report", "follow_up": "Follow-up report",
+                "summary": "Summary report"}[self.value]
+
+
+class Level(_Choice):
+    """Incident levels of the Grading Guide, ordered by :attr:`rank`."""
+
+    ESPECIALLY_MAJOR = "especially_major"
+    MAJOR = "major"
+    RELATIVELY_MAJOR = "relatively_major"
+    GENERAL = "general"
+
+    @property
+    def rank(self) -> int:
+        return {"especially_major": 3, "major": 2, "relatively_major": 1, "general": 0}[self.value]
+
+    @property
+    def zh(self) -> str:
+        return {"especially_major": "特别重大", "major": "重大", "relatively_major": "较大",
+                "general": "一般"}[self.value]
+
+    @property
+    def en(self) -> str:
+        return {"especially_major": "Especially major", "major": "Major",
+                "relatively_major": "Relatively major", "general": "General"}[self.value]
+
+    @property
+    def reportable(self) -> bool:
+        """较大 or above must be reported under Art. 4."""
+        return self.rank >= Level.RELATIVELY_MAJOR.rank
+
+    @classmethod
+    def by_rank(cls, rank: int) -> Level:
+        return next(level for level in cls if level.rank == rank)
+
+
+class Judgement(_Choice):
+    """The user's judgement of a qualitative condition of the Guide."""
+
+    ESPECIALLY_SERIOUS = "especially_serious"
+    SERIOUS = "serious"
+    RELATIVELY_SERIOUS = "relatively_serious"
+
+
+class PortalSite(_Choice):
+    PROVINCIAL_PORTAL = "provincial_portal"
+    PREFECTURAL_PORTAL = "prefectural_portal"
+    CENTRAL_NEWS = "central_news"
+    KEY_NEWS = "key_news"
+
+
+class Region(_Choice):
+    PROVINCE = "province"
+    PREFECTURE = "prefecture"
+
+
+class DefacementSite(_Choice):
+    PROVINCIAL_PORTAL = "provincial_portal"
+    CENTRAL_NEWS = "central_news"
+    SUPER_LARGE_PLATFORM = "super_large_platform"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    name: str
+    phone: str
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Operator:
+    name: str
+    kind: OperatorKind
+    contact: Contact
+    province: str | None = None
+    protection_department: str | None = None
+    cac_office: str | None = None
+    credit_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ransom:
+    amount: str | None = None
+    method: str | None = None
+    demanded_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    title: str
+    discovered_at: datetime
+    occurred_at: datetime | None = None
+    category: str | None = None
+    systems: str | None = None
+    location: str | None = None
+    description: str | None = None
+    impact: str | None = None
+    measures: str | None = None
+    trend: str | None = None
+    cause: str | None = None
+    clues: str | None = None
+    next_steps: str | None = None
+    support_requested: str | None = None
+    scene_preservation: str | None = None
+    other: str | None = None
+    ransom: Ransom | None = None
+    suspected_crime: bool = False
+    handling_completed_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PortalOutage:
+    site: PortalSite
+    hours: float
+
+
+@dataclass(frozen=True, slots=True)
+class Population:
+    region: Region
+    percent: float
+
+
+@dataclass(frozen=True, slots=True)
+class Defacement:
+    site: DefacementSite = DefacementSite.OTHER
+    homepage_hours: float | None = None
+    other_page_hours: float | None = None
+    reposts: int | None = None
+    views: int | None = None
+    authority_ruling: Level | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImpactFacts:
+    """The facts grading reads. ``None`` = unknown (or, for judgements, not applicable)."""
+
+    cii_total_outage_hours: float | None = None
+    cii_main_function_outage_hours: float | None = None
+    portal_outage: PortalOutage | None = None
+    population: Population | None = None
+    people_services_affected: int | None = None
+    personal_info_leaked: int | None = None
+    direct_loss_yuan: int | None = None
+    defacement: Defacement | None = None
+    data_threat: Judgement | None = None
+    system_loss: Judgement | None = None
+    other_threat: Judgement | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One incident report: a whole ``composer-incident/1`` document."""
+
+    operator: Operator
+    incident: Incident
+    impact_facts: ImpactFacts = field(default_factory=ImpactFacts)
+    report_type: ReportType = ReportType.INITIAL

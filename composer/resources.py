@@ -1,0 +1,64 @@
+"""The one place that knows where bundled resources and templates live.
+
+Everything under ``resources/`` and ``templates/`` is reached through these functions, so the
+code works the same from a source checkout, an editable install and a wheel.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib.resources import as_file, files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+_RESOURCES = "composer._resources"
+_TEMPLATES = "composer._templates"
+
+
+def _child(root: Traversable, name: str) -> Traversable:
+    parts = [p for p in name.split("/") if p]
+    if not parts or any(p in (".", "..") for p in parts):
+        raise ValueError(f"bad resource name: {name!r}")
+    node = root
+    for part in parts:
+        node = node / part
+    return node
+
+
+def resource(name: str) -> Traversable:
+    """A file under resources/, e.g. ``resource("rules/grading.json")``."""
+    return _child(files(_RESOURCES), name)
+
+
+def read_bytes(name: str) -> bytes:
+    return resource(name).read_bytes()
+
+
+def read_text(name: str) -> str:
+    return resource(name).read_text(encoding="utf-8")
+
+
+@cache
+def read_json(name: str) -> Any:
+    """Parsed JSON data file under resources/ (cached: treat the result as read-only)."""
+    return json.loads(read_text(name))
+
+
+def resource_path(name: str) -> Path:
+    """A real filesystem path for a resource (fonts need one for reportlab and Qt).
+
+    Wheels and editable installs both unpack to the filesystem, so ``as_file`` returns the file
+    in place; the context manager is entered and kept for the process lifetime otherwise.
+    """
+    node = resource(name)
+    if isinstance(node, Path):
+        return node
+    ctx = as_file(node)
+    path = ctx.__enter__()  # kept open for the life of the process
+    return Path(path)
+
+
+def templates_root() -> Traversable:
+    return files(_TEMPLATES)
