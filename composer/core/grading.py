@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Any
 
 from composer.core.model import ImpactFacts, Level
-from composer.core.rules import Family, Test, grading_rules
+from composer.core.rules import Family, Check, grading_rules
 
 UNVERIFIED_NOTICE = "依据未核实，请对照原文"
 UNVERIFIED_NOTICE_EN = "Basis not verified against the final text: please check and confirm."
@@ -96,14 +96,14 @@ def format_quantity(unit: str | None, value: float) -> str:
     return _num(value)
 
 
-def _measure(test: Test, raw: Any) -> float:
+def _measure(test: Check, raw: Any) -> float:
     """The fact in the test's unit (durations: hours in the file, minutes in the rules)."""
     if test.unit == "duration":
         return round(float(raw) * 60, 6)
     return float(raw)
 
 
-def _meets(test: Test, facts: ImpactFacts) -> tuple[bool, float | None]:
+def _meets(test: Check, facts: ImpactFacts) -> tuple[bool, float | None]:
     for path, allowed in test.where:
         if fact_value(facts, path) not in allowed:
             return False, None
@@ -117,7 +117,7 @@ def _meets(test: Test, facts: ImpactFacts) -> tuple[bool, float | None]:
     return value >= test.minimum, value
 
 
-def _reason(test: Test, value: float | None) -> str:
+def _reason(test: Check, value: float | None) -> str:
     if test.minimum is None or value is None:
         return test.reason
     return test.reason.format(value=format_quantity(test.unit, value),

@@ -411,7 +411,7 @@ def dump_report(report: Report) -> dict[str, Any]:
     if inc.ransom is not None:
         incident["ransom"] = _prune({"amount": inc.ransom.amount, "method": inc.ransom.method,
                                      "demanded_at": _t(inc.ransom.demanded_at)})
-    incident["suspected_crime"] = inc.suspected_crime
+    incident["suspected_crime"] = True if inc.suspected_crime else None
     incident["handling_completed_at"] = _t(inc.handling_completed_at)
     facts: dict[str, Any] = {
         "cii_total_outage_hours": f.cii_total_outage_hours,

@@ -47,7 +47,7 @@ class RuleDataError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
-class Test:
+class Check:
     """One way a criterion can be met: a threshold (``minimum``) or an exact choice (``equals``)."""
 
     fact: str
@@ -63,7 +63,7 @@ class Test:
 @dataclass(frozen=True, slots=True)
 class Criterion:
     level: Level
-    tests: tuple[Test, ...]
+    tests: tuple[Check, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +159,7 @@ def _level(value: Any, where: str) -> Level:
         raise RuleDataError(f"{where}: unknown level {value!r}") from None
 
 
-def _test(raw: Any, where: str, family_fact: str) -> Test:
+def _check(raw: Any, where: str, family_fact: str) -> Check:
     t = _keys(raw, where, {"fact", "status", "reason"},
               {"unit", "min", "equals", "where", "note"})
     fact = t["fact"]
@@ -191,7 +191,7 @@ def _test(raw: Any, where: str, family_fact: str) -> Test:
         if bad or not values:
             raise RuleDataError(f"{where}.where.{path}: unknown values {bad}")
         conditions.append((path, tuple(values)))
-    return Test(fact=fact, status=t["status"], reason=t["reason"], unit=t.get("unit"),
+    return Check(fact=fact, status=t["status"], reason=t["reason"], unit=t.get("unit"),
                 minimum=t.get("min"), equals=t.get("equals"), where=tuple(conditions),
                 note=t.get("note"))
 
@@ -215,7 +215,7 @@ def parse_grading(data: Any) -> tuple[Family, ...]:
             level = _level(c["level"], f"{cw}.level")
             if level is Level.GENERAL:
                 raise RuleDataError(f"{cw}.level: 'general' is the fallback, not a criterion")
-            tests = tuple(_test(t, f"{cw}.tests[{k}]", f["fact"]) for k, t in enumerate(c["tests"]))
+            tests = tuple(_check(t, f"{cw}.tests[{k}]", f["fact"]) for k, t in enumerate(c["tests"]))
             if not tests:
                 raise RuleDataError(f"{cw}.tests: empty")
             criteria.append(Criterion(level=level, tests=tests))

@@ -1,0 +1,135 @@
+"""Who must be told by when: time limits, recipients, timezones, year boundaries."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from core_helpers import incident
+
+from composer.core.classify import classification_json, classify
+from composer.core.incident_io import parse_report
+from composer.core.obligations import iso_duration
+
+
+def judged(**overrides):
+    return classify(parse_report(incident(**overrides)))
+
+
+REPORTABLE = {"personal_info_leaked": 1_000_000}
+
+
+def reports(c):
+    return [o for o in c.duties.obligations if o.action == "report"]
+
+
+@pytest.mark.parametrize(("kind", "extra", "limit", "to"), [
+    ("cii", {"operator__protection_department": "国家能源局"}, 1, ["国家能源局", "公安机关"]),
+    ("central_state_organ", {"operator__cac_office": "某部网信办"}, 2, ["某部网信办"]),
+    ("other", {}, 4, ["浙江省网信办"]),
+])
+def test_time_limit_and_recipients_by_operator_kind(kind, extra, limit, to) -> None:
+    c = judged(operator__kind=kind, impact_facts=REPORTABLE, **extra)
+    rs = reports(c)
+    assert [o.to for o in rs] == to
+    assert all(o.within == timedelta(hours=limit) for o in rs)
+    assert c.duties.first_due.due.isoformat() == f"2026-11-20T{9 + limit:02d}:30:00+08:00"
+
+
+@pytest.mark.parametrize(("discovered", "kind", "due"), [
+    # any offset in, +08:00 out
+    ("2026-11-20T01:30:00+00:00", "other", "2026-11-20T13:30:00+08:00"),
+    ("2026-11-19T20:30:00-05:00", "other", "2026-11-20T13:30:00+08:00"),
+    # year boundary, in China time and from another zone
+    ("2026-12-31T22:30:00+08:00", "other", "2027-01-01T02:30:00+08:00"),
+    ("2026-12-31T23:30:00+08:00", "cii", "2027-01-01T00:30:00+08:00"),
+    ("2026-12-31T20:00:00-05:00", "other", "2027-01-01T13:00:00+08:00"),
+    ("2026-12-31T14:00:00+00:00", "other", "2027-01-01T02:00:00+08:00"),
+    # leap day
+    ("2028-02-28T22:00:00+08:00", "other", "2028-02-29T02:00:00+08:00"),
+])
+def test_due_is_discovery_plus_limit_in_china_time(discovered, kind, due) -> None:
+    c = judged(operator__kind=kind, operator__protection_department="保护部门",
+               incident__discovered_at=discovered, impact_facts=REPORTABLE)
+    first = c.duties.first_due
+    assert first.due.isoformat() == due
+    assert first.due.utcoffset() == timedelta(hours=8)
+    out = classification_json(c)
+    assert out["obligations"][0]["due"] == due
+
+
+def test_below_relatively_major_is_not_mandatory_but_says_so() -> None:
+    c = judged()
+    assert not c.grading.reportable
+    assert c.duties.first_due is None
+    assert not [o for o in c.duties.obligations if o.action == "report"]
+    assert any("自愿报告" in n for n in c.duties.notes_zh)
+
+
+def test_suspected_crime_adds_police_report_even_when_general() -> None:
+    c = judged(incident__suspected_crime=True)
+    assert [o.action for o in c.duties.obligations] == ["police_report"]
+    assert c.duties.obligations[0].to == "公安机关"
+
+
+def test_summary_report_due_30_calendar_days_after_handling() -> None:
+    c = judged(impact_facts=REPORTABLE,
+               incident__handling_completed_at="2026-12-15T10:00:00+08:00")
+    summary = next(o for o in c.duties.obligations if o.action == "summary")
+    assert summary.due.isoformat() == "2027-01-14T10:00:00+08:00"
+    assert summary.within == timedelta(days=30)
+    c = judged(impact_facts=REPORTABLE,
+               incident__discovered_at="2028-02-10T10:00:00+08:00",
+               incident__handling_completed_at="2028-02-15T09:00:00+00:00")
+    summary = next(o for o in c.duties.obligations if o.action == "summary")
+    assert summary.due.isoformat() == "2028-03-16T17:00:00+08:00"
+
+
+def test_summary_without_handling_time_is_undated_and_listed_last() -> None:
+    c = judged(impact_facts=REPORTABLE)
+    actions = [o.action for o in c.duties.obligations]
+    assert actions[0] == "report"
+    assert {"supplement", "follow_up", "summary"} <= set(actions)
+    assert all(o.due is None for o in c.duties.obligations[1:])
+
+
+def test_supplement_only_when_items_3_to_8_are_missing() -> None:
+    full = {f"incident__{k}": "已填写" for k in
+            ("trend", "cause", "clues", "next_steps", "scene_preservation")}
+    c = judged(impact_facts=REPORTABLE, **full)
+    assert "supplement" not in [o.action for o in c.duties.obligations]
+    c = judged(impact_facts=REPORTABLE, **{**full, "incident__cause": "  "})
+    assert "supplement" in [o.action for o in c.duties.obligations]
+
+
+def test_cii_of_central_organ_lists_both_routes_earliest_first() -> None:
+    c = judged(operator__kind="central_state_organ", operator__cac_office="某部网信办",
+               operator__protection_department="某部", impact_facts=REPORTABLE)
+    rs = reports(c)
+    assert [o.to for o in rs] == ["某部", "公安机关", "某部网信办"]
+    assert c.duties.first_due.within == timedelta(hours=1)
+    assert "最早" in rs[0].note_zh
+
+
+def test_escalations_only_for_major_and_above() -> None:
+    assert judged(impact_facts=REPORTABLE).duties.escalations == ()
+    c = judged(impact_facts={"personal_info_leaked": 10_000_000})
+    (e,) = c.duties.escalations
+    assert e.by == "属地省级网信部门" and e.within == timedelta(hours=1)
+    c = judged(operator__kind="cii", operator__protection_department="国家能源局",
+               impact_facts={"cii_total_outage_hours": 6})
+    assert c.duties.escalations[0].within == timedelta(minutes=30)
+
+
+@pytest.mark.parametrize(("delta", "text"), [
+    (timedelta(hours=4), "PT4H"), (timedelta(minutes=30), "PT30M"), (timedelta(days=30), "P30D"),
+    (timedelta(minutes=90), "PT1H30M"), (timedelta(0), "PT0S")])
+def test_iso_duration(delta, text) -> None:
+    assert iso_duration(delta) == text
+
+
+def test_unverified_level_shows_notice_in_json() -> None:
+    out = classification_json(judged(impact_facts={"direct_loss_yuan": 5_000_000}))
+    assert out["level"] == "relatively_major" and out["needs_confirmation"] is True
+    assert out["notice"].startswith("依据未核实，请对照原文")
+    assert out["criteria"][0]["status"] == "draft_only"
