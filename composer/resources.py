@@ -17,6 +17,21 @@ _RESOURCES = "composer._resources"
 _TEMPLATES = "composer._templates"
 
 
+def _root(package: str, folder: str) -> Traversable:
+    """The installed data package, or the folder beside ``composer/`` in a source checkout.
+
+    The fallback covers running from a checkout whose ``composer/`` shadows the installed
+    package (``python -m pytest`` or ``python -m composer`` from the repository root).
+    """
+    try:
+        return files(package)
+    except ModuleNotFoundError:
+        source = Path(__file__).resolve().parent.parent / folder
+        if source.is_dir():
+            return source
+        raise
+
+
 def _child(root: Traversable, name: str) -> Traversable:
     parts = [p for p in name.split("/") if p]
     if not parts or any(p in (".", "..") for p in parts):
@@ -29,7 +44,7 @@ def _child(root: Traversable, name: str) -> Traversable:
 
 def resource(name: str) -> Traversable:
     """A file under resources/, e.g. ``resource("rules/grading.json")``."""
-    return _child(files(_RESOURCES), name)
+    return _child(_root(_RESOURCES, "resources"), name)
 
 
 def read_bytes(name: str) -> bytes:
@@ -61,4 +76,9 @@ def resource_path(name: str) -> Path:
 
 
 def templates_root() -> Traversable:
-    return files(_TEMPLATES)
+    return _root(_TEMPLATES, "templates")
+
+
+def template_source(name: str) -> str:
+    """The text of a template under templates/ (for the jinja2 loader)."""
+    return _child(templates_root(), name).read_text(encoding="utf-8")

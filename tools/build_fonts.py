@@ -20,7 +20,8 @@ The output is byte-for-byte reproducible for the same input and fontTools versio
 
 Usage (from the repository root, with a Python that has fontTools)::
 
-    python tools/build_fonts.py [--src-dir /usr/share/fonts/opentype/noto] [--out-dir resources/fonts]
+    python tools/build_fonts.py [--src-dir /usr/share/fonts/opentype/noto] \
+        [--out-dir resources/fonts]
 
 Needs ~25 s and ~0.7 GB RAM per face. Runtime code never imports this module.
 """
