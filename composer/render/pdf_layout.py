@@ -1,0 +1,267 @@
+"""Page geometry, styles and line breaking for the report PDF (GB/T 9704-like, fax-safe).
+
+Qt-free (reportlab only). :mod:`composer.render.pdf` decides *what* the report says; this module
+decides how it sits on the page:
+
+* A4 with the official-document margins of GB/T 9704 (37/35/28/26 mm), 28 characters a line and
+  22 lines a page for body text, black on white only, no rule thinner than 1 pt and no text
+  smaller than 12 pt (the PDF is also faxed at 204×196 dpi).
+* :class:`CJKParagraph` — a ``Paragraph`` whose CJK line breaking follows the Chinese rules
+  (避头尾): no line starts with closing punctuation (，。、；：？！）」』” …), no line ends with
+  opening punctuation (（「『“ …), Latin words and numbers are not cut unless longer than half a
+  line. reportlab's own CJK wrap hangs at most one such character into the margin (which also
+  crosses table rules), and its single-fragment path ignores full-width ，；：？！ altogether.
+* :func:`numbered_canvas` — a canvas class that writes "第 N 页 共 M 页" on every page once the
+  total is known, and a fixed creation date so the output is reproducible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import ALL_CANNOT_START, CANNOT_END_LINE
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+from reportlab.rl_config import _FUZZ
+
+from composer.render.fonts import SANS, SANS_BOLD
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_TOP = 37 * mm
+MARGIN_BOTTOM = 35 * mm
+MARGIN_LEFT = 28 * mm
+MARGIN_RIGHT = 26 * mm
+FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT          # 156 mm ≈ 442 pt
+
+BODY_SIZE = 15.75          # 3号 (16 pt) narrowed so that exactly 28 characters fill a line
+BODY_LEADING = 28.9        # 22 lines on the 225 mm type area
+TABLE_SIZE = 14.0
+TABLE_LEADING = 21.0
+TITLE_SIZE = 22.0          # 2号
+FOOTER_SIZE = 14.0
+RULE_WIDTH = 1.0           # no hairlines: ≥ 2 px at fax resolution
+INK = colors.black
+
+# --- line breaking -------------------------------------------------------------------------
+
+CLOSING = frozenset(
+    "，。、；：？！）」』”’》〉】〕］｝〗〙｠…‥・·％‰℃°,.;:?!)]}%"
+    + ALL_CANNOT_START
+)
+"""Characters that may not start a line."""
+OPENING = frozenset("（「『“‘《〈【〔［｛〖〘｟([{" + CANNOT_END_LINE[0])
+"""Characters that may not end a line."""
+
+
+def _is_word(ch: str) -> bool:
+    """Part of a Latin/digit run that should not be cut (CJK and spaces break anywhere)."""
+    return len(ch) == 1 and ord(ch) < 0x2E80 and not ch.isspace()
+
+
+def _can_break(chars: Sequence[str], b: int, words: bool) -> bool:
+    """Whether a line may end before ``chars[b]``."""
+    before, after = chars[b - 1], chars[b]
+    if (len(after) == 1 and after in CLOSING) or (len(before) == 1 and before in OPENING):
+        return False
+    return not (words and _is_word(before) and _is_word(after))
+
+
+def _break_at(chars: Sequence[Any], start: int, overflow: int, max_width: float) -> int:
+    """Where to end the line ``chars[start:...]`` when ``chars[overflow]`` does not fit."""
+    carried = 0.0
+    for b in range(overflow, start, -1):         # keep words whole within half a line
+        if _can_break(chars, b, words=True):
+            return b
+        carried += chars[b - 1].width
+        if carried > max_width / 2:
+            break
+    for b in range(overflow, start, -1):         # else only the punctuation rules
+        if _can_break(chars, b, words=False):
+            return b
+    return overflow
+
+
+def kinsoku_split(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: bool) -> Any:
+    """Break paragraph fragments into CJK lines (reportlab ``kind=1`` ParaLines)."""
+    chars: list[Any] = []
+    for f in frags:
+        text = f.text.decode("utf8") if isinstance(f.text, bytes) else f.text
+        if text:
+            chars.extend(cjkU(t, f, "utf8") for t in text)
+        else:
+            chars.append(cjkU("", f, "utf8"))
+    lines: list[Any] = []
+
+    def width() -> float:
+        return max_widths[min(len(lines), len(max_widths) - 1)]
+
+    n, start, i, used, max_w = len(chars), 0, 0, 0.0, width()
+    while i < n:
+        u = chars[i]
+        if hasattr(u.frag, "lineBreak"):
+            lines.append(makeCJKParaLine(chars[start:i + 1], max_w, used, max_w - used, True,
+                                         calc_bounds))
+            i = start = i + 1
+            used, max_w = 0.0, width()
+            continue
+        if used + u.width <= max_w + _FUZZ or i == start:
+            used += u.width
+            i += 1
+            continue
+        b = _break_at(chars, start, i, max_w)
+        line_width = sum(c.width for c in chars[start:b])
+        lines.append(makeCJKParaLine(chars[start:b], max_w, line_width, max_w - line_width,
+                                     False, calc_bounds))
+        while b < n and len(chars[b]) == 1 and chars[b].isspace():
+            b += 1                                   # a wrapped space is not drawn
+        i = start = b
+        used, max_w = 0.0, width()
+    if start < n:
+        lines.append(makeCJKParaLine(chars[start:], max_w, used, max_w - used, False,
+                                     calc_bounds))
+    return ParaLines(kind=1, lines=lines)
+
+
+def _split_frags(bl_para: Any, start: int, stop: int) -> list[Any]:
+    """The fragments of lines ``start:stop`` (to build the two halves of a split paragraph)."""
+    return [w for line in bl_para.lines[start:stop] for w in line.words]
+
+
+class CJKParagraph(Paragraph):
+    """A Paragraph with Chinese line-breaking rules (use with ``wordWrap='CJK'`` styles).
+
+    Splitting across pages keeps the lines already broken for the rest of the paragraph, so a
+    paragraph running over hundreds of pages is broken once, not once per page.
+    """
+
+    _widths: tuple[float, ...] = ()
+    _rest: tuple[float, list[Any]] | None = None   # (line width, lines) inherited from a split
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 (reportlab API)
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            return self.blPara
+        if not isinstance(maxWidths, (list, tuple)):
+            maxWidths = [maxWidths]
+        if not self.frags:
+            return super().breakLinesCJK(maxWidths)
+        self._widths = tuple(maxWidths)
+        if self._rest is not None and all(abs(w - self._rest[0]) < 1e-6 for w in maxWidths):
+            return ParaLines(kind=1, lines=list(self._rest[1]))
+        style = self.style
+        calc_bounds = getattr(self, "autoLeading", getattr(style, "autoLeading", "")) not in (
+            "", "off")
+        return kinsoku_split(self.frags, maxWidths, calc_bounds)
+
+    def _get_split_blParaFunc(self) -> Any:  # noqa: N802 (reportlab API)
+        # reportlab's version appends a space to each line's last fragment, in place: that
+        # would print spaces inside Chinese text when the rest is broken again.
+        return _split_frags
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and self._widths and getattr(self, "blPara", None) is not None:
+            first, rest = parts
+            s = len(first.blPara.lines)
+            if s >= len(self._widths) - 1:      # the rest was broken at the last width
+                rest._rest = (self._widths[-1], self.blPara.lines[s:])
+        return parts
+
+
+# --- styles --------------------------------------------------------------------------------
+
+
+def _style(name: str, **kw: Any) -> ParagraphStyle:
+    base: dict[str, Any] = dict(fontName=SANS, fontSize=BODY_SIZE, leading=BODY_LEADING,
+                                textColor=INK, wordWrap="CJK", alignment=TA_LEFT,
+                                allowWidows=1, allowOrphans=0)
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+TITLE = _style("title", fontName=SANS_BOLD, fontSize=TITLE_SIZE, leading=34,
+               alignment=TA_CENTER, spaceAfter=6)
+SUBTITLE = _style("subtitle", alignment=TA_CENTER, spaceAfter=BODY_LEADING / 2)
+HEADING = _style("heading", fontName=SANS_BOLD, firstLineIndent=2 * BODY_SIZE,
+                 spaceBefore=BODY_LEADING / 3, keepWithNext=1)
+BODY = _style("body", firstLineIndent=2 * BODY_SIZE)
+NOTE = _style("note", fontName=SANS_BOLD, borderWidth=1.5, borderColor=INK, borderPadding=6,
+              leftIndent=6, rightIndent=6, spaceBefore=12, spaceAfter=12)
+"""A boxed notice; the indents keep the box inside the type area."""
+CELL_LABEL = _style("cell-label", fontName=SANS_BOLD, fontSize=TABLE_SIZE,
+                    leading=TABLE_LEADING)
+CELL = _style("cell", fontSize=TABLE_SIZE, leading=TABLE_LEADING)
+SMALL = _style("small", fontSize=12, leading=18)
+
+
+def document(out: Any, **info: Any) -> BaseDocTemplate:
+    """An A4 document with one unpadded frame on the GB/T 9704 type area.
+
+    ``info`` goes to reportlab as document metadata (title, author, subject, creator,
+    keywords); output is invariant (no timestamp or random id of its own).
+    """
+    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH,
+                  PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0, id="body")
+    return BaseDocTemplate(out, pagesize=A4, pageTemplates=[PageTemplate("page", [frame])],
+                           leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+                           topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, invariant=1,
+                           initialFontName=SANS,
+                           **info)
+
+
+# --- canvas: page numbers and reproducible dates ---------------------------------------------
+
+
+def pdf_date(moment: datetime) -> str:
+    """A PDF date string, e.g. ``D:20261118140500+08'00'``."""
+    offset = moment.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    sign = "+" if minutes >= 0 else "-"
+    hh, mm_ = divmod(abs(minutes), 60)
+    return moment.strftime("D:%Y%m%d%H%M%S") + f"{sign}{hh:02d}'{mm_:02d}'"
+
+
+def page_label(page: int, total: int) -> str:
+    return f"第 {page} 页 共 {total} 页"
+
+
+def numbered_canvas(created: datetime) -> type[Canvas]:
+    """A canvas class (for ``doc.build(canvasmaker=...)``) that numbers pages "第 N 页 共 M 页".
+
+    Pages are kept until ``save()``, when the total is known; the creation and modification
+    dates are ``created`` (so equal inputs give equal bytes).
+    """
+    stamp = pdf_date(created)
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or SANS
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+            self.setDateFormatter(lambda *_: stamp)
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab API)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.setFillColor(INK)
+                self.setFont(SANS, FOOTER_SIZE)
+                self.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM - 14 * mm,
+                                       page_label(number, total))
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
