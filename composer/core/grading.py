@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Any
 
 from composer.core.model import ImpactFacts, Level
-from composer.core.rules import Family, Check, grading_rules
+from composer.core.rules import Check, Family, grading_rules
 
 UNVERIFIED_NOTICE = "依据未核实，请对照原文"
 UNVERIFIED_NOTICE_EN = "Basis not verified against the final text: please check and confirm."

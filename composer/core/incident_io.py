@@ -20,8 +20,22 @@ from typing import Any, TypeVar
 from composer.core import rules
 from composer.core.atomic import atomic_write_bytes
 from composer.core.model import (
-    FORMAT, Contact, Defacement, DefacementSite, ImpactFacts, Incident, Judgement, Level,
-    Operator, OperatorKind, PortalOutage, PortalSite, Population, Ransom, Region, Report,
+    FORMAT,
+    Contact,
+    Defacement,
+    DefacementSite,
+    ImpactFacts,
+    Incident,
+    Judgement,
+    Level,
+    Operator,
+    OperatorKind,
+    Population,
+    PortalOutage,
+    PortalSite,
+    Ransom,
+    Region,
+    Report,
     ReportType,
 )
 
@@ -307,14 +321,14 @@ def _facts(r: _Reader, raw: Any) -> ImpactFacts:
         dm = r.obj(m["defacement"], dp, ("site", "homepage_hours", "other_page_hours", "reposts",
                                           "views", "authority_ruling"))
         if dm is not None:
-            site = r.choice(dm, "site", dp, DefacementSite) or DefacementSite.OTHER
+            dsite = r.choice(dm, "site", dp, DefacementSite) or DefacementSite.OTHER
             ruling = r.choice(dm, "authority_ruling", dp, Level)
             if ruling is Level.GENERAL:
                 r.fail(f"{dp}.authority_ruling",
                        "must be one of especially_major, major, relatively_major")
                 ruling = None
             defacement = Defacement(
-                site=site,
+                site=dsite,
                 homepage_hours=r.number(dm, "homepage_hours", dp, whole=False),
                 other_page_hours=r.number(dm, "other_page_hours", dp, whole=False),
                 reposts=r.number(dm, "reposts", dp, whole=True),

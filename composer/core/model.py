@@ -17,7 +17,7 @@ class _Choice(str, Enum):
     """An enumeration whose value is the id used in files."""
 
     def __str__(self) -> str:
-        return self.value
+        return str(self.value)
 
 
 class OperatorKind(_Choice):

@@ -140,7 +140,8 @@ class ReportingRules:
         return next(r for r in self.routes if r.operator_kind is kind)
 
 
-def _keys(obj: Any, where: str, required: set[str], optional: set[str] = frozenset()) -> Mapping:
+def _keys(obj: Any, where: str, required: set[str],
+          optional: frozenset[str] | set[str] = frozenset()) -> Mapping[str, Any]:
     if not isinstance(obj, Mapping):
         raise RuleDataError(f"{where}: expected an object")
     unknown = set(obj) - required - optional
@@ -234,12 +235,12 @@ def parse_categories(data: Any) -> tuple[Category, ...]:
         c = _keys(raw, f"categories[{i}]", {"id", "zh", "en"}, {"parent", "ransom_items"})
         cats.append(Category(id=c["id"], zh=c["zh"], en=c["en"], parent=c.get("parent"),
                              ransom_items=bool(c.get("ransom_items", False))))
-    ids = {c.id for c in cats}
+    ids = {cat.id for cat in cats}
     if len(ids) != len(cats):
         raise RuleDataError("categories: duplicate id")
-    for c in cats:
-        if c.parent is not None and c.parent not in ids:
-            raise RuleDataError(f"categories.{c.id}.parent: unknown category {c.parent!r}")
+    for cat in cats:
+        if cat.parent is not None and cat.parent not in ids:
+            raise RuleDataError(f"categories.{cat.id}.parent: unknown category {cat.parent!r}")
     return tuple(cats)
 
 

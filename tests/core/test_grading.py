@@ -10,7 +10,7 @@ from core_helpers import incident
 from composer.core.grading import UNVERIFIED_NOTICE, format_minutes, grade, threshold_lines
 from composer.core.incident_io import parse_report
 from composer.core.model import ImpactFacts, Level
-from composer.core.rules import Family, Check, grading_rules
+from composer.core.rules import Check, Family, grading_rules
 
 EM, M, RM, G = (Level.ESPECIALLY_MAJOR, Level.MAJOR, Level.RELATIVELY_MAJOR, Level.GENERAL)
 

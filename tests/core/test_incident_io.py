@@ -9,8 +9,14 @@ import pytest
 from core_helpers import DELETE, EXAMPLES, example, incident
 
 from composer.core.incident_io import (
-    InvalidIncident, credit_code_problem, dump_report, dumps_report, load_report, loads_report,
-    parse_report, save_report,
+    InvalidIncident,
+    credit_code_problem,
+    dump_report,
+    dumps_report,
+    load_report,
+    loads_report,
+    parse_report,
+    save_report,
 )
 from composer.core.model import OperatorKind, ReportType
 

@@ -9,8 +9,14 @@ import pytest
 from composer import resources
 from composer.core.model import Level
 from composer.core.rules import (
-    FACT_PATHS, RuleDataError, categories, grading_rules, parse_categories, parse_grading,
-    parse_reporting, reporting_rules,
+    FACT_PATHS,
+    RuleDataError,
+    categories,
+    grading_rules,
+    parse_categories,
+    parse_grading,
+    parse_reporting,
+    reporting_rules,
 )
 
 
