@@ -169,6 +169,14 @@ def grade(facts: ImpactFacts, families: tuple[Family, ...] | None = None) -> Gra
 STATUS_ZH = {"confirmed": "已核实", "single_source": "单一来源", "draft_only": "仅见于征求意见稿"}
 
 
+def _threshold_phrase(reason: str) -> str:
+    """Turn a reason template ("… {value}（≥ {threshold}）…") into "… ≥ {threshold} …"."""
+    phrase = reason.replace("{value}（≥ {threshold}）", "≥ {threshold}")
+    if "{value}" in phrase:  # the value stands mid-sentence, e.g. "… {value} 人口受到影响（≥ …）"
+        phrase = phrase.replace("（≥ {threshold}）", "").replace("{value}", "≥ {threshold}")
+    return phrase
+
+
 def threshold_lines(fact: str, families: tuple[Family, ...] | None = None) -> list[str]:
     """Human explanation of the thresholds a fact (top-level key) is compared with, in Chinese.
 
@@ -184,7 +192,7 @@ def threshold_lines(fact: str, families: tuple[Family, ...] | None = None) -> li
             for t in criterion.tests:
                 what = t.reason
                 if t.minimum is not None:
-                    what = what.replace("{value}（≥ {threshold}）", "≥ {threshold}").format(
+                    what = _threshold_phrase(what).format(
                         threshold=format_quantity(t.unit, t.minimum))
                 mark = "" if t.status == "confirmed" else f"〔{STATUS_ZH[t.status]}〕"
                 parts.append(what + mark)

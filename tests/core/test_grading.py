@@ -182,6 +182,11 @@ def test_threshold_lines_explain_each_level() -> None:
     assert "〔仅见于征求意见稿〕" in lines[1] and "≥ 2 小时" in lines[1]
     assert "≥ 10 分钟" in lines[2] and "〔单一来源〕" in lines[2]
     assert len(threshold_lines("defacement")) == 3
+    assert threshold_lines("population")[0] == (
+        "特别重大：一个或多个省级行政区 ≥ 50% 人口的工作和生活受到影响")
+    for family in grading_rules():
+        lines = threshold_lines(family.fact)
+        assert len(lines) == 3 and not any("{" in line for line in lines), family.fact
     assert threshold_lines("nonexistent") == []
 
 
