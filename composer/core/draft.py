@@ -1,0 +1,266 @@
+"""The editable draft: an incident being typed, possibly incomplete or invalid.
+
+The draft keeps the ``composer-incident/1`` JSON-shaped dictionary exactly as the user has typed
+it so far, plus a few wizard facts (fast path, confirmed level). It becomes a
+:class:`~composer.core.model.Report` only through :func:`composer.core.incident_io.parse_report`,
+so validation lives in one place; its :class:`~composer.core.incident_io.Problem` paths name the
+fields the GUI shows inline errors under (:func:`problem_text` says them in Chinese).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from composer.core.classify import Classification, classify
+from composer.core.incident_io import dump_report, parse_report
+from composer.core.model import FORMAT, Report, ReportType
+from composer.core.obligations import CHINA_TZ
+from composer.core.validators import InvalidIncident, Problem
+
+
+def now_in_china() -> datetime:
+    """Now in Asia/Shanghai, to the minute (the default discovery time)."""
+    return datetime.now(CHINA_TZ).replace(second=0, microsecond=0)
+
+
+@dataclass
+class Draft:
+    """One report being composed. ``data`` is composer-incident/1 shaped (maybe incomplete).
+
+    ``id``/``parent_id`` are storage ids (``None`` until first saved / for a first report);
+    ``step`` is the wizard step the user was on; ``confirmed_level`` is the level the user
+    confirmed against the text when the grading rests on unverified numbers.
+    """
+
+    data: dict[str, Any]
+    fast_path: bool = False
+    confirmed_level: str | None = None
+    step: int = 0
+    id: int | None = None
+    parent_id: int | None = None
+
+    # --- field access by JSON path ---------------------------------------------------------
+
+    def get(self, path: str, default: Any = None) -> Any:
+        node: Any = self.data
+        for part in path.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return default
+            node = node[part]
+        return node
+
+    def set(self, path: str, value: Any) -> bool:
+        """Set (or, for ``None``/blank text, remove) a value. Returns whether anything changed.
+
+        Removing the last key of a nested object removes the object too, so an untouched
+        composite fact (e.g. ``impact_facts.portal_outage``) stays absent = unknown.
+        """
+        if isinstance(value, str) and not value.strip():
+            value = None
+        if self.get(path) == value and (value is not None or not self._has(path)):
+            return False
+        parts = path.split(".")
+        if value is None:
+            chain = [self.data]
+            for part in parts[:-1]:
+                nxt = chain[-1].get(part)
+                if not isinstance(nxt, dict):
+                    return False
+                chain.append(nxt)
+            chain[-1].pop(parts[-1], None)
+            for depth in range(len(parts) - 1, 0, -1):  # prune empty parents
+                if chain[depth]:
+                    break
+                chain[depth - 1].pop(parts[depth - 1], None)
+            return True
+        node = self.data
+        for part in parts[:-1]:
+            if not isinstance(node.get(part), dict):
+                node[part] = {}
+            node = node[part]
+        node[parts[-1]] = value
+        return True
+
+    def _has(self, path: str) -> bool:
+        sentinel = object()
+        return self.get(path, sentinel) is not sentinel
+
+    # --- validation, through the one validator --------------------------------------------
+
+    def problems(self) -> list[Problem]:
+        try:
+            parse_report(self.data)
+        except InvalidIncident as exc:
+            return list(exc.problems)
+        return []
+
+    def report(self) -> Report | None:
+        """The validated report, or None while anything is wrong."""
+        try:
+            return parse_report(self.data)
+        except InvalidIncident:
+            return None
+
+    def classification(self) -> Classification | None:
+        report = self.report()
+        return classify(report) if report is not None else None
+
+    @property
+    def report_type(self) -> ReportType:
+        try:
+            return ReportType(self.data.get("report_type", "initial"))
+        except ValueError:
+            return ReportType.INITIAL
+
+    @property
+    def title(self) -> str:
+        return str(self.get("incident.title") or "")
+
+    def copy(self) -> Draft:
+        return Draft(data=copy.deepcopy(self.data), fast_path=self.fast_path,
+                     confirmed_level=self.confirmed_level, step=self.step, id=self.id,
+                     parent_id=self.parent_id)
+
+
+def new_draft(profile: dict[str, Any] | None = None, *, now: datetime | None = None) -> Draft:
+    """A fresh initial report: the saved organisation profile, discovered "now" (China time)."""
+    data: dict[str, Any] = {"format": FORMAT, "report_type": ReportType.INITIAL.value}
+    if profile:
+        data["operator"] = copy.deepcopy(profile)
+    discovered = (now or now_in_china()).astimezone(CHINA_TZ).replace(second=0, microsecond=0)
+    data["incident"] = {"discovered_at": discovered.isoformat()}
+    return Draft(data=data)
+
+
+def derived_draft(parent: Draft, report_type: ReportType) -> Draft:
+    """A follow-up (续报) or summary report (总结报告) started from an earlier report.
+
+    Keeps everything known so far (the same incident, the same channel) and the chain
+    (``parent_id``); the user then updates what changed.
+    """
+    if report_type is ReportType.INITIAL:
+        raise ValueError("a derived report is a follow-up or a summary")
+    if parent.id is None:
+        raise ValueError("save the earlier report first")
+    data = copy.deepcopy(parent.data)
+    data["report_type"] = report_type.value
+    return Draft(data=data, fast_path=False, confirmed_level=parent.confirmed_level,
+                 parent_id=parent.id)
+
+
+def profile_of(draft: Draft) -> dict[str, Any] | None:
+    """The organisation profile part of a draft (saved once, reused for the next report)."""
+    operator = draft.get("operator")
+    return copy.deepcopy(operator) if isinstance(operator, dict) and operator else None
+
+
+def draft_from_report(report: Report) -> Draft:
+    return Draft(data=dump_report(report))
+
+
+# --- problems in the user's language ----------------------------------------------------------
+
+FIELD_ZH: dict[str, str] = {
+    "operator": "单位信息",
+    "operator.name": "单位名称",
+    "operator.kind": "单位类型",
+    "operator.province": "所在省份",
+    "operator.protection_department": "保护工作部门",
+    "operator.cac_office": "本部门网信工作机构",
+    "operator.credit_code": "统一社会信用代码",
+    "operator.contact": "联系人",
+    "operator.contact.name": "联系人姓名",
+    "operator.contact.phone": "联系电话",
+    "operator.contact.email": "电子邮箱",
+    "incident": "事件信息",
+    "incident.title": "事件名称",
+    "incident.discovered_at": "发现时间",
+    "incident.occurred_at": "发生时间",
+    "incident.category": "事件类型",
+    "incident.handling_completed_at": "处置结束时间",
+    "incident.ransom": "勒索信息",
+    "incident.ransom.demanded_at": "勒索时间",
+    "impact_facts.portal_outage.site": "网站类型",
+    "impact_facts.portal_outage.hours": "无法访问时长",
+    "impact_facts.population.region": "地区级别",
+    "impact_facts.population.percent": "受影响人口比例",
+}
+
+_MESSAGE_ZH: tuple[tuple[str, str], ...] = (
+    (r"^is required for a summary report.*", "总结报告必须填写（30 日时限从处置结束时起算）"),
+    (r"^is required for kind other.*", "“其他网络运营者”必须填写（报告送属地省级网信部门）"),
+    (r"^is required for kind cii.*", "关键信息基础设施运营者必须填写（报告送保护工作部门）"),
+    (r"^is required for kind central_state_organ.*",
+     "中央和国家机关必须填写（报告送本部门网信工作机构）"),
+    (r"^is required: one of .*", "请选择"),
+    (r"^is required.*", "必须填写"),
+    (r"^must not be empty.*", "不能为空"),
+    (r"^is not a phone number.*", "不是有效的电话号码（例如 010-66668888 或 13800138000）"),
+    (r"^is not an email address.*", "不是有效的电子邮箱地址"),
+    (r"^must be 18 characters, got (\d+)", r"应为 18 位，现为 \1 位"),
+    (r"^contains characters not allowed in a credit code: (.*)", r"含有信用代码不允许的字符：\1"),
+    (r"^checksum character is (.), expected (.)", r"校验位为 \1，按校验规则应为 \2，请核对"),
+    (r"^is after incident\.discovered_at", "不能晚于发现时间"),
+    (r"^is before incident\.discovered_at", "不能早于发现时间"),
+    (r"^only applies to category ransomware", "仅适用于勒索病毒事件"),
+    (r"^must be at most ([\d.]+).*", r"不能大于 \1"),
+    (r"^must not be negative.*", "不能为负数"),
+    (r"^must be a whole number.*", "必须是整数"),
+    (r"^must be a number.*", "必须是数字"),
+    (r"^must be a finite number", "必须是有限的数字"),
+    (r"^needs a .*", "时间须含日期、时刻和时区"),
+    (r"^not an ISO 8601 date-time.*", "时间格式不正确"),
+    (r"^must be one of .*", "请从列表中选择"),
+    (r"^contains a NUL character", "含有不可见的空字符"),
+)
+
+
+def problem_text(problem: Problem, lang: str = "zh") -> str:
+    """The problem as an inline message. ``zh``: Chinese; ``en``: the validator's own words."""
+    if lang != "zh":
+        return problem.message
+    for pattern, zh in _MESSAGE_ZH:
+        if re.match(pattern, problem.message):
+            return re.sub(pattern, zh, problem.message, count=1)
+    return problem.message
+
+
+def field_label(path: str) -> str:
+    return FIELD_ZH.get(path, path)
+
+
+def problems_under(problems: list[Problem], path: str) -> list[Problem]:
+    """Problems at ``path`` or inside it (``operator.contact`` covers ``…contact.phone``)."""
+    return [p for p in problems if p.path == path or p.path.startswith(path + ".")]
+
+
+def draft_to_json(draft: Draft) -> dict[str, Any]:
+    return {"data": draft.data, "fast_path": draft.fast_path,
+            "confirmed_level": draft.confirmed_level, "step": draft.step}
+
+
+def draft_from_json(obj: dict[str, Any], *, id: int | None = None,
+                    parent_id: int | None = None) -> Draft:
+    return Draft(data=dict(obj.get("data") or {}), fast_path=bool(obj.get("fast_path")),
+                 confirmed_level=obj.get("confirmed_level"), step=int(obj.get("step") or 0),
+                 id=id, parent_id=parent_id)
+
+
+__all__ = [
+    "FIELD_ZH",
+    "Draft",
+    "derived_draft",
+    "draft_from_json",
+    "draft_from_report",
+    "draft_to_json",
+    "field_label",
+    "new_draft",
+    "now_in_china",
+    "problem_text",
+    "problems_under",
+    "profile_of",
+]

@@ -1,0 +1,186 @@
+"""The wizard's flow as pure functions: which step comes next, and whether a step is complete.
+
+No Qt here: the QWizard's ``nextId()`` asks :func:`next_step` and each page's ``isComplete()``
+asks :func:`is_complete`. Completeness comes from the one validator
+(:func:`composer.core.incident_io.parse_report`) through the draft's problems, filtered to the
+fields a step owns.
+
+Steps: organisation profile → basic facts → impact facts → grading result → recipients &
+deadlines → handling & analysis → preview & output. The fast path (Measures art. 7 ¶2: report
+items 1–2 now, supplement the rest promptly) skips handling & analysis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import IntEnum
+
+from composer.core import rules
+from composer.core.draft import Draft
+from composer.core.model import ReportType
+from composer.core.obligations import Duties, Obligation
+from composer.core.validators import Problem
+
+
+class Step(IntEnum):
+    PROFILE = 0
+    BASIC = 1
+    IMPACT = 2
+    GRADING = 3
+    RECIPIENTS = 4
+    HANDLING = 5
+    PREVIEW = 6
+
+
+ORDER = (Step.PROFILE, Step.BASIC, Step.IMPACT, Step.GRADING, Step.RECIPIENTS, Step.HANDLING,
+         Step.PREVIEW)
+
+# Field paths each step owns (a problem at or under one of them belongs to that step).
+STEP_FIELDS: dict[Step, tuple[str, ...]] = {
+    Step.PROFILE: ("operator",),
+    Step.BASIC: ("incident.title", "incident.discovered_at", "incident.occurred_at",
+                 "incident.category", "incident.systems", "incident.location",
+                 "incident.description", "incident.impact", "incident.measures",
+                 "incident.ransom", "incident.suspected_crime", "incident.handling_completed_at",
+                 "report_type"),
+    Step.IMPACT: ("impact_facts",),
+    Step.GRADING: (),
+    Step.RECIPIENTS: (),
+    Step.HANDLING: ("incident.trend", "incident.cause", "incident.clues", "incident.next_steps",
+                    "incident.support_requested", "incident.scene_preservation",
+                    "incident.other"),
+    Step.PREVIEW: (),
+}
+
+
+def fast_path_allowed(draft: Draft) -> bool:
+    """Items 1–2 first is for the initial and follow-up reports; a summary needs the analysis."""
+    return draft.report_type is not ReportType.SUMMARY
+
+
+def uses_fast_path(draft: Draft) -> bool:
+    return draft.fast_path and fast_path_allowed(draft)
+
+
+def next_step(step: Step | int, draft: Draft) -> Step | None:
+    """The step after ``step`` (None: the last step)."""
+    step = Step(step)
+    if step is Step.RECIPIENTS:
+        return Step.PREVIEW if uses_fast_path(draft) else Step.HANDLING
+    if step is Step.PREVIEW:
+        return None
+    return ORDER[ORDER.index(step) + 1]
+
+
+def path_of(draft: Draft, upto: Step | int | None = None) -> list[Step]:
+    """The steps the user walks through for this draft, from the first (up to ``upto``)."""
+    steps: list[Step] = []
+    step: Step | None = Step.PROFILE
+    while step is not None:
+        steps.append(step)
+        if upto is not None and step == upto:
+            break
+        step = next_step(step, draft)
+    return steps
+
+
+def shows_ransom_items(draft: Draft) -> bool:
+    """Ransom amount, method and date (art. 7 item 2) apply to ransomware only."""
+    category = rules.category(draft.get("incident.category"))
+    return bool(category and category.ransom_items)
+
+
+def shows_handling_completed(draft: Draft) -> bool:
+    return draft.report_type is ReportType.SUMMARY or bool(
+        draft.get("incident.handling_completed_at"))
+
+
+def _owned(path: str, owners: tuple[str, ...]) -> bool:
+    return any(path == o or path.startswith(o + ".") for o in owners)
+
+
+def step_problems(step: Step | int, draft: Draft,
+                  problems: list[Problem] | None = None) -> list[Problem]:
+    """The validator's problems that the user must fix on ``step``.
+
+    Problems of no particular field (``$``, ``format``) belong to the last step.
+    """
+    step = Step(step)
+    problems = draft.problems() if problems is None else problems
+    if step is Step.PREVIEW:
+        return problems
+    owners = STEP_FIELDS[step]
+    return [p for p in problems if _owned(p.path, owners)]
+
+
+def needs_level_confirmation(draft: Draft) -> bool:
+    """The grading rests on unverified numbers and the user has not confirmed this level."""
+    c = draft.classification()
+    if c is None or not c.grading.needs_confirmation:
+        return False
+    return draft.confirmed_level != c.grading.level.value
+
+
+def is_complete(step: Step | int, draft: Draft) -> bool:
+    """Whether the user may leave ``step`` forward."""
+    step = Step(step)
+    if step in (Step.GRADING, Step.RECIPIENTS, Step.PREVIEW):
+        # Everything before must hold: the grading needs a valid report.
+        if draft.report() is None:
+            return False
+        return not (step is Step.GRADING and needs_level_confirmation(draft))
+    return not step_problems(step, draft)
+
+
+def first_incomplete(draft: Draft) -> Step:
+    """Where to resume: the first step on the draft's path that is not complete."""
+    for step in path_of(draft):
+        if not is_complete(step, draft):
+            return step
+    return Step.PREVIEW
+
+
+# --- deadline urgency (the countdown in the header) -------------------------------------------
+
+def governing_obligation(report_type: ReportType, duties: Duties) -> Obligation | None:
+    """The dated obligation the countdown follows for this kind of report.
+
+    An initial report follows the earliest report deadline; a summary report its 30-day
+    limit (None until the handling end is known); a follow-up has no fixed limit ("promptly").
+    """
+    if report_type is ReportType.SUMMARY:
+        return next((o for o in duties.obligations if o.action == "summary" and o.due), None)
+    if report_type is ReportType.FOLLOW_UP:
+        return None
+    return duties.first_due
+
+
+@dataclass(frozen=True, slots=True)
+class Urgency:
+    state: str               # "ok" | "amber" | "red"
+    remaining: timedelta     # negative once passed
+
+
+AMBER_FRACTION = 0.25
+AMBER_MINUTES = 30
+
+
+def urgency(now: datetime, due: datetime, within: timedelta | None) -> Urgency:
+    """Amber when less than 25 % of the time limit or less than 30 min is left; red once due."""
+    remaining = due - now
+    if remaining <= timedelta(0):
+        return Urgency("red", remaining)
+    amber = remaining < timedelta(minutes=AMBER_MINUTES) or (
+        within is not None and remaining < within * AMBER_FRACTION)
+    return Urgency("amber" if amber else "ok", remaining)
+
+
+def format_remaining(remaining: timedelta) -> str:
+    """``H:MM:SS`` (days prefixed as ``Nd``), without sign."""
+    seconds = abs(int(remaining.total_seconds()))
+    days, seconds = divmod(seconds, 86400)
+    hours, seconds = divmod(seconds, 3600)
+    minutes, seconds = divmod(seconds, 60)
+    text = f"{hours:d}:{minutes:02d}:{seconds:02d}"
+    return f"{days}d {text}" if days else text

@@ -1,0 +1,236 @@
+"""Drafts, reports, the organisation profile and generated packages, in SQLite.
+
+One database file in the user data directory (:func:`composer.core.paths.database_path`).
+Every save is one transaction; the database runs in WAL mode with ``synchronous=FULL`` so a
+crash (or a killed process) never leaves it corrupt: the last committed save survives.
+
+Crash recovery: :meth:`Storage.begin_session` records a session; :meth:`Storage.end_session`
+marks a clean shutdown. A session without that marker ended uncleanly, and the drafts changed
+during it are offered back (:meth:`Storage.begin_session` returns them, once).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from composer.core import paths
+from composer.core.draft import Draft, draft_from_json, draft_to_json
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS drafts (
+    id INTEGER PRIMARY KEY,
+    parent_id INTEGER REFERENCES drafts(id),
+    report_type TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS profile (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    body TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    id INTEGER PRIMARY KEY,
+    pid INTEGER NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    state TEXT NOT NULL DEFAULT 'running'   -- running | clean | recovered
+);
+CREATE TABLE IF NOT EXISTS packages (
+    id INTEGER PRIMARY KEY,
+    draft_id INTEGER NOT NULL REFERENCES drafts(id),
+    generated_at TEXT NOT NULL,
+    out_dir TEXT NOT NULL,
+    manifest_sha256 TEXT,
+    files TEXT NOT NULL
+);
+"""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True, slots=True)
+class DraftSummary:
+    id: int
+    parent_id: int | None
+    report_type: str
+    title: str
+    created_at: str
+    updated_at: str
+    packages: int
+
+
+@dataclass(frozen=True, slots=True)
+class PackageRecord:
+    id: int
+    draft_id: int
+    generated_at: str
+    out_dir: str
+    manifest_sha256: str | None
+    files: tuple[str, ...]
+
+
+class Storage:
+    """The user's database. Use from one thread (the GUI thread)."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = Path(path) if path is not None else paths.database_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA busy_timeout=5000")
+        with self._tx():
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self._db.execute(statement)
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        self._session: int | None = None
+        self.is_open = True
+
+    # --- transactions ----------------------------------------------------------------------
+
+    class _Tx:
+        def __init__(self, db: sqlite3.Connection):
+            self.db = db
+
+        def __enter__(self) -> sqlite3.Connection:
+            self.db.execute("BEGIN IMMEDIATE")
+            return self.db
+
+        def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                     tb: object) -> None:
+            self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+    def _tx(self) -> Storage._Tx:
+        return Storage._Tx(self._db)
+
+    def close(self) -> None:
+        self._db.close()
+        self.is_open = False
+
+    # --- drafts ----------------------------------------------------------------------------
+
+    def save_draft(self, draft: Draft) -> int:
+        """Insert or update ``draft`` in one transaction; sets and returns ``draft.id``."""
+        body = json.dumps(draft_to_json(draft), ensure_ascii=False)
+        now = _now()
+        with self._tx() as db:
+            if draft.id is None:
+                cur = db.execute(
+                    "INSERT INTO drafts (parent_id, report_type, title, body, created_at, "
+                    "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (draft.parent_id, draft.report_type.value, draft.title, body, now, now))
+                draft.id = int(cur.lastrowid or 0)
+            else:
+                db.execute("UPDATE drafts SET report_type=?, title=?, body=?, updated_at=? "
+                           "WHERE id=?",
+                           (draft.report_type.value, draft.title, body, now, draft.id))
+        return draft.id
+
+    def load_draft(self, draft_id: int) -> Draft:
+        row = self._db.execute("SELECT body, parent_id FROM drafts WHERE id=?",
+                               (draft_id,)).fetchone()
+        if row is None:
+            raise KeyError(draft_id)
+        return draft_from_json(json.loads(row[0]), id=draft_id, parent_id=row[1])
+
+    def delete_draft(self, draft_id: int) -> None:
+        with self._tx() as db:
+            db.execute("UPDATE drafts SET parent_id=NULL WHERE parent_id=?", (draft_id,))
+            db.execute("DELETE FROM packages WHERE draft_id=?", (draft_id,))
+            db.execute("DELETE FROM drafts WHERE id=?", (draft_id,))
+
+    def list_drafts(self) -> list[DraftSummary]:
+        """All reports and drafts, most recently changed first."""
+        rows = self._db.execute(
+            "SELECT d.id, d.parent_id, d.report_type, d.title, d.created_at, d.updated_at, "
+            "(SELECT COUNT(*) FROM packages p WHERE p.draft_id=d.id) "
+            "FROM drafts d ORDER BY d.updated_at DESC, d.id DESC").fetchall()
+        return [DraftSummary(*row) for row in rows]
+
+    def chain(self, draft_id: int) -> list[int]:
+        """Ids from the first report to ``draft_id`` (initial → 续报 → … → this)."""
+        ids: list[int] = []
+        current: int | None = draft_id
+        while current is not None and current not in ids:
+            ids.append(current)
+            row = self._db.execute("SELECT parent_id FROM drafts WHERE id=?",
+                                   (current,)).fetchone()
+            current = row[0] if row else None
+        return ids[::-1]
+
+    # --- organisation profile --------------------------------------------------------------
+
+    def save_profile(self, operator: dict[str, Any]) -> None:
+        with self._tx() as db:
+            db.execute("INSERT INTO profile (id, body, updated_at) VALUES (1, ?, ?) "
+                       "ON CONFLICT(id) DO UPDATE SET body=excluded.body, "
+                       "updated_at=excluded.updated_at",
+                       (json.dumps(operator, ensure_ascii=False), _now()))
+
+    def load_profile(self) -> dict[str, Any] | None:
+        row = self._db.execute("SELECT body FROM profile WHERE id=1").fetchone()
+        return json.loads(row[0]) if row else None
+
+    # --- sessions and crash recovery -------------------------------------------------------
+
+    def begin_session(self) -> list[DraftSummary]:
+        """Start a session; return the drafts changed during earlier sessions that crashed.
+
+        Each crashed session is offered once: it is marked ``recovered`` here.
+        """
+        with self._tx() as db:
+            crashed = db.execute("SELECT id, started_at FROM sessions WHERE state='running'"
+                                 ).fetchall()
+            since = min((row[1] for row in crashed), default=None)
+            db.execute("UPDATE sessions SET state='recovered' WHERE state='running'")
+            cur = db.execute("INSERT INTO sessions (pid, started_at) VALUES (?, ?)",
+                             (os.getpid(), _now()))
+            self._session = int(cur.lastrowid or 0)
+        if since is None:
+            return []
+        return [d for d in self.list_drafts() if d.updated_at >= since]
+
+    def end_session(self) -> None:
+        """Mark a clean shutdown."""
+        if self._session is None:
+            return
+        with self._tx() as db:
+            db.execute("UPDATE sessions SET state='clean', ended_at=? WHERE id=?",
+                       (_now(), self._session))
+        self._session = None
+
+    # --- packages --------------------------------------------------------------------------
+
+    def record_package(self, draft_id: int, out_dir: Path, files: list[Path],
+                       manifest_sha256: str | None, generated_at: datetime | None = None
+                       ) -> int:
+        when = (generated_at or datetime.now(UTC)).isoformat(timespec="seconds")
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT INTO packages (draft_id, generated_at, out_dir, manifest_sha256, files) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (draft_id, when, str(out_dir), manifest_sha256,
+                 json.dumps([str(f) for f in files], ensure_ascii=False)))
+            return int(cur.lastrowid or 0)
+
+    def packages(self, draft_id: int) -> list[PackageRecord]:
+        rows = self._db.execute(
+            "SELECT id, draft_id, generated_at, out_dir, manifest_sha256, files FROM packages "
+            "WHERE draft_id=? ORDER BY id", (draft_id,)).fetchall()
+        return [PackageRecord(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])))
+                for r in rows]

@@ -1,0 +1,84 @@
+"""QApplication setup and the GUI entry point ``run(path_or_None) -> exit status``.
+
+Environment (for tests and benchmarks):
+``COMPOSER_SMOKE_QUIT_MS`` — quit that many ms after the first window is shown;
+``COMPOSER_STARTUP_T0`` — a ``time.time()`` of the process start: the time to the first shown
+window and the RSS are printed to stderr as ``startup: first-window <s> rss-kb <kb>``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from composer import __version__
+from composer.core.storage import Storage
+from composer.gui import i18n
+from composer.gui.fonts import register_fonts
+from composer.resources import resource_path
+
+
+def setup_application(argv: list[str] | None = None, lang: str | None = None) -> QApplication:
+    """The one QApplication: name, icon, bundled fonts, zh_CN locale and translators."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Composer")
+    app.setOrganizationName("Composer")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("composer")
+    app.setWindowIcon(QIcon(str(resource_path("icons/composer.png"))))
+    register_fonts(app)
+    i18n.install(app, lang or i18n.load_language())
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "网络安全事件报告"))
+    return app
+
+
+def _rss_kb() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def run(path: str | None = None) -> int:
+    """Start the desktop app (optionally with an incident file loaded). Returns the exit code."""
+    from composer.gui.mainwindow import MainWindow
+
+    app = setup_application()
+    storage = Storage()
+    recovered = storage.begin_session()
+    window = MainWindow(storage)
+    if path is not None:
+        window.open_file(path)
+    window.show()
+    t0 = os.environ.get("COMPOSER_STARTUP_T0")
+    if t0:
+        def report() -> None:
+            print(f"startup: first-window {time.time() - float(t0):.3f} rss-kb {_rss_kb()}",
+                  file=sys.stderr, flush=True)
+        QTimer.singleShot(0, report)
+    if recovered:
+        QTimer.singleShot(0, lambda: window.offer_recovery(recovered))
+    smoke = os.environ.get("COMPOSER_SMOKE_QUIT_MS")
+    if smoke:
+        QTimer.singleShot(int(smoke), app.quit)
+    try:
+        code = app.exec()
+    finally:
+        QThreadPool.globalInstance().waitForDone(60000)  # no worker outlives the app
+        window.save_now()
+        storage.end_session()
+        storage.close()
+    return code

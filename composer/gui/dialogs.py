@@ -1,0 +1,148 @@
+"""Dialogs: data in, a typed result out. Open them with ``open()``; read ``result_value``.
+
+* :class:`ReportsDialog` — the reports list: continue one, or start a 续报 / 总结报告 from it.
+* :class:`RecoveryDialog` — after a crash: the drafts changed since, offered back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.core.model import ReportType
+from composer.core.obligations import CHINA_TZ
+from composer.core.storage import DraftSummary
+from composer.gui import i18n
+
+
+def _local_time(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def _type_text(value: str) -> str:
+    try:
+        t = ReportType(value)
+    except ValueError:
+        return value
+    return i18n.pick(t.zh, t.en)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportsChoice:
+    action: str          # "open" | "follow_up" | "summary"
+    draft_id: int
+
+
+class ReportsDialog(QDialog):
+    """The list of reports and drafts. ``result_value``: a :class:`ReportsChoice` or None."""
+
+    def __init__(self, drafts: list[DraftSummary], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("报告列表"))
+        self.setObjectName("reports-dialog")
+        self.resize(760, 420)
+        self.result_value: ReportsChoice | None = None
+        self._drafts = drafts
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(len(drafts), 5)
+        self.table.setObjectName("reports-table")
+        self.table.setAccessibleName(self.tr("报告列表"))
+        self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("类型"),
+                                              self.tr("事件名称"), self.tr("最后修改"),
+                                              self.tr("已生成材料包")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for col in (0, 1, 3, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        by_id = {d.id: d for d in drafts}
+        for row, d in enumerate(drafts):
+            number = f"#{d.id}" + (f" ← #{d.parent_id}" if d.parent_id in by_id else "")
+            cells = [number, _type_text(d.report_type),
+                     d.title or self.tr("（未命名）"), _local_time(d.updated_at),
+                     str(d.packages) if d.packages else ""]
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        if drafts:
+            self.table.selectRow(0)
+        self.table.doubleClicked.connect(lambda _: self._choose("open"))
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox()
+        self.open_button = QPushButton(self.tr("继续编辑"))
+        self.follow_button = QPushButton(self.tr("开始续报"))
+        self.summary_button = QPushButton(self.tr("开始总结报告"))
+        for button, action in ((self.open_button, "open"), (self.follow_button, "follow_up"),
+                               (self.summary_button, "summary")):
+            button.setObjectName(f"reports-{action}")
+            button.setEnabled(bool(drafts))
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.clicked.connect(lambda _=False, a=action: self._choose(a))
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _choose(self, action: str) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        self.result_value = ReportsChoice(action, self._drafts[row].id)
+        self.accept()
+
+
+class RecoveryDialog(QDialog):
+    """Offers back drafts changed before an unclean exit. ``result_value``: a draft id or None."""
+
+    def __init__(self, drafts: list[DraftSummary], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("恢复未保存的工作"))
+        self.setObjectName("recovery-dialog")
+        self.result_value: int | None = None
+        layout = QVBoxLayout(self)
+        text = QLabel(self.tr("程序上次没有正常退出。以下草稿在那之后有修改，已自动保存。"
+                              "要继续编辑哪一份？"))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.list = QListWidget()
+        self.list.setObjectName("recovery-list")
+        self.list.setAccessibleName(self.tr("可恢复的草稿"))
+        for d in drafts:
+            item = QListWidgetItem(f"{_type_text(d.report_type)}：{d.title or self.tr('（未命名）')}"
+                                   f"  —  {_local_time(d.updated_at)}")
+            item.setData(256, d.id)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        text.setBuddy(self.list)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox()
+        self.restore = buttons.addButton(self.tr("恢复"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore.setObjectName("recovery-restore")
+        buttons.addButton(self.tr("不恢复"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._restore)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _restore(self) -> None:
+        item = self.list.currentItem()
+        self.result_value = int(item.data(256)) if item is not None else None
+        self.accept()

@@ -1,0 +1,109 @@
+"""The always-visible header: report type, level, earliest deadline and a live countdown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from composer.core import flow
+from composer.core.classify import Classification
+from composer.core.model import ReportType
+from composer.core.obligations import CHINA_TZ
+from composer.gui import i18n
+from composer.gui.model import DraftModel
+
+STYLES = {
+    "none": "background: #eeeeee; color: #222222;",
+    "ok": "background: #e6f4ea; color: #0b5a1e;",
+    "amber": "background: #fff4ce; color: #5c4300;",
+    "red": "background: #fde7e9; color: #a4262c;",
+}
+
+
+class DeadlineHeader(QFrame):
+    """Level and countdown to the earliest deadline, refreshed every second.
+
+    ``state`` is "none" (nothing due), "ok", "amber" (< 25 % of the limit or < 30 min left) or
+    "red" (passed); the text says it in words too, never by colour alone.
+    ``clock`` is injectable for tests.
+    """
+
+    def __init__(self, model: DraftModel, clock: Callable[[], datetime] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("deadline-header")
+        self.model = model
+        self.clock = clock or (lambda: datetime.now(CHINA_TZ))
+        self.state = "none"
+        self._classification: Classification | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.level = QLabel()
+        self.level.setObjectName("header-level")
+        self.deadline = QLabel()
+        self.deadline.setObjectName("header-deadline")
+        self.deadline.setWordWrap(True)
+        self.countdown = QLabel()
+        self.countdown.setObjectName("header-countdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        font = self.countdown.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.countdown.setFont(font)
+        self.level.setFont(font)
+        layout.addWidget(self.level)
+        layout.addWidget(self.deadline, 1)
+        layout.addWidget(self.countdown)
+        self.setAccessibleName(self.tr("报告时限"))
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        model.changed.connect(self.recompute)
+        self.recompute()
+
+    def recompute(self) -> None:
+        self._classification = self.model.draft.classification()
+        rtype = self.model.draft.report_type
+        kind = "〔" + i18n.pick(rtype.zh, rtype.en) + "〕"
+        c = self._classification
+        if c is None:
+            self.level.setText(kind + self.tr("定级：填写中"))
+        else:
+            level = c.grading.level
+            self.level.setText(kind + self.tr("定级：") + i18n.pick(level.zh, level.en))
+        self.tick()
+
+    def tick(self) -> None:
+        c = self._classification
+        rtype = self.model.draft.report_type
+        first = flow.governing_obligation(rtype, c.duties) if c is not None else None
+        if first is None or first.due is None:
+            self.state = "none"
+            if c is not None and rtype is ReportType.FOLLOW_UP:
+                self.deadline.setText(self.tr("续报：无固定时限，出现重要新情况时及时报送"))
+            elif c is not None and not c.grading.reportable:
+                self.deadline.setText(self.tr("一般事件：无强制报告时限"))
+            elif c is None:
+                self.deadline.setText(self.tr("填写完报告单位和事件基本情况后显示报告时限"))
+            else:
+                self.deadline.setText(self.tr("无限期事项"))
+            self.countdown.setText("")
+        else:
+            u = flow.urgency(self.clock(), first.due, first.within)
+            self.state = u.state
+            left = flow.format_remaining(u.remaining)
+            self.deadline.setText(self.tr("最早截止：") + first.to + "  "
+                                  + first.due.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M"))
+            if u.state == "red":
+                self.countdown.setText("✖ " + self.tr("已超时 %1").replace("%1", left))
+            elif u.state == "amber":
+                self.countdown.setText("⚠ " + self.tr("即将到期，剩余 %1").replace("%1", left))
+            else:
+                self.countdown.setText(self.tr("剩余 %1").replace("%1", left))
+        self.setStyleSheet("#deadline-header {" + STYLES[self.state] + "} QLabel {"
+                           + STYLES[self.state].split(";")[1] + ";}")
+        self.countdown.setAccessibleName(self.countdown.text())

@@ -1,0 +1,49 @@
+"""The draft being edited, shared by the wizard's pages, the header and autosave."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from composer.core.draft import Draft
+
+
+class DraftModel(QObject):
+    """Wraps the one :class:`~composer.core.draft.Draft` being edited.
+
+    Signals:
+        changed(): after any change of the draft (a field, the fast path, the confirmed level).
+        replaced(): after :meth:`replace` put another draft in (open, new, recover).
+    """
+
+    changed = Signal()
+    replaced = Signal()
+
+    def __init__(self, draft: Draft, parent: QObject | None = None):
+        super().__init__(parent)
+        self.draft = draft
+
+    def set(self, path: str, value: Any) -> None:
+        if self.draft.set(path, value):
+            self.changed.emit()
+
+    def set_fast_path(self, on: bool) -> None:
+        if self.draft.fast_path != on:
+            self.draft.fast_path = on
+            self.changed.emit()
+
+    def set_confirmed_level(self, level: str | None) -> None:
+        if self.draft.confirmed_level != level:
+            self.draft.confirmed_level = level
+            self.changed.emit()
+
+    def set_step(self, step: int) -> None:
+        if self.draft.step != step:
+            self.draft.step = step
+            self.changed.emit()
+
+    def replace(self, draft: Draft) -> None:
+        self.draft = draft
+        self.replaced.emit()
+        self.changed.emit()

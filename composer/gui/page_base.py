@@ -1,0 +1,332 @@
+"""What every wizard page shares: binding widgets to draft paths, inline errors, completeness.
+
+A page is a :class:`StepPage`: it builds its widgets with the ``add_*`` helpers (each widget's
+``objectName`` is the JSON path it edits), writes every user edit into the draft through the
+:class:`~composer.gui.model.DraftModel`, and re-emits ``completeChanged`` whenever the draft
+changes; ``isComplete()`` asks :func:`composer.core.flow.is_complete`. Inline error messages
+come from the validator's problems, mapped by JSON path, in the UI language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from composer.core import flow
+from composer.core.draft import field_label, problem_text
+from composer.core.obligations import CHINA_TZ
+from composer.core.validators import Problem
+from composer.gui import i18n
+from composer.gui.model import DraftModel
+
+ERROR_STYLE = "color: #b00020;"
+HINT_STYLE = "color: #555555;"
+
+Choice = tuple[str | None, str]  # (value stored in the draft, label shown)
+
+
+class DateTimeField(QWidget):
+    """A China-time date and minute, optionally "unknown" (a checkbox enables it)."""
+
+    def __init__(self, optional: bool, known_text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.known: QCheckBox | None = None
+        if optional:
+            self.known = QCheckBox(known_text)
+            layout.addWidget(self.known)
+        self.edit = QDateTimeEdit()
+        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.edit.setCalendarPopup(True)
+        layout.addWidget(self.edit)
+        layout.addStretch(1)
+        if self.known is not None:
+            self.known.toggled.connect(self.edit.setEnabled)
+            self.edit.setEnabled(False)
+        self.setFocusProxy(self.known or self.edit)
+
+    def value(self) -> str | None:
+        if self.known is not None and not self.known.isChecked():
+            return None
+        d, t = self.edit.date(), self.edit.time()
+        moment = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=CHINA_TZ)
+        return moment.isoformat()
+
+    def set_value(self, text: Any) -> None:
+        moment = None
+        if isinstance(text, str):
+            try:
+                parsed = datetime.fromisoformat(text)
+            except ValueError:
+                parsed = None
+            if parsed is not None and parsed.tzinfo is not None:
+                moment = parsed.astimezone(CHINA_TZ)
+        if self.known is not None:
+            self.known.setChecked(moment is not None)
+        if moment is None:
+            now = datetime.now(CHINA_TZ)
+            moment = now
+        self.edit.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
+                                        QTime(moment.hour, moment.minute)))
+
+
+class StepPage(QWizardPage):
+    """One step of the wizard. Signals: completeChanged() (QWizardPage) on every draft change."""
+
+    step: flow.Step = flow.Step.PROFILE
+
+    def __init__(self, model: DraftModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self._loading = False
+        self._loaders: list[Callable[[], None]] = []
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        self._labels: dict[str, tuple[QLabel, QWidget]] = {}
+        self._touched: set[str] = set()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.summary = QLabel()
+        self.summary.setObjectName("step-summary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet(ERROR_STYLE)
+        outer.addWidget(self.summary)
+        model.changed.connect(self._draft_changed)
+
+    # --- QWizardPage contract ----------------------------------------------------------------
+
+    def isComplete(self) -> bool:
+        return flow.is_complete(self.step, self.model.draft)
+
+    def initializePage(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        """Show the draft's values in the widgets (without writing them back)."""
+        self._loading = True
+        try:
+            for loader in self._loaders:
+                loader()
+            self.refresh()
+        finally:
+            self._loading = False
+        self._show_problems()
+
+    def refresh(self) -> None:
+        """Update what depends on the draft (visibility, computed text). Override."""
+
+    def _draft_changed(self) -> None:
+        if not self._loading:
+            self.refresh()
+        self._show_problems()
+        self.completeChanged.emit()
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def write(self, path: str, value: Any) -> None:
+        if self._loading:
+            return
+        self._touched.add(path)
+        self.model.set(path, value)
+
+    def touch_all(self) -> None:
+        """Show every inline error of the page (e.g. after an open file or a recovered draft)."""
+        self._touched.update(self._fields)
+        self._show_problems()
+
+    # --- inline problems -----------------------------------------------------------------------
+
+    def _show_problems(self) -> None:
+        problems = flow.step_problems(self.step, self.model.draft)
+        lang = i18n.language()
+        for path, (widget, label) in self._fields.items():
+            mine = [p for p in problems
+                    if p.path == path or p.path.startswith(path + ".")
+                    or (path.startswith(p.path + ".") and p.path.count(".") >= 1)]
+            text = "；".join(dict.fromkeys(problem_text(p, lang) for p in mine))
+            shown = bool(text) and path in self._touched
+            label.setText("⚠ " + text if shown else "")
+            label.setVisible(shown)
+            widget.setAccessibleDescription(text)
+        self.summary.setText(self.summary_text(problems))
+        self.summary.setVisible(bool(self.summary.text()))
+
+    def summary_text(self, problems: list[Problem]) -> str:
+        if not problems:
+            return ""
+        lang = i18n.language()
+        names = "；".join(dict.fromkeys(
+            (field_label(p.path) if lang == "zh" else p.path) + "：" + problem_text(p, lang)
+            for p in problems[:6]))
+        more = "…" if len(problems) > 6 else ""
+        return self.tr("完成以下各项后才能继续：") + names + more
+
+    # --- building ------------------------------------------------------------------------------
+
+    def new_form(self, title: str | None = None, into: QWidget | None = None) -> QFormLayout:
+        if into is not None:
+            form = QFormLayout(into)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            return form
+        if title:
+            heading = QLabel(f"<b>{title}</b>")
+            heading.setTextFormat(Qt.TextFormat.RichText)
+            self.body.addWidget(heading)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.body.addLayout(form)
+        return form
+
+    def _row(self, form: QFormLayout, path: str, label_text: str, widget: QWidget,
+             hint: str | list[str] | None = None) -> QLabel:
+        widget.setObjectName(path)
+        widget.setAccessibleName(label_text)
+        label = QLabel(label_text)
+        label.setBuddy(widget)
+        label.setWordWrap(True)
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(2)
+        v.addWidget(widget)
+        if hint:
+            lines = hint if isinstance(hint, list) else [hint]
+            h = QLabel("\n".join(lines))
+            h.setObjectName(path + "#hint")
+            h.setWordWrap(True)
+            h.setStyleSheet(HINT_STYLE)
+            v.addWidget(h)
+        error = QLabel()
+        error.setObjectName(path + "#error")
+        error.setWordWrap(True)
+        error.setStyleSheet(ERROR_STYLE)
+        error.hide()
+        v.addWidget(error)
+        form.addRow(label, box)
+        self._fields[path] = (widget, error)
+        self._labels[path] = (label, box)
+        return label
+
+    def set_row_visible(self, path: str, visible: bool) -> None:
+        label, box = self._labels[path]
+        label.setVisible(visible)
+        box.setVisible(visible)
+
+    def add_line(self, form: QFormLayout, path: str, label: str, placeholder: str = "",
+                 hint: str | list[str] | None = None) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.textChanged.connect(lambda text: self.write(path, text))
+        self._loaders.append(lambda: edit.setText(str(self.model.draft.get(path) or "")))
+        self._row(form, path, label, edit, hint)
+        return edit
+
+    def add_text(self, form: QFormLayout, path: str, label: str, placeholder: str = "",
+                 hint: str | None = None, lines: int = 3) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+        edit.textChanged.connect(lambda: self.write(path, edit.toPlainText()))
+
+        def load() -> None:
+            text = str(self.model.draft.get(path) or "")
+            if edit.toPlainText() != text:
+                edit.setPlainText(text)
+        self._loaders.append(load)
+        self._row(form, path, label, edit, hint)
+        return edit
+
+    def add_number(self, form: QFormLayout, path: str, label: str, *, whole: bool,
+                   placeholder: str = "", hint: str | list[str] | None = None) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder or self.tr("未知则留空"))
+        edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        edit.setMaximumWidth(220)
+        edit.textChanged.connect(lambda text: self.write(path, parse_number(text, whole)))
+
+        def load() -> None:
+            value = self.model.draft.get(path)
+            edit.setText("" if value is None else str(value))
+        self._loaders.append(load)
+        self._row(form, path, label, edit, hint)
+        return edit
+
+    def add_choice(self, form: QFormLayout, path: str, label: str, choices: list[Choice],
+                   hint: str | list[str] | None = None) -> QComboBox:
+        combo = QComboBox()
+        for value, text in choices:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(lambda i: self.write(path, combo.itemData(i)))
+
+        def load() -> None:
+            index = combo.findData(self.model.draft.get(path))
+            combo.setCurrentIndex(max(index, 0))
+        self._loaders.append(load)
+        self._row(form, path, label, combo, hint)
+        return combo
+
+    def add_check(self, form: QFormLayout, path: str, label: str, text: str) -> QCheckBox:
+        box = QCheckBox(text)
+        box.toggled.connect(lambda on: self.write(path, True if on else None))
+        self._loaders.append(lambda: box.setChecked(bool(self.model.draft.get(path))))
+        self._row(form, path, label, box)
+        return box
+
+    def add_datetime(self, form: QFormLayout, path: str, label: str, *, optional: bool,
+                     hint: str | None = None) -> DateTimeField:
+        field = DateTimeField(optional, self.tr("已知"))
+        field.edit.dateTimeChanged.connect(lambda _: self.write(path, field.value()))
+        if field.known is not None:
+            field.known.toggled.connect(lambda _: self.write(path, field.value()))
+        self._loaders.append(lambda: field.set_value(self.model.draft.get(path)))
+        self._row(form, path, label, field, hint)
+        field.edit.setAccessibleName(label)
+        return field
+
+
+def parse_number(text: str, whole: bool) -> Any:
+    """A number typed by a user (commas and full-width digits allowed); raw text if not one.
+
+    Raw text goes into the draft so the one validator reports it ("must be a number").
+    """
+    cleaned = text.strip().translate(str.maketrans("０１２３４５６７８９．，", "0123456789.,"))
+    cleaned = cleaned.replace(",", "").replace(" ", "")
+    if not cleaned:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return text
+    if whole and value.is_integer():
+        return int(value)
+    if not whole and value.is_integer() and "." not in cleaned:
+        return int(value)
+    return value

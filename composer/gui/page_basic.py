@@ -1,0 +1,57 @@
+"""Step 2: basic facts of the incident (art. 7 items 1–2; ransom items for ransomware)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QWidget
+
+from composer.core import flow, rules
+from composer.gui import i18n
+from composer.gui.model import DraftModel
+from composer.gui.page_base import StepPage
+
+
+class BasicFactsPage(StepPage):
+    """Title, times, category, systems, what happened, harm so far, measures taken."""
+
+    step = flow.Step.BASIC
+
+    def __init__(self, model: DraftModel, parent: QWidget | None = None):
+        super().__init__(model, parent)
+        self.setTitle(self.tr("事件基本情况"))
+        self.setSubTitle(self.tr("《办法》第七条第（一）（二）项。时间均为北京时间；"
+                                 "报告时限从发现时间起算。"))
+        form = self.new_form()
+        self.add_line(form, "incident.title", self.tr("事件名称"),
+                      self.tr("例如：会员系统遭勒索病毒攻击"))
+        self.add_datetime(form, "incident.discovered_at", self.tr("发现时间"), optional=False,
+                          hint=self.tr("发现或者获知事件的时间（默认为现在）。"))
+        self.add_datetime(form, "incident.occurred_at", self.tr("发生时间"), optional=True)
+        categories = [(None, self.tr("（请选择）"))] + [
+            (c.id, i18n.pick(c.zh, c.en)) for c in rules.categories()]
+        self.add_choice(form, "incident.category", self.tr("事件类型"), categories,
+                        hint=self.tr("按 GB/T 20986-2023 分类。"))
+        self.add_line(form, "incident.systems", self.tr("涉及的设施、系统、平台"))
+        self.add_line(form, "incident.location", self.tr("发生地点"))
+        self.add_text(form, "incident.description", self.tr("事件经过"))
+        self.add_text(form, "incident.impact", self.tr("已造成的影响和危害"))
+        self.add_text(form, "incident.measures", self.tr("已采取的应对措施及效果"))
+        self.add_datetime(form, "incident.handling_completed_at", self.tr("处置结束时间"),
+                          optional=True,
+                          hint=self.tr("总结报告必填：处置结束后 30 日内报送总结报告。"))
+        self.add_check(form, "incident.suspected_crime", self.tr("涉嫌违法犯罪"),
+                       self.tr("是（须同时向公安机关报案）"))
+        self.ransom_box = QGroupBox(self.tr("勒索信息（勒索病毒事件须报告）"))
+        self.ransom_box.setObjectName("ransom-box")
+        self.body.addWidget(self.ransom_box)
+        ransom = self.new_form(into=self.ransom_box)
+        self.add_line(ransom, "incident.ransom.amount", self.tr("勒索金额"),
+                      self.tr("例如：3 BTC"))
+        self.add_line(ransom, "incident.ransom.method", self.tr("支付方式"))
+        self.add_datetime(ransom, "incident.ransom.demanded_at", self.tr("勒索时间"),
+                          optional=True)
+        self.body.addStretch(1)
+
+    def refresh(self) -> None:
+        self.ransom_box.setVisible(flow.shows_ransom_items(self.model.draft))
+        self.set_row_visible("incident.handling_completed_at",
+                             flow.shows_handling_completed(self.model.draft))

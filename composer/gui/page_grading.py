@@ -1,0 +1,120 @@
+"""Step 4: the grading result — level, reasons, missing facts, confirmation if unverified."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QWidget
+
+from composer.core import flow
+from composer.core.grading import STATUS_ZH, UNVERIFIED_NOTICE, UNVERIFIED_NOTICE_EN
+from composer.gui import i18n
+from composer.gui.model import DraftModel
+from composer.gui.page_base import StepPage
+
+LEVEL_STYLE = "font-size: 20pt; font-weight: bold;"
+
+
+def _label(object_name: str, style: str = "") -> QLabel:
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+class GradingPage(StepPage):
+    """Shows the computed level and why; asks to confirm a level resting on unverified numbers."""
+
+    step = flow.Step.GRADING
+
+    def __init__(self, model: DraftModel, parent: QWidget | None = None):
+        super().__init__(model, parent)
+        self.setTitle(self.tr("定级结果"))
+        self.setSubTitle(self.tr("按《网络安全事件分级指南》：取各项标准所达到的最高级别。"))
+        self.level = _label("grading-level", LEVEL_STYLE)
+        self.level.setAccessibleName(self.tr("事件级别"))
+        self.reportable = _label("grading-reportable")
+        self.reasons = _label("grading-reasons")
+        self.reasons.setAccessibleName(self.tr("定级依据"))
+        self.missing = _label("grading-missing")
+        self.missing.setAccessibleName(self.tr("可能提高定级的未知事实"))
+        self.notice = _label("grading-notice",
+                             "background: #fff4ce; border: 1px solid #c19c00; padding: 6px;")
+        self.confirm = QCheckBox()
+        self.confirm.setObjectName("confirm-level")
+        self.confirm.toggled.connect(self._confirm_toggled)
+        for w in (self.level, self.reportable, self.reasons, self.missing, self.notice,
+                  self.confirm):
+            self.body.addWidget(w)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        self.body.addWidget(line)
+        self.body.addStretch(1)
+
+    def _confirm_toggled(self, on: bool) -> None:
+        if self._loading:
+            return
+        c = self.model.draft.classification()
+        self.model.set_confirmed_level(c.grading.level.value if (on and c) else None)
+
+    def refresh(self) -> None:
+        c = self.model.draft.classification()
+        self._loading, was = True, self._loading
+        try:
+            self._show(c)
+        finally:
+            self._loading = was
+
+    def _show(self, c) -> None:  # type: ignore[no-untyped-def]
+        if c is None:
+            self.level.setText(self.tr("无法定级：前面的步骤还有问题。"))
+            for w in (self.reportable, self.reasons, self.missing, self.notice, self.confirm):
+                w.hide()
+            return
+        g = c.grading
+        self.level.setText(self.tr("事件级别：") + i18n.pick(g.level.zh, g.level.en))
+        self.reportable.setText(
+            self.tr("较大及以上事件，须按《办法》第四条在时限内报告。") if g.reportable else
+            self.tr("一般事件：不属于《办法》第四条必须报告的情形；如有需要仍可自愿报告。"))
+        self.reportable.show()
+        if g.criteria:
+            lines = [self.tr("定级依据：")]
+            for k in g.criteria:
+                mark = "" if k.status == "confirmed" else (
+                    "〔" + (STATUS_ZH.get(k.status, k.status) if i18n.language() == "zh"
+                           else k.status.replace("_", " ")) + "〕")
+                lines.append(f"• {i18n.pick(k.level.zh, k.level.en)}：{k.reason}{mark}")
+        else:
+            lines = [self.tr("没有达到较大及以上级别的标准。")]
+        self.reasons.setText("\n".join(lines))
+        self.reasons.show()
+        if g.missing:
+            lines = [self.tr("以下事实尚未填写，可能提高定级（可返回“影响事实”补充）：")]
+            lines += [f"• {i18n.pick(m.zh, m.en)} → " + self.tr("最高可达")
+                      + i18n.pick(m.could_reach.zh, m.could_reach.en) for m in g.missing]
+            self.missing.setText("\n".join(lines))
+            self.missing.show()
+        else:
+            self.missing.hide()
+        if g.needs_confirmation:
+            self.notice.setText("⚠ " + i18n.pick(UNVERIFIED_NOTICE, UNVERIFIED_NOTICE_EN) + "\n"
+                                + self.tr("该级别所依据的数值尚未经正式文本核实。请对照《网络安全事件"
+                                          "分级指南》原文核对后确认。"))
+            self.confirm.setText(self.tr("我已对照原文核对，确认定级为“%1”").replace(
+                "%1", i18n.pick(g.level.zh, g.level.en)))
+            self.confirm.setAccessibleName(self.confirm.text())
+            self.confirm.setChecked(self.model.draft.confirmed_level == g.level.value)
+            self.notice.show()
+            self.confirm.show()
+        else:
+            self.notice.hide()
+            self.confirm.hide()
+
+    def summary_text(self, problems) -> str:  # type: ignore[no-untyped-def]
+        if flow.needs_level_confirmation(self.model.draft):
+            return self.tr("请确认定级后继续。")
+        return ""

@@ -1,0 +1,31 @@
+"""Step 6: handling and analysis (art. 7 items 3–8); skipped on the fast path."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from composer.core import flow
+from composer.gui.model import DraftModel
+from composer.gui.page_base import StepPage
+
+
+class HandlingPage(StepPage):
+    """Trend, cause, leads, next steps, support, scene preservation, other."""
+
+    step = flow.Step.HANDLING
+
+    def __init__(self, model: DraftModel, parent: QWidget | None = None):
+        super().__init__(model, parent)
+        self.setTitle(self.tr("处置与分析"))
+        self.setSubTitle(self.tr("《办法》第七条第（三）至（八）项。暂时无法判定的可以留空，"
+                                 "稍后续报补充。"))
+        form = self.new_form()
+        self.add_text(form, "incident.trend", self.tr("事态发展趋势及可能造成的影响"))
+        self.add_text(form, "incident.cause", self.tr("初步原因分析"))
+        self.add_text(form, "incident.clues", self.tr("调查线索"),
+                      self.tr("可能的攻击者信息、攻击路径、利用的漏洞等"))
+        self.add_text(form, "incident.next_steps", self.tr("拟采取的下一步措施"))
+        self.add_text(form, "incident.support_requested", self.tr("需要的支持"), lines=2)
+        self.add_text(form, "incident.scene_preservation", self.tr("现场保护情况"), lines=2)
+        self.add_text(form, "incident.other", self.tr("其他应报告的情况"), lines=2)
+        self.body.addStretch(1)

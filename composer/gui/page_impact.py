@@ -1,0 +1,125 @@
+"""Step 3: the impact facts grading reads; each input explains its thresholds."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from composer.core import flow
+from composer.core.grading import format_quantity, threshold_lines
+from composer.core.rules import grading_rules
+from composer.gui import i18n
+from composer.gui.model import DraftModel
+from composer.gui.page_base import StepPage
+
+
+def thresholds(fact: str) -> list[str]:
+    """The Chinese threshold lines of a fact (rule data); never fails the page."""
+    try:
+        return threshold_lines(fact)
+    except (KeyError, IndexError, ValueError):
+        # Fallback for a reason template threshold_lines cannot shorten.
+        lines = []
+        for family in grading_rules():
+            if family.fact != fact:
+                continue
+            for criterion in family.criteria:
+                parts = []
+                for t in criterion.tests:
+                    threshold = (format_quantity(t.unit, t.minimum)
+                                 if t.minimum is not None else "")
+                    parts.append(t.reason.replace("（≥ {threshold}）", "")
+                                 .replace("{value}", "≥ " + threshold)
+                                 .replace("{threshold}", threshold))
+                lines.append(f"{criterion.level.zh}：" + "；或 ".join(parts))
+        return lines
+
+
+class ImpactPage(StepPage):
+    """Outages, affected population and people, leaked records, loss, defacement, judgements.
+
+    Unknown facts stay empty (the grading lists those that could still raise the level).
+    """
+
+    step = flow.Step.IMPACT
+
+    def __init__(self, model: DraftModel, parent: QWidget | None = None):
+        super().__init__(model, parent)
+        self.setTitle(self.tr("影响事实"))
+        self.setSubTitle(self.tr("按《网络安全事件分级指南》定级所需的事实。不知道的留空；"
+                                 "“以上”含本数。"))
+        self.live = QLabel()
+        self.live.setObjectName("live-level")
+        self.live.setWordWrap(True)
+        self.body.addWidget(self.live)
+        hours = self.tr("小时，可填小数（0.5 = 30 分钟）")
+        f = "impact_facts"
+        form = self.new_form(self.tr("中断与影响范围"))
+        self.add_number(form, f"{f}.cii_total_outage_hours",
+                        self.tr("关键信息基础设施整体中断（小时）"), whole=False,
+                        hint=[hours, *thresholds("cii_total_outage_hours")])
+        self.add_number(form, f"{f}.cii_main_function_outage_hours",
+                        self.tr("关键信息基础设施主要功能中断（小时）"), whole=False,
+                        hint=thresholds("cii_main_function_outage_hours"))
+        sites = [(None, self.tr("（不涉及）")),
+                 ("provincial_portal", self.tr("省级以上党政机关门户网站")),
+                 ("prefectural_portal", self.tr("地市级党政机关门户网站")),
+                 ("central_news", self.tr("中央重点新闻网站")),
+                 ("key_news", self.tr("其他重点新闻网站"))]
+        self.add_choice(form, f"{f}.portal_outage.site", self.tr("无法访问的网站"), sites)
+        self.add_number(form, f"{f}.portal_outage.hours", self.tr("无法访问时长（小时）"),
+                        whole=False, hint=thresholds("portal_outage"))
+        regions = [(None, self.tr("（不涉及）")), ("province", self.tr("省级行政区")),
+                   ("prefecture", self.tr("地市级行政区"))]
+        self.add_choice(form, f"{f}.population.region", self.tr("人口受影响的地区级别"),
+                        regions)
+        self.add_number(form, f"{f}.population.percent", self.tr("受影响人口比例（%）"),
+                        whole=False, hint=thresholds("population"))
+        self.add_number(form, f"{f}.people_services_affected",
+                        self.tr("水电气油、交通、医疗等受影响人数"), whole=True,
+                        hint=thresholds("people_services_affected"))
+        self.add_number(form, f"{f}.personal_info_leaked", self.tr("个人信息泄露人数"),
+                        whole=True, hint=thresholds("personal_info_leaked"))
+        self.add_number(form, f"{f}.direct_loss_yuan", self.tr("直接经济损失（元）"), whole=True,
+                        hint=thresholds("direct_loss_yuan"))
+        d = f"{f}.defacement"
+        form = self.new_form(self.tr("网页篡改、传播违法有害信息"))
+        dsites = [(None, self.tr("（不涉及）")),
+                  ("provincial_portal", self.tr("省级以上党政机关门户网站")),
+                  ("central_news", self.tr("中央重点新闻网站")),
+                  ("super_large_platform", self.tr("超大型网络平台")),
+                  ("other", self.tr("其他网站"))]
+        self.add_choice(form, f"{d}.site", self.tr("被篡改的网站"), dsites,
+                        hint=thresholds("defacement"))
+        self.add_number(form, f"{d}.homepage_hours", self.tr("首页展示时长（小时）"),
+                        whole=False)
+        self.add_number(form, f"{d}.other_page_hours", self.tr("其他页面展示时长（小时）"),
+                        whole=False)
+        self.add_number(form, f"{d}.reposts", self.tr("社交平台转发次数"), whole=True)
+        self.add_number(form, f"{d}.views", self.tr("浏览或点击次数"), whole=True)
+        rulings = [(None, self.tr("（未认定）")),
+                   ("especially_major", self.tr("特大范围")), ("major", self.tr("大范围")),
+                   ("relatively_major", self.tr("较大范围"))]
+        self.add_choice(form, f"{d}.authority_ruling",
+                        self.tr("省级以上网信部门或公安机关认定的传播范围"), rulings)
+        form = self.new_form(self.tr("研判（由您判断）"))
+        judgements = [(None, self.tr("（不适用或未知）")),
+                      ("especially_serious", self.tr("特别严重")),
+                      ("serious", self.tr("严重")),
+                      ("relatively_serious", self.tr("较严重"))]
+        self.add_choice(form, f"{f}.data_threat",
+                        self.tr("数据泄露等对国家安全和社会稳定的威胁"), judgements,
+                        hint=thresholds("data_threat"))
+        self.add_choice(form, f"{f}.system_loss", self.tr("重要网络和信息系统损失"),
+                        judgements, hint=thresholds("system_loss"))
+        self.add_choice(form, f"{f}.other_threat", self.tr("其他威胁或影响"), judgements,
+                        hint=thresholds("other_threat"))
+        self.body.addStretch(1)
+
+    def refresh(self) -> None:
+        c = self.model.draft.classification()
+        if c is None:
+            self.live.setText(self.tr("当前定级：请先修正下方标出的问题。"))
+            return
+        level = c.grading.level
+        self.live.setText(self.tr("按目前填写的事实，定级为：") + "<b>"
+                          + i18n.pick(level.zh, level.en) + "</b>")

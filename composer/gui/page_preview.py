@@ -1,0 +1,107 @@
+"""Step 7: the real PDF pages, and the output actions (package, print, export)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from composer.core import flow
+from composer.core.obligations import CHINA_TZ
+from composer.gui.model import DraftModel
+from composer.gui.operations import run_operation
+from composer.gui.page_base import StepPage
+from composer.gui.preview import PagesView, rasterise
+
+
+def render_pdf(draft_report, classification) -> bytes:  # type: ignore[no-untyped-def]
+    from composer.render.pdf import render_report_pdf
+
+    return render_report_pdf(draft_report, classification,
+                             generated_at=datetime.now(CHINA_TZ).replace(microsecond=0))
+
+
+class PreviewPage(StepPage):
+    """Shows the report PDF as it will be sent.
+
+    Signals: generateRequested(), printRequested(str "report" | "fax"), exportRequested(),
+    openFolderRequested(), previewReady(int pages).
+    """
+
+    step = flow.Step.PREVIEW
+    generateRequested = Signal()
+    printRequested = Signal(str)
+    exportRequested = Signal()
+    openFolderRequested = Signal()
+    previewReady = Signal(int)
+
+    def __init__(self, model: DraftModel, parent: QWidget | None = None):
+        super().__init__(model, parent)
+        self.setTitle(self.tr("预览与输出"))
+        self.setSubTitle(self.tr("下面是将要报送的报告。生成的材料包含 PDF 报告、电子邮件草稿和传真件。"))
+        self.pdf: bytes | None = None
+        buttons = QHBoxLayout()
+        self.generate = self._button("generate-package", self.tr("生成报送材料包…"),
+                                     self.generateRequested.emit)
+        self.open_folder = self._button("open-folder", self.tr("打开文件夹"),
+                                        self.openFolderRequested.emit)
+        self.open_folder.setEnabled(False)
+        self.print_report = self._button("print-report", self.tr("打印报告…"),
+                                         lambda: self.printRequested.emit("report"))
+        self.print_fax = self._button("print-fax", self.tr("打印传真件…"),
+                                      lambda: self.printRequested.emit("fax"))
+        self.export = self._button("export-json", self.tr("导出事件文件…"),
+                                   self.exportRequested.emit)
+        for b in (self.generate, self.open_folder, self.print_report, self.print_fax,
+                  self.export):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.body.addLayout(buttons)
+        self.status = QLabel()
+        self.status.setObjectName("package-status")
+        self.status.setWordWrap(True)
+        self.body.addWidget(self.status)
+        self.pages = PagesView()
+        self.pages.setMinimumHeight(360)
+        self.body.addWidget(self.pages, 1)
+
+    def _button(self, name: str, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(text.rstrip("…"))
+        button.clicked.connect(slot)
+        return button
+
+    def initializePage(self) -> None:
+        super().initializePage()
+        self.render()
+
+    def render(self) -> None:
+        report = self.model.draft.report()
+        classification = self.model.draft.classification()
+        self.pdf = None
+        if report is None or classification is None:
+            self.pages.set_message(self.tr("报告还有问题，无法预览。"))
+            return
+        self.pages.set_message(self.tr("正在生成预览…"))
+
+        def work() -> tuple[bytes, list]:  # type: ignore[type-arg]
+            pdf = render_pdf(report, classification)
+            return pdf, rasterise(pdf)
+
+        run_operation(self, self.tr("正在生成预览…"), work,
+                      on_success=self._rendered, on_failure=self._failed)
+
+    def _rendered(self, result) -> None:  # type: ignore[no-untyped-def]
+        self.pdf, images = result
+        self.pages.set_pages(images)
+        self.previewReady.emit(len(images))
+
+    def _failed(self, exc: Exception) -> None:
+        self.pages.set_message(self.tr("无法生成预览：") + str(exc))
+
+    def set_generated(self, out_dir: Path) -> None:
+        self.open_folder.setEnabled(True)
+        self.status.setText(self.tr("材料包已生成：") + str(out_dir))

@@ -1,0 +1,61 @@
+"""The report wizard: a stock QWizard whose navigation asks :mod:`composer.core.flow`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QWidget, QWizard
+
+from composer.core import flow
+from composer.gui.model import DraftModel
+from composer.gui.page_base import StepPage
+from composer.gui.page_basic import BasicFactsPage
+from composer.gui.page_grading import GradingPage
+from composer.gui.page_handling import HandlingPage
+from composer.gui.page_impact import ImpactPage
+from composer.gui.page_preview import PreviewPage
+from composer.gui.page_profile import ProfilePage
+from composer.gui.page_recipients import RecipientsPage
+
+
+class ReportWizard(QWizard):
+    """Embedded in the main window (not a dialog of its own).
+
+    Signals: finishedReport() when the user presses Finish.
+    """
+
+    finishedReport = Signal()
+
+    def __init__(self, model: DraftModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.setObjectName("report-wizard")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.model = model
+        self.pages: dict[flow.Step, StepPage] = {}
+        for cls in (ProfilePage, BasicFactsPage, ImpactPage, GradingPage, RecipientsPage,
+                    HandlingPage, PreviewPage):
+            page = cls(model)
+            self.setPage(int(cls.step), page)
+            self.pages[cls.step] = page
+        self.setStartId(int(flow.Step.PROFILE))
+
+    def nextId(self) -> int:
+        nxt = flow.next_step(self.currentId(), self.model.draft) if self.currentId() >= 0 else None
+        return -1 if nxt is None else int(nxt)
+
+    def go_to(self, step: int) -> None:
+        """Walk forward from the start to ``step`` (stopping at the first incomplete page)."""
+        self.restart()
+        while self.currentId() != step and self.currentId() >= 0:
+            page = self.currentPage()
+            if not page.isComplete() or self.nextId() < 0:
+                break
+            self.next()
+
+    def reject(self) -> None:  # Esc must not hide the embedded wizard
+        pass
+
+    def accept(self) -> None:
+        self.finishedReport.emit()

@@ -1,0 +1,62 @@
+"""Driving widgets as a user does: typing as an IME commits, clicking, choosing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QWidget,
+    QWizard,
+)
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
+
+
+def commit_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` the way an input method commits it (safe for Chinese, unlike keyClicks)."""
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def field(window: QWidget, path: str, cls: type = QWidget) -> QWidget:
+    found = window.findChild(cls, path)
+    assert found is not None, path
+    return found
+
+
+def type_into(window: QWidget, path: str, text: str) -> None:
+    widget = field(window, path)
+    assert isinstance(widget, (QLineEdit, QPlainTextEdit)), path
+    commit_text(widget, text)
+
+
+def choose(window: QWidget, path: str, value: str | None) -> None:
+    combo = field(window, path, QComboBox)
+    index = combo.findData(value)
+    assert index >= 0, (path, value)
+    combo.setFocus()
+    combo.setCurrentIndex(index)
+
+
+def click(qtbot, button) -> None:
+    """Click a button; radio buttons and check boxes on their indicator (their clickable area
+    is the indicator and text, not the whole stretched row)."""
+    assert button.isEnabled(), button.text()
+    if isinstance(button, (QCheckBox, QRadioButton)):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(6, button.height() // 2))
+    else:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def click_next(qtbot, wizard: QWizard) -> None:
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))

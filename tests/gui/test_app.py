@@ -1,0 +1,136 @@
+"""Application setup, language switching, reports list / 续报, printing, the operation helper."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from gui_helpers import EXAMPLES, click
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget, QWizard
+
+from composer.core import paths
+from composer.core.draft import Draft
+from composer.core.flow import Step
+from composer.core.model import ReportType
+from composer.gui import i18n, operations
+from composer.gui.dialogs import ReportsDialog
+from composer.gui.preview import paint_pdf, rasterise
+
+
+def example(name: str) -> Draft:
+    return Draft(data=json.loads((EXAMPLES / name).read_text(encoding="utf-8")))
+
+
+def test_setup_fonts_locale_and_qt_translation(qapp):
+    assert "Composer Sans SC" in QFontDatabase.families()
+    assert QApplication.font().family() == "Composer Sans SC"
+    assert QLocale().language() == QLocale.Language.Chinese
+    assert qapp.applicationName() == "Composer"
+    assert not qapp.windowIcon().isNull()
+
+
+def test_wizard_buttons_are_chinese(window):
+    assert window.wizard.button(QWizard.WizardButton.NextButton).text().startswith("下一步")
+    assert "上一步" in window.wizard.button(QWizard.WizardButton.BackButton).text()
+
+
+def test_switch_to_english_and_back(qtbot, window):
+    window.model.replace(example("ransomware-retailer.json"))
+    window.set_language("en")
+    assert i18n.language() == "en"
+    assert json.loads(paths.settings_path().read_text())["language"] == "en"
+    assert window.wizard.button(QWizard.WizardButton.NextButton).text().replace("&", "").startswith("Next")
+    assert window.wizard.pages[Step.PROFILE].title() == "Reporting organisation"
+    assert "Relatively major" in window.header.level.text()
+    assert window.model.draft.get("incident.title") == "会员系统遭勒索病毒攻击"  # kept
+    window.set_language("zh")
+    assert window.wizard.pages[Step.PROFILE].title() == "报告单位"
+    assert i18n.load_language() == "zh"
+
+
+def test_open_file_jumps_to_first_incomplete_step(window, tmp_path):
+    data = json.loads((EXAMPLES / "cii-grid-outage.json").read_text(encoding="utf-8"))
+    data["operator"]["contact"]["phone"] = "not a phone"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert window.open_file(path)
+    assert window.wizard.currentId() == Step.PROFILE
+    error = window.findChild(QLabel, "operator.contact.phone#error")
+    assert error.isVisible() and "不是有效的电话号码" in error.text()
+
+
+def test_reports_list_starts_follow_up_keeping_chain(qtbot, window, storage):
+    first = example("ransomware-retailer.json")
+    storage.save_draft(first)
+    dialog = window.show_reports()
+    assert isinstance(dialog, ReportsDialog)
+    rows = dialog.table.rowCount()
+    assert rows >= 1
+    row = next(r for r in range(rows) if dialog.table.item(r, 0).text() == f"#{first.id}")
+    dialog.table.selectRow(row)
+    click(qtbot, dialog.findChild(QPushButton, "reports-follow_up"))
+    draft = window.model.draft
+    assert draft.report_type is ReportType.FOLLOW_UP and draft.parent_id == first.id
+    assert draft.id is not None and storage.chain(draft.id) == [first.id, draft.id]
+    assert window.wizard.currentId() == Step.BASIC
+    assert "续报" in window.header.level.text()
+    assert window.header.state == "none" and "无固定时限" in window.header.deadline.text()
+
+
+def test_summary_from_reports_needs_handling_end(qtbot, window, storage):
+    first = example("ransomware-retailer.json")
+    storage.save_draft(first)
+    dialog = window.show_reports()
+    row = next(r for r in range(dialog.table.rowCount())
+               if dialog.table.item(r, 0).text() == f"#{first.id}")
+    dialog.table.selectRow(row)
+    click(qtbot, dialog.findChild(QPushButton, "reports-summary"))
+    draft = window.model.draft
+    assert draft.report_type is ReportType.SUMMARY
+    assert window.wizard.currentId() == Step.BASIC
+    field = window.findChild(QLabel, "incident.handling_completed_at#error")
+    assert field.isVisible() and "总结报告必须填写" in field.text()
+    assert not window.wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    known = window.findChild(QWidget, "incident.handling_completed_at").known
+    click(qtbot, known)
+    assert window.model.draft.problems() == []
+    assert window.wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert "剩余" in window.header.countdown.text()  # 30 days from handling end
+
+
+def test_rasterise_on_white_and_print_to_pdf(tmp_path):
+    from composer.gui.page_preview import render_pdf
+
+    d = example("ransomware-retailer.json")
+    pdf = render_pdf(d.report(), d.classification())
+    (image,) = rasterise(pdf, 40, [0])
+    assert image.pixelColor(2, 2).name() == "#ffffff"  # painted on white, not transparent
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(150)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    assert paint_pdf(printer, pdf) >= 1
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_operation_success_failure_and_delayed_progress(qtbot, monkeypatch):
+    results = []
+    op = operations.run_operation(None, "quick", lambda: 42, on_success=results.append,
+                                  on_failure=results.append)
+    qtbot.waitUntil(lambda: op.done)
+    assert results == [42] and op._progress is None
+    monkeypatch.setattr(operations, "PROGRESS_DELAY_MS", 50)
+    shown = []
+
+    def slow():
+        time.sleep(0.4)
+        raise RuntimeError("boom")
+    op = operations.run_operation(None, "slow", slow, on_success=results.append,
+                                  on_failure=lambda e: shown.append(str(e)))
+    qtbot.waitUntil(lambda: op._progress is not None, timeout=2000)
+    qtbot.waitUntil(lambda: op.done, timeout=5000)
+    assert shown == ["boom"] and op._progress is None

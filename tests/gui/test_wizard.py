@@ -1,0 +1,167 @@
+"""Driving the real wizard as a user would, through a whole report to a package on disk."""
+
+from __future__ import annotations
+
+import json
+
+from gui_helpers import choose, click, click_next, commit_text, field, type_into
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QPushButton, QRadioButton, QWizard
+
+from composer.core.flow import Step
+
+
+def fill_profile(window) -> None:
+    type_into(window, "operator.name", "华东优选零售有限公司")
+    choose(window, "operator.kind", "other")
+    type_into(window, "operator.province", "浙江省")
+    type_into(window, "operator.contact.name", "刘洋")
+    type_into(window, "operator.contact.phone", "010-66668888")
+
+
+def fill_basic(window) -> None:
+    type_into(window, "incident.title", "会员系统遭勒索病毒攻击")
+    choose(window, "incident.category", "ransomware")
+    type_into(window, "incident.description", "服务器文件被加密，出现勒索信。")
+    type_into(window, "incident.ransom.amount", "3 BTC")
+
+
+def test_whole_report_to_package(qtbot, window, storage, tmp_path, monkeypatch):
+    wiz = window.wizard
+    next_button = wiz.button(QWizard.WizardButton.NextButton)
+    assert wiz.currentId() == Step.PROFILE
+    assert not next_button.isEnabled()  # nothing typed yet
+    fill_profile(window)
+    assert next_button.isEnabled()
+    click_next(qtbot, wiz)
+    assert storage.load_profile()["name"] == "华东优选零售有限公司"
+
+    assert wiz.currentId() == Step.BASIC
+    assert not field(window, "ransom-box").isVisible()
+    assert field(window, "incident.discovered_at").value().endswith("+08:00")
+    fill_basic(window)
+    assert field(window, "ransom-box").isVisible()
+    click_next(qtbot, wiz)
+
+    assert wiz.currentId() == Step.IMPACT
+    hint = field(window, "impact_facts.personal_info_leaked#hint", QLabel)
+    assert "较大：公民个人信息泄露 ≥ 1,000,000 人" in hint.text()
+    type_into(window, "impact_facts.personal_info_leaked", "1200000")
+    assert "较大" in field(window, "live-level", QLabel).text()
+    click_next(qtbot, wiz)
+
+    assert wiz.currentId() == Step.GRADING
+    assert field(window, "grading-level", QLabel).text() == "事件级别：较大"
+    assert "公民个人信息泄露" in field(window, "grading-reasons", QLabel).text()
+    assert not field(window, "confirm-level", QCheckBox).isVisible()  # confirmed criterion
+    click_next(qtbot, wiz)
+
+    assert wiz.currentId() == Step.RECIPIENTS
+    table = window.findChild(object, "obligations")
+    assert table.item(0, 1).text() == "浙江省网信办"
+    assert "12387@cert.org.cn" in field(window, "channels", QLabel).text()
+    header = window.header
+    assert header.state == "ok" and "剩余" in header.countdown.text()
+    click_next(qtbot, wiz)
+
+    assert wiz.currentId() == Step.HANDLING
+    type_into(window, "incident.cause", "弱口令被利用。")
+    click_next(qtbot, wiz)
+
+    assert wiz.currentId() == Step.PREVIEW
+    page = wiz.pages[Step.PREVIEW]
+    qtbot.waitUntil(lambda: page.pdf is not None, timeout=30000)
+    assert page.pdf.startswith(b"%PDF") and page.pages.labels
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *a, **k: str(tmp_path)))
+    click(qtbot, field(window, "generate-package", QPushButton))
+    qtbot.waitUntil(lambda: window.last_package is not None, timeout=60000)
+    out = window.last_package
+    assert out.parent == tmp_path
+    assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert {f["path"] for f in manifest["files"]} >= {"report.pdf", "message.eml",
+                                                      "fax/fax.tif"}
+    (rec,) = storage.packages(window.model.draft.id)
+    assert rec.out_dir == str(out) and len(rec.manifest_sha256) == 64
+    assert field(window, "open-folder", QPushButton).isEnabled()
+    saved = storage.load_draft(window.model.draft.id)
+    assert saved.get("incident.cause") == "弱口令被利用。"
+    assert saved.step == Step.PREVIEW
+
+
+def test_fast_path_skips_handling(qtbot, window):
+    wiz = window.wizard
+    fill_profile(window)
+    click_next(qtbot, wiz)
+    fill_basic(window)
+    click_next(qtbot, wiz)
+    type_into(window, "impact_facts.personal_info_leaked", "2000000")
+    click_next(qtbot, wiz)
+    click_next(qtbot, wiz)
+    assert wiz.currentId() == Step.RECIPIENTS
+    fast = field(window, "fast-path", QRadioButton)
+    click(qtbot, fast)
+    assert window.model.draft.fast_path
+    click_next(qtbot, wiz)
+    assert wiz.currentId() == Step.PREVIEW  # handling & analysis skipped
+    rows = [window.findChild(object, "obligations").item(r, 0).text()
+            for r in range(window.findChild(object, "obligations").rowCount())]
+    assert "补报第（三）至（八）项" in rows
+    qtbot.waitUntil(lambda: wiz.pages[Step.PREVIEW].pdf is not None, timeout=30000)
+
+
+def test_inline_errors_in_chinese(qtbot, window):
+    type_into(window, "operator.name", "某公司")
+    type_into(window, "operator.contact.phone", "abc")
+    error = field(window, "operator.contact.phone#error", QLabel)
+    assert error.isVisible()
+    assert "不是有效的电话号码" in error.text()
+    assert "不是有效的电话号码" in field(window, "operator.contact.phone").accessibleDescription()
+    type_into(window, "operator.credit_code", "12345")
+    assert "应为 18 位" in field(window, "operator.credit_code#error", QLabel).text()
+    summary = field(window, "step-summary", QLabel)
+    assert summary.isVisible() and "单位类型" in summary.text()
+
+
+def test_unverified_level_must_be_confirmed(qtbot, window):
+    wiz = window.wizard
+    fill_profile(window)
+    click_next(qtbot, wiz)
+    type_into(window, "incident.title", "门户网站被篡改")
+    click_next(qtbot, wiz)
+    type_into(window, "impact_facts.direct_loss_yuan", "6000000")  # 较大 only in the draft
+    click_next(qtbot, wiz)
+    assert wiz.currentId() == Step.GRADING
+    notice = field(window, "grading-notice", QLabel)
+    assert notice.isVisible() and "依据未核实，请对照原文" in notice.text()
+    next_button = wiz.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()
+    confirm = field(window, "confirm-level", QCheckBox)
+    click(qtbot, confirm)
+    assert window.model.draft.confirmed_level == "relatively_major"
+    assert next_button.isEnabled()
+
+
+def test_number_field_rejects_text_inline(qtbot, window):
+    wiz = window.wizard
+    fill_profile(window)
+    click_next(qtbot, wiz)
+    type_into(window, "incident.title", "测试")
+    click_next(qtbot, wiz)
+    type_into(window, "impact_facts.direct_loss_yuan", "很多")
+    assert "必须是数字" in field(window, "impact_facts.direct_loss_yuan#error", QLabel).text()
+    assert not wiz.button(QWizard.WizardButton.NextButton).isEnabled()
+    line = field(window, "impact_facts.direct_loss_yuan")
+    line.clear()
+    commit_text(line, "１，２００")  # full-width digits and comma are fine
+    assert window.model.draft.get("impact_facts.direct_loss_yuan") == 1200
+
+
+def test_accessible_names_and_buddies(window):
+    from PySide6.QtWidgets import QLineEdit
+    for page in window.wizard.pages.values():
+        for path, (widget, _) in page._fields.items():
+            assert widget.accessibleName(), path
+            label, _ = page._labels[path]
+            assert label.buddy() is widget, path
+    assert all(w.focusPolicy() != 0 for w in window.findChildren(QLineEdit))
