@@ -176,11 +176,11 @@ def urgency(now: datetime, due: datetime, within: timedelta | None) -> Urgency:
     return Urgency("amber" if amber else "ok", remaining)
 
 
-def format_remaining(remaining: timedelta) -> str:
-    """``H:MM:SS`` (days prefixed as ``Nd``), without sign."""
+def format_remaining(remaining: timedelta, days_unit: str = "天") -> str:
+    """``H:MM:SS`` without sign, days prefixed as ``N 天`` (or ``N <days_unit>``)."""
     seconds = abs(int(remaining.total_seconds()))
     days, seconds = divmod(seconds, 86400)
     hours, seconds = divmod(seconds, 3600)
     minutes, seconds = divmod(seconds, 60)
     text = f"{hours:d}:{minutes:02d}:{seconds:02d}"
-    return f"{days}d {text}" if days else text
+    return f"{days} {days_unit} {text}" if days else text

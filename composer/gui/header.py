@@ -95,7 +95,7 @@ class DeadlineHeader(QFrame):
         else:
             u = flow.urgency(self.clock(), first.due, first.within)
             self.state = u.state
-            left = flow.format_remaining(u.remaining)
+            left = flow.format_remaining(u.remaining, i18n.pick("天", "d"))
             self.deadline.setText(self.tr("最早截止：") + first.to + "  "
                                   + first.due.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M"))
             if u.state == "red":

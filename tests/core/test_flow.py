@@ -141,7 +141,8 @@ def test_urgency_one_hour_limit_uses_30_minutes():
 def test_format_remaining():
     assert flow.format_remaining(timedelta(hours=3, minutes=4, seconds=5)) == "3:04:05"
     assert flow.format_remaining(-timedelta(minutes=1)) == "0:01:00"
-    assert flow.format_remaining(timedelta(days=29, seconds=1)) == "29d 0:00:01"
+    assert flow.format_remaining(timedelta(days=29, seconds=1)) == "29 天 0:00:01"
+    assert flow.format_remaining(timedelta(days=2), "d") == "2 d 0:00:00"
 
 
 def test_governing_obligation_by_report_type():
