@@ -1,0 +1,264 @@
+"""The submission package: every output channel rendered and written into one directory.
+
+Layout (CONTRACT.md)::
+
+    DIR/report.pdf  DIR/message.eml  DIR/fax/cover.pdf  DIR/fax/fax.pdf  DIR/fax/fax.tif
+    DIR/manifest.json
+
+``only`` selects channels: ``pdf`` → report.pdf; ``eml`` → message.eml (the report PDF is
+rendered in memory and attached, but report.pdf is written only if ``pdf`` is selected too);
+``fax`` → the three files under fax/ (likewise built from the in-memory report PDF).
+manifest.json is always written and lists exactly the files written.
+
+:func:`build_package` is pure (inputs → ``{relative path: bytes}``), for the GUI and tests;
+:func:`write_package` adds the atomic write: the whole package is built in memory, written into
+a hidden temporary directory beside DIR, and renamed into place. An existing non-empty DIR is
+refused unless ``force``; then the old DIR is renamed aside, the new one renamed in, and the old
+one deleted. On any failure nothing new is left behind and an existing DIR is untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from composer import __version__
+from composer.core.atomic import fsync_dir
+from composer.core.classify import Classification, classify
+from composer.core.incident_io import dumps_report
+from composer.core.model import Report
+from composer.core.obligations import in_china
+from composer.render import fax
+from composer.render.email import InvalidAddress, render_eml
+
+OUTPUTS = ("pdf", "eml", "fax")
+MANIFEST = "manifest.json"
+MANIFEST_FORMAT = "composer-package/1"
+FILES = {
+    "pdf": ("report.pdf",),
+    "eml": ("message.eml",),
+    "fax": ("fax/cover.pdf", "fax/fax.pdf", "fax/fax.tif"),
+}
+
+PdfRenderer = Callable[..., bytes]
+"""``(report, classification, *, generated_at) -> PDF bytes``, like ``render_report_pdf``."""
+
+
+class PackageError(Exception):
+    """A user-facing reason the package cannot be written (one line, no traceback)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PackageResult:
+    out_dir: Path
+    files: list[Path]                       # every file written, manifest.json last
+    manifest: dict[str, Any] = field(repr=False)
+
+
+def normalize_only(only: Iterable[str] | str) -> tuple[str, ...]:
+    """The selection in canonical order, without repeats; :class:`PackageError` if invalid."""
+    items = [only] if isinstance(only, str) else list(only)
+    wanted = {x.strip() for item in items for x in item.split(",") if x.strip()}
+    bad = sorted(wanted - set(OUTPUTS))
+    if bad or not wanted:
+        raise PackageError(f"--only must be a non-empty subset of {', '.join(OUTPUTS)}, "
+                           f"got {', '.join(bad) or 'nothing'}")
+    return tuple(x for x in OUTPUTS if x in wanted)
+
+
+def _when(generated_at: datetime | None) -> datetime:
+    if generated_at is None:
+        return in_china(datetime.now().astimezone()).replace(microsecond=0)
+    if generated_at.tzinfo is None or generated_at.utcoffset() is None:
+        raise PackageError("generated_at needs a UTC offset")
+    return generated_at
+
+
+def _default_pdf_renderer() -> PdfRenderer:
+    from composer.render.pdf import render_report_pdf
+
+    return render_report_pdf
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def build_package(report: Report, *, source: bytes | None = None,
+                  only: Iterable[str] | str = OUTPUTS, generated_at: datetime | None = None,
+                  extra_recipients: Sequence[str] = (), fax_compression: str = "group3",
+                  classification: Classification | None = None,
+                  pdf_renderer: PdfRenderer | None = None) -> dict[str, bytes]:
+    """Every file of the package as ``{relative path: bytes}``, manifest.json last.
+
+    ``source`` is the incident file as read (its SHA-256 goes into the manifest); without it,
+    the canonical JSON of ``report`` is hashed instead.
+    """
+    selection = normalize_only(only)
+    when = _when(generated_at)
+    classification = classify(report) if classification is None else classification
+    renderer = _default_pdf_renderer() if pdf_renderer is None else pdf_renderer
+    report_pdf = renderer(report, classification, generated_at=when)
+    files: dict[str, bytes] = {}
+    extra: dict[str, Any] = {}
+    if "pdf" in selection:
+        files["report.pdf"] = report_pdf
+    if "eml" in selection:
+        try:
+            files["message.eml"] = render_eml(report, classification, report_pdf,
+                                              generated_at=when,
+                                              extra_recipients=extra_recipients)
+        except InvalidAddress as exc:
+            raise PackageError(str(exc)) from None
+    if "fax" in selection:
+        pages = fax.page_count(report_pdf)
+        cover = fax.render_cover_pdf(report, classification, report_pages=pages,
+                                     generated_at=when)
+        combined = fax.fax_pdf(cover, report_pdf, created=when)
+        files["fax/cover.pdf"] = cover
+        files["fax/fax.pdf"] = combined
+        files["fax/fax.tif"] = fax.fax_tiff(combined, compression=fax_compression)
+        extra["fax"] = {"pages": pages + 1, "compression": fax.COMPRESSIONS[fax_compression]}
+    if source is not None:
+        input_info = {"sha256": _sha256(source), "of": "source"}
+    else:
+        input_info = {"sha256": _sha256(dumps_report(report).encode("utf-8")),
+                      "of": "canonical"}
+    g = classification.grading
+    manifest: dict[str, Any] = {
+        "format": MANIFEST_FORMAT,
+        "tool": {"name": "composer", "version": __version__},
+        "generated_at": when.isoformat(timespec="seconds"),
+        "input": input_info,
+        "level": g.level.value,
+        "level_zh": g.level.zh,
+        "reportable": g.reportable,
+        "needs_confirmation": g.needs_confirmation,
+        "only": list(selection),
+        "files": [{"path": path, "size": len(data), "sha256": _sha256(data)}
+                  for path, data in files.items()],
+        **extra,
+    }
+    files[MANIFEST] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return files
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def _is_empty_dir(path: Path) -> bool:
+    with os.scandir(path) as it:
+        return next(it, None) is None
+
+
+def _check_target(out_dir: Path, force: bool) -> bool:
+    """Whether ``out_dir`` exists (as a directory); raise if it may not be written."""
+    if not os.path.lexists(out_dir):
+        return False
+    if out_dir.is_symlink() or not out_dir.is_dir():
+        raise PackageError("exists and is not a directory")
+    if _is_empty_dir(out_dir):
+        return True
+    if not force:
+        raise PackageError("directory is not empty; use --force to replace it")
+    resolved, cwd = out_dir.resolve(), Path.cwd().resolve()
+    if resolved == cwd or resolved in cwd.parents or resolved.parent == resolved:
+        raise PackageError("refusing to replace the current directory or one of its parents")
+    return True
+
+
+def _write_tree(root: Path, files: dict[str, bytes]) -> None:
+    for rel, data in files.items():
+        _write_file(root / rel, data)
+    for sub in sorted({(root / rel).parent for rel in files}, key=lambda p: -len(p.parts)):
+        fsync_dir(sub)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "xb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _aside_name(out_dir: Path) -> Path:
+    for i in range(1000):
+        candidate = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}-{i}")
+        if not os.path.lexists(candidate):
+            return candidate
+    raise PackageError("cannot find a free name to move the old directory aside")
+
+
+def _install(tmp: Path, out_dir: Path, existed: bool) -> None:
+    """Rename ``tmp`` to ``out_dir``, replacing an existing directory as atomically as we can."""
+    if not existed:
+        os.rename(tmp, out_dir)          # fails if someone created a non-empty DIR meanwhile
+        return
+    if _is_empty_dir(out_dir):
+        os.rmdir(out_dir)
+        os.rename(tmp, out_dir)
+        return
+    old = _aside_name(out_dir)
+    os.rename(out_dir, old)
+    try:
+        os.rename(tmp, out_dir)
+    except BaseException:
+        os.rename(old, out_dir)          # put the old package back
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def write_package(report: Report, out_dir: str | os.PathLike[str], *,
+                  source: bytes | None = None, only: Iterable[str] | str = OUTPUTS,
+                  force: bool = False, generated_at: datetime | None = None,
+                  extra_recipients: Sequence[str] = (), fax_compression: str = "group3",
+                  pdf_renderer: PdfRenderer | None = None) -> PackageResult:
+    """Build the package and write it into ``out_dir`` atomically; :class:`PackageError`."""
+    out_dir = Path(os.path.abspath(out_dir))
+    existed = _check_target(out_dir, force)
+    files = build_package(report, source=source, only=only, generated_at=generated_at,
+                          extra_recipients=extra_recipients, fax_compression=fax_compression,
+                          pdf_renderer=pdf_renderer)
+    created: list[Path] = []             # parent directories we made, deepest last
+    for parent in reversed(out_dir.parents):
+        if not parent.exists():
+            try:
+                parent.mkdir()
+            except OSError as exc:
+                _remove_created(created)
+                raise PackageError(f"cannot create {parent}: {exc.strerror or exc}") from None
+            created.append(parent)
+    tmp: Path | None = None
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".partial",
+                                    dir=out_dir.parent))
+        _write_tree(tmp, files)
+        _install(tmp, out_dir, existed)
+        tmp = None
+        fsync_dir(out_dir.parent)
+    except OSError as exc:
+        raise PackageError(f"cannot write the package: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+            _remove_created(created)
+    manifest = json.loads(files[MANIFEST])
+    return PackageResult(out_dir=out_dir, files=[out_dir / rel for rel in files],
+                         manifest=manifest)
+
+
+def _remove_created(created: list[Path]) -> None:
+    for parent in reversed(created):
+        try:
+            parent.rmdir()
+        except OSError:
+            break

@@ -1,0 +1,219 @@
+"""message.eml: parsed back with the standard library, as a mail client would."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import datetime, timedelta, timezone
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+import pytest
+from jinja2 import UndefinedError
+
+from composer.core.classify import classify
+from composer.core.incident_io import load_report
+from composer.core.model import Report
+from composer.core.rules import reporting_rules
+from composer.render import templating
+from composer.render.email import InvalidAddress, art7_items, check_address, render_eml
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
+CST = timezone(timedelta(hours=8))
+WHEN = datetime(2026, 11, 18, 16, 30, tzinfo=CST)
+PDF = b"%PDF-1.4\n% not really a pdf, but bytes must survive exactly\n\x00\xff\r\n\r\n%%EOF\n"
+
+
+def _report(name: str = "ransomware-retailer") -> Report:
+    return load_report(EXAMPLES / f"{name}.json")
+
+
+def _eml(report: Report, **kw) -> bytes:
+    kw.setdefault("generated_at", WHEN)
+    return render_eml(report, classify(report), kw.pop("pdf", PDF), **kw)
+
+
+def _parse(data: bytes) -> EmailMessage:
+    msg = message_from_bytes(data, policy=default)
+    assert isinstance(msg, EmailMessage)
+    assert not msg.defects
+    return msg
+
+
+def _with(report: Report, *, operator: dict | None = None, contact: dict | None = None,
+          incident: dict | None = None) -> Report:
+    op = report.operator
+    if contact:
+        op = dataclasses.replace(op, contact=dataclasses.replace(op.contact, **contact))
+    if operator:
+        op = dataclasses.replace(op, **operator)
+    inc = dataclasses.replace(report.incident, **(incident or {}))
+    return dataclasses.replace(report, operator=op, incident=inc)
+
+
+def test_headers_decode() -> None:
+    msg = _parse(_eml(_report(), extra_recipients=["soc@example.cn"]))
+    assert [a.addr_spec for a in msg["To"].addresses] == ["12387@cert.org.cn", "soc@example.cn"]
+    assert reporting_rules().channels.email == "12387@cert.org.cn"
+    assert msg["Subject"] == "【网络安全事件报告·首报】华东优选零售有限公司 较大 2026-11-18"
+    assert msg["X-Unsent"] == "1"
+    assert parsedate_to_datetime(msg["Date"]) == WHEN
+    assert msg["Message-ID"].startswith("<") and msg["Message-ID"].endswith(">")
+    (sender,) = msg["From"].addresses
+    assert sender.addr_spec == "liuyang@example.cn"
+    assert "刘洋" in sender.display_name
+    assert msg["Reply-To"].addresses[0].addr_spec == "liuyang@example.cn"
+    assert msg.get_content_type() == "multipart/mixed"
+
+
+def test_deterministic_and_rfc5322_lines() -> None:
+    a, b = _eml(_report()), _eml(_report())
+    assert a == b
+    assert _eml(_report(), pdf=PDF + b" ") != a
+    lines = a.split(b"\r\n")
+    assert all(len(line) <= 998 for line in lines)
+    assert b"\n" not in a.replace(b"\r\n", b"")  # CRLF only
+    a.decode("ascii")  # 7-bit clean: every non-ASCII text is encoded
+
+
+def test_attachment_is_byte_identical() -> None:
+    msg = _parse(_eml(_report()))
+    (att,) = list(msg.iter_attachments())
+    assert att.get_content_type() == "application/pdf"
+    assert att.get_content() == PDF
+    assert att.get_filename() == "report.pdf"
+    assert att.get_content_disposition() == "attachment"
+    assert att["Content-Type"].params["name"] == "report.pdf"
+
+
+def test_chinese_attachment_name_uses_rfc2231() -> None:
+    raw = _eml(_report(), attachment_name="网络安全事件报告.pdf")
+    assert re.search(rb"filename\*(0\*)?=utf-8''%E7%BD%91", raw)      # RFC 2231
+    (att,) = list(_parse(raw).iter_attachments())
+    assert att.get_filename() == "网络安全事件报告.pdf"
+    # name= too, for clients that only read that one (also RFC 2231: the stdlib re-encodes it)
+    assert re.search(rb"[^e]name\*(0\*)?=utf-8''%E7%BD%91", raw)
+    assert att["Content-Type"].params["name"] == "网络安全事件报告.pdf"
+    assert att.get_content() == PDF
+    (att,) = list(_parse(_eml(_report(), attachment_name="../../x\r\nBcc: a@b.cn")
+                         ).iter_attachments())
+    assert "/" not in att.get_filename() and "\n" not in att.get_filename()
+    assert att.get_filename().endswith(".pdf")
+
+
+def test_both_bodies() -> None:
+    msg = _parse(_eml(_report()))
+    text = msg.get_body(("plain",)).get_content()
+    html = msg.get_body(("html",)).get_content()
+    for body in (text, html):
+        assert "华东优选零售有限公司" in body
+        assert "较大" in body
+        assert "2026-11-18 18:05" in body           # discovered 14:05 + 4 h
+        assert "浙江省网信办" in body
+        assert "010-66668888" in body and "刘洋" in body
+        assert "公民个人信息泄露" in body or "个人信息" in body
+        assert "部分填写，缺：地点" in body          # Art. 7 item 2
+        assert "初步原因分析：未填写" in body
+    assert "<html" in html and "<html" not in text
+    assert msg.get_body(("plain",)).get_content_charset() == "utf-8"
+
+
+def test_art7_status() -> None:
+    items = {i.number: i for i in art7_items(_report())}
+    assert items[1].status == "已填写"
+    assert items[2].missing == ("地点",)           # ransom items are all given
+    assert items[8].status == "未填写（可选）"
+    r = _with(_report(), incident={"ransom": None, "location": "杭州"})
+    items = {i.number: i for i in art7_items(r)}
+    assert items[2].missing == ("赎金金额", "支付方式", "勒索时间")
+
+
+def test_general_incident_has_no_deadline() -> None:
+    report = _report("phishing-general")
+    assert not classify(report).grading.reportable
+    text = _parse(_eml(report)).get_body(("plain",)).get_content()
+    assert "自愿报告" in text and "最早时限" not in text
+    subject = _parse(_eml(report))["Subject"]
+    assert " 一般 " in subject
+
+
+HOSTILE = "恶意单位\r\nBcc: victim@example.com\r\nX-Injected: 1"
+
+
+def test_header_injection_is_impossible() -> None:
+    report = _with(_report(), operator={"name": HOSTILE},
+                   contact={"name": "张三\nCc: cc@example.com", "phone": "1\r\n\r\nbody"},
+                   incident={"title": "t\r\nSubject: spoof"})
+    raw = _eml(report)
+    msg = _parse(raw)
+    assert set(msg.keys()) == {"From", "Reply-To", "To", "Subject", "Date", "Message-ID",
+                               "X-Unsent", "X-Mailer", "MIME-Version", "Content-Type"}
+    assert msg["Bcc"] is None and msg["Cc"] is None and msg["X-Injected"] is None
+    assert [a.addr_spec for a in msg["To"].addresses] == ["12387@cert.org.cn"]
+    assert [a.addr_spec for a in msg["From"].addresses] == ["liuyang@example.cn"]
+    header_block = raw.split(b"\r\n\r\n", 1)[0]
+    for line in header_block.split(b"\r\n"):
+        assert not line.lower().startswith((b"bcc", b"cc:", b"x-injected"))
+    assert "\n" not in msg["Subject"] and "\r" not in msg["Subject"]
+    assert "恶意单位 Bcc: victim@example.com X-Injected: 1" in msg["Subject"]
+    # The hostile text reaches the bodies only as text (escaped in HTML).
+    html = msg.get_body(("html",)).get_content()
+    assert "恶意单位" in html
+
+
+def test_html_body_is_escaped() -> None:
+    report = _with(_report(), operator={"name": "<script>alert(1)</script>&Co"})
+    msg = _parse(_eml(report))
+    html = msg.get_body(("html",)).get_content()
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&amp;Co" in html
+    assert "<script>alert(1)</script>&Co" in msg.get_body(("plain",)).get_content()
+
+
+@pytest.mark.parametrize("bad", ["not an address", "a@b", "a@b.cn\r\nBcc: x@y.cn",
+                                 "a@b.cn, c@d.cn", "<a@b.cn>", "用户@例子.中国", "", "a b@c.cn"])
+def test_bad_extra_recipients_are_rejected(bad: str) -> None:
+    with pytest.raises(InvalidAddress):
+        _eml(_report(), extra_recipients=[bad])
+
+
+def test_address_check_accepts_plain_addresses() -> None:
+    assert check_address(" soc+ir@sub.example.com.cn ") == "soc+ir@sub.example.com.cn"
+
+
+def test_duplicate_recipient_collapses() -> None:
+    msg = _parse(_eml(_report(), extra_recipients=["12387@CERT.org.cn", "b@c.cn", "b@c.cn"]))
+    assert [a.addr_spec for a in msg["To"].addresses] == ["12387@cert.org.cn", "b@c.cn"]
+
+
+@pytest.mark.parametrize("email", [None, "用户@例子.中国"])
+def test_no_plain_contact_address_means_no_from(email: str | None) -> None:
+    msg = _parse(_eml(_with(_report(), contact={"email": email})))
+    assert msg["From"] is None and msg["Reply-To"] is None
+    assert msg["X-Unsent"] == "1"
+
+
+def test_naive_time_is_refused() -> None:
+    with pytest.raises(ValueError):
+        _eml(_report(), generated_at=datetime(2026, 11, 18, 16, 30))
+
+
+def test_long_text_is_cut_in_body_but_attachment_whole() -> None:
+    big = "很长的描述。" * 5000
+    msg = _parse(_eml(_with(_report(), incident={"description": big}), pdf=PDF * 1000))
+    text = msg.get_body(("plain",)).get_content()
+    assert len(text) < 10_000 and "全文见附件" in text
+    (att,) = list(msg.iter_attachments())
+    assert att.get_content() == PDF * 1000
+
+
+def test_template_environment_is_strict() -> None:
+    with pytest.raises(UndefinedError):
+        templating.render("email.txt.j2")
+    env = templating.environment()
+    assert env.get_template("email.html.j2").render  # loads through the package gateway
+    assert env.from_string("{{ x }}").render(x="<b>") == "<b>"  # strings: no autoescape
+
