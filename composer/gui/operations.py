@@ -42,6 +42,15 @@ class _Task(QRunnable):
             self._relay.succeeded.emit(result)
 
 
+def _worker_pool() -> QThreadPool:
+    """One worker thread: reportlab and PDFium are not thread-safe, so background renders
+    (preview, package, print) run one after another, never side by side."""
+    pool = QThreadPool.globalInstance()
+    if pool.maxThreadCount() != 1:
+        pool.setMaxThreadCount(1)
+    return pool
+
+
 class Operation(QObject):
     """One piece of background work. Signals: finished() after either callback ran."""
 
@@ -68,7 +77,7 @@ class Operation(QObject):
     def start(self) -> Operation:
         Operation._running.add(self)
         self._timer.start(PROGRESS_DELAY_MS)
-        QThreadPool.globalInstance().start(self._task)
+        _worker_pool().start(self._task)
         return self
 
     def _show_progress(self) -> None:

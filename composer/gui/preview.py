@@ -1,12 +1,11 @@
 """PDF pages on screen and on paper, without QtPdf: pypdfium2 rasterises, Qt paints.
 
-pypdfium2 is not thread-safe; :data:`_LOCK` serialises it (rendering runs off the GUI thread
-through :mod:`composer.gui.operations`, printing on the GUI thread).
+pypdfium2 is not thread-safe; the process-wide :data:`PDFIUM_LOCK` serialises it (rendering runs
+off the GUI thread through :mod:`composer.gui.operations`, printing on the GUI thread, and a
+package's fax pages may be rasterised on a worker at the same time).
 """
 
 from __future__ import annotations
-
-import threading
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QRect, QSize, Qt
@@ -14,13 +13,14 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-_LOCK = threading.Lock()
+from composer.render.pdfium_lock import PDFIUM_LOCK
+
 PREVIEW_DPI = 144
 MAX_PRINT_DPI = 300
 
 
 def page_count(pdf: bytes) -> int:
-    with _LOCK:
+    with PDFIUM_LOCK:
         doc = pdfium.PdfDocument(pdf)
         try:
             return len(doc)
@@ -32,7 +32,7 @@ def rasterise(pdf: bytes, dpi: float = PREVIEW_DPI, pages: list[int] | None = No
               ) -> list[QImage]:
     """Pages as opaque RGB images painted on white (safe off the GUI thread)."""
     out: list[QImage] = []
-    with _LOCK:
+    with PDFIUM_LOCK:
         doc = pdfium.PdfDocument(pdf)
         try:
             indices = range(len(doc)) if pages is None else pages

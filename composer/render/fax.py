@@ -34,6 +34,7 @@ from composer.core.model import Report
 from composer.core.rules import reporting_rules
 from composer.render import fonts
 from composer.render.email import fmt_time, header_text, level_text
+from composer.render.pdfium_lock import PDFIUM_LOCK
 
 FAX_WIDTH = 1728          # pixels on a fax line (ITU-T T.4, A4/Letter)
 FAX_HEIGHT = 2292         # lines of an A4 page in fine mode (297 mm at 196 lpi)
@@ -171,11 +172,12 @@ def _table(rows: list[tuple[str, str]], styles: dict[str, ParagraphStyle],
 
 
 def page_count(pdf_bytes: bytes) -> int:
-    doc = pdfium.PdfDocument(pdf_bytes)
-    try:
-        return len(doc)
-    finally:
-        doc.close()
+    with PDFIUM_LOCK:
+        doc = pdfium.PdfDocument(pdf_bytes)
+        try:
+            return len(doc)
+        finally:
+            doc.close()
 
 
 def fax_pdf(cover_pdf: bytes, report_pdf: bytes, *, created: datetime | None = None) -> bytes:
@@ -185,18 +187,19 @@ def fax_pdf(cover_pdf: bytes, report_pdf: bytes, *, created: datetime | None = N
     ``created`` (default: 2000-01-01, like reportlab's invariant mode) and a hash of the inputs,
     so equal inputs give equal bytes.
     """
-    out = pdfium.PdfDocument.new()
-    sources = [pdfium.PdfDocument(cover_pdf), pdfium.PdfDocument(report_pdf)]
-    try:
-        for src in sources:
-            out.import_pages(src)
-        buf = io.BytesIO()
-        out.save(buf)
-        return _fixed_id(_fixed_date(buf.getvalue(), created), cover_pdf, report_pdf)
-    finally:
-        for src in sources:
-            src.close()
-        out.close()
+    with PDFIUM_LOCK:
+        out = pdfium.PdfDocument.new()
+        sources = [pdfium.PdfDocument(cover_pdf), pdfium.PdfDocument(report_pdf)]
+        try:
+            for src in sources:
+                out.import_pages(src)
+            buf = io.BytesIO()
+            out.save(buf)
+        finally:
+            for src in sources:
+                src.close()
+            out.close()
+    return _fixed_id(_fixed_date(buf.getvalue(), created), cover_pdf, report_pdf)
 
 
 _CREATION_DATE = re.compile(rb"/CreationDate\s*\((D:[0-9]{14}\+00'00')\)")
@@ -257,17 +260,24 @@ def _ink_is_one(image: Image.Image) -> Image.Image:
 
 
 def fax_pages(pdf_bytes: bytes) -> Iterator[Image.Image]:
-    """The fax images of every page of ``pdf_bytes``, one at a time."""
-    doc = pdfium.PdfDocument(pdf_bytes)
+    """The fax images of every page of ``pdf_bytes``, one at a time.
+
+    Each page is rasterised under :data:`PDFIUM_LOCK`; the lock is not held across ``yield``.
+    """
+    with PDFIUM_LOCK:
+        doc = pdfium.PdfDocument(pdf_bytes)
     try:
         for i in range(len(doc)):
-            page = doc[i]
-            try:
-                yield _fax_page(page)
-            finally:
-                page.close()
+            with PDFIUM_LOCK:
+                page = doc[i]
+                try:
+                    image = _fax_page(page)
+                finally:
+                    page.close()
+            yield image
     finally:
-        doc.close()
+        with PDFIUM_LOCK:
+            doc.close()
 
 
 def fax_tiff(pdf_bytes: bytes, *, compression: str = "group3") -> bytes:
