@@ -1,8 +1,7 @@
 """The one jinja2 environment: strict (a missing variable is an error), HTML autoescaped.
 
-Templates live in ``templates/`` and are reached through the package ``composer._templates``
-(see :mod:`composer.resources`), so they load the same from a checkout, an editable install and
-a wheel.
+Templates live in ``templates/`` and are read through :mod:`composer.resources` (the one
+gateway), so they load the same from a checkout, an editable install and a wheel.
 """
 
 from __future__ import annotations
@@ -10,13 +9,23 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
+
+from composer import resources
+
+
+def _source(name: str) -> tuple[str, None, None] | None:
+    # (source, filename, uptodate): templates ship with the app and never change while it runs.
+    try:
+        return resources.template_source(name), None, None
+    except (FileNotFoundError, ValueError):
+        return None  # jinja2 raises TemplateNotFound
 
 
 @cache
 def environment() -> Environment:
     return Environment(
-        loader=PackageLoader("composer._templates", "."),
+        loader=FunctionLoader(_source),
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2", "htm"),
                                      default_for_string=False, default=False),
