@@ -13,36 +13,31 @@ from pathlib import Path
 APP_DIR_NAME = "Composer"
 
 
-def _home() -> Path:
-    return Path.home()
+def _user_dir(override: str, windows: tuple[str, str], mac: str, xdg: tuple[str, str]) -> Path:
+    """``$override`` if set, else the platform's folder for this kind of user file."""
+    value = os.environ.get(override)
+    if value:
+        return Path(value)
+    home = Path.home()
+    if sys.platform == "win32":
+        env, fallback = windows
+        return Path(os.environ.get(env) or home / fallback) / APP_DIR_NAME
+    if sys.platform == "darwin":
+        return home / "Library" / mac / APP_DIR_NAME
+    env, fallback = xdg
+    return Path(os.environ.get(env) or home / fallback) / APP_DIR_NAME.lower()
 
 
 def data_dir() -> Path:
     """Drafts database and other user data (not created here)."""
-    override = os.environ.get("COMPOSER_DATA_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(_home() / "AppData" / "Local")
-        return Path(base) / APP_DIR_NAME
-    if sys.platform == "darwin":
-        return _home() / "Library" / "Application Support" / APP_DIR_NAME
-    base = os.environ.get("XDG_DATA_HOME") or str(_home() / ".local" / "share")
-    return Path(base) / APP_DIR_NAME.lower()
+    return _user_dir("COMPOSER_DATA_DIR", ("LOCALAPPDATA", "AppData/Local"),
+                     "Application Support", ("XDG_DATA_HOME", ".local/share"))
 
 
 def config_dir() -> Path:
     """User settings (language, window geometry)."""
-    override = os.environ.get("COMPOSER_CONFIG_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = os.environ.get("APPDATA") or str(_home() / "AppData" / "Roaming")
-        return Path(base) / APP_DIR_NAME
-    if sys.platform == "darwin":
-        return _home() / "Library" / "Preferences" / APP_DIR_NAME
-    base = os.environ.get("XDG_CONFIG_HOME") or str(_home() / ".config")
-    return Path(base) / APP_DIR_NAME.lower()
+    return _user_dir("COMPOSER_CONFIG_DIR", ("APPDATA", "AppData/Roaming"), "Preferences",
+                     ("XDG_CONFIG_HOME", ".config"))
 
 
 def database_path() -> Path:

@@ -13,19 +13,13 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from composer.render.fax import page_count
 from composer.render.pdfium_lock import PDFIUM_LOCK
+
+__all__ = ["page_count", "paint_pdf", "rasterise"]
 
 PREVIEW_DPI = 144
 MAX_PRINT_DPI = 300
-
-
-def page_count(pdf: bytes) -> int:
-    with PDFIUM_LOCK:
-        doc = pdfium.PdfDocument(pdf)
-        try:
-            return len(doc)
-        finally:
-            doc.close()
 
 
 def rasterise(pdf: bytes, dpi: float = PREVIEW_DPI, pages: list[int] | None = None
