@@ -241,6 +241,7 @@ def write_package(report: Report, out_dir: str | os.PathLike[str], *,
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".partial",
                                     dir=out_dir.parent))
+        _chmod_like_mkdir(tmp)  # mkdtemp makes 0700; the package is an ordinary folder
         _write_tree(tmp, files)
         _install(tmp, out_dir, existed)
         tmp = None
@@ -254,6 +255,12 @@ def write_package(report: Report, out_dir: str | os.PathLike[str], *,
     manifest = json.loads(files[MANIFEST])
     return PackageResult(out_dir=out_dir, files=[out_dir / rel for rel in files],
                          manifest=manifest)
+
+
+def _chmod_like_mkdir(path: Path) -> None:
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o777 & ~umask)
 
 
 def _remove_created(created: list[Path]) -> None:

@@ -290,3 +290,19 @@ def test_failure_while_rendering_writes_nothing(tmp_path: Path,
     with pytest.raises(RuntimeError):
         _write(tmp_path / "p" / "o", only=("fax",))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_package_folder_gets_ordinary_permissions(tmp_path: Path) -> None:
+    import stat
+
+    from composer.core.incident_io import load_report
+    from composer.render.package import write_package
+
+    examples = Path(__file__).resolve().parents[1] / "data" / "examples"
+    umask = os.umask(0o022)
+    try:
+        result = write_package(load_report(examples / "phishing-general.json"),
+                               tmp_path / "pkg", source=None, only=("eml",))
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(result.out_dir.stat().st_mode) == 0o755
