@@ -29,7 +29,7 @@ def classification_json(c: Classification) -> dict[str, Any]:
         "level_zh": g.level.zh,
         "reportable": g.reportable,
         "criteria": [{"id": k.id, "level": k.level.value, "reason": k.reason,
-                      "status": k.status} for k in g.criteria],
+                      "reason_en": k.reason_en, "status": k.status} for k in g.criteria],
         "obligations": [_obligation(o) for o in d.obligations],
         "escalations": [{"by": e.by, "to": e.to, "within": iso_duration(e.within),
                          "basis": e.basis} for e in d.escalations],

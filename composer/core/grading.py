@@ -24,6 +24,7 @@ class FiredCriterion:
     id: str              # the family id, e.g. "cii_total_outage"
     level: Level
     reason: str          # Chinese, quotes the fact and the threshold
+    reason_en: str       # the same in English
     status: str          # confirmed | single_source | draft_only
     fact: str            # the fact path that met the test
 
@@ -65,14 +66,15 @@ def fact_value(facts: ImpactFacts, path: str) -> Any:
 
 # --- formatting of values and thresholds ------------------------------------------------------
 
-def format_minutes(minutes: float) -> str:
+def format_minutes(minutes: float, lang: str = "zh") -> str:
     minutes = round(minutes, 1)
+    hour, minute = ("小时", "分钟") if lang == "zh" else ("h", "min")
     if minutes >= 60:
         h, m = divmod(minutes, 60)
         m = round(m, 1)
-        hours = f"{int(h)} 小时"
-        return hours if m == 0 else f"{hours} {_num(m)} 分钟"
-    return f"{_num(minutes)} 分钟"
+        hours = f"{int(h)} {hour}"
+        return hours if m == 0 else f"{hours} {_num(m)} {minute}"
+    return f"{_num(minutes)} {minute}"
 
 
 def _num(x: float) -> str:
@@ -81,19 +83,17 @@ def _num(x: float) -> str:
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
-def format_quantity(unit: str | None, value: float) -> str:
-    """A value in a unit of the rule data, in Chinese: minutes, percent, people, yuan, times."""
+_UNIT_WORDS = {"zh": {"people": " 人", "yuan": " 元", "times": " 次"},
+               "en": {"people": " people", "yuan": " yuan", "times": ""}}
+
+
+def format_quantity(unit: str | None, value: float, lang: str = "zh") -> str:
+    """A value in a unit of the rule data: minutes, percent, people, yuan, times (zh or en)."""
     if unit == "duration":
-        return format_minutes(value)
+        return format_minutes(value, lang)
     if unit == "percent":
         return f"{_num(value)}%"
-    if unit == "people":
-        return f"{_num(value)} 人"
-    if unit == "yuan":
-        return f"{_num(value)} 元"
-    if unit == "times":
-        return f"{_num(value)} 次"
-    return _num(value)
+    return _num(value) + _UNIT_WORDS[lang].get(unit or "", "")
 
 
 def _measure(test: Check, raw: Any) -> float:
@@ -117,11 +117,12 @@ def _meets(test: Check, facts: ImpactFacts) -> tuple[bool, float | None]:
     return value >= test.minimum, value
 
 
-def _reason(test: Check, value: float | None) -> str:
+def _reason(test: Check, value: float | None, lang: str = "zh") -> str:
+    template = test.reason if lang == "zh" else test.reason_en
     if test.minimum is None or value is None:
-        return test.reason
-    return test.reason.format(value=format_quantity(test.unit, value),
-                              threshold=format_quantity(test.unit, test.minimum))
+        return template
+    return template.format(value=format_quantity(test.unit, value, lang),
+                           threshold=format_quantity(test.unit, test.minimum, lang))
 
 
 def _grade_family(family: Family, facts: ImpactFacts) -> tuple[FiredCriterion | None, bool]:
@@ -134,7 +135,8 @@ def _grade_family(family: Family, facts: ImpactFacts) -> tuple[FiredCriterion | 
         met.sort(key=lambda tv: tv[0].status != "confirmed")
         test, value = met[0]
         fired = FiredCriterion(id=family.id, level=criterion.level, reason=_reason(test, value),
-                               status=test.status, fact=test.fact)
+                               reason_en=_reason(test, value, "en"), status=test.status,
+                               fact=test.fact)
         return fired, test.status == "confirmed"
     return None, False
 
@@ -167,18 +169,27 @@ def grade(facts: ImpactFacts, families: tuple[Family, ...] | None = None) -> Gra
 
 
 STATUS_ZH = {"confirmed": "已核实", "single_source": "单一来源", "draft_only": "仅见于征求意见稿"}
+STATUS_EN = {"confirmed": "confirmed", "single_source": "one secondary source",
+             "draft_only": "2023 draft only"}
+
+
+_THRESHOLD_SUFFIXES = ("（≥ {threshold}）", " (≥ {threshold})")
 
 
 def _threshold_phrase(reason: str) -> str:
     """Turn a reason template ("… {value}（≥ {threshold}）…") into "… ≥ {threshold} …"."""
-    phrase = reason.replace("{value}（≥ {threshold}）", "≥ {threshold}")
-    if "{value}" in phrase:  # the value stands mid-sentence, e.g. "… {value} 人口受到影响（≥ …）"
-        phrase = phrase.replace("（≥ {threshold}）", "").replace("{value}", "≥ {threshold}")
-    return phrase
+    for suffix in _THRESHOLD_SUFFIXES:
+        reason = reason.replace("{value}" + suffix, "≥ {threshold}")
+    if "{value}" in reason:  # the value stands mid-sentence: "… {value} 人口受到影响（≥ …）"
+        for suffix in _THRESHOLD_SUFFIXES:
+            reason = reason.replace(suffix, "")
+        reason = reason.replace("{value}", "≥ {threshold}")
+    return reason
 
 
-def threshold_lines(fact: str, families: tuple[Family, ...] | None = None) -> list[str]:
-    """Human explanation of the thresholds a fact (top-level key) is compared with, in Chinese.
+def threshold_lines(fact: str, families: tuple[Family, ...] | None = None,
+                    lang: str = "zh") -> list[str]:
+    """Explanation of the thresholds a fact (top-level key) is compared with, one line a level.
 
     Used by the GUI next to each input; generated from the rule data, never duplicated.
     """
@@ -190,12 +201,16 @@ def threshold_lines(fact: str, families: tuple[Family, ...] | None = None) -> li
         for criterion in family.criteria:
             parts = []
             for t in criterion.tests:
-                what = t.reason
+                what = t.reason if lang == "zh" else t.reason_en
                 if t.minimum is not None:
                     what = _threshold_phrase(what).format(
-                        threshold=format_quantity(t.unit, t.minimum))
-                mark = "" if t.status == "confirmed" else f"〔{STATUS_ZH[t.status]}〕"
-                parts.append(what + mark)
-            lines.append(f"{criterion.level.zh}：" + "；或 ".join(parts))
+                        threshold=format_quantity(t.unit, t.minimum, lang))
+                if t.status != "confirmed":
+                    what += (f"〔{STATUS_ZH[t.status]}〕" if lang == "zh"
+                             else f" [{STATUS_EN[t.status]}]")
+                parts.append(what)
+            if lang == "zh":
+                lines.append(f"{criterion.level.zh}：" + "；或 ".join(parts))
+            else:
+                lines.append(f"{criterion.level.en}: " + "; or ".join(parts))
     return lines
-

@@ -52,7 +52,8 @@ class Check:
 
     fact: str
     status: str
-    reason: str
+    reason: str          # Chinese template with {value} and {threshold}
+    reason_en: str       # the same in English
     unit: str | None = None
     minimum: float | None = None
     equals: str | None = None
@@ -161,7 +162,7 @@ def _level(value: Any, where: str) -> Level:
 
 
 def _check(raw: Any, where: str, family_fact: str) -> Check:
-    t = _keys(raw, where, {"fact", "status", "reason"},
+    t = _keys(raw, where, {"fact", "status", "reason", "reason_en"},
               {"unit", "min", "equals", "where", "note"})
     fact = t["fact"]
     if fact not in FACT_PATHS:
@@ -192,7 +193,11 @@ def _check(raw: Any, where: str, family_fact: str) -> Check:
         if bad or not values:
             raise RuleDataError(f"{where}.where.{path}: unknown values {bad}")
         conditions.append((path, tuple(values)))
-    return Check(fact=fact, status=t["status"], reason=t["reason"], unit=t.get("unit"),
+    for key in ("reason", "reason_en"):
+        if "min" in t and ("{value}" not in t[key] or "{threshold}" not in t[key]):
+            raise RuleDataError(f"{where}.{key}: a threshold reason needs {{value}} and {{threshold}}")
+    return Check(fact=fact, status=t["status"], reason=t["reason"], reason_en=t["reason_en"],
+                 unit=t.get("unit"),
                 minimum=t.get("min"), equals=t.get("equals"), where=tuple(conditions),
                 note=t.get("note"))
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QWidget
 
 from composer.core import flow
-from composer.core.grading import STATUS_ZH, UNVERIFIED_NOTICE, UNVERIFIED_NOTICE_EN
+from composer.core.grading import STATUS_EN, STATUS_ZH, UNVERIFIED_NOTICE, UNVERIFIED_NOTICE_EN
 from composer.gui import i18n
 from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
@@ -84,10 +84,10 @@ class GradingPage(StepPage):
         if g.criteria:
             lines = [self.tr("定级依据：")]
             for k in g.criteria:
-                mark = "" if k.status == "confirmed" else (
-                    "〔" + (STATUS_ZH.get(k.status, k.status) if i18n.language() == "zh"
-                           else k.status.replace("_", " ")) + "〕")
-                lines.append(f"• {i18n.pick(k.level.zh, k.level.en)}：{k.reason}{mark}")
+                mark = "" if k.status == "confirmed" else i18n.pick(
+                    f"〔{STATUS_ZH[k.status]}〕", f" [{STATUS_EN[k.status]}]")
+                lines.append(f"• {i18n.pick(k.level.zh, k.level.en)}"
+                             f"{i18n.pick('：', ': ')}{i18n.pick(k.reason, k.reason_en)}{mark}")
         else:
             lines = [self.tr("没有达到较大及以上级别的标准。")]
         self.reasons.setText("\n".join(lines))

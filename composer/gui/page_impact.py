@@ -5,33 +5,15 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from composer.core import flow
-from composer.core.grading import format_quantity, threshold_lines
-from composer.core.rules import grading_rules
+from composer.core.grading import threshold_lines
 from composer.gui import i18n
 from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
 
 
 def thresholds(fact: str) -> list[str]:
-    """The Chinese threshold lines of a fact (rule data); never fails the page."""
-    try:
-        return threshold_lines(fact)
-    except (KeyError, IndexError, ValueError):
-        # Fallback for a reason template threshold_lines cannot shorten.
-        lines = []
-        for family in grading_rules():
-            if family.fact != fact:
-                continue
-            for criterion in family.criteria:
-                parts = []
-                for t in criterion.tests:
-                    threshold = (format_quantity(t.unit, t.minimum)
-                                 if t.minimum is not None else "")
-                    parts.append(t.reason.replace("（≥ {threshold}）", "")
-                                 .replace("{value}", "≥ " + threshold)
-                                 .replace("{threshold}", threshold))
-                lines.append(f"{criterion.level.zh}：" + "；或 ".join(parts))
-        return lines
+    """The threshold lines of a fact (rule data), in the UI language."""
+    return threshold_lines(fact, lang=i18n.language())
 
 
 class ImpactPage(StepPage):

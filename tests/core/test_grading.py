@@ -140,8 +140,12 @@ def test_highest_criterion_wins_and_all_fired_are_listed_highest_first() -> None
 def test_reason_quotes_fact_and_threshold() -> None:
     g = grade(facts({"cii_total_outage_hours": 0.75}))
     assert g.criteria[0].reason == "关键信息基础设施整体中断运行 45 分钟（≥ 10 分钟）"
+    assert g.criteria[0].reason_en == (
+        "Critical information infrastructure totally out of operation for 45 min (≥ 10 min)")
     g = grade(facts({"personal_info_leaked": 1_200_000}))
     assert g.criteria[0].reason == "公民个人信息泄露 1,200,000 人（≥ 1,000,000 人）"
+    assert g.criteria[0].reason_en == (
+        "Personal information of 1,200,000 people leaked (≥ 1,000,000 people)")
 
 
 def test_level_resting_on_draft_numbers_needs_confirmation() -> None:
@@ -187,7 +191,15 @@ def test_threshold_lines_explain_each_level() -> None:
     for family in grading_rules():
         lines = threshold_lines(family.fact)
         assert len(lines) == 3 and not any("{" in line for line in lines), family.fact
+        lines = threshold_lines(family.fact, lang="en")
+        assert len(lines) == 3 and not any("{" in line for line in lines), family.fact
     assert threshold_lines("nonexistent") == []
+    en = threshold_lines("cii_total_outage_hours", lang="en")
+    assert en[0] == "Especially major: Critical information infrastructure totally out of " \
+                    "operation for ≥ 6 h"
+    assert en[1].endswith("≥ 2 h [2023 draft only]")
+    assert threshold_lines("population", lang="en")[2].startswith(
+        "Relatively major: Work and life of ≥ 30% of the population")
 
 
 @pytest.mark.parametrize(("minutes", "text"), [(10, "10 分钟"), (60, "1 小时"), (90, "1 小时 30 分钟"),

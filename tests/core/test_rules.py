@@ -60,6 +60,9 @@ def test_statuses_match_the_regulation_marks() -> None:
         {"portal_outage.site": ["moon"]}), "unknown values"),
     (lambda d: d["families"][1].update(id=d["families"][0]["id"]), "duplicate"),
     (lambda d: d.update(format="composer-grading/0"), "format"),
+    (lambda d: d["families"][0]["criteria"][0]["tests"][0].pop("reason_en"), "missing keys"),
+    (lambda d: d["families"][0]["criteria"][0]["tests"][0].update(reason_en="no value"),
+     "needs {value}"),
 ])
 def test_bad_grading_data_is_rejected(mutate, message) -> None:
     data = grading_data()
