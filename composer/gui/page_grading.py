@@ -101,9 +101,11 @@ class GradingPage(StepPage):
         else:
             self.missing.hide()
         if g.needs_confirmation:
+            floor = i18n.pick(g.confirmed_level.zh, g.confirmed_level.en)
             self.notice.setText("⚠ " + i18n.pick(UNVERIFIED_NOTICE, UNVERIFIED_NOTICE_EN) + "\n"
                                 + self.tr("该级别所依据的数值尚未经正式文本核实。请对照《网络安全事件"
-                                          "分级指南》原文核对后确认。"))
+                                          "分级指南》原文核对后确认。") + "\n"
+                                + self.tr("仅按已核实的标准，定级为“%1”。").replace("%1", floor))
             self.confirm.setText(self.tr("我已对照原文核对，确认定级为“%1”").replace(
                 "%1", i18n.pick(g.level.zh, g.level.en)))
             self.confirm.setAccessibleName(self.confirm.text())

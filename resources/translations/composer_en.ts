@@ -258,17 +258,22 @@
         <translation>up to </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="105"/>
+        <location filename="../../composer/gui/page_grading.py" line="106"/>
         <source>该级别所依据的数值尚未经正式文本核实。请对照《网络安全事件分级指南》原文核对后确认。</source>
         <translation>The numbers this level rests on are not verified against the final text. Check them against the Incident Grading Guide, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="107"/>
+        <location filename="../../composer/gui/page_grading.py" line="108"/>
+        <source>仅按已核实的标准，定级为“%1”。</source>
+        <translation>On confirmed criteria alone, the level is “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_grading.py" line="109"/>
         <source>我已对照原文核对，确认定级为“%1”</source>
         <translation>I have checked the original text and confirm the level &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="119"/>
+        <location filename="../../composer/gui/page_grading.py" line="121"/>
         <source>请确认定级后继续。</source>
         <translation>Confirm the level to continue.</translation>
     </message>
@@ -329,221 +334,221 @@
 <context>
     <name>ImpactPage</name>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="47"/>
+        <location filename="../../composer/gui/page_impact.py" line="29"/>
         <source>影响事实</source>
         <translation>Impact facts</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="48"/>
+        <location filename="../../composer/gui/page_impact.py" line="30"/>
         <source>按《网络安全事件分级指南》定级所需的事实。不知道的留空；“以上”含本数。</source>
         <translation>The facts the Incident Grading Guide reads. Leave unknown facts empty; &quot;or more&quot; includes the threshold.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="54"/>
+        <location filename="../../composer/gui/page_impact.py" line="36"/>
         <source>小时，可填小数（0.5 = 30 分钟）</source>
         <translation>hours, decimals allowed (0.5 = 30 minutes)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="56"/>
+        <location filename="../../composer/gui/page_impact.py" line="38"/>
         <source>中断与影响范围</source>
         <translation>Outages and reach</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="58"/>
+        <location filename="../../composer/gui/page_impact.py" line="40"/>
         <source>关键信息基础设施整体中断（小时）</source>
         <translation>CII total outage (hours)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="61"/>
+        <location filename="../../composer/gui/page_impact.py" line="43"/>
         <source>关键信息基础设施主要功能中断（小时）</source>
         <translation>CII main functions outage (hours)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="63"/>
-        <location filename="../../composer/gui/page_impact.py" line="71"/>
-        <location filename="../../composer/gui/page_impact.py" line="86"/>
+        <location filename="../../composer/gui/page_impact.py" line="45"/>
+        <location filename="../../composer/gui/page_impact.py" line="53"/>
+        <location filename="../../composer/gui/page_impact.py" line="68"/>
         <source>（不涉及）</source>
         <translation>(not affected)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="64"/>
-        <location filename="../../composer/gui/page_impact.py" line="87"/>
+        <location filename="../../composer/gui/page_impact.py" line="46"/>
+        <location filename="../../composer/gui/page_impact.py" line="69"/>
         <source>省级以上党政机关门户网站</source>
         <translation>Provincial-or-above government portal</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="65"/>
+        <location filename="../../composer/gui/page_impact.py" line="47"/>
         <source>地市级党政机关门户网站</source>
         <translation>Prefecture-level government portal</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="66"/>
-        <location filename="../../composer/gui/page_impact.py" line="88"/>
+        <location filename="../../composer/gui/page_impact.py" line="48"/>
+        <location filename="../../composer/gui/page_impact.py" line="70"/>
         <source>中央重点新闻网站</source>
         <translation>Central key news website</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="67"/>
+        <location filename="../../composer/gui/page_impact.py" line="49"/>
         <source>其他重点新闻网站</source>
         <translation>Other key news website</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="68"/>
+        <location filename="../../composer/gui/page_impact.py" line="50"/>
         <source>无法访问的网站</source>
         <translation>Unreachable website</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="69"/>
+        <location filename="../../composer/gui/page_impact.py" line="51"/>
         <source>无法访问时长（小时）</source>
         <translation>Unreachable for (hours)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="71"/>
+        <location filename="../../composer/gui/page_impact.py" line="53"/>
         <source>省级行政区</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="72"/>
+        <location filename="../../composer/gui/page_impact.py" line="54"/>
         <source>地市级行政区</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="73"/>
+        <location filename="../../composer/gui/page_impact.py" line="55"/>
         <source>人口受影响的地区级别</source>
         <translation>Region level of affected population</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="75"/>
+        <location filename="../../composer/gui/page_impact.py" line="57"/>
         <source>受影响人口比例（%）</source>
         <translation>Share of population affected (%)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="78"/>
+        <location filename="../../composer/gui/page_impact.py" line="60"/>
         <source>水电气油、交通、医疗等受影响人数</source>
         <translation>People whose utilities, transport, medical care… are affected</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="80"/>
+        <location filename="../../composer/gui/page_impact.py" line="62"/>
         <source>个人信息泄露人数</source>
         <translation>People whose personal information leaked</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="82"/>
+        <location filename="../../composer/gui/page_impact.py" line="64"/>
         <source>直接经济损失（元）</source>
         <translation>Direct economic loss (yuan)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="85"/>
+        <location filename="../../composer/gui/page_impact.py" line="67"/>
         <source>网页篡改、传播违法有害信息</source>
         <translation>Defacement, spread of illegal or harmful content</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="89"/>
+        <location filename="../../composer/gui/page_impact.py" line="71"/>
         <source>超大型网络平台</source>
         <translation>Super-large platform</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="90"/>
+        <location filename="../../composer/gui/page_impact.py" line="72"/>
         <source>其他网站</source>
         <translation>Other website</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="91"/>
+        <location filename="../../composer/gui/page_impact.py" line="73"/>
         <source>被篡改的网站</source>
         <translation>Defaced website</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="93"/>
+        <location filename="../../composer/gui/page_impact.py" line="75"/>
         <source>首页展示时长（小时）</source>
         <translation>Shown on the homepage for (hours)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="95"/>
+        <location filename="../../composer/gui/page_impact.py" line="77"/>
         <source>其他页面展示时长（小时）</source>
         <translation>Shown on other pages for (hours)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="97"/>
+        <location filename="../../composer/gui/page_impact.py" line="79"/>
         <source>社交平台转发次数</source>
         <translation>Social media reposts</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="98"/>
+        <location filename="../../composer/gui/page_impact.py" line="80"/>
         <source>浏览或点击次数</source>
         <translation>Views or clicks</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="99"/>
+        <location filename="../../composer/gui/page_impact.py" line="81"/>
         <source>（未认定）</source>
         <translation>(no ruling)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="100"/>
+        <location filename="../../composer/gui/page_impact.py" line="82"/>
         <source>特大范围</source>
         <translation>Especially large scale</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="100"/>
+        <location filename="../../composer/gui/page_impact.py" line="82"/>
         <source>大范围</source>
         <translation>Large scale</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="101"/>
+        <location filename="../../composer/gui/page_impact.py" line="83"/>
         <source>较大范围</source>
         <translation>Relatively large scale</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="103"/>
+        <location filename="../../composer/gui/page_impact.py" line="85"/>
         <source>省级以上网信部门或公安机关认定的传播范围</source>
         <translation>Spread scale ruled by a provincial-or-above CAC or police body</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="104"/>
+        <location filename="../../composer/gui/page_impact.py" line="86"/>
         <source>研判（由您判断）</source>
         <translation>Judgements (yours)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="105"/>
+        <location filename="../../composer/gui/page_impact.py" line="87"/>
         <source>（不适用或未知）</source>
         <translation>(not applicable or unknown)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="106"/>
+        <location filename="../../composer/gui/page_impact.py" line="88"/>
         <source>特别严重</source>
         <translation>Especially serious</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="107"/>
+        <location filename="../../composer/gui/page_impact.py" line="89"/>
         <source>严重</source>
         <translation>Serious</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="108"/>
+        <location filename="../../composer/gui/page_impact.py" line="90"/>
         <source>较严重</source>
         <translation>Relatively serious</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="110"/>
+        <location filename="../../composer/gui/page_impact.py" line="92"/>
         <source>数据泄露等对国家安全和社会稳定的威胁</source>
         <translation>Threat of a data leak etc. to national security and social stability</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="112"/>
+        <location filename="../../composer/gui/page_impact.py" line="94"/>
         <source>重要网络和信息系统损失</source>
         <translation>Loss to important networks and systems</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="114"/>
+        <location filename="../../composer/gui/page_impact.py" line="96"/>
         <source>其他威胁或影响</source>
         <translation>Other threat or impact</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="121"/>
+        <location filename="../../composer/gui/page_impact.py" line="103"/>
         <source>当前定级：请先修正下方标出的问题。</source>
         <translation>Level: fix the problems marked below first.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="124"/>
+        <location filename="../../composer/gui/page_impact.py" line="106"/>
         <source>按目前填写的事实，定级为：</source>
         <translation>With the facts so far, the level is: </translation>
     </message>
