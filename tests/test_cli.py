@@ -84,3 +84,14 @@ def test_unreadable_file_is_exit_1_and_bad_json_exit_2(tmp_path: Path) -> None:
 def test_version() -> None:
     run = composer("--version")
     assert run.returncode == 0 and run.stdout.strip() == f"composer {__version__}"
+
+
+def test_validate_warns_by_name_about_unprintable_characters(tmp_path: Path) -> None:
+    data = json.loads((EXAMPLES / "phishing-general.json").read_text(encoding="utf-8"))
+    data["incident"]["title"] = "钓鱼\U0001F600事件"
+    path = tmp_path / "emoji.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    run = composer("validate", str(path))
+    assert run.returncode == 0
+    assert run.stderr.strip() == ("warning: incident.title: cannot be printed with the bundled "
+                                  "fonts: U+1F600 GRINNING FACE")

@@ -9,11 +9,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from composer.core import flow
+from composer.core.draft import field_label
 from composer.core.obligations import CHINA_TZ
+from composer.gui import i18n
 from composer.gui.model import DraftModel
 from composer.gui.operations import run_operation
 from composer.gui.page_base import StepPage
 from composer.gui.preview import PagesView, rasterise
+from composer.render.checks import unprintable_fields
 
 
 def render_pdf(draft_report, classification) -> bytes:  # type: ignore[no-untyped-def]
@@ -63,6 +66,12 @@ class PreviewPage(StepPage):
         self.status.setObjectName("package-status")
         self.status.setWordWrap(True)
         self.body.addWidget(self.status)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("print-warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #a00000;")
+        self.warnings.hide()
+        self.body.addWidget(self.warnings)
         self.pages = PagesView()
         self.pages.setMinimumHeight(360)
         self.body.addWidget(self.pages, 1)
@@ -85,6 +94,7 @@ class PreviewPage(StepPage):
         if report is None or classification is None:
             self.pages.set_message(self.tr("报告还有问题，无法预览。"))
             return
+        self._show_unprintable(report)
         self.pages.set_message(self.tr("正在生成预览…"))
 
         def work() -> tuple[bytes, list]:  # type: ignore[type-arg]
@@ -93,6 +103,21 @@ class PreviewPage(StepPage):
 
         run_operation(self, self.tr("正在生成预览…"), work,
                       on_success=self._rendered, on_failure=self._failed)
+
+    def _show_unprintable(self, report) -> None:  # type: ignore[no-untyped-def]
+        """Name every character the bundled fonts cannot print, by field (else it prints as a
+        blank box and nobody notices until the fax arrives)."""
+        fields = unprintable_fields(report)
+        if not fields:
+            self.warnings.hide()
+            return
+        lines = [self.tr("⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会显示为空白方框，"
+                         "请改写：")]
+        for path, missing in fields:
+            names = ", ".join(f"“{ch}” {name}" for ch, name in missing)
+            lines.append(f"• {i18n.pick(field_label(path), path)}：{names}")
+        self.warnings.setText("\n".join(lines))
+        self.warnings.show()
 
     def _rendered(self, result) -> None:  # type: ignore[no-untyped-def]
         self.pdf, images = result

@@ -26,14 +26,21 @@ def text_fields(report: Report) -> list[tuple[str, str]]:
     return out
 
 
-def report_warnings(report: Report) -> list[Problem]:
-    """Characters no bundled font can print, by field and Unicode name."""
+def unprintable_fields(report: Report) -> list[tuple[str, list[tuple[str, str]]]]:
+    """``(json path, [(character, "U+XXXX NAME"), …])`` for each field with characters no
+    bundled font can draw (they would print as empty boxes)."""
     from composer.render.fonts import unprintable
 
-    problems = []
+    out = []
     for path, text in text_fields(report):
         missing = unprintable(text)
         if missing:
-            names = "、".join(name for _, name in missing)
-            problems.append(Problem(path, f"cannot be printed with the bundled fonts: {names}"))
-    return problems
+            out.append((path, missing))
+    return out
+
+
+def report_warnings(report: Report) -> list[Problem]:
+    """Characters no bundled font can print, by field and Unicode name."""
+    return [Problem(path, "cannot be printed with the bundled fonts: "
+                    + ", ".join(name for _, name in missing))
+            for path, missing in unprintable_fields(report)]

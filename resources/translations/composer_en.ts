@@ -692,58 +692,63 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="42"/>
+        <location filename="../../composer/gui/page_preview.py" line="45"/>
         <source>预览与输出</source>
         <translation>Preview and output</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="43"/>
+        <location filename="../../composer/gui/page_preview.py" line="46"/>
         <source>下面是将要报送的报告。生成的材料包含 PDF 报告、电子邮件草稿和传真件。</source>
         <translation>This is the report as it will be sent. The package holds the PDF report, an email draft and the fax set.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="46"/>
+        <location filename="../../composer/gui/page_preview.py" line="49"/>
         <source>生成报送材料包…</source>
         <translation>Write package…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="48"/>
+        <location filename="../../composer/gui/page_preview.py" line="51"/>
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="51"/>
+        <location filename="../../composer/gui/page_preview.py" line="54"/>
         <source>打印报告…</source>
         <translation>Print report…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="53"/>
+        <location filename="../../composer/gui/page_preview.py" line="56"/>
         <source>打印传真件…</source>
         <translation>Print fax set…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="55"/>
+        <location filename="../../composer/gui/page_preview.py" line="58"/>
         <source>导出事件文件…</source>
         <translation>Export incident file…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="86"/>
+        <location filename="../../composer/gui/page_preview.py" line="95"/>
         <source>报告还有问题，无法预览。</source>
         <translation>The report still has problems: no preview.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="88"/>
-        <location filename="../../composer/gui/page_preview.py" line="94"/>
+        <location filename="../../composer/gui/page_preview.py" line="98"/>
+        <location filename="../../composer/gui/page_preview.py" line="104"/>
         <source>正在生成预览…</source>
         <translation>Rendering the preview…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="103"/>
+        <location filename="../../composer/gui/page_preview.py" line="114"/>
+        <source>⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会显示为空白方框，请改写：</source>
+        <translation>⚠ The bundled fonts cannot print these characters; they would appear as empty boxes in the PDF and the fax. Please rewrite:</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_preview.py" line="128"/>
         <source>无法生成预览：</source>
         <translation>Cannot render the preview: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="107"/>
+        <location filename="../../composer/gui/page_preview.py" line="132"/>
         <source>材料包已生成：</source>
         <translation>Package written: </translation>
     </message>

@@ -6,7 +6,7 @@ import json
 import time
 
 from gui_helpers import EXAMPLES, click
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QThreadPool
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget, QWizard
@@ -134,3 +134,16 @@ def test_operation_success_failure_and_delayed_progress(qtbot, monkeypatch):
     qtbot.waitUntil(lambda: op._progress is not None, timeout=2000)
     qtbot.waitUntil(lambda: op.done, timeout=5000)
     assert shown == ["boom"] and op._progress is None
+
+
+def test_preview_names_characters_the_fonts_cannot_print(qtbot, window, tmp_path):
+    data = json.loads((EXAMPLES / "ransomware-retailer.json").read_text(encoding="utf-8"))
+    data["incident"]["title"] = "会员系统遭勒索病毒攻击\U0001F600"
+    path = tmp_path / "emoji.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert window.open_file(path)
+    window.wizard.go_to(int(Step.PREVIEW))
+    warning = window.findChild(QLabel, "print-warnings")
+    qtbot.waitUntil(warning.isVisible, timeout=5000)
+    assert "事件名称" in warning.text() and "U+1F600 GRINNING FACE" in warning.text()
+    QThreadPool.globalInstance().waitForDone(30000)
