@@ -19,7 +19,7 @@ from composer.core.classify import Classification, classify
 from composer.core.incident_io import dump_report, parse_report
 from composer.core.model import FORMAT, Report, ReportType
 from composer.core.obligations import CHINA_TZ
-from composer.core.validators import InvalidIncident, Problem
+from composer.core.validators import UNKNOWN_KEY, InvalidIncident, Problem
 
 
 def now_in_china() -> datetime:
@@ -90,6 +90,14 @@ class Draft:
         return self.get(path, sentinel) is not sentinel
 
     # --- validation, through the one validator --------------------------------------------
+
+    def drop_unknown_keys(self) -> list[str]:
+        """Remove keys the format does not know (typos in a file opened from elsewhere: no
+        widget could ever fix them). Returns their JSON paths, for telling the user."""
+        paths = [p.path for p in self.problems() if p.message == UNKNOWN_KEY]
+        for path in paths:
+            self.set(path, None)
+        return paths
 
     def problems(self) -> list[Problem]:
         try:

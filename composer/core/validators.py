@@ -13,6 +13,8 @@ from typing import Any, TypeVar
 
 E = TypeVar("E", bound=Enum)
 
+UNKNOWN_KEY = "unknown key (check the spelling)"
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -79,7 +81,7 @@ class Reader:
             return None
         for key in value:
             if key not in allowed:
-                self.fail(join_path(path, key), "unknown key (check the spelling)")
+                self.fail(join_path(path, key), UNKNOWN_KEY)
         return value
 
     def text(self, m: Mapping[str, Any], key: str, path: str, required: bool = False,

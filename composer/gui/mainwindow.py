@@ -177,7 +177,12 @@ class MainWindow(QMainWindow):
             self._warn(self.tr("无法打开文件"), self.tr("不是事件文件。"))
             return False
         draft = Draft(data=data)
+        dropped = draft.drop_unknown_keys()
         self.load_draft(draft, step=int(flow.first_incomplete(draft)))
+        if dropped:
+            self._warn(self.tr("文件中有无法识别的字段"),
+                       self.tr("以下字段无法识别（可能是拼写错误），没有载入；原文件未改动：")
+                       + "\n" + "\n".join(dropped))
         return True
 
     def choose_file(self) -> None:

@@ -617,74 +617,84 @@
         <translation>Not an incident file.</translation>
     </message>
     <message>
+        <location filename="../../composer/gui/mainwindow.py" line="183"/>
+        <source>文件中有无法识别的字段</source>
+        <translation>Unrecognised fields in the file</translation>
+    </message>
+    <message>
         <location filename="../../composer/gui/mainwindow.py" line="184"/>
+        <source>以下字段无法识别（可能是拼写错误），没有载入；原文件未改动：</source>
+        <translation>These fields are not recognised (perhaps misspelt) and were not loaded; the file itself is unchanged:</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/mainwindow.py" line="189"/>
         <source>打开事件文件</source>
         <translation>Open incident file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="185"/>
-        <location filename="../../composer/gui/mainwindow.py" line="302"/>
+        <location filename="../../composer/gui/mainwindow.py" line="190"/>
+        <location filename="../../composer/gui/mainwindow.py" line="307"/>
         <source>事件文件 (*.json)</source>
         <translation>Incident files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="224"/>
+        <location filename="../../composer/gui/mainwindow.py" line="229"/>
         <source>选择保存材料包的文件夹</source>
         <translation>Choose a folder for the package</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="236"/>
+        <location filename="../../composer/gui/mainwindow.py" line="241"/>
         <source>无法生成</source>
         <translation>Cannot generate</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="236"/>
+        <location filename="../../composer/gui/mainwindow.py" line="241"/>
         <source>报告还有问题。</source>
         <translation>The report still has problems.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="254"/>
+        <location filename="../../composer/gui/mainwindow.py" line="259"/>
         <source>材料包已生成：</source>
         <translation>Package written: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="257"/>
+        <location filename="../../composer/gui/mainwindow.py" line="262"/>
         <source>生成材料包失败</source>
         <translation>Writing the package failed</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="259"/>
+        <location filename="../../composer/gui/mainwindow.py" line="264"/>
         <source>正在生成材料包…</source>
         <translation>Writing the package…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="273"/>
-        <location filename="../../composer/gui/mainwindow.py" line="285"/>
+        <location filename="../../composer/gui/mainwindow.py" line="278"/>
+        <location filename="../../composer/gui/mainwindow.py" line="290"/>
         <source>打印报告</source>
         <translation>Print report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="283"/>
+        <location filename="../../composer/gui/mainwindow.py" line="288"/>
         <source>正在准备打印…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="285"/>
+        <location filename="../../composer/gui/mainwindow.py" line="290"/>
         <source>打印传真件</source>
         <translation>Print fax set</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="286"/>
+        <location filename="../../composer/gui/mainwindow.py" line="291"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="301"/>
+        <location filename="../../composer/gui/mainwindow.py" line="306"/>
         <source>导出事件文件</source>
         <translation>Export incident file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="308"/>
+        <location filename="../../composer/gui/mainwindow.py" line="313"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>

@@ -135,3 +135,14 @@ def test_profile_of_and_json_round_trip():
     assert (back.data, back.fast_path, back.confirmed_level, back.step, back.id,
             back.parent_id) == (d.data, True, "major", 4, 3, 2)
     assert profile_of(Draft(data={})) is None
+
+
+def test_drop_unknown_keys_returns_their_paths():
+    from composer.core.draft import Draft
+
+    data = json.loads((EXAMPLES / "phishing-general.json").read_text(encoding="utf-8"))
+    data["extra"] = 1
+    data["operator"]["contact"]["fax"] = "x"
+    draft = Draft(data=data)
+    assert sorted(draft.drop_unknown_keys()) == ["extra", "operator.contact.fax"]
+    assert draft.problems() == [] and draft.get("operator.contact.name") == "刘洋"

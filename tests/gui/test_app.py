@@ -9,7 +9,7 @@ from gui_helpers import EXAMPLES, click
 from PySide6.QtCore import QLocale, QThreadPool
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget, QWizard
 
 from composer.core import paths
 from composer.core.draft import Draft
@@ -147,3 +147,18 @@ def test_preview_names_characters_the_fonts_cannot_print(qtbot, window, tmp_path
     qtbot.waitUntil(warning.isVisible, timeout=5000)
     assert "事件名称" in warning.text() and "U+1F600 GRINNING FACE" in warning.text()
     QThreadPool.globalInstance().waitForDone(30000)
+
+
+def test_open_file_with_unknown_keys_drops_them_and_says_which(qtbot, window, tmp_path):
+    data = json.loads((EXAMPLES / "ransomware-retailer.json").read_text(encoding="utf-8"))
+    data["incident"]["titel"] = "typo"
+    data["impact_facts"]["direct_loss"] = 5
+    path = tmp_path / "typo.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert window.open_file(path)
+    box = next(w for w in QApplication.topLevelWidgets()
+               if isinstance(w, QMessageBox) and w.isVisible())
+    assert "incident.titel" in box.text() and "impact_facts.direct_loss" in box.text()
+    box.close()
+    assert window.model.draft.problems() == []
+    assert json.loads(path.read_text(encoding="utf-8"))["incident"]["titel"] == "typo"
