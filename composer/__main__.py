@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--only", metavar="pdf,eml,fax", default=",".join(OUTPUTS),
                    help="comma-separated subset of pdf, eml, fax (default: all three)")
     r.add_argument("--force", action="store_true", help="replace a non-empty DIR")
+    r.add_argument("--to", action="append", default=[], metavar="ADDR",
+                   help="also address the e-mail draft to ADDR (repeatable or comma-separated; "
+                        "12387@cert.org.cn is always the first recipient)")
     return p
 
 
@@ -98,6 +101,13 @@ def _cmd_render(args: argparse.Namespace) -> int:
         print(f"--only: must be a comma-separated subset of {', '.join(OUTPUTS)}, got "
               f"{args.only!r}", file=sys.stderr)
         return EXIT_INVALID
+    from composer.render.email import parse_address_list
+
+    extra, invalid = parse_address_list(",".join(args.to))
+    if invalid:
+        for item in invalid:
+            print(f"--to: not a valid e-mail address: {item!r}", file=sys.stderr)
+        return EXIT_INVALID
     loaded = _load(args.file)
     if isinstance(loaded, int):
         return loaded
@@ -105,7 +115,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     _print_warnings(report)
     try:
         result = write_package(report, args.out, source=source, only=tuple(only),
-                               force=args.force)
+                               force=args.force, extra_recipients=tuple(extra))
     except PackageError as exc:
         print(f"{args.out}: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -100,3 +100,20 @@ def test_missing_file_exits_1(tmp_path: Path) -> None:
     proc = _run(str(tmp_path / "nope.json"), "--out", str(tmp_path / "out"))
     assert proc.returncode == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_extra_recipients_with_to(tmp_path: Path) -> None:
+    from email import message_from_bytes
+    from email.policy import default
+
+    out = tmp_path / "pkg"
+    proc = _run(str(RANSOMWARE), "--out", str(out), "--only", "eml",
+                "--to", "soc@example.cn,ciso@example.cn", "--to", "regulator@example.gov.cn")
+    assert proc.returncode == 0, proc.stderr
+    mail = message_from_bytes((out / "message.eml").read_bytes(), policy=default)
+    assert [a.addr_spec for a in mail["To"].addresses] == [
+        "12387@cert.org.cn", "soc@example.cn", "ciso@example.cn", "regulator@example.gov.cn"]
+    bad = _run(str(RANSOMWARE), "--out", str(tmp_path / "bad"), "--to", "nobody")
+    assert bad.returncode == 2
+    assert bad.stderr.strip() == "--to: not a valid e-mail address: 'nobody'"
+    assert not (tmp_path / "bad").exists()

@@ -39,6 +39,11 @@ CREATE TABLE IF NOT EXISTS profile (
     body TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS settings (
+    key TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS sessions (
     id INTEGER PRIMARY KEY,
     pid INTEGER NOT NULL,
@@ -185,6 +190,18 @@ class Storage:
     def load_profile(self) -> dict[str, Any] | None:
         row = self._db.execute("SELECT body FROM profile WHERE id=1").fetchone()
         return json.loads(row[0]) if row else None
+
+    def save_setting(self, key: str, value: Any) -> None:
+        """An organisation setting (JSON value), e.g. ``email_recipients``."""
+        with self._tx() as db:
+            db.execute("INSERT INTO settings (key, body, updated_at) VALUES (?, ?, ?) "
+                       "ON CONFLICT(key) DO UPDATE SET body=excluded.body, "
+                       "updated_at=excluded.updated_at",
+                       (key, json.dumps(value, ensure_ascii=False), _now()))
+
+    def load_setting(self, key: str, default: Any = None) -> Any:
+        row = self._db.execute("SELECT body FROM settings WHERE key=?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
 
     # --- sessions and crash recovery -------------------------------------------------------
 

@@ -35,6 +35,7 @@ from composer.gui.preview import paint_pdf
 from composer.gui.wizard import ReportWizard
 
 AUTOSAVE_MS = 1500
+EMAIL_RECIPIENTS = "email_recipients"  # storage setting: extra To addresses of the e-mail draft
 
 
 def package_dir_name(draft: Draft, now: datetime) -> str:
@@ -85,6 +86,9 @@ class MainWindow(QMainWindow):
         central.show()  # at once, not on the next event-loop turn
         pages = self.wizard.pages
         pages[flow.Step.PROFILE].profileAccepted.connect(self.storage.save_profile)
+        pages[flow.Step.PROFILE].set_recipients(self.email_recipients())
+        pages[flow.Step.PROFILE].recipientsAccepted.connect(
+            lambda addresses: self.storage.save_setting(EMAIL_RECIPIENTS, addresses))
         preview = pages[flow.Step.PREVIEW]
         preview.generateRequested.connect(self.choose_package_folder)
         preview.printRequested.connect(self.print_document)
@@ -230,6 +234,11 @@ class MainWindow(QMainWindow):
         if folder:
             self.generate_package(Path(folder))
 
+    def email_recipients(self) -> list[str]:
+        """The organisation's configured extra recipients of the e-mail draft."""
+        value = self.storage.load_setting(EMAIL_RECIPIENTS, [])
+        return [str(a) for a in value] if isinstance(value, list) else []
+
     def generate_package(self, parent_dir: Path):  # type: ignore[no-untyped-def]
         """Write the package into a new sub-folder of ``parent_dir`` (off the GUI thread)."""
         from composer.render.package import write_package
@@ -244,9 +253,11 @@ class MainWindow(QMainWindow):
         out_dir = Path(parent_dir) / package_dir_name(draft, now)
         source = dumps_report(report).encode("utf-8")
         draft_id = draft.id
+        extra = tuple(self.email_recipients())
 
         def work():  # type: ignore[no-untyped-def]
-            return write_package(report, out_dir, source=source, generated_at=now)
+            return write_package(report, out_dir, source=source, generated_at=now,
+                                 extra_recipients=extra)
 
         def success(result) -> None:  # type: ignore[no-untyped-def]
             files = [Path(f) for f in result.files]
@@ -319,4 +330,4 @@ class MainWindow(QMainWindow):
         return box
 
 
-__all__ = ["MainWindow", "package_dir_name"]
+__all__ = ["EMAIL_RECIPIENTS", "MainWindow", "package_dir_name"]

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from composer.core import flow
 from composer.core.draft import profile_of
 from composer.core.model import OperatorKind
 from composer.gui import i18n
 from composer.gui.model import DraftModel
-from composer.gui.page_base import StepPage
+from composer.gui.page_base import ERROR_STYLE, HINT_STYLE, StepPage
+from composer.render.email import parse_address_list
 
 
 class ProfilePage(StepPage):
     """Organisation name, kind, receiving bodies and contact.
 
-    Signals: profileAccepted(dict) when the user moves on with "remember" ticked.
+    Signals: profileAccepted(dict) when the user moves on with "remember" ticked;
+    recipientsAccepted(list) with the organisation's extra e-mail recipients when moving on.
     """
 
     step = flow.Step.PROFILE
     profileAccepted = Signal(dict)
+    recipientsAccepted = Signal(list)
 
     def __init__(self, model: DraftModel, parent: QWidget | None = None):
         super().__init__(model, parent)
@@ -46,14 +49,65 @@ class ProfilePage(StepPage):
         self.add_line(contact, "operator.contact.phone", self.tr("联系电话"),
                       self.tr("例如 010-66668888"))
         self.add_line(contact, "operator.contact.email", self.tr("电子邮箱"), self.tr("可不填"))
+        self._add_recipients()
         self.remember = QCheckBox(self.tr("保存为本单位资料，下次报告自动填入"))
         self.remember.setObjectName("remember-profile")
         self.remember.setChecked(True)
         self.body.addWidget(self.remember)
         self.body.addStretch(1)
 
+    def _add_recipients(self) -> None:
+        """The organisation's own extra recipients of the e-mail draft (a setting, not part of
+        the incident): the draft always goes to the national intake, these are added."""
+        form = self.new_form(self.tr("邮件草稿"))
+        self.recipients = QLineEdit()
+        self.recipients.setObjectName("email-recipients")
+        label_text = self.tr("同时发送给")
+        self.recipients.setAccessibleName(label_text)
+        self.recipients.setPlaceholderText(self.tr("可不填；多个地址用逗号分隔"))
+        label = QLabel(label_text)
+        label.setBuddy(self.recipients)
+        hint = QLabel(self.tr("本单位配置的其他收件人（如行业主管部门、单位安全负责人）。"
+                              "邮件草稿始终发往 12387@cert.org.cn。"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet(HINT_STYLE)
+        self.recipients_error = QLabel()
+        self.recipients_error.setObjectName("email-recipients#error")
+        self.recipients_error.setStyleSheet(ERROR_STYLE)
+        self.recipients_error.setWordWrap(True)
+        self.recipients_error.hide()
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        for widget in (self.recipients, hint, self.recipients_error):
+            column.addWidget(widget)
+        form.addRow(label, box)
+        self.recipients.textChanged.connect(self._recipients_changed)
+
+    def set_recipients(self, addresses: list[str]) -> None:
+        self.recipients.setText(", ".join(addresses))
+
+    def recipient_addresses(self) -> tuple[list[str], list[str]]:
+        """(valid addresses, invalid entries) as typed."""
+        return parse_address_list(self.recipients.text())
+
+    def _recipients_changed(self) -> None:
+        _, invalid = self.recipient_addresses()
+        text = (self.tr("不是有效的电子邮箱地址：") + "、".join(invalid)) if invalid else ""
+        self.recipients_error.setText("⚠ " + text if text else "")
+        self.recipients_error.setVisible(bool(text))
+        self.recipients.setAccessibleDescription(text)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return super().isComplete() and not self.recipient_addresses()[1]
+
     def validatePage(self) -> bool:
         profile = profile_of(self.model.draft)
         if self.remember.isChecked() and profile:
             self.profileAccepted.emit(profile)
+        valid, invalid = self.recipient_addresses()
+        if not invalid:
+            self.recipientsAccepted.emit(valid)
         return True

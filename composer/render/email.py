@@ -51,6 +51,24 @@ def check_address(text: str) -> str:
     return addr
 
 
+def parse_address_list(text: str) -> tuple[list[str], list[str]]:
+    """Split ``a@x.cn, b@y.cn; c@z.cn`` (commas, semicolons, spaces, newlines, full-width
+    punctuation) into ``(valid addresses without duplicates, invalid entries)``."""
+    valid: list[str] = []
+    invalid: list[str] = []
+    for item in re.split(r"[,;，；、\s]+", text):
+        if not item:
+            continue
+        try:
+            addr = check_address(item)
+        except InvalidAddress:
+            invalid.append(item)
+            continue
+        if addr.lower() not in (v.lower() for v in valid):
+            valid.append(addr)
+    return valid, invalid
+
+
 def header_text(text: str, limit: int = 200) -> str:
     """One line of header-safe text: control and separator characters become single spaces."""
     out = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c

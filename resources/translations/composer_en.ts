@@ -556,145 +556,145 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="70"/>
+        <location filename="../../composer/gui/mainwindow.py" line="71"/>
         <source>网络安全事件报告</source>
         <translation>Cybersecurity Incident Report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="97"/>
+        <location filename="../../composer/gui/mainwindow.py" line="101"/>
         <source>草稿自动保存</source>
         <translation>Drafts are saved automatically</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="102"/>
+        <location filename="../../composer/gui/mainwindow.py" line="106"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="103"/>
+        <location filename="../../composer/gui/mainwindow.py" line="107"/>
         <source>新建报告(&amp;N)</source>
         <translation>&amp;New report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="104"/>
+        <location filename="../../composer/gui/mainwindow.py" line="108"/>
         <source>报告列表(&amp;L)…</source>
         <translation>Report &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="105"/>
+        <location filename="../../composer/gui/mainwindow.py" line="109"/>
         <source>打开事件文件(&amp;O)…</source>
         <translation>&amp;Open incident file…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="107"/>
+        <location filename="../../composer/gui/mainwindow.py" line="111"/>
         <source>立即保存(&amp;S)</source>
         <translation>&amp;Save now</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="109"/>
+        <location filename="../../composer/gui/mainwindow.py" line="113"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="110"/>
+        <location filename="../../composer/gui/mainwindow.py" line="114"/>
         <source>语言(&amp;G)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="145"/>
+        <location filename="../../composer/gui/mainwindow.py" line="149"/>
         <source>已自动保存 %1</source>
         <translation>Saved automatically at %1</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="174"/>
-        <location filename="../../composer/gui/mainwindow.py" line="177"/>
+        <location filename="../../composer/gui/mainwindow.py" line="178"/>
+        <location filename="../../composer/gui/mainwindow.py" line="181"/>
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="177"/>
+        <location filename="../../composer/gui/mainwindow.py" line="181"/>
         <source>不是事件文件。</source>
         <translation>Not an incident file.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="183"/>
+        <location filename="../../composer/gui/mainwindow.py" line="187"/>
         <source>文件中有无法识别的字段</source>
         <translation>Unrecognised fields in the file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="184"/>
+        <location filename="../../composer/gui/mainwindow.py" line="188"/>
         <source>以下字段无法识别（可能是拼写错误），没有载入；原文件未改动：</source>
         <translation>These fields are not recognised (perhaps misspelt) and were not loaded; the file itself is unchanged:</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="189"/>
+        <location filename="../../composer/gui/mainwindow.py" line="193"/>
         <source>打开事件文件</source>
         <translation>Open incident file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="190"/>
-        <location filename="../../composer/gui/mainwindow.py" line="307"/>
+        <location filename="../../composer/gui/mainwindow.py" line="194"/>
+        <location filename="../../composer/gui/mainwindow.py" line="318"/>
         <source>事件文件 (*.json)</source>
         <translation>Incident files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="229"/>
+        <location filename="../../composer/gui/mainwindow.py" line="233"/>
         <source>选择保存材料包的文件夹</source>
         <translation>Choose a folder for the package</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="241"/>
+        <location filename="../../composer/gui/mainwindow.py" line="250"/>
         <source>无法生成</source>
         <translation>Cannot generate</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="241"/>
+        <location filename="../../composer/gui/mainwindow.py" line="250"/>
         <source>报告还有问题。</source>
         <translation>The report still has problems.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="259"/>
+        <location filename="../../composer/gui/mainwindow.py" line="270"/>
         <source>材料包已生成：</source>
         <translation>Package written: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="262"/>
+        <location filename="../../composer/gui/mainwindow.py" line="273"/>
         <source>生成材料包失败</source>
         <translation>Writing the package failed</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="264"/>
+        <location filename="../../composer/gui/mainwindow.py" line="275"/>
         <source>正在生成材料包…</source>
         <translation>Writing the package…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="278"/>
-        <location filename="../../composer/gui/mainwindow.py" line="290"/>
+        <location filename="../../composer/gui/mainwindow.py" line="289"/>
+        <location filename="../../composer/gui/mainwindow.py" line="301"/>
         <source>打印报告</source>
         <translation>Print report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="288"/>
+        <location filename="../../composer/gui/mainwindow.py" line="299"/>
         <source>正在准备打印…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="290"/>
+        <location filename="../../composer/gui/mainwindow.py" line="301"/>
         <source>打印传真件</source>
         <translation>Print fax set</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="291"/>
+        <location filename="../../composer/gui/mainwindow.py" line="302"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="306"/>
+        <location filename="../../composer/gui/mainwindow.py" line="317"/>
         <source>导出事件文件</source>
         <translation>Export incident file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="313"/>
+        <location filename="../../composer/gui/mainwindow.py" line="324"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
@@ -766,119 +766,144 @@
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="27"/>
+        <location filename="../../composer/gui/page_profile.py" line="30"/>
         <source>报告单位</source>
         <translation>Reporting organisation</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="28"/>
+        <location filename="../../composer/gui/page_profile.py" line="31"/>
         <source>《办法》第七条第（一）项：报告单位名称。保存后，下次报告自动填入。</source>
         <translation>Measures art. 7 item 1: the reporting unit. Saved once, filled in for the next report.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="30"/>
+        <location filename="../../composer/gui/page_profile.py" line="33"/>
         <source>单位名称</source>
         <translation>Organisation name</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="30"/>
+        <location filename="../../composer/gui/page_profile.py" line="33"/>
         <source>营业执照上的全称</source>
         <translation>Full name as registered</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="31"/>
+        <location filename="../../composer/gui/page_profile.py" line="34"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="33"/>
+        <location filename="../../composer/gui/page_profile.py" line="36"/>
         <source>单位类型</source>
         <translation>Operator kind</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="34"/>
+        <location filename="../../composer/gui/page_profile.py" line="37"/>
         <source>决定报告对象和时限：关键信息基础设施 1 小时；中央和国家机关 2 小时；其他 4 小时。</source>
         <translation>Decides recipients and limits: CII 1 hour; central/state organs 2 hours; others 4 hours.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="36"/>
+        <location filename="../../composer/gui/page_profile.py" line="39"/>
         <source>所在省份</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="36"/>
+        <location filename="../../composer/gui/page_profile.py" line="39"/>
         <source>例如：浙江省</source>
         <translation>e.g. 浙江省</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="37"/>
+        <location filename="../../composer/gui/page_profile.py" line="40"/>
         <source>其他网络运营者必填：报告送属地省级网信部门。</source>
         <translation>Required for other operators: the provincial CAC office receives the report.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="38"/>
+        <location filename="../../composer/gui/page_profile.py" line="41"/>
         <source>保护工作部门</source>
         <translation>Protection department</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="39"/>
+        <location filename="../../composer/gui/page_profile.py" line="42"/>
         <source>关键信息基础设施运营者必填。</source>
         <translation>Required for CII operators.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="40"/>
+        <location filename="../../composer/gui/page_profile.py" line="43"/>
         <source>本部门网信工作机构</source>
         <translation>Department&apos;s cyberspace affairs body</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="41"/>
+        <location filename="../../composer/gui/page_profile.py" line="44"/>
         <source>中央和国家机关及其直属单位必填。</source>
         <translation>Required for central/state organs and their units.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="42"/>
+        <location filename="../../composer/gui/page_profile.py" line="45"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="43"/>
+        <location filename="../../composer/gui/page_profile.py" line="46"/>
         <source>18 位，可不填</source>
         <translation>18 characters, optional</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="44"/>
+        <location filename="../../composer/gui/page_profile.py" line="47"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="45"/>
+        <location filename="../../composer/gui/page_profile.py" line="48"/>
         <source>联系人姓名</source>
         <translation>Contact name</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="46"/>
+        <location filename="../../composer/gui/page_profile.py" line="49"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="47"/>
+        <location filename="../../composer/gui/page_profile.py" line="50"/>
         <source>例如 010-66668888</source>
         <translation>e.g. 010-66668888</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="48"/>
+        <location filename="../../composer/gui/page_profile.py" line="51"/>
         <source>电子邮箱</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="48"/>
+        <location filename="../../composer/gui/page_profile.py" line="51"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="49"/>
+        <location filename="../../composer/gui/page_profile.py" line="53"/>
         <source>保存为本单位资料，下次报告自动填入</source>
         <translation>Remember as our organisation profile for the next report</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_profile.py" line="62"/>
+        <source>邮件草稿</source>
+        <translation>E-mail draft</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_profile.py" line="65"/>
+        <source>同时发送给</source>
+        <translation>Also send to</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_profile.py" line="67"/>
+        <source>可不填；多个地址用逗号分隔</source>
+        <translation>Optional; separate addresses with commas</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_profile.py" line="70"/>
+        <source>本单位配置的其他收件人（如行业主管部门、单位安全负责人）。邮件草稿始终发往 12387@cert.org.cn。</source>
+        <translation>Your organisation's other recipients (e.g. the sector regulator, your security officer). The draft always goes to 12387@cert.org.cn.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_profile.py" line="97"/>
+        <source>不是有效的电子邮箱地址：</source>
+        <translation>Not a valid e-mail address: </translation>
     </message>
 </context>
 <context>

@@ -158,3 +158,14 @@ def test_killed_process_leaves_a_consistent_database(tmp_path):
     loaded = s.load_draft(offered.id)
     assert loaded.title.startswith("标题") and len(loaded.title) >= 2 + 200 * 2
     s.close()
+
+
+def test_settings_round_trip(tmp_path):
+    store = Storage(tmp_path / "s.sqlite3")
+    assert store.load_setting("email_recipients", []) == []
+    store.save_setting("email_recipients", ["a@example.cn"])
+    store.save_setting("email_recipients", ["b@example.cn", "c@example.cn"])
+    store.close()
+    again = Storage(tmp_path / "s.sqlite3")
+    assert again.load_setting("email_recipients") == ["b@example.cn", "c@example.cn"]
+    again.close()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from email import message_from_bytes
+from email.policy import default
 
 from gui_helpers import choose, click, click_next, commit_text, field, type_into
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QPushButton, QRadioButton, QWizard
@@ -32,8 +34,16 @@ def test_whole_report_to_package(qtbot, window, storage, tmp_path, monkeypatch):
     assert not next_button.isEnabled()  # nothing typed yet
     fill_profile(window)
     assert next_button.isEnabled()
+    type_into(window, "email-recipients", "soc@example.cn， not-an-address")
+    assert not next_button.isEnabled()
+    assert "not-an-address" in field(window, "email-recipients#error", QLabel).text()
+    field(window, "email-recipients").clear()
+    type_into(window, "email-recipients", "soc@example.cn, regulator@example.gov.cn")
+    assert next_button.isEnabled()
     click_next(qtbot, wiz)
     assert storage.load_profile()["name"] == "华东优选零售有限公司"
+    assert storage.load_setting("email_recipients") == ["soc@example.cn",
+                                                        "regulator@example.gov.cn"]
 
     assert wiz.currentId() == Step.BASIC
     assert not field(window, "ransom-box").isVisible()
@@ -81,6 +91,9 @@ def test_whole_report_to_package(qtbot, window, storage, tmp_path, monkeypatch):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert {f["path"] for f in manifest["files"]} >= {"report.pdf", "message.eml",
                                                       "fax/fax.tif"}
+    mail = message_from_bytes((out / "message.eml").read_bytes(), policy=default)
+    assert [a.addr_spec for a in mail["To"].addresses] == [
+        "12387@cert.org.cn", "soc@example.cn", "regulator@example.gov.cn"]
     (rec,) = storage.packages(window.model.draft.id)
     assert rec.out_dir == str(out) and len(rec.manifest_sha256) == 64
     assert field(window, "open-folder", QPushButton).isEnabled()

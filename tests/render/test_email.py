@@ -217,3 +217,13 @@ def test_template_environment_is_strict() -> None:
     assert env.get_template("email.html.j2").render  # loads through the package gateway
     assert env.from_string("{{ x }}").render(x="<b>") == "<b>"  # strings: no autoescape
 
+
+
+def test_parse_address_list_splits_dedupes_and_reports_invalid():
+    from composer.render.email import parse_address_list
+
+    valid, invalid = parse_address_list(
+        "a@example.cn, b@example.cn；A@example.cn\n  用户@例子.中国 ; bad、c@example.org")
+    assert valid == ["a@example.cn", "b@example.cn", "c@example.org"]
+    assert invalid == ["用户@例子.中国", "bad"]
+    assert parse_address_list("  ") == ([], [])
