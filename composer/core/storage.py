@@ -98,6 +98,12 @@ class Storage:
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=5000")
+        found = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if found > SCHEMA_VERSION:
+            self._db.close()
+            raise sqlite3.DatabaseError(
+                f"{self.path} was written by a newer Composer (schema {found}, this version "
+                f"reads {SCHEMA_VERSION}); it is left untouched")
         with self._tx():
             for statement in _SCHEMA.split(";"):
                 if statement.strip():

@@ -9,14 +9,16 @@ window and the RSS are printed to stderr as ``startup: first-window <s> rss-kb <
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import time
 
 from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from composer import __version__
+from composer.core import paths
 from composer.core.storage import Storage
 from composer.gui import i18n
 from composer.gui.fonts import register_fonts
@@ -57,8 +59,14 @@ def run(path: str | None = None) -> int:
     from composer.gui.mainwindow import MainWindow
 
     app = setup_application()
-    storage = Storage()
-    recovered = storage.begin_session()
+    try:
+        storage = Storage()
+        recovered = storage.begin_session()
+    except (OSError, sqlite3.Error) as exc:
+        # Unwritable data folder, full disk, a database from a newer version…: say where.
+        QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开草稿数据库"),
+                             f"{paths.database_path()}\n{exc}")
+        return 1
     window = MainWindow(storage)
     if path is not None:
         window.open_file(path)

@@ -4,9 +4,14 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../composer/gui/app.py" line="39"/>
+        <location filename="../../composer/gui/app.py" line="41"/>
         <source>网络安全事件报告</source>
         <translation>Cybersecurity Incident Report</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/app.py" line="67"/>
+        <source>无法打开草稿数据库</source>
+        <translation>Cannot open the drafts database</translation>
     </message>
 </context>
 <context>
@@ -898,7 +903,7 @@
     <message>
         <location filename="../../composer/gui/page_profile.py" line="70"/>
         <source>本单位配置的其他收件人（如行业主管部门、单位安全负责人）。邮件草稿始终发往 12387@cert.org.cn。</source>
-        <translation>Your organisation's other recipients (e.g. the sector regulator, your security officer). The draft always goes to 12387@cert.org.cn.</translation>
+        <translation>Your organisation&apos;s other recipients (e.g. the sector regulator, your security officer). The draft always goes to 12387@cert.org.cn.</translation>
     </message>
     <message>
         <location filename="../../composer/gui/page_profile.py" line="97"/>

@@ -9,6 +9,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from composer.core import paths
 from composer.core.draft import derived_draft, new_draft
 from composer.core.model import ReportType
@@ -169,3 +171,16 @@ def test_settings_round_trip(tmp_path):
     again = Storage(tmp_path / "s.sqlite3")
     assert again.load_setting("email_recipients") == ["b@example.cn", "c@example.cn"]
     again.close()
+
+
+def test_database_from_a_newer_version_is_refused_untouched(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    Storage(path).close()
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version=99")
+    db.close()
+    with pytest.raises(sqlite3.DatabaseError, match="newer Composer"):
+        Storage(path)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 99
+    db.close()
