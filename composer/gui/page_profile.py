@@ -37,7 +37,8 @@ class ProfilePage(StepPage):
                         hint=self.tr("决定报告对象和时限：关键信息基础设施 1 小时；"
                                      "中央和国家机关 2 小时；其他 4 小时。"))
         self.add_line(form, "operator.province", self.tr("所在省份"), self.tr("例如：浙江省"),
-                      hint=self.tr("其他网络运营者必填：报告送属地省级网信部门。"))
+                      hint=self.tr("其他网络运营者必填：报告送属地省级网信部门。"
+                                   "跨省经营的，填写事件发生地所在省份。"))
         self.add_line(form, "operator.protection_department", self.tr("保护工作部门"),
                       hint=self.tr("关键信息基础设施运营者必填。"))
         self.add_line(form, "operator.cac_office", self.tr("本部门网信工作机构"),

@@ -817,96 +817,96 @@
     </message>
     <message>
         <location filename="../../composer/gui/page_profile.py" line="40"/>
-        <source>其他网络运营者必填：报告送属地省级网信部门。</source>
-        <translation>Required for other operators: the provincial CAC office receives the report.</translation>
+        <source>其他网络运营者必填：报告送属地省级网信部门。跨省经营的，填写事件发生地所在省份。</source>
+        <translation>Required for other operators: the provincial CAC office receives the report. Operating in several provinces: give the province where the incident occurred.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="41"/>
+        <location filename="../../composer/gui/page_profile.py" line="42"/>
         <source>保护工作部门</source>
         <translation>Protection department</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="42"/>
+        <location filename="../../composer/gui/page_profile.py" line="43"/>
         <source>关键信息基础设施运营者必填。</source>
         <translation>Required for CII operators.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="43"/>
+        <location filename="../../composer/gui/page_profile.py" line="44"/>
         <source>本部门网信工作机构</source>
         <translation>Department&apos;s cyberspace affairs body</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="44"/>
+        <location filename="../../composer/gui/page_profile.py" line="45"/>
         <source>中央和国家机关及其直属单位必填。</source>
         <translation>Required for central/state organs and their units.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="45"/>
+        <location filename="../../composer/gui/page_profile.py" line="46"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="46"/>
+        <location filename="../../composer/gui/page_profile.py" line="47"/>
         <source>18 位，可不填</source>
         <translation>18 characters, optional</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="47"/>
+        <location filename="../../composer/gui/page_profile.py" line="48"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="48"/>
+        <location filename="../../composer/gui/page_profile.py" line="49"/>
         <source>联系人姓名</source>
         <translation>Contact name</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="49"/>
+        <location filename="../../composer/gui/page_profile.py" line="50"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="50"/>
+        <location filename="../../composer/gui/page_profile.py" line="51"/>
         <source>例如 010-66668888</source>
         <translation>e.g. 010-66668888</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="51"/>
+        <location filename="../../composer/gui/page_profile.py" line="52"/>
         <source>电子邮箱</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="51"/>
+        <location filename="../../composer/gui/page_profile.py" line="52"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="53"/>
+        <location filename="../../composer/gui/page_profile.py" line="54"/>
         <source>保存为本单位资料，下次报告自动填入</source>
         <translation>Remember as our organisation profile for the next report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="62"/>
+        <location filename="../../composer/gui/page_profile.py" line="63"/>
         <source>邮件草稿</source>
         <translation>E-mail draft</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="65"/>
+        <location filename="../../composer/gui/page_profile.py" line="66"/>
         <source>同时发送给</source>
         <translation>Also send to</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="67"/>
+        <location filename="../../composer/gui/page_profile.py" line="68"/>
         <source>可不填；多个地址用逗号分隔</source>
         <translation>Optional; separate addresses with commas</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="70"/>
+        <location filename="../../composer/gui/page_profile.py" line="71"/>
         <source>本单位配置的其他收件人（如行业主管部门、单位安全负责人）。邮件草稿始终发往 12387@cert.org.cn。</source>
         <translation>Your organisation&apos;s other recipients (e.g. the sector regulator, your security officer). The draft always goes to 12387@cert.org.cn.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="97"/>
+        <location filename="../../composer/gui/page_profile.py" line="98"/>
         <source>不是有效的电子邮箱地址：</source>
         <translation>Not a valid e-mail address: </translation>
     </message>
