@@ -48,7 +48,8 @@ def _read_input(name: str) -> bytes:
 
 
 def _load(name: str):  # -> tuple[Report, bytes] | int
-    from composer.core.incident_io import InvalidIncident, loads_report
+    from composer.core.incident_io import loads_report
+    from composer.core.validators import InvalidIncident
 
     try:
         data = _read_input(name)

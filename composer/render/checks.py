@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from composer.core.incident_io import Problem
+from composer.core.validators import Problem
 from composer.core.model import Report
 
 
