@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -141,6 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler[args.command](args)
     except KeyboardInterrupt:
+        return EXIT_ERROR
+    except BrokenPipeError:  # e.g. `composer classify FILE | head`: the reader left early
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_ERROR
 
 
