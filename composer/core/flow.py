@@ -49,7 +49,8 @@ STEP_FIELDS: dict[Step, tuple[str, ...]] = {
     Step.RECIPIENTS: (),
     Step.HANDLING: ("incident.trend", "incident.cause", "incident.clues", "incident.next_steps",
                     "incident.support_requested", "incident.scene_preservation",
-                    "incident.other"),
+                    "incident.other", "incident.accountability", "incident.remediation",
+                    "incident.lessons"),
     Step.PREVIEW: (),
 }
 
@@ -94,6 +95,14 @@ def shows_ransom_items(draft: Draft) -> bool:
 def shows_handling_completed(draft: Draft) -> bool:
     return draft.report_type is ReportType.SUMMARY or bool(
         draft.get("incident.handling_completed_at"))
+
+
+SUMMARY_FIELDS = ("incident.accountability", "incident.remediation", "incident.lessons")
+
+
+def shows_summary_items(draft: Draft) -> bool:
+    """Accountability, remediation and lessons (Art. 8) belong to the summary report."""
+    return draft.report_type is ReportType.SUMMARY or any(draft.get(p) for p in SUMMARY_FIELDS)
 
 
 def _owned(path: str, owners: tuple[str, ...]) -> bool:

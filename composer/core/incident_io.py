@@ -53,9 +53,10 @@ _CONTACT = ("name", "phone", "email")
 _INCIDENT = ("title", "discovered_at", "occurred_at", "category", "systems", "location",
              "description", "impact", "measures", "trend", "cause", "clues", "next_steps",
              "support_requested", "scene_preservation", "other", "ransom", "suspected_crime",
-             "handling_completed_at")
+             "handling_completed_at", "accountability", "remediation", "lessons")
 _INCIDENT_TEXT = ("systems", "location", "description", "impact", "measures", "trend", "cause",
-                  "clues", "next_steps", "support_requested", "scene_preservation", "other")
+                  "clues", "next_steps", "support_requested", "scene_preservation", "other",
+                  "accountability", "remediation", "lessons")
 _FACTS = ("cii_total_outage_hours", "cii_main_function_outage_hours", "portal_outage",
           "population", "people_services_affected", "personal_info_leaked", "direct_loss_yuan",
           "defacement", "data_threat", "system_loss", "other_threat")

@@ -162,6 +162,11 @@ class Incident:
     ransom: Ransom | None = None
     suspected_crime: bool = False
     handling_completed_at: datetime | None = None
+    # Summary report (Art. 8), an extension of composer-incident/1: the analysis of cause,
+    # measures and harm reuse the fields above; these three have no Art. 7 counterpart.
+    accountability: str | None = None      # 责任处理情况
+    remediation: str | None = None         # 整改落实情况
+    lessons: str | None = None             # 经验教训
 
 
 @dataclass(frozen=True, slots=True)

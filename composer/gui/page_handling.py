@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from composer.core import flow
 from composer.gui.model import DraftModel
@@ -10,7 +10,8 @@ from composer.gui.page_base import StepPage
 
 
 class HandlingPage(StepPage):
-    """Trend, cause, leads, next steps, support, scene preservation, other."""
+    """Trend, cause, leads, next steps, support, scene preservation, other; for a summary
+    report also accountability, remediation and lessons learned (Art. 8)."""
 
     step = flow.Step.HANDLING
 
@@ -28,4 +29,16 @@ class HandlingPage(StepPage):
         self.add_text(form, "incident.support_requested", self.tr("需要的支持"), lines=2)
         self.add_text(form, "incident.scene_preservation", self.tr("现场保护情况"), lines=2)
         self.add_text(form, "incident.other", self.tr("其他应报告的情况"), lines=2)
+        self.summary_heading = QLabel("<b>" + self.tr("事件处置总结（《办法》第八条）") + "</b>")
+        self.body.addWidget(self.summary_heading)
+        summary = self.new_form()
+        self.add_text(summary, "incident.accountability", self.tr("责任处理情况"), lines=2)
+        self.add_text(summary, "incident.remediation", self.tr("整改落实情况"), lines=2)
+        self.add_text(summary, "incident.lessons", self.tr("经验教训"), lines=2)
         self.body.addStretch(1)
+
+    def refresh(self) -> None:
+        shown = flow.shows_summary_items(self.model.draft)
+        self.summary_heading.setVisible(shown)
+        for path in flow.SUMMARY_FIELDS:
+            self.set_row_visible(path, shown)

@@ -27,7 +27,7 @@ from email.utils import format_datetime
 from composer import __version__
 from composer.core.classify import Classification
 from composer.core.grading import UNVERIFIED_NOTICE
-from composer.core.model import Report
+from composer.core.model import Report, ReportType
 from composer.core.obligations import in_china
 from composer.core.rules import category, reporting_rules
 from composer.render.templating import render
@@ -117,7 +117,8 @@ def _given(value: object) -> bool:
 
 
 def art7_items(report: Report) -> list[Art7Item]:
-    """The eight items of Art. 7 and whether the report gives each part of them."""
+    """The eight items of Art. 7 (and, for a summary report, the Art. 8 summary) and whether
+    the report gives each part of them."""
     op, inc = report.operator, report.incident
     ransom = inc.ransom
     cat = category(inc.category)
@@ -138,6 +139,11 @@ def art7_items(report: Report) -> list[Art7Item]:
         (7, "事件现场保护情况", [("现场保护", inc.scene_preservation)], False),
         (8, "其他应当报告的情况", [("其他", inc.other)], True),
     ]
+    if report.report_type is ReportType.SUMMARY:
+        parts.append((9, "事件处置总结（《办法》第八条）",
+                      [("处置结束时间", inc.handling_completed_at),
+                       ("责任处理", inc.accountability), ("整改落实", inc.remediation),
+                       ("经验教训", inc.lessons)], False))
     return [Art7Item(n, zh, tuple(label for label, v in fields if _given(v)),
                      tuple(label for label, v in fields if not _given(v)), optional)
             for n, zh, fields, optional in parts]

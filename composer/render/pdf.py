@@ -40,6 +40,9 @@ ITEM_HEADINGS = (
 )
 """Headings of the eight items of Art. 7 (paraphrased), in the order of REGULATION.md."""
 
+SUMMARY_HEADING = "九、事件处置总结（《办法》第八条）"
+SUMMARY_LEAD = "事件原因分析、应对处置措施及造成的危害见第二、四项。"
+
 ART7_PARA2 = ("根据《国家网络安全事件报告管理办法》第七条第二款，事件原因、影响、态势等暂时无法判定，"
               "本单位先行报告第一、二项内容，其余事项将及时补报。")
 VOLUNTARY = ("经定级为一般事件，不属于《国家网络安全事件报告管理办法》第四条规定的必须报告情形，"
@@ -289,6 +292,11 @@ def _items(report: Report) -> list[Flowable]:
         story.append(KeepTogether([L.CJKParagraph(ART7_PARA2, L.NOTE)]))
     for heading, body in zip(ITEM_HEADINGS[2:], later, strict=True):
         story += [L.CJKParagraph(heading, L.HEADING), *body]
+    if report.report_type is ReportType.SUMMARY:
+        story += [L.CJKParagraph(SUMMARY_HEADING, L.HEADING), L.CJKParagraph(SUMMARY_LEAD, L.BODY),
+                  *_sub_items([("责任处理情况", inc.accountability),
+                               ("整改落实情况", inc.remediation),
+                               ("经验教训", inc.lessons)])]
     return story
 
 

@@ -286,54 +286,74 @@
 <context>
     <name>HandlingPage</name>
     <message>
-        <location filename="../../composer/gui/page_handling.py" line="19"/>
+        <location filename="../../composer/gui/page_handling.py" line="20"/>
         <source>处置与分析</source>
         <translation>Handling and analysis</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_handling.py" line="20"/>
+        <location filename="../../composer/gui/page_handling.py" line="21"/>
         <source>《办法》第七条第（三）至（八）项。暂时无法判定的可以留空，稍后续报补充。</source>
         <translation>Measures art. 7 items 3–8. Leave empty what cannot be determined yet and supplement it later.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_handling.py" line="23"/>
+        <location filename="../../composer/gui/page_handling.py" line="24"/>
         <source>事态发展趋势及可能造成的影响</source>
         <translation>Likely development and further impact</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_handling.py" line="24"/>
+        <location filename="../../composer/gui/page_handling.py" line="25"/>
         <source>初步原因分析</source>
         <translation>Preliminary cause</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_handling.py" line="25"/>
+        <location filename="../../composer/gui/page_handling.py" line="26"/>
         <source>调查线索</source>
         <translation>Leads for investigation</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_handling.py" line="26"/>
+        <location filename="../../composer/gui/page_handling.py" line="27"/>
         <source>可能的攻击者信息、攻击路径、利用的漏洞等</source>
         <translation>Possible attacker, attack path, vulnerabilities exploited…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_handling.py" line="27"/>
+        <location filename="../../composer/gui/page_handling.py" line="28"/>
         <source>拟采取的下一步措施</source>
         <translation>Further measures planned</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_handling.py" line="28"/>
+        <location filename="../../composer/gui/page_handling.py" line="29"/>
         <source>需要的支持</source>
         <translation>Support requested</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_handling.py" line="29"/>
+        <location filename="../../composer/gui/page_handling.py" line="30"/>
         <source>现场保护情况</source>
         <translation>Scene (evidence) preservation</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_handling.py" line="30"/>
+        <location filename="../../composer/gui/page_handling.py" line="31"/>
         <source>其他应报告的情况</source>
         <translation>Anything else to report</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_handling.py" line="32"/>
+        <source>事件处置总结（《办法》第八条）</source>
+        <translation>Summary of the handling (Measures art. 8)</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_handling.py" line="35"/>
+        <source>责任处理情况</source>
+        <translation>Accountability</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_handling.py" line="36"/>
+        <source>整改落实情况</source>
+        <translation>Remediation done</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_handling.py" line="37"/>
+        <source>经验教训</source>
+        <translation>Lessons learned</translation>
     </message>
 </context>
 <context>

@@ -157,3 +157,11 @@ def test_governing_obligation_by_report_type():
     d.set("incident.handling_completed_at", "2026-11-20T18:00:00+08:00")
     summary = flow.governing_obligation(ReportType.SUMMARY, d.classification().duties)
     assert summary.action == "summary" and summary.due.isoformat() == "2026-12-20T18:00:00+08:00"
+
+
+def test_summary_items_show_for_summary_reports_or_when_filled():
+    from composer.core.draft import Draft
+
+    assert not flow.shows_summary_items(Draft(data={"report_type": "initial"}))
+    assert flow.shows_summary_items(Draft(data={"report_type": "summary"}))
+    assert flow.shows_summary_items(Draft(data={"incident": {"lessons": "x"}}))

@@ -53,7 +53,8 @@ def test_round_trip_keeps_every_field(tmp_path) -> None:
         incident__suspected_crime=True,
         **{f"incident__{k}": f"{k} 文本" for k in (
             "systems", "location", "description", "impact", "measures", "trend", "cause", "clues",
-            "next_steps", "support_requested", "scene_preservation", "other")},
+            "next_steps", "support_requested", "scene_preservation", "other", "accountability",
+            "remediation", "lessons")},
         impact_facts={
             "cii_total_outage_hours": 0.5, "cii_main_function_outage_hours": 1,
             "portal_outage": {"site": "key_news", "hours": 3},

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 
-from gui_helpers import EXAMPLES, click
+from gui_helpers import EXAMPLES, click, commit_text
 from PySide6.QtCore import QLocale, QThreadPool
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtPrintSupport import QPrinter
@@ -99,6 +99,19 @@ def test_summary_from_reports_needs_handling_end(qtbot, window, storage):
     assert window.model.draft.problems() == []
     assert window.wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     assert "剩余" in window.header.countdown.text()  # 30 days from handling end
+    window.wizard.go_to(int(Step.HANDLING))
+    lessons = window.findChild(QWidget, "incident.lessons")
+    assert lessons.isVisible()  # Art. 8 items appear for a summary report
+    commit_text(lessons, "加强补丁管理。")
+    assert window.model.draft.get("incident.lessons") == "加强补丁管理。"
+
+
+def test_summary_items_hidden_for_an_initial_report(window):
+    assert window.open_file(EXAMPLES / "ransomware-retailer.json")
+    window.wizard.go_to(int(Step.HANDLING))
+    assert window.wizard.currentId() == Step.HANDLING
+    assert window.findChild(QWidget, "incident.cause").isVisible()
+    assert not window.findChild(QWidget, "incident.lessons").isVisible()
 
 
 def test_rasterise_on_white_and_print_to_pdf(tmp_path):

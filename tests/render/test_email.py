@@ -227,3 +227,19 @@ def test_parse_address_list_splits_dedupes_and_reports_invalid():
     assert valid == ["a@example.cn", "b@example.cn", "c@example.org"]
     assert invalid == ["用户@例子.中国", "bad"]
     assert parse_address_list("  ") == ([], [])
+
+
+def test_summary_report_lists_the_art8_items():
+    from dataclasses import replace as _replace
+
+    from composer.core.incident_io import load_report
+    from composer.core.model import ReportType
+    from composer.render.email import art7_items
+
+    examples = Path(__file__).resolve().parents[1] / "data" / "examples"
+    report = load_report(examples / "ransomware-retailer.json")
+    assert len(art7_items(report)) == 8
+    summary = _replace(report, report_type=ReportType.SUMMARY,
+                       incident=_replace(report.incident, lessons="加强补丁管理"))
+    ninth = art7_items(summary)[8]
+    assert ninth.number == 9 and "经验教训" in ninth.filled and "责任处理" in ninth.missing

@@ -21,7 +21,8 @@ from composer.core.incident_io import load_report
 from composer.core.model import ImpactFacts, Ransom, Report, ReportType
 from composer.render import fonts
 from composer.render import pdf_layout as L
-from composer.render.pdf import ART7_PARA2, ITEM_HEADINGS, VOLUNTARY, render_report_pdf
+from composer.render.pdf import (
+    ART7_PARA2, ITEM_HEADINGS, SUMMARY_HEADING, VOLUNTARY, render_report_pdf)
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pdf_cases import (  # noqa: E402
@@ -205,6 +206,20 @@ def test_summary_report_shows_handling_completed() -> None:
     text = flat(render(report))
     assert "网络安全事件报告（总结报告）" in text
     assert "事件处置结束时间：2026-11-2018:00（北京时间）" in text
+    # Art. 8: accountability, remediation, lessons — after the eight items, 待补报 when empty
+    assert text.index(squash(SUMMARY_HEADING)) > text.index(squash(ITEM_HEADINGS[7]))
+    assert "（一）责任处理情况：待补报" in text
+    filled = replace(report, incident=replace(report.incident, accountability="已约谈运维负责人。",
+                                              remediation="已修补 VPN 漏洞。",
+                                              lessons=f"加强补丁管理{MARKUP}"))
+    text = flat(render(filled))
+    assert "（一）责任处理情况：已约谈运维负责人。" in text
+    assert "（三）经验教训：加强补丁管理" + squash(MARKUP) in text
+
+
+def test_summary_section_only_in_summary_reports() -> None:
+    text = flat(render(adversarial(ReportType.FOLLOW_UP)))
+    assert "网络安全事件报告（续报）" in text and squash(SUMMARY_HEADING) not in text
 
 
 # --- pages, fonts, metadata ------------------------------------------------------------------------
