@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from composer.core.validators import Problem
 from composer.core.model import Report
+from composer.core.validators import Problem
 
 
 def text_fields(report: Report) -> list[tuple[str, str]]:

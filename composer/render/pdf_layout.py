@@ -145,7 +145,7 @@ class CJKParagraph(Paragraph):
     _widths: tuple[float, ...] = ()
     _rest: tuple[float, list[Any]] | None = None   # (line width, lines) inherited from a split
 
-    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 (reportlab API)
+    def breakLinesCJK(self, maxWidths: Any) -> Any:
         if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
             return self.blPara
         if not isinstance(maxWidths, (list, tuple)):
@@ -160,12 +160,12 @@ class CJKParagraph(Paragraph):
             "", "off")
         return kinsoku_split(self.frags, maxWidths, calc_bounds)
 
-    def _get_split_blParaFunc(self) -> Any:  # noqa: N802 (reportlab API)
+    def _get_split_blParaFunc(self) -> Any:
         # reportlab's version appends a space to each line's last fragment, in place: that
         # would print spaces inside Chinese text when the rest is broken again.
         return _split_frags
 
-    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts = super().split(availWidth, availHeight)
         if len(parts) == 2 and self._widths and getattr(self, "blPara", None) is not None:
             first, rest = parts
@@ -248,7 +248,7 @@ def numbered_canvas(created: datetime) -> type[Canvas]:
             self._pages: list[dict[str, Any]] = []
             self.setDateFormatter(lambda *_: stamp)
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab API)
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 

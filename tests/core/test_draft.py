@@ -18,8 +18,8 @@ from composer.core.draft import (
     problems_under,
     profile_of,
 )
-from composer.core.validators import Problem
 from composer.core.model import ReportType
+from composer.core.validators import Problem
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 

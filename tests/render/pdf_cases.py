@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
-from composer.core.model import (Contact, ImpactFacts, Incident, Operator, OperatorKind, Ransom,
-                                 Report, ReportType)
+from composer.core.model import (
+    Contact,
+    ImpactFacts,
+    Incident,
+    Operator,
+    OperatorKind,
+    Ransom,
+    Report,
+    ReportType,
+)
 
 CST = timezone(timedelta(hours=8))
 GENERATED_AT = datetime(2026, 11, 18, 15, 30, 12, tzinfo=CST)
@@ -43,7 +51,7 @@ def adversarial(report_type: ReportType = ReportType.INITIAL) -> Report:
     )
     incident = Incident(
         title=f"勒索事件「{RARE}」{MARKUP}",
-        discovered_at=datetime(2026, 11, 18, 6, 5, 59, tzinfo=timezone.utc),   # 14:05 +08:00
+        discovered_at=datetime(2026, 11, 18, 6, 5, 59, tzinfo=UTC),   # 14:05 +08:00
         occurred_at=datetime(2026, 11, 18, 13, 30, tzinfo=CST),
         category="ransomware",
         systems=f"会员系统 {LONG_NUMBER} 号服务器；{PUNCT}",

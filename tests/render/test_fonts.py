@@ -90,7 +90,7 @@ def test_tounicode_cmap_uses_surrogate_pairs_and_short_sections() -> None:
     cmap = fonts.make_tounicode_cmap("AAAAAA+Test", subset)
     assert "<03> <D840DDD4>" in cmap
     assert "<01> <0041>" in cmap
-    counts = [int(n) for n in re.findall(r"^(\d+) beginbfchar$", cmap, re.M)]
+    counts = [int(n) for n in re.findall(r"^(\d+) beginbfchar$", cmap, re.MULTILINE)]
     assert sum(counts) == len(subset) and max(counts) <= 100
     assert "<00> <CB>" in cmap  # codespace covers the whole subset
 

@@ -22,12 +22,26 @@ from composer.core.model import ImpactFacts, Ransom, Report, ReportType
 from composer.render import fonts
 from composer.render import pdf_layout as L
 from composer.render.pdf import (
-    ART7_PARA2, ITEM_HEADINGS, SUMMARY_HEADING, VOLUNTARY, render_report_pdf)
+    ART7_PARA2,
+    ITEM_HEADINGS,
+    SUMMARY_HEADING,
+    VOLUNTARY,
+    render_report_pdf,
+)
 
 sys.path.insert(0, str(Path(__file__).parent))
-from pdf_cases import (  # noqa: E402
-    CLOSING, GENERATED_AT, LONG_NUMBER, MARKUP, PUNCT, RANSOM_AMOUNT, RARE, adversarial,
-    long_report, punctuation_torture)
+from pdf_cases import (
+    CLOSING,
+    GENERATED_AT,
+    LONG_NUMBER,
+    MARKUP,
+    PUNCT,
+    RANSOM_AMOUNT,
+    RARE,
+    adversarial,
+    long_report,
+    punctuation_torture,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 EXAMPLE_FILES = sorted(p for p in EXAMPLES.glob("*.json") if p.name != "expected.json")
