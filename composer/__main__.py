@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--force", action="store_true", help="replace a non-empty DIR")
     r.add_argument("--to", action="append", default=[], metavar="ADDR",
                    help="also address the e-mail draft to ADDR (repeatable or comma-separated; "
-                        "12387@cert.org.cn is always the first recipient)")
+                        "the national intake's address is always the first recipient)")
     return p
 
 

@@ -206,7 +206,18 @@ class StepPage(QWizardPage):
 
     def _row(self, form: QFormLayout, path: str, label_text: str, widget: QWidget,
              hint: str | list[str] | None = None) -> QLabel:
-        widget.setObjectName(path)
+        """A form row for the draft field ``path``; its inline error follows the validator."""
+        label, box, error = self.labelled_row(form, path, label_text, widget, hint)
+        self._fields[path] = (widget, error)
+        self._labels[path] = (label, box)
+        return label
+
+    @staticmethod
+    def labelled_row(form: QFormLayout, name: str, label_text: str, widget: QWidget,
+                     hint: str | list[str] | None = None) -> tuple[QLabel, QWidget, QLabel]:
+        """Label (buddy of ``widget``), the widget, an optional grey hint and a hidden error
+        label named ``<name>#error``, added to ``form``. Returns (label, box, error)."""
+        widget.setObjectName(name)
         widget.setAccessibleName(label_text)
         label = QLabel(label_text)
         label.setBuddy(widget)
@@ -219,20 +230,18 @@ class StepPage(QWizardPage):
         if hint:
             lines = hint if isinstance(hint, list) else [hint]
             h = QLabel("\n".join(lines))
-            h.setObjectName(path + "#hint")
+            h.setObjectName(name + "#hint")
             h.setWordWrap(True)
             h.setStyleSheet(HINT_STYLE)
             v.addWidget(h)
         error = QLabel()
-        error.setObjectName(path + "#error")
+        error.setObjectName(name + "#error")
         error.setWordWrap(True)
         error.setStyleSheet(ERROR_STYLE)
         error.hide()
         v.addWidget(error)
         form.addRow(label, box)
-        self._fields[path] = (widget, error)
-        self._labels[path] = (label, box)
-        return label
+        return label, box, error
 
     def set_row_visible(self, path: str, visible: bool) -> None:
         label, box = self._labels[path]

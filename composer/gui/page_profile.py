@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from composer.core import flow
 from composer.core.draft import profile_of
 from composer.core.model import OperatorKind
+from composer.core.rules import reporting_rules
 from composer.gui import i18n
 from composer.gui.model import DraftModel
-from composer.gui.page_base import ERROR_STYLE, HINT_STYLE, StepPage
+from composer.gui.page_base import StepPage
 from composer.render.email import parse_address_list
 
 
@@ -62,28 +63,11 @@ class ProfilePage(StepPage):
         the incident): the draft always goes to the national intake, these are added."""
         form = self.new_form(self.tr("邮件草稿"))
         self.recipients = QLineEdit()
-        self.recipients.setObjectName("email-recipients")
-        label_text = self.tr("同时发送给")
-        self.recipients.setAccessibleName(label_text)
         self.recipients.setPlaceholderText(self.tr("可不填；多个地址用逗号分隔"))
-        label = QLabel(label_text)
-        label.setBuddy(self.recipients)
-        hint = QLabel(self.tr("本单位配置的其他收件人（如行业主管部门、单位安全负责人）。"
-                              "邮件草稿始终发往 12387@cert.org.cn。"))
-        hint.setWordWrap(True)
-        hint.setStyleSheet(HINT_STYLE)
-        self.recipients_error = QLabel()
-        self.recipients_error.setObjectName("email-recipients#error")
-        self.recipients_error.setStyleSheet(ERROR_STYLE)
-        self.recipients_error.setWordWrap(True)
-        self.recipients_error.hide()
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        for widget in (self.recipients, hint, self.recipients_error):
-            column.addWidget(widget)
-        form.addRow(label, box)
+        _, _, self.recipients_error = self.labelled_row(
+            form, "email-recipients", self.tr("同时发送给"), self.recipients,
+            self.tr("本单位配置的其他收件人（如行业主管部门、单位安全负责人）。"
+                    "邮件草稿始终发往 %1。").replace("%1", reporting_rules().channels.email))
         self.recipients.textChanged.connect(self._recipients_changed)
 
     def set_recipients(self, addresses: list[str]) -> None:

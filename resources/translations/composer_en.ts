@@ -791,142 +791,142 @@
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="30"/>
+        <location filename="../../composer/gui/page_profile.py" line="31"/>
         <source>报告单位</source>
         <translation>Reporting organisation</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="31"/>
+        <location filename="../../composer/gui/page_profile.py" line="32"/>
         <source>《办法》第七条第（一）项：报告单位名称。保存后，下次报告自动填入。</source>
         <translation>Measures art. 7 item 1: the reporting unit. Saved once, filled in for the next report.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="33"/>
+        <location filename="../../composer/gui/page_profile.py" line="34"/>
         <source>单位名称</source>
         <translation>Organisation name</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="33"/>
+        <location filename="../../composer/gui/page_profile.py" line="34"/>
         <source>营业执照上的全称</source>
         <translation>Full name as registered</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="34"/>
+        <location filename="../../composer/gui/page_profile.py" line="35"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="36"/>
+        <location filename="../../composer/gui/page_profile.py" line="37"/>
         <source>单位类型</source>
         <translation>Operator kind</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="37"/>
+        <location filename="../../composer/gui/page_profile.py" line="38"/>
         <source>决定报告对象和时限：关键信息基础设施 1 小时；中央和国家机关 2 小时；其他 4 小时。</source>
         <translation>Decides recipients and limits: CII 1 hour; central/state organs 2 hours; others 4 hours.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="39"/>
+        <location filename="../../composer/gui/page_profile.py" line="40"/>
         <source>所在省份</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="39"/>
+        <location filename="../../composer/gui/page_profile.py" line="40"/>
         <source>例如：浙江省</source>
         <translation>e.g. 浙江省</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="40"/>
+        <location filename="../../composer/gui/page_profile.py" line="41"/>
         <source>其他网络运营者必填：报告送属地省级网信部门。跨省经营的，填写事件发生地所在省份。</source>
         <translation>Required for other operators: the provincial CAC office receives the report. Operating in several provinces: give the province where the incident occurred.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="42"/>
+        <location filename="../../composer/gui/page_profile.py" line="43"/>
         <source>保护工作部门</source>
         <translation>Protection department</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="43"/>
+        <location filename="../../composer/gui/page_profile.py" line="44"/>
         <source>关键信息基础设施运营者必填。</source>
         <translation>Required for CII operators.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="44"/>
+        <location filename="../../composer/gui/page_profile.py" line="45"/>
         <source>本部门网信工作机构</source>
         <translation>Department&apos;s cyberspace affairs body</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="45"/>
+        <location filename="../../composer/gui/page_profile.py" line="46"/>
         <source>中央和国家机关及其直属单位必填。</source>
         <translation>Required for central/state organs and their units.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="46"/>
+        <location filename="../../composer/gui/page_profile.py" line="47"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="47"/>
+        <location filename="../../composer/gui/page_profile.py" line="48"/>
         <source>18 位，可不填</source>
         <translation>18 characters, optional</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="48"/>
+        <location filename="../../composer/gui/page_profile.py" line="49"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="49"/>
+        <location filename="../../composer/gui/page_profile.py" line="50"/>
         <source>联系人姓名</source>
         <translation>Contact name</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="50"/>
+        <location filename="../../composer/gui/page_profile.py" line="51"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="51"/>
+        <location filename="../../composer/gui/page_profile.py" line="52"/>
         <source>例如 010-66668888</source>
         <translation>e.g. 010-66668888</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="52"/>
+        <location filename="../../composer/gui/page_profile.py" line="53"/>
         <source>电子邮箱</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="52"/>
+        <location filename="../../composer/gui/page_profile.py" line="53"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="54"/>
+        <location filename="../../composer/gui/page_profile.py" line="55"/>
         <source>保存为本单位资料，下次报告自动填入</source>
         <translation>Remember as our organisation profile for the next report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="63"/>
+        <location filename="../../composer/gui/page_profile.py" line="64"/>
         <source>邮件草稿</source>
         <translation>E-mail draft</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="66"/>
+        <location filename="../../composer/gui/page_profile.py" line="68"/>
         <source>同时发送给</source>
         <translation>Also send to</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="68"/>
+        <location filename="../../composer/gui/page_profile.py" line="69"/>
+        <source>本单位配置的其他收件人（如行业主管部门、单位安全负责人）。邮件草稿始终发往 %1。</source>
+        <translation>Your organisation's other recipients (e.g. the sector regulator, your security officer). The draft always goes to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_profile.py" line="66"/>
         <source>可不填；多个地址用逗号分隔</source>
         <translation>Optional; separate addresses with commas</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="71"/>
-        <source>本单位配置的其他收件人（如行业主管部门、单位安全负责人）。邮件草稿始终发往 12387@cert.org.cn。</source>
-        <translation>Your organisation&apos;s other recipients (e.g. the sector regulator, your security officer). The draft always goes to 12387@cert.org.cn.</translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/page_profile.py" line="98"/>
+        <location filename="../../composer/gui/page_profile.py" line="82"/>
         <source>不是有效的电子邮箱地址：</source>
         <translation>Not a valid e-mail address: </translation>
     </message>
@@ -1119,12 +1119,12 @@
         <translation>To continue, fix: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_base.py" line="270"/>
+        <location filename="../../composer/gui/page_base.py" line="279"/>
         <source>未知则留空</source>
         <translation>empty if unknown</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_base.py" line="305"/>
+        <location filename="../../composer/gui/page_base.py" line="314"/>
         <source>已知</source>
         <translation>known</translation>
     </message>
