@@ -313,6 +313,7 @@ class MainWindow(QMainWindow):
     def export_file(self) -> None:
         report = self.model.draft.report()
         if report is None:
+            self._warn(self.tr("无法导出"), self.tr("报告还有问题，请先按提示修改。"))
             return
         name, _ = QFileDialog.getSaveFileName(self, self.tr("导出事件文件"),
                                               "incident.json", self.tr("事件文件 (*.json)"))

@@ -658,7 +658,7 @@
     </message>
     <message>
         <location filename="../../composer/gui/mainwindow.py" line="194"/>
-        <location filename="../../composer/gui/mainwindow.py" line="318"/>
+        <location filename="../../composer/gui/mainwindow.py" line="319"/>
         <source>事件文件 (*.json)</source>
         <translation>Incident files (*.json)</translation>
     </message>
@@ -714,12 +714,22 @@
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="317"/>
+        <location filename="../../composer/gui/mainwindow.py" line="316"/>
+        <source>无法导出</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/mainwindow.py" line="316"/>
+        <source>报告还有问题，请先按提示修改。</source>
+        <translation>The report still has problems; fix them as shown first.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/mainwindow.py" line="318"/>
         <source>导出事件文件</source>
         <translation>Export incident file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="324"/>
+        <location filename="../../composer/gui/mainwindow.py" line="325"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
@@ -918,7 +928,7 @@
     <message>
         <location filename="../../composer/gui/page_profile.py" line="69"/>
         <source>本单位配置的其他收件人（如行业主管部门、单位安全负责人）。邮件草稿始终发往 %1。</source>
-        <translation>Your organisation's other recipients (e.g. the sector regulator, your security officer). The draft always goes to %1.</translation>
+        <translation>Your organisation&apos;s other recipients (e.g. the sector regulator, your security officer). The draft always goes to %1.</translation>
     </message>
     <message>
         <location filename="../../composer/gui/page_profile.py" line="66"/>
