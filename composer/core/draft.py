@@ -244,8 +244,18 @@ _MESSAGE_ZH: tuple[tuple[str, str], ...] = (
 )
 
 
+# A whole section missing (nothing typed yet): say what to fill in, not just "required".
+_WHOLE_SECTION = {
+    "operator": ("请填写单位名称、单位类型和联系人", "fill in the unit's name, kind and contact"),
+    "incident": ("请填写事件名称和发现时间", "fill in the incident's title and discovery time"),
+}
+
+
 def problem_text(problem: Problem, lang: str = "zh") -> str:
     """The problem as an inline message. ``zh``: Chinese; ``en``: the validator's own words."""
+    if problem.path in _WHOLE_SECTION and problem.message == "is required":
+        zh, en = _WHOLE_SECTION[problem.path]
+        return zh if lang == "zh" else en
     if lang != "zh":
         return problem.message
     for pattern, zh in _MESSAGE_ZH:

@@ -146,3 +146,12 @@ def test_drop_unknown_keys_returns_their_paths():
     draft = Draft(data=data)
     assert sorted(draft.drop_unknown_keys()) == ["extra", "operator.contact.fax"]
     assert draft.problems() == [] and draft.get("operator.contact.name") == "刘洋"
+
+
+def test_a_missing_section_says_what_to_fill_in():
+    from composer.core.draft import problem_text
+    from composer.core.validators import Problem
+
+    assert problem_text(Problem("operator", "is required")) == "请填写单位名称、单位类型和联系人"
+    assert problem_text(Problem("incident", "is required"), "en").startswith("fill in")
+    assert problem_text(Problem("operator.name", "is required")) == "必须填写"
