@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_now)
-        self.model.changed.connect(self.autosave.start)
+        self.model.changed.connect(self._schedule_autosave)
         self.resize(1100, 820)
         self.build_ui()
 
@@ -139,6 +139,12 @@ class MainWindow(QMainWindow):
         if step >= 0:
             self.model.set_step(step)
             self.save_now()
+
+    def _schedule_autosave(self) -> None:
+        """Save at most AUTOSAVE_MS after the first unsaved change: not restarted by further
+        changes, so continuous typing is still saved every AUTOSAVE_MS."""
+        if not self.autosave.isActive():
+            self.autosave.start()
 
     def save_now(self) -> None:
         self.autosave.stop()
