@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -60,6 +61,20 @@ CREATE TABLE IF NOT EXISTS packages (
     files TEXT NOT NULL
 );
 """
+
+
+def _other_process_alive(pid: int) -> bool:
+    """Whether ``pid`` is another process that is still running (POSIX; elsewhere: unknown,
+    so False — on Windows signal 0 would mean CTRL_C_EVENT)."""
+    if pid == os.getpid() or sys.platform == "win32":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _now() -> str:
@@ -217,10 +232,13 @@ class Storage:
         Each crashed session is offered once: it is marked ``recovered`` here.
         """
         with self._tx() as db:
-            crashed = db.execute("SELECT id, started_at FROM sessions WHERE state='running'"
-                                 ).fetchall()
+            running = db.execute("SELECT id, started_at, pid FROM sessions "
+                                 "WHERE state='running'").fetchall()
+            # Another Composer still running on this database is not a crash.
+            crashed = [row for row in running if not _other_process_alive(row[2])]
             since = min((row[1] for row in crashed), default=None)
-            db.execute("UPDATE sessions SET state='recovered' WHERE state='running'")
+            db.executemany("UPDATE sessions SET state='recovered' WHERE id=?",
+                           [(row[0],) for row in crashed])
             cur = db.execute("INSERT INTO sessions (pid, started_at) VALUES (?, ?)",
                              (os.getpid(), _now()))
             self._session = int(cur.lastrowid or 0)

@@ -184,3 +184,32 @@ def test_database_from_a_newer_version_is_refused_untouched(tmp_path):
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == 99
     db.close()
+
+
+def test_a_second_instance_does_not_recover_a_running_one(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    runner = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys, time
+        from composer.core.storage import Storage
+        from composer.core.draft import new_draft
+        s = Storage({str(path)!r})
+        s.begin_session()
+        d = new_draft()
+        d.set("incident.title", "另一个实例")
+        s.save_draft(d)
+        print("ready", flush=True)
+        time.sleep(30)
+    """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert runner.stdout.readline().strip() == "ready"
+        second = Storage(path)
+        assert second.begin_session() == []          # still running: not a crash
+        second.end_session()
+        second.close()
+    finally:
+        runner.kill()
+        runner.wait()
+        runner.stdout.close()
+    third = Storage(path)
+    assert [d.title for d in third.begin_session()] == ["另一个实例"]   # now it crashed
+    third.close()
