@@ -22,6 +22,7 @@ from typing import Any
 
 from composer.core import paths
 from composer.core.draft import Draft, draft_from_json, draft_to_json
+from composer.core.submissions import Submission
 
 SCHEMA_VERSION = 1
 
@@ -39,6 +40,14 @@ CREATE TABLE IF NOT EXISTS profile (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     body TEXT NOT NULL,
     updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS submissions (
+    id INTEGER PRIMARY KEY,
+    draft_id INTEGER NOT NULL REFERENCES drafts(id),
+    channel TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS settings (
     key TEXT PRIMARY KEY,
@@ -90,6 +99,7 @@ class DraftSummary:
     created_at: str
     updated_at: str
     packages: int
+    submitted_at: str | None = None    # the latest recorded submission, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,13 +188,15 @@ class Storage:
         with self._tx() as db:
             db.execute("UPDATE drafts SET parent_id=NULL WHERE parent_id=?", (draft_id,))
             db.execute("DELETE FROM packages WHERE draft_id=?", (draft_id,))
+            db.execute("DELETE FROM submissions WHERE draft_id=?", (draft_id,))
             db.execute("DELETE FROM drafts WHERE id=?", (draft_id,))
 
     def list_drafts(self) -> list[DraftSummary]:
         """All reports and drafts, most recently changed first."""
         rows = self._db.execute(
             "SELECT d.id, d.parent_id, d.report_type, d.title, d.created_at, d.updated_at, "
-            "(SELECT COUNT(*) FROM packages p WHERE p.draft_id=d.id) "
+            "(SELECT COUNT(*) FROM packages p WHERE p.draft_id=d.id), "
+            "(SELECT MAX(s.sent_at) FROM submissions s WHERE s.draft_id=d.id) "
             "FROM drafts d ORDER BY d.updated_at DESC, d.id DESC").fetchall()
         return [DraftSummary(*row) for row in rows]
 
@@ -223,6 +235,27 @@ class Storage:
     def load_setting(self, key: str, default: Any = None) -> Any:
         row = self._db.execute("SELECT body FROM settings WHERE key=?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
+
+    # --- what was sent, when, by which channel -----------------------------------------------
+
+    def record_submission(self, draft_id: int, channel: str, sent_at: datetime,
+                          note: str = "") -> Submission:
+        if sent_at.tzinfo is None:
+            raise ValueError("sent_at needs a UTC offset")
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT INTO submissions (draft_id, channel, sent_at, note, recorded_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (draft_id, channel, sent_at.astimezone(UTC).isoformat(), note, _now()))
+            sid = int(cur.lastrowid or 0)
+        return Submission(sid, draft_id, channel, sent_at, note)
+
+    def submissions(self, draft_id: int) -> list[Submission]:
+        """Recorded submissions of a report, earliest first."""
+        rows = self._db.execute(
+            "SELECT id, draft_id, channel, sent_at, note FROM submissions WHERE draft_id=? "
+            "ORDER BY sent_at, id", (draft_id,)).fetchall()
+        return [Submission(r[0], r[1], r[2], datetime.fromisoformat(r[3]), r[4]) for r in rows]
 
     # --- sessions and crash recovery -------------------------------------------------------
 

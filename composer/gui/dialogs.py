@@ -2,6 +2,7 @@
 
 * :class:`ReportsDialog` — the reports list: continue one, or start a 续报 / 总结报告 from it.
 * :class:`RecoveryDialog` — after a crash: the drafts changed since, offered back.
+* :class:`SubmissionDialog` — record that a report was sent: channel, time, note.
 """
 
 from __future__ import annotations
@@ -9,12 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -27,6 +33,7 @@ from PySide6.QtWidgets import (
 from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
 from composer.core.storage import DraftSummary
+from composer.core.submissions import channels
 from composer.gui import i18n
 
 
@@ -62,18 +69,18 @@ class ReportsDialog(QDialog):
         self.result_value: ReportsChoice | None = None
         self._drafts = drafts
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(len(drafts), 5)
+        self.table = QTableWidget(len(drafts), 6)
         self.table.setObjectName("reports-table")
         self.table.setAccessibleName(self.tr("报告列表"))
         self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("类型"),
                                               self.tr("事件名称"), self.tr("最后修改"),
-                                              self.tr("已生成材料包")])
+                                              self.tr("已生成材料包"), self.tr("已报送")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        for col in (0, 1, 3, 4):
+        for col in (0, 1, 3, 4, 5):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         by_id = {d.id: d for d in drafts}
@@ -81,7 +88,8 @@ class ReportsDialog(QDialog):
             number = f"#{d.id}" + (f" ← #{d.parent_id}" if d.parent_id in by_id else "")
             cells = [number, _type_text(d.report_type),
                      d.title or self.tr("（未命名）"), _local_time(d.updated_at),
-                     str(d.packages) if d.packages else ""]
+                     str(d.packages) if d.packages else "",
+                     _local_time(d.submitted_at) if d.submitted_at else ""]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         if drafts:
@@ -145,4 +153,60 @@ class RecoveryDialog(QDialog):
     def _restore(self) -> None:
         item = self.list.currentItem()
         self.result_value = int(item.data(256)) if item is not None else None
+        self.accept()
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionInput:
+    channel: str          # a composer.core.submissions channel id
+    sent_at: datetime     # China time, to the minute
+    note: str
+
+
+class SubmissionDialog(QDialog):
+    """Record that the report was sent. ``result_value``: a :class:`SubmissionInput` or None."""
+
+    def __init__(self, now: datetime, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("记录报送"))
+        self.setObjectName("submission-dialog")
+        self.result_value: SubmissionInput | None = None
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("记录本报告何时、通过何种渠道报送。该记录可作为按时报告的证明"
+                               "（《办法》第十、十一条）。"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.channel = QComboBox()
+        self.channel.setObjectName("submission-channel")
+        for ch in channels():
+            self.channel.addItem(i18n.pick(ch.zh, ch.en), ch.id)
+        self.sent_at = QDateTimeEdit()
+        self.sent_at.setObjectName("submission-time")
+        self.sent_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.sent_at.setCalendarPopup(True)
+        self.sent_at.setTimeZone(QTimeZone(8 * 3600))
+        self.sent_at.setDateTime(QDateTime.fromSecsSinceEpoch(int(now.timestamp()),
+                                                              QTimeZone(8 * 3600)))
+        self.note = QLineEdit()
+        self.note.setObjectName("submission-note")
+        self.note.setPlaceholderText(self.tr("可不填，如传真回执编号、接收人"))
+        for label, widget in ((self.tr("报送渠道"), self.channel),
+                              (self.tr("报送时间（北京时间）"), self.sent_at),
+                              (self.tr("备注"), self.note)):
+            widget.setAccessibleName(label)
+            row_label = QLabel(label)
+            row_label.setBuddy(widget)
+            form.addRow(row_label, widget)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _save(self) -> None:
+        when = datetime.fromtimestamp(self.sent_at.dateTime().toSecsSinceEpoch(), CHINA_TZ)
+        self.result_value = SubmissionInput(str(self.channel.currentData()),
+                                            when.replace(second=0), self.note.text().strip())
         self.accept()

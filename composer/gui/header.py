@@ -12,6 +12,7 @@ from composer.core import flow
 from composer.core.classify import Classification
 from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
+from composer.core.submissions import Submission, describe
 from composer.gui import i18n
 from composer.gui.model import DraftModel
 
@@ -20,14 +21,16 @@ STYLES = {
     "ok": "background: #e6f4ea; color: #0b5a1e;",
     "amber": "background: #fff4ce; color: #5c4300;",
     "red": "background: #fde7e9; color: #a4262c;",
+    "sent": "background: #e8f0fe; color: #174ea6;",
 }
 
 
 class DeadlineHeader(QFrame):
     """Level and countdown to the earliest deadline, refreshed every second.
 
-    ``state`` is "none" (nothing due), "ok", "amber" (< 25 % of the limit or < 30 min left) or
-    "red" (passed); the text says it in words too, never by colour alone.
+    ``state`` is "none" (nothing due), "ok", "amber" (< 25 % of the limit or < 30 min left),
+    "red" (passed) or "sent" (the report was recorded as sent: when, how, on time or late);
+    the text says it in words too, never by colour alone.
     ``clock`` is injectable for tests.
     """
 
@@ -39,6 +42,7 @@ class DeadlineHeader(QFrame):
         self.clock = clock or (lambda: datetime.now(CHINA_TZ))
         self.state = "none"
         self._classification: Classification | None = None
+        self._submission: Submission | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         self.level = QLabel()
@@ -65,6 +69,11 @@ class DeadlineHeader(QFrame):
         model.changed.connect(self.recompute)
         self.recompute()
 
+    def set_submission(self, submission: Submission | None) -> None:
+        """The first recorded sending of this report (None: not sent yet)."""
+        self._submission = submission
+        self.tick()
+
     def recompute(self) -> None:
         self._classification = self.model.draft.classification()
         rtype = self.model.draft.report_type
@@ -81,7 +90,11 @@ class DeadlineHeader(QFrame):
         c = self._classification
         rtype = self.model.draft.report_type
         first = flow.governing_obligation(rtype, c.duties) if c is not None else None
-        if first is None or first.due is None:
+        if self._submission is not None:
+            self.state = "sent"
+            self.deadline.setText(describe(self._submission, first, i18n.language()))
+            self.countdown.setText("✔ " + self.tr("已报送"))
+        elif first is None or first.due is None:
             self.state = "none"
             if c is not None and rtype is ReportType.FOLLOW_UP:
                 self.deadline.setText(self.tr("续报：无固定时限，出现重要新情况时及时报送"))

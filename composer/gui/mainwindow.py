@@ -27,7 +27,7 @@ from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
 from composer.core.storage import DraftSummary, Storage
 from composer.gui import i18n
-from composer.gui.dialogs import RecoveryDialog, ReportsDialog
+from composer.gui.dialogs import RecoveryDialog, ReportsDialog, SubmissionDialog
 from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
 from composer.gui.operations import run_operation
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_now)
         self.model.changed.connect(self._schedule_autosave)
+        self.model.replaced.connect(self._show_submission)
         self.resize(1100, 820)
         self.build_ui()
 
@@ -94,9 +95,11 @@ class MainWindow(QMainWindow):
         preview.printRequested.connect(self.print_document)
         preview.exportRequested.connect(self.export_file)
         preview.openFolderRequested.connect(self.open_package_folder)
+        preview.submissionRequested.connect(self.record_submission)
         self.wizard.currentIdChanged.connect(self._step_changed)
         self.wizard.finishedReport.connect(self.show_reports)
         self._build_menus()
+        self._show_submission()
         self.wizard.go_to(self.model.draft.step)
         self.statusBar().showMessage(self.tr("草稿自动保存"))
 
@@ -329,6 +332,33 @@ class MainWindow(QMainWindow):
                 save_report(report, name)
             except OSError as exc:
                 self._warn(self.tr("无法保存"), str(exc))
+
+    def record_submission(self) -> SubmissionDialog | None:
+        """Ask when and how the report was sent, and keep that record (evidence, Art. 10–11)."""
+        self.save_now()
+        draft_id = self.model.draft.id
+        if draft_id is None:
+            return None
+        dialog = SubmissionDialog(datetime.now(CHINA_TZ), self)
+
+        def done(_: int) -> None:
+            value = dialog.result_value
+            if value is None:
+                return
+            self.storage.record_submission(draft_id, value.channel, value.sent_at, value.note)
+            self._show_submission()
+            self.statusBar().showMessage(self.tr("已记录报送"))
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def _show_submission(self) -> None:
+        """The header shows the first recorded sending of this report (what the deadline
+        judges) instead of a countdown."""
+        draft_id = self.model.draft.id
+        subs = self.storage.submissions(draft_id) if draft_id is not None else []
+        self.header.set_submission(subs[0] if subs else None)
 
     def _warn(self, title: str, text: str) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,

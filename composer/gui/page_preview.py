@@ -30,7 +30,7 @@ class PreviewPage(StepPage):
     """Shows the report PDF as it will be sent.
 
     Signals: generateRequested(), printRequested(str "report" | "fax"), exportRequested(),
-    openFolderRequested(), previewReady(int pages).
+    openFolderRequested(), submissionRequested(), previewReady(int pages).
     """
 
     step = flow.Step.PREVIEW
@@ -38,6 +38,7 @@ class PreviewPage(StepPage):
     printRequested = Signal(str)
     exportRequested = Signal()
     openFolderRequested = Signal()
+    submissionRequested = Signal()
     previewReady = Signal(int)
 
     def __init__(self, model: DraftModel, parent: QWidget | None = None):
@@ -57,8 +58,10 @@ class PreviewPage(StepPage):
                                       lambda: self.printRequested.emit("fax"))
         self.export = self._button("export-json", self.tr("导出事件文件…"),
                                    self.exportRequested.emit)
+        self.record = self._button("record-submission", self.tr("记录已报送…"),
+                                   self.submissionRequested.emit)
         for b in (self.generate, self.open_folder, self.print_report, self.print_fax,
-                  self.export):
+                  self.export, self.record):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.body.addLayout(buttons)

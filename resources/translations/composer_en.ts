@@ -140,57 +140,62 @@
 <context>
     <name>DeadlineHeader</name>
     <message>
-        <location filename="../../composer/gui/header.py" line="60"/>
+        <location filename="../../composer/gui/header.py" line="64"/>
         <source>报告时限</source>
         <translation>Reporting deadline</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="74"/>
+        <location filename="../../composer/gui/header.py" line="83"/>
         <source>定级：填写中</source>
         <translation>Level: in progress</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="77"/>
+        <location filename="../../composer/gui/header.py" line="86"/>
         <source>定级：</source>
         <translation>Level: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="87"/>
+        <location filename="../../composer/gui/header.py" line="96"/>
+        <source>已报送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/header.py" line="100"/>
         <source>续报：无固定时限，出现重要新情况时及时报送</source>
         <translation>Follow-up: no fixed limit; report promptly when important new facts emerge</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="89"/>
+        <location filename="../../composer/gui/header.py" line="102"/>
         <source>一般事件：无强制报告时限</source>
         <translation>General incident: no mandatory deadline</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="91"/>
+        <location filename="../../composer/gui/header.py" line="104"/>
         <source>填写完报告单位和事件基本情况后显示报告时限</source>
         <translation>The deadline appears once the organisation and basic facts are filled in</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="93"/>
+        <location filename="../../composer/gui/header.py" line="106"/>
         <source>无限期事项</source>
         <translation>No dated obligation</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="99"/>
+        <location filename="../../composer/gui/header.py" line="112"/>
         <source>最早截止：</source>
         <translation>Earliest deadline: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="102"/>
+        <location filename="../../composer/gui/header.py" line="115"/>
         <source>已超时 %1</source>
         <translation>OVERDUE by %1</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="104"/>
+        <location filename="../../composer/gui/header.py" line="117"/>
         <source>即将到期，剩余 %1</source>
         <translation>Due soon, %1 left</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="106"/>
+        <location filename="../../composer/gui/header.py" line="119"/>
         <source>剩余 %1</source>
         <translation>%1 left</translation>
     </message>
@@ -581,219 +586,229 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="71"/>
+        <location filename="../../composer/gui/mainwindow.py" line="72"/>
         <source>网络安全事件报告</source>
         <translation>Cybersecurity Incident Report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="101"/>
+        <location filename="../../composer/gui/mainwindow.py" line="104"/>
         <source>草稿自动保存</source>
         <translation>Drafts are saved automatically</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="106"/>
+        <location filename="../../composer/gui/mainwindow.py" line="109"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="107"/>
+        <location filename="../../composer/gui/mainwindow.py" line="110"/>
         <source>新建报告(&amp;N)</source>
         <translation>&amp;New report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="108"/>
+        <location filename="../../composer/gui/mainwindow.py" line="111"/>
         <source>报告列表(&amp;L)…</source>
         <translation>Report &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="109"/>
+        <location filename="../../composer/gui/mainwindow.py" line="112"/>
         <source>打开事件文件(&amp;O)…</source>
         <translation>&amp;Open incident file…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="111"/>
+        <location filename="../../composer/gui/mainwindow.py" line="114"/>
         <source>立即保存(&amp;S)</source>
         <translation>&amp;Save now</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="113"/>
+        <location filename="../../composer/gui/mainwindow.py" line="116"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="114"/>
+        <location filename="../../composer/gui/mainwindow.py" line="117"/>
         <source>语言(&amp;G)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="149"/>
+        <location filename="../../composer/gui/mainwindow.py" line="158"/>
         <source>已自动保存 %1</source>
         <translation>Saved automatically at %1</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="178"/>
-        <location filename="../../composer/gui/mainwindow.py" line="181"/>
+        <location filename="../../composer/gui/mainwindow.py" line="187"/>
+        <location filename="../../composer/gui/mainwindow.py" line="190"/>
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="181"/>
+        <location filename="../../composer/gui/mainwindow.py" line="190"/>
         <source>不是事件文件。</source>
         <translation>Not an incident file.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="187"/>
+        <location filename="../../composer/gui/mainwindow.py" line="196"/>
         <source>文件中有无法识别的字段</source>
         <translation>Unrecognised fields in the file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="188"/>
+        <location filename="../../composer/gui/mainwindow.py" line="197"/>
         <source>以下字段无法识别（可能是拼写错误），没有载入；原文件未改动：</source>
         <translation>These fields are not recognised (perhaps misspelt) and were not loaded; the file itself is unchanged:</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="193"/>
+        <location filename="../../composer/gui/mainwindow.py" line="202"/>
         <source>打开事件文件</source>
         <translation>Open incident file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="194"/>
-        <location filename="../../composer/gui/mainwindow.py" line="319"/>
+        <location filename="../../composer/gui/mainwindow.py" line="203"/>
+        <location filename="../../composer/gui/mainwindow.py" line="328"/>
         <source>事件文件 (*.json)</source>
         <translation>Incident files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="233"/>
+        <location filename="../../composer/gui/mainwindow.py" line="242"/>
         <source>选择保存材料包的文件夹</source>
         <translation>Choose a folder for the package</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="250"/>
+        <location filename="../../composer/gui/mainwindow.py" line="259"/>
         <source>无法生成</source>
         <translation>Cannot generate</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="250"/>
+        <location filename="../../composer/gui/mainwindow.py" line="259"/>
         <source>报告还有问题。</source>
         <translation>The report still has problems.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="270"/>
+        <location filename="../../composer/gui/mainwindow.py" line="279"/>
         <source>材料包已生成：</source>
         <translation>Package written: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="273"/>
+        <location filename="../../composer/gui/mainwindow.py" line="282"/>
         <source>生成材料包失败</source>
         <translation>Writing the package failed</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="275"/>
+        <location filename="../../composer/gui/mainwindow.py" line="284"/>
         <source>正在生成材料包…</source>
         <translation>Writing the package…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="289"/>
-        <location filename="../../composer/gui/mainwindow.py" line="301"/>
+        <location filename="../../composer/gui/mainwindow.py" line="298"/>
+        <location filename="../../composer/gui/mainwindow.py" line="310"/>
         <source>打印报告</source>
         <translation>Print report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="299"/>
+        <location filename="../../composer/gui/mainwindow.py" line="308"/>
         <source>正在准备打印…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="301"/>
+        <location filename="../../composer/gui/mainwindow.py" line="310"/>
         <source>打印传真件</source>
         <translation>Print fax set</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="302"/>
+        <location filename="../../composer/gui/mainwindow.py" line="311"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="316"/>
+        <location filename="../../composer/gui/mainwindow.py" line="325"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="316"/>
+        <location filename="../../composer/gui/mainwindow.py" line="325"/>
         <source>报告还有问题，请先按提示修改。</source>
         <translation>The report still has problems; fix them as shown first.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="318"/>
+        <location filename="../../composer/gui/mainwindow.py" line="327"/>
         <source>导出事件文件</source>
         <translation>Export incident file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="325"/>
+        <location filename="../../composer/gui/mainwindow.py" line="334"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/mainwindow.py" line="350"/>
+        <source>已记录报送</source>
+        <translation>Sending recorded</translation>
     </message>
 </context>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="45"/>
+        <location filename="../../composer/gui/page_preview.py" line="46"/>
         <source>预览与输出</source>
         <translation>Preview and output</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="46"/>
+        <location filename="../../composer/gui/page_preview.py" line="47"/>
         <source>下面是将要报送的报告。生成的材料包含 PDF 报告、电子邮件草稿和传真件。</source>
         <translation>This is the report as it will be sent. The package holds the PDF report, an email draft and the fax set.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="49"/>
+        <location filename="../../composer/gui/page_preview.py" line="50"/>
         <source>生成报送材料包…</source>
         <translation>Write package…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="51"/>
+        <location filename="../../composer/gui/page_preview.py" line="52"/>
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="54"/>
+        <location filename="../../composer/gui/page_preview.py" line="55"/>
         <source>打印报告…</source>
         <translation>Print report…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="56"/>
+        <location filename="../../composer/gui/page_preview.py" line="57"/>
         <source>打印传真件…</source>
         <translation>Print fax set…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="58"/>
+        <location filename="../../composer/gui/page_preview.py" line="59"/>
         <source>导出事件文件…</source>
         <translation>Export incident file…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="95"/>
+        <location filename="../../composer/gui/page_preview.py" line="61"/>
+        <source>记录已报送…</source>
+        <translation>Record sending…</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_preview.py" line="98"/>
         <source>报告还有问题，无法预览。</source>
         <translation>The report still has problems: no preview.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="98"/>
-        <location filename="../../composer/gui/page_preview.py" line="104"/>
+        <location filename="../../composer/gui/page_preview.py" line="101"/>
+        <location filename="../../composer/gui/page_preview.py" line="107"/>
         <source>正在生成预览…</source>
         <translation>Rendering the preview…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="114"/>
+        <location filename="../../composer/gui/page_preview.py" line="117"/>
         <source>⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会显示为空白方框，请改写：</source>
         <translation>⚠ The bundled fonts cannot print these characters; they would appear as empty boxes in the PDF and the fax. Please rewrite:</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="128"/>
+        <location filename="../../composer/gui/page_preview.py" line="131"/>
         <source>无法生成预览：</source>
         <translation>Cannot render the preview: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="132"/>
+        <location filename="../../composer/gui/page_preview.py" line="135"/>
         <source>材料包已生成：</source>
         <translation>Package written: </translation>
     </message>
@@ -1042,27 +1057,27 @@
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs.py" line="118"/>
+        <location filename="../../composer/gui/dialogs.py" line="126"/>
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/dialogs.py" line="122"/>
+        <location filename="../../composer/gui/dialogs.py" line="130"/>
         <source>程序上次没有正常退出。以下草稿在那之后有修改，已自动保存。要继续编辑哪一份？</source>
         <translation>Composer did not exit cleanly last time. These drafts changed since and were saved automatically. Which one do you want to continue?</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/dialogs.py" line="128"/>
+        <location filename="../../composer/gui/dialogs.py" line="136"/>
         <source>可恢复的草稿</source>
         <translation>Recoverable drafts</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/dialogs.py" line="138"/>
+        <location filename="../../composer/gui/dialogs.py" line="146"/>
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/dialogs.py" line="140"/>
+        <location filename="../../composer/gui/dialogs.py" line="148"/>
         <source>不恢复</source>
         <translation>Discard offer</translation>
     </message>
@@ -1070,53 +1085,58 @@
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs.py" line="59"/>
-        <location filename="../../composer/gui/dialogs.py" line="67"/>
+        <location filename="../../composer/gui/dialogs.py" line="66"/>
+        <location filename="../../composer/gui/dialogs.py" line="74"/>
         <source>报告列表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/dialogs.py" line="68"/>
+        <location filename="../../composer/gui/dialogs.py" line="75"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/dialogs.py" line="68"/>
+        <location filename="../../composer/gui/dialogs.py" line="75"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/dialogs.py" line="69"/>
+        <location filename="../../composer/gui/dialogs.py" line="76"/>
         <source>事件名称</source>
         <translation>Incident title</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/dialogs.py" line="69"/>
+        <location filename="../../composer/gui/dialogs.py" line="76"/>
         <source>最后修改</source>
         <translation>Last changed</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/dialogs.py" line="70"/>
+        <location filename="../../composer/gui/dialogs.py" line="77"/>
         <source>已生成材料包</source>
         <translation>Packages</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/dialogs.py" line="83"/>
+        <location filename="../../composer/gui/dialogs.py" line="77"/>
+        <source>已报送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/dialogs.py" line="90"/>
         <source>（未命名）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/dialogs.py" line="92"/>
+        <location filename="../../composer/gui/dialogs.py" line="100"/>
         <source>继续编辑</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/dialogs.py" line="93"/>
+        <location filename="../../composer/gui/dialogs.py" line="101"/>
         <source>开始续报</source>
         <translation>Start follow-up</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/dialogs.py" line="94"/>
+        <location filename="../../composer/gui/dialogs.py" line="102"/>
         <source>开始总结报告</source>
         <translation>Start summary report</translation>
     </message>
@@ -1137,6 +1157,39 @@
         <location filename="../../composer/gui/page_base.py" line="314"/>
         <source>已知</source>
         <translation>known</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionDialog</name>
+    <message>
+        <location filename="../../composer/gui/dialogs.py" line="171"/>
+        <source>记录报送</source>
+        <translation>Record sending</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/dialogs.py" line="175"/>
+        <source>记录本报告何时、通过何种渠道报送。该记录可作为按时报告的证明（《办法》第十、十一条）。</source>
+        <translation>Record when and through which channel this report was sent. The record is evidence of reporting on time (Measures arts. 10–11).</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/dialogs.py" line="193"/>
+        <source>可不填，如传真回执编号、接收人</source>
+        <translation>Optional, e.g. fax receipt number, person who received it</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/dialogs.py" line="194"/>
+        <source>报送渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/dialogs.py" line="195"/>
+        <source>报送时间（北京时间）</source>
+        <translation>Sent at (Beijing time)</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/dialogs.py" line="196"/>
+        <source>备注</source>
+        <translation>Note</translation>
     </message>
 </context>
 </TS>

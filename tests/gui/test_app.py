@@ -6,7 +6,7 @@ import json
 import time
 
 from gui_helpers import EXAMPLES, click, commit_text
-from PySide6.QtCore import QLocale, QThreadPool
+from PySide6.QtCore import QDate, QDateTime, QLocale, QThreadPool, QTime, QTimeZone
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget, QWizard
@@ -175,3 +175,27 @@ def test_open_file_with_unknown_keys_drops_them_and_says_which(qtbot, window, tm
     box.close()
     assert window.model.draft.problems() == []
     assert json.loads(path.read_text(encoding="utf-8"))["incident"]["titel"] == "typo"
+
+
+def test_record_sending_shows_in_header_and_reports_list(qtbot, window, storage):
+    from PySide6.QtWidgets import QComboBox, QDialogButtonBox
+
+    assert window.open_file(EXAMPLES / "ransomware-retailer.json")
+    assert window.header.state == "red"              # discovered 2026-11-18: long overdue
+    dialog = window.record_submission()
+    combo = dialog.findChild(QComboBox, "submission-channel")
+    combo.setCurrentIndex(combo.findData("fax"))
+    sent = QDateTime(QDate(2026, 11, 18), QTime(17, 40), QTimeZone(8 * 3600))
+    dialog.sent_at.setDateTime(sent)
+    commit_text(dialog.note, "回执 A-17")
+    buttons = dialog.findChild(QDialogButtonBox)
+    click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Save))
+    assert window.header.state == "sent"
+    assert window.header.deadline.text() == "已报送：传真 010-82992387，2026-11-18 17:40（按时）"
+    (sub,) = storage.submissions(window.model.draft.id)
+    assert sub.channel == "fax" and sub.note == "回执 A-17"
+    reports = window.show_reports()
+    row = next(r for r in range(reports.table.rowCount())
+               if reports.table.item(r, 0).text() == f"#{window.model.draft.id}")
+    assert reports.table.item(row, 5).text() == "2026-11-18 17:40"
+    reports.close()
