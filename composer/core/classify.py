@@ -14,11 +14,18 @@ from composer.core.obligations import Duties, duties, iso_duration
 class Classification:
     grading: Grading
     duties: Duties
+    level_confirmed: bool = False   # the unit confirmed exactly this level against the text
+
+    @property
+    def unconfirmed(self) -> bool:
+        """The level rests on unconfirmed numbers and nobody has confirmed it: say so."""
+        return self.grading.needs_confirmation and not self.level_confirmed
 
 
 def classify(report: Report) -> Classification:
     grading = grade(report.impact_facts)
-    return Classification(grading=grading, duties=duties(report, grading))
+    return Classification(grading=grading, duties=duties(report, grading),
+                          level_confirmed=report.level_confirmed is grading.level)
 
 
 def classification_json(c: Classification) -> dict[str, Any]:
@@ -38,9 +45,10 @@ def classification_json(c: Classification) -> dict[str, Any]:
         # Extensions (CONTRACT.md: extend, never break).
         "confirmed_level": g.confirmed_level.value,
         "needs_confirmation": g.needs_confirmation,
+        "level_confirmed": c.level_confirmed,
         "notes": list(d.notes_zh),
     }
-    if g.needs_confirmation:
+    if c.unconfirmed:
         out["notice"] = f"{UNVERIFIED_NOTICE}（{UNVERIFIED_NOTICE_EN}）"
     return out
 

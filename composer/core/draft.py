@@ -106,10 +106,20 @@ class Draft:
             return list(exc.problems)
         return []
 
+    def __post_init__(self) -> None:
+        # A file may carry the confirmation (``level_confirmed``); while editing, the
+        # attribute is the one place it lives, and :meth:`report` puts it back.
+        stored = self.data.pop("level_confirmed", None) if isinstance(self.data, dict) else None
+        if self.confirmed_level is None and isinstance(stored, str):
+            self.confirmed_level = stored
+
     def report(self) -> Report | None:
         """The validated report, or None while anything is wrong."""
+        data = self.data
+        if self.confirmed_level is not None:
+            data = {**data, "level_confirmed": self.confirmed_level}
         try:
-            return parse_report(self.data)
+            return parse_report(data)
         except InvalidIncident:
             return None
 

@@ -46,7 +46,7 @@ from composer.core.validators import (
     kind_of,
 )
 
-_TOP = ("format", "report_type", "operator", "incident", "impact_facts")
+_TOP = ("format", "report_type", "operator", "incident", "impact_facts", "level_confirmed")
 _OPERATOR = ("name", "kind", "province", "protection_department", "cac_office", "credit_code",
              "contact")
 _CONTACT = ("name", "phone", "email")
@@ -224,10 +224,11 @@ def parse_report(data: Any) -> Report:
     else:
         incident = _incident(r, m["incident"], report_type)
     facts = _facts(r, m["impact_facts"]) if m.get("impact_facts") is not None else ImpactFacts()
+    level_confirmed = r.choice(m, "level_confirmed", "", Level)
     if r.problems or operator is None or incident is None:
         raise InvalidIncident(r.problems or [Problem("$", "incomplete incident")])
     return Report(operator=operator, incident=incident, impact_facts=facts,
-                  report_type=report_type)
+                  report_type=report_type, level_confirmed=level_confirmed)
 
 
 def loads_report(text: str | bytes) -> Report:
@@ -313,6 +314,7 @@ def dump_report(report: Report) -> dict[str, Any]:
         }),
         "incident": _prune(incident),
         "impact_facts": _prune(facts),
+        **({"level_confirmed": report.level_confirmed.value} if report.level_confirmed else {}),
     }
 
 

@@ -216,3 +216,6 @@ class Report:
     incident: Incident
     impact_facts: ImpactFacts = field(default_factory=ImpactFacts)
     report_type: ReportType = ReportType.INITIAL
+    # Extension of composer-incident/1: the level the reporting unit confirmed against the
+    # Guide's text, for a grading that rests on numbers not confirmed as final text.
+    level_confirmed: Level | None = None

@@ -84,7 +84,7 @@ def fmt_time(moment: datetime) -> str:
 
 def level_text(classification: Classification) -> str:
     g = classification.grading
-    return g.level.zh + ("（待核实）" if g.needs_confirmation else "")
+    return g.level.zh + ("（待核实）" if classification.unconfirmed else "")
 
 
 def subject_line(report: Report, classification: Classification) -> str:
@@ -180,7 +180,7 @@ def body_context(report: Report, classification: Classification, *,
         "level": level_text(classification),
         "reportable": g.reportable,
         "reasons": [c.reason for c in g.criteria],
-        "unverified": UNVERIFIED_NOTICE if g.needs_confirmation else "",
+        "unverified": UNVERIFIED_NOTICE if classification.unconfirmed else "",
         "deadline": fmt_time(first.due) if first and first.due else "",
         "deadline_to": first.to if first else "",
         "obligations": [{"to": o.to, "due": fmt_time(o.due) if o.due else "",

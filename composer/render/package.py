@@ -142,6 +142,7 @@ def build_package(report: Report, *, source: bytes | None = None,
         "level_zh": g.level.zh,
         "reportable": g.reportable,
         "needs_confirmation": g.needs_confirmation,
+        "level_confirmed": classification.level_confirmed,
         "only": list(selection),
         "files": [{"path": path, "size": len(data), "sha256": _sha256(data)}
                   for path, data in files.items()],

@@ -40,6 +40,7 @@ ITEM_HEADINGS = (
 )
 """Headings of the eight items of Art. 7 (paraphrased), in the order of REGULATION.md."""
 
+CONFIRMED_BY_UNIT = "（定级所依据的部分数值尚待正式文本核实，本单位已对照《网络安全事件分级指南》原文确认。）"
 SUMMARY_HEADING = "九、事件处置总结（《办法》第八条）"
 SUMMARY_LEAD = "事件原因分析、应对处置措施及造成的危害见第二、四项。"
 
@@ -80,7 +81,7 @@ def render_report_pdf(report: Report, classification: Classification, *,
     story = [L.CJKParagraph(title, L.TITLE),
              L.CJKParagraph(fonts.paragraph_markup(inc.title), L.SUBTITLE),
              _header_table(report, classification, generated_at)]
-    if classification.grading.needs_confirmation:
+    if classification.unconfirmed:
         story.append(KeepTogether([L.CJKParagraph(
             f"提示：{UNVERIFIED_NOTICE}。本事件级别所依据的标准尚未与正式文本核实，"
             "报送前请核对《网络安全事件分级指南》原文并确认级别。", L.NOTE)]))
@@ -186,8 +187,10 @@ def _header_table(report: Report, c: Classification, generated_at: datetime) -> 
     level = f"<b>{g.level.zh}</b>"
     if g.criteria:
         level += "<br/>依据：" + "；".join(m(k.reason) for k in g.criteria)
-    if g.needs_confirmation:
+    if c.unconfirmed:
         level += f"<br/><b>【{UNVERIFIED_NOTICE}】</b>"
+    elif g.needs_confirmation:
+        level += "<br/>" + CONFIRMED_BY_UNIT
     rows: list[tuple[str, str]] = [
         ("主送", m(_recipients(c))),
         ("报告单位", unit),

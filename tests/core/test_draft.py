@@ -155,3 +155,18 @@ def test_a_missing_section_says_what_to_fill_in():
     assert problem_text(Problem("operator", "is required")) == "请填写单位名称、单位类型和联系人"
     assert problem_text(Problem("incident", "is required"), "en").startswith("fill in")
     assert problem_text(Problem("operator.name", "is required")) == "必须填写"
+
+
+def test_confirmed_level_travels_with_the_report_and_back():
+    from composer.core.draft import Draft
+    from composer.core.model import Level
+
+    data = json.loads((EXAMPLES / "phishing-general.json").read_text(encoding="utf-8"))
+    data["impact_facts"] = {"direct_loss_yuan": 6_000_000}
+    draft = Draft(data=data)
+    assert draft.report().level_confirmed is None
+    draft.confirmed_level = "relatively_major"
+    assert draft.report().level_confirmed is Level.RELATIVELY_MAJOR
+    assert "level_confirmed" not in draft.data         # the attribute is the one place
+    again = Draft(data={**data, "level_confirmed": "relatively_major"})
+    assert again.confirmed_level == "relatively_major" and "level_confirmed" not in again.data

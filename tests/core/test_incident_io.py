@@ -18,7 +18,7 @@ from composer.core.incident_io import (
     parse_report,
     save_report,
 )
-from composer.core.model import OperatorKind, ReportType
+from composer.core.model import Level, OperatorKind, ReportType
 
 
 def problems(data) -> dict[str, str]:
@@ -71,6 +71,15 @@ def test_round_trip_keeps_every_field(tmp_path) -> None:
     assert json.loads(path.read_text(encoding="utf-8")) == data
     assert load_report(path) == report
     assert [p.name for p in tmp_path.iterdir()] == ["x.json"]  # no temp file left behind
+
+
+def test_level_confirmed_extension_round_trips_and_is_checked() -> None:
+    report = parse_report(incident(level_confirmed="major"))
+    assert report.level_confirmed is Level.MAJOR
+    assert dump_report(report)["level_confirmed"] == "major"
+    assert "level_confirmed" not in dump_report(parse_report(incident()))
+    assert problems(incident(level_confirmed="huge")) == {
+        "level_confirmed": "must be one of especially_major, major, relatively_major, general"}
 
 
 def test_unknown_keys_are_errors_everywhere() -> None:

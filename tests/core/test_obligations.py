@@ -133,3 +133,13 @@ def test_unverified_level_shows_notice_in_json() -> None:
     assert out["level"] == "relatively_major" and out["needs_confirmation"] is True
     assert out["notice"].startswith("依据未核实，请对照原文")
     assert out["criteria"][0]["status"] == "draft_only"
+
+
+def test_a_level_the_unit_confirmed_drops_the_notice() -> None:
+    c = judged(impact_facts={"direct_loss_yuan": 5_000_000}, level_confirmed="relatively_major")
+    out = classification_json(c)
+    assert out["needs_confirmation"] is True and out["level_confirmed"] is True
+    assert "notice" not in out and not c.unconfirmed
+    # confirming another level than the one graded does not count
+    c = judged(impact_facts={"direct_loss_yuan": 5_000_000}, level_confirmed="major")
+    assert c.unconfirmed and "notice" in classification_json(c)

@@ -153,6 +153,11 @@ def test_unverified_level_must_be_confirmed(qtbot, window):
     click(qtbot, confirm)
     assert window.model.draft.confirmed_level == "relatively_major"
     assert next_button.isEnabled()
+    assert "仅按已核实的标准，定级为“一般”" in notice.text()
+    # the confirmation travels into the report (PDF, e-mail, manifest say "confirmed")
+    report = window.model.draft.report()
+    assert report.level_confirmed.value == "relatively_major"
+    assert not window.model.draft.classification().unconfirmed
 
 
 def test_number_field_rejects_text_inline(qtbot, window):

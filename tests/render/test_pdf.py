@@ -18,11 +18,12 @@ from composer import __version__
 from composer.core.classify import Classification, classify
 from composer.core.grading import UNVERIFIED_NOTICE
 from composer.core.incident_io import load_report
-from composer.core.model import ImpactFacts, Ransom, Report, ReportType
+from composer.core.model import ImpactFacts, Level, Ransom, Report, ReportType
 from composer.render import fonts
 from composer.render import pdf_layout as L
 from composer.render.pdf import (
     ART7_PARA2,
+    CONFIRMED_BY_UNIT,
     ITEM_HEADINGS,
     SUMMARY_HEADING,
     VOLUNTARY,
@@ -213,6 +214,17 @@ def test_needs_confirmation_notice() -> None:
     assert c.grading.needs_confirmation
     pages = pages_text(render(draft_only, c))
     assert UNVERIFIED_NOTICE in squash(pages[0])
+
+
+def test_confirmed_level_replaces_the_unverified_notice() -> None:
+    base = example("phishing-general")
+    confirmed = replace(base, impact_facts=ImpactFacts(direct_loss_yuan=6_000_000),
+                        level_confirmed=Level.RELATIVELY_MAJOR)
+    c = classify(confirmed)
+    assert c.grading.needs_confirmation and c.level_confirmed
+    text = squash("".join(pages_text(render(confirmed, c))))
+    assert UNVERIFIED_NOTICE not in text
+    assert squash(CONFIRMED_BY_UNIT) in text
 
 
 def test_summary_report_shows_handling_completed() -> None:
