@@ -26,7 +26,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 
 from composer import __version__
 from composer.core.classify import Classification
@@ -34,6 +34,7 @@ from composer.core.model import Report
 from composer.core.rules import reporting_rules
 from composer.render import fonts
 from composer.render.email import fmt_time, header_text, level_text
+from composer.render.pdf_layout import CJKParagraph
 from composer.render.pdfium_lock import PDFIUM_LOCK
 
 FAX_WIDTH = 1728          # pixels on a fax line (ITU-T T.4, A4/Letter)
@@ -92,11 +93,12 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
     return rows
 
 
-def urgency_text(classification: Classification) -> str:
+def urgency_lines(classification: Classification) -> tuple[str, ...]:
+    """The boxed urgency lines: "紧急" and the deadline, or the voluntary note."""
     first = classification.duties.first_due
     if classification.grading.reportable and first is not None and first.due is not None:
-        return f"紧急　报告时限：{fmt_time(first.due)}（北京时间）"
-    return "一般事件　自愿报告"
+        return ("紧急", f"报告时限：{fmt_time(first.due)}（北京时间）")
+    return ("一般事件　自愿报告",)
 
 
 def render_cover_pdf(report: Report, classification: Classification, *, report_pages: int,
@@ -118,13 +120,15 @@ def render_cover_pdf(report: Report, classification: Classification, *, report_p
 
     y = page_h - MARGIN
     for text, style in (("传　真", "title"), ("网络安全事件报告", "subtitle")):
-        para = Paragraph(fonts.paragraph_markup(text), styles[style])
+        para = CJKParagraph(fonts.paragraph_markup(text), styles[style])
         _, h = para.wrap(width, page_h)
         y -= h
         para.drawOn(c, MARGIN, y)
     y -= 6 * mm
 
-    urgent = Paragraph(fonts.paragraph_markup(urgency_text(classification)), styles["urgent"])
+    urgent = CJKParagraph("<br/>".join(fonts.paragraph_markup(line)
+                                       for line in urgency_lines(classification)),
+                          styles["urgent"])
     _, h = urgent.wrap(width - 8 * mm, page_h)
     box_h = h + 6 * mm
     y -= box_h
@@ -133,7 +137,7 @@ def render_cover_pdf(report: Report, classification: Classification, *, report_p
     urgent.drawOn(c, MARGIN + 4 * mm, y + 3 * mm)
     y -= 8 * mm
 
-    footer = Paragraph(fonts.paragraph_markup(
+    footer = CJKParagraph(fonts.paragraph_markup(
         f"如页数不全或字迹不清，请联系发件人：{_cut(report.operator.contact.name, 40)}，"
         f"电话 {_cut(report.operator.contact.phone, 40)}。"), styles["body"])
     _, footer_h = footer.wrap(width, page_h)
@@ -154,8 +158,8 @@ def render_cover_pdf(report: Report, classification: Classification, *, report_p
 def _table(rows: list[tuple[str, str]], styles: dict[str, ParagraphStyle],
            width: float) -> Table:
     label_w = 32 * mm
-    data = [[Paragraph(fonts.paragraph_markup(label), styles["label"]),
-             Paragraph(fonts.paragraph_markup(value), styles["body"])] for label, value in rows]
+    data = [[CJKParagraph(fonts.paragraph_markup(label), styles["label"]),
+             CJKParagraph(fonts.paragraph_markup(value), styles["body"])] for label, value in rows]
     table = Table(data, colWidths=[label_w, width - label_w])
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 1, "black"),
