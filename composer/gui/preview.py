@@ -95,6 +95,8 @@ class PagesView(QScrollArea):
     def set_pages(self, images: list[QImage]) -> None:
         self._images = images
         for label in self.labels:
+            self._layout.removeWidget(label)
+            label.hide()          # gone at once, even before the deferred delete runs
             label.deleteLater()
         self.labels = []
         for n, image in enumerate(images, 1):
