@@ -299,11 +299,16 @@ class MainWindow(QMainWindow):
             return
 
         def work() -> bytes:
+            from composer.core.classify import classify
+            from composer.gui.page_preview import render_pdf
+            from composer.render.fax import fax_set
+
+            classification = classify(report)
+            pdf = preview.pdf if preview.pdf is not None else render_pdf(report, classification)
             if kind == "report":
-                from composer.gui.page_preview import render_pdf
-                return render_pdf(report, self.model.draft.classification())
-            from composer.render.package import build_package
-            return build_package(report, only=("fax",))["fax/fax.pdf"]
+                return pdf
+            return fax_set(report, classification, pdf,
+                           generated_at=datetime.now(CHINA_TZ).replace(microsecond=0))[1]
 
         run_operation(self, self.tr("正在准备打印…"), work,
                       on_success=lambda pdf: self._print_pdf(

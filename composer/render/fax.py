@@ -184,6 +184,14 @@ def page_count(pdf_bytes: bytes) -> int:
             doc.close()
 
 
+def fax_set(report: Report, classification: Classification, report_pdf: bytes, *,
+            generated_at: datetime) -> tuple[bytes, bytes]:
+    """``(cover.pdf, fax.pdf)``: the cover counting the report's pages, then cover + report."""
+    cover = render_cover_pdf(report, classification, report_pages=page_count(report_pdf),
+                             generated_at=generated_at)
+    return cover, fax_pdf(cover, report_pdf, created=generated_at)
+
+
 def fax_pdf(cover_pdf: bytes, report_pdf: bytes, *, created: datetime | None = None) -> bytes:
     """``cover_pdf`` followed by ``report_pdf``, as one PDF.
 

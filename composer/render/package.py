@@ -119,14 +119,12 @@ def build_package(report: Report, *, source: bytes | None = None,
         except InvalidAddress as exc:
             raise PackageError(str(exc)) from None
     if "fax" in selection:
-        pages = fax.page_count(report_pdf)
-        cover = fax.render_cover_pdf(report, classification, report_pages=pages,
-                                     generated_at=when)
-        combined = fax.fax_pdf(cover, report_pdf, created=when)
+        cover, combined = fax.fax_set(report, classification, report_pdf, generated_at=when)
         files["fax/cover.pdf"] = cover
         files["fax/fax.pdf"] = combined
         files["fax/fax.tif"] = fax.fax_tiff(combined, compression=fax_compression)
-        extra["fax"] = {"pages": pages + 1, "compression": fax.COMPRESSIONS[fax_compression]}
+        extra["fax"] = {"pages": fax.page_count(combined),
+                        "compression": fax.COMPRESSIONS[fax_compression]}
     if source is not None:
         input_info = {"sha256": _sha256(source), "of": "source"}
     else:

@@ -199,3 +199,18 @@ def test_record_sending_shows_in_header_and_reports_list(qtbot, window, storage)
                if reports.table.item(r, 0).text() == f"#{window.model.draft.id}")
     assert reports.table.item(row, 5).text() == "2026-11-18 17:40"
     reports.close()
+
+
+def test_print_fax_set_is_cover_plus_report(qtbot, window, monkeypatch):
+    from composer.render.fax import page_count
+
+    assert window.open_file(EXAMPLES / "ransomware-retailer.json")
+    printed: list[tuple[bytes, str]] = []
+    monkeypatch.setattr(window, "_print_pdf", lambda pdf, title: printed.append((pdf, title)))
+    window.print_document("report")
+    qtbot.waitUntil(lambda: len(printed) == 1, timeout=30000)
+    window.print_document("fax")
+    qtbot.waitUntil(lambda: len(printed) == 2, timeout=30000)
+    (report_pdf, report_title), (fax_pdf, fax_title) = printed
+    assert (report_title, fax_title) == ("打印报告", "打印传真件")
+    assert page_count(fax_pdf) == page_count(report_pdf) + 1
