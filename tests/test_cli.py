@@ -95,3 +95,14 @@ def test_validate_warns_by_name_about_unprintable_characters(tmp_path: Path) -> 
     assert run.returncode == 0
     assert run.stderr.strip() == ("warning: incident.title: cannot be printed with the bundled "
                                   "fonts: U+1F600 GRINNING FACE")
+
+
+def test_validate_warns_about_a_discovery_time_in_the_future(tmp_path: Path) -> None:
+    data = json.loads((EXAMPLES / "phishing-general.json").read_text(encoding="utf-8"))
+    data["incident"]["discovered_at"] = "2099-11-21T10:00:00+08:00"
+    path = tmp_path / "future.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    run = composer("validate", str(path))
+    assert run.returncode == 0
+    assert run.stderr.strip() == ("warning: incident.discovered_at: is in the future "
+                                  "(check the date)")

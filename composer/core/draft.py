@@ -226,6 +226,7 @@ FIELD_ZH: dict[str, str] = {
 }
 
 _MESSAGE_ZH: tuple[tuple[str, str], ...] = (
+    (r"^is in the future.*", "晚于当前时间，请核对日期"),
     (r"^is required for a summary report.*", "总结报告必须填写（30 日时限从处置结束时起算）"),
     (r"^is required for kind other.*", "“其他网络运营者”必须填写（报告送属地省级网信部门）"),
     (r"^is required for kind cii.*", "关键信息基础设施运营者必须填写（报告送保护工作部门）"),

@@ -7,9 +7,12 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from composer.core.model import Report
 
 E = TypeVar("E", bound=Enum)
 
@@ -173,3 +176,21 @@ def is_phone(text: str) -> bool:
 def is_email(text: str) -> bool:
     """A plausible single e-mail address (no display name, no list)."""
     return bool(_EMAIL_RE.match(text.strip()))
+
+
+FUTURE_TOLERANCE = timedelta(minutes=5)   # clock skew between workstations
+
+
+def timing_warnings(report: Report, now: datetime) -> list[Problem]:
+    """Times in the future: not invalid (a file may be prepared ahead), but almost always a
+    mistyped date — and a discovery time in the future would make every deadline look far off."""
+    inc = report.incident
+    times = (("incident.discovered_at", inc.discovered_at),
+             ("incident.occurred_at", inc.occurred_at),
+             ("incident.handling_completed_at", inc.handling_completed_at),
+             ("incident.ransom.demanded_at", inc.ransom.demanded_at if inc.ransom else None))
+    return [Problem(path, FUTURE_TIME) for path, moment in times
+            if moment is not None and moment > now + FUTURE_TOLERANCE]
+
+
+FUTURE_TIME = "is in the future (check the date)"

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QWidget
+from datetime import datetime
+
+from PySide6.QtWidgets import QGroupBox, QLabel, QWidget
 
 from composer.core import flow, rules
+from composer.core.draft import problem_text
+from composer.core.obligations import CHINA_TZ
+from composer.core.validators import timing_warnings
 from composer.gui import i18n
 from composer.gui.model import DraftModel
-from composer.gui.page_base import StepPage
+from composer.gui.page_base import ERROR_STYLE, StepPage
+
+TIMED = ("incident.discovered_at", "incident.occurred_at", "incident.handling_completed_at",
+         "incident.ransom.demanded_at")
 
 
 class BasicFactsPage(StepPage):
@@ -50,8 +58,29 @@ class BasicFactsPage(StepPage):
         self.add_datetime(ransom, "incident.ransom.demanded_at", self.tr("勒索时间"),
                           optional=True)
         self.body.addStretch(1)
+        self.time_warnings: dict[str, QLabel] = {}
+        for path in TIMED:   # a warning under each time field, beside its error
+            warning = QLabel()
+            warning.setObjectName(path + "#warning")
+            warning.setWordWrap(True)
+            warning.setStyleSheet(ERROR_STYLE)
+            warning.hide()
+            self._labels[path][1].layout().addWidget(warning)
+            self.time_warnings[path] = warning
+
+    def _show_time_warnings(self) -> None:
+        """A time in the future is allowed but almost always a typo: say so under the field."""
+        report = self.model.draft.report()
+        found = ({p.path: p for p in timing_warnings(report, datetime.now(CHINA_TZ))}
+                 if report is not None else {})
+        for path, label in self.time_warnings.items():
+            problem = found.get(path)
+            text = "⚠ " + problem_text(problem, i18n.language()) if problem else ""
+            label.setText(text)
+            label.setVisible(bool(text))
 
     def refresh(self) -> None:
+        self._show_time_warnings()
         self.ransom_box.setVisible(flow.shows_ransom_items(self.model.draft))
         self.set_row_visible("incident.handling_completed_at",
                              flow.shows_handling_completed(self.model.draft))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import fields
+from datetime import UTC, datetime
 
 from composer.core.model import Report
-from composer.core.validators import Problem
+from composer.core.validators import Problem, timing_warnings
 
 
 def text_fields(report: Report) -> list[tuple[str, str]]:
@@ -39,8 +40,10 @@ def unprintable_fields(report: Report) -> list[tuple[str, list[tuple[str, str]]]
     return out
 
 
-def report_warnings(report: Report) -> list[Problem]:
-    """Characters no bundled font can print, by field and Unicode name."""
-    return [Problem(path, "cannot be printed with the bundled fonts: "
-                    + ", ".join(name for _, name in missing))
-            for path, missing in unprintable_fields(report)]
+def report_warnings(report: Report, now: datetime | None = None) -> list[Problem]:
+    """Times in the future, and characters no bundled font can print (by Unicode name)."""
+    now = datetime.now(UTC) if now is None else now
+    return timing_warnings(report, now) + [
+        Problem(path, "cannot be printed with the bundled fonts: "
+                + ", ".join(name for _, name in missing))
+        for path, missing in unprintable_fields(report)]

@@ -204,3 +204,19 @@ def test_defaults() -> None:
 def test_example_expectations_file_is_consistent() -> None:
     expected = example("expected.json")
     assert set(expected) == {p.name for p in EXAMPLES.glob("*-*.json")}
+
+
+def test_times_in_the_future_are_warnings_not_errors() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from composer.core.validators import FUTURE_TIME, timing_warnings
+
+    report = parse_report(incident(incident__discovered_at="2027-11-20T09:30:00+08:00",
+                                   incident__occurred_at="2027-11-20T09:00:00+08:00"))
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
+    found = timing_warnings(report, now)
+    assert [(p.path, p.message) for p in found] == [
+        ("incident.discovered_at", FUTURE_TIME), ("incident.occurred_at", FUTURE_TIME)]
+    # a few minutes ahead (another workstation's clock) is not flagged
+    soon = parse_report(incident(incident__discovered_at=(now + timedelta(minutes=4)).isoformat()))
+    assert timing_warnings(soon, now) == []

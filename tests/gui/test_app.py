@@ -214,3 +214,16 @@ def test_print_fax_set_is_cover_plus_report(qtbot, window, monkeypatch):
     (report_pdf, report_title), (fax_pdf, fax_title) = printed
     assert (report_title, fax_title) == ("打印报告", "打印传真件")
     assert page_count(fax_pdf) == page_count(report_pdf) + 1
+
+
+def test_basic_page_warns_about_a_future_discovery_time(window, tmp_path):
+    data = json.loads((EXAMPLES / "ransomware-retailer.json").read_text(encoding="utf-8"))
+    data["incident"]["discovered_at"] = "2099-11-18T14:05:00+08:00"
+    path = tmp_path / "future.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert window.open_file(path)
+    window.wizard.go_to(int(Step.BASIC))
+    warning = window.findChild(QLabel, "incident.discovered_at#warning")
+    assert warning.isVisible() and "晚于当前时间，请核对日期" in warning.text()
+    window.model.set("incident.discovered_at", "2026-11-18T14:05:00+08:00")
+    assert not warning.isVisible()
