@@ -239,13 +239,27 @@ def loads_report(text: str | bytes) -> Report:
         except UnicodeDecodeError as exc:
             raise InvalidIncident([Problem("$", f"not UTF-8 text ({exc.reason} at byte "
                                                 f"{exc.start})")]) from None
+    duplicates: list[str] = []
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in obj:
+                duplicates.append(key)
+            obj[key] = value
+        return obj
+
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant,
+                          object_pairs_hook=no_duplicates)
     except json.JSONDecodeError as exc:
         raise InvalidIncident([Problem(
             "$", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]) from None
     except ValueError as exc:
         raise InvalidIncident([Problem("$", str(exc))]) from None
+    if duplicates:  # the later value would silently win: a typo must not pass unnoticed
+        raise InvalidIncident([Problem("$", f"key {key!r} appears twice in one object")
+                               for key in dict.fromkeys(duplicates)])
     return parse_report(data)
 
 

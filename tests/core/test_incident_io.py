@@ -220,3 +220,11 @@ def test_times_in_the_future_are_warnings_not_errors() -> None:
     # a few minutes ahead (another workstation's clock) is not flagged
     soon = parse_report(incident(incident__discovered_at=(now + timedelta(minutes=4)).isoformat()))
     assert timing_warnings(soon, now) == []
+
+
+def test_a_key_given_twice_is_an_error_not_a_silent_overwrite() -> None:
+    text = json.dumps(incident(), ensure_ascii=False)
+    text = text.replace('"title": "测试事件"', '"title": "测试事件", "title": "另一个"')
+    with pytest.raises(InvalidIncident) as info:
+        loads_report(text)
+    assert [str(p) for p in info.value.problems] == ["$: key 'title' appears twice in one object"]
