@@ -233,6 +233,12 @@ def parse_report(data: Any) -> Report:
 
 def loads_report(text: str | bytes) -> Report:
     """Parse JSON text (UTF-8) into a :class:`Report`."""
+    return parse_report(loads_json(text))
+
+
+def loads_json(text: str | bytes) -> Any:
+    """JSON text (UTF-8) parsed strictly: no NaN/Infinity, no key given twice in one object.
+    Raises :class:`InvalidIncident` (path ``$``) otherwise."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -260,7 +266,7 @@ def loads_report(text: str | bytes) -> Report:
     if duplicates:  # the later value would silently win: a typo must not pass unnoticed
         raise InvalidIncident([Problem("$", f"key {key!r} appears twice in one object")
                                for key in dict.fromkeys(duplicates)])
-    return parse_report(data)
+    return data
 
 
 def _reject_constant(name: str) -> Any:

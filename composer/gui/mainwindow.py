@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from datetime import datetime
 from pathlib import Path
@@ -181,9 +180,15 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: str | Path) -> bool:
         """Load an incident file as a new draft (invalid files too: problems show inline)."""
+        from composer.core.incident_io import loads_json
+        from composer.core.validators import InvalidIncident
+
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-        except (OSError, ValueError) as exc:
+            data = loads_json(Path(path).read_bytes())
+        except OSError as exc:
+            self._warn(self.tr("无法打开文件"), f"{path}\n{exc.strerror or exc}")
+            return False
+        except InvalidIncident as exc:
             self._warn(self.tr("无法打开文件"), f"{path}\n{exc}")
             return False
         if not isinstance(data, dict):

@@ -227,3 +227,15 @@ def test_basic_page_warns_about_a_future_discovery_time(window, tmp_path):
     assert warning.isVisible() and "晚于当前时间，请核对日期" in warning.text()
     window.model.set("incident.discovered_at", "2026-11-18T14:05:00+08:00")
     assert not warning.isVisible()
+
+
+def test_open_file_refuses_a_key_given_twice(window, tmp_path):
+    text = (EXAMPLES / "phishing-general.json").read_text(encoding="utf-8")
+    path = tmp_path / "twice.json"
+    path.write_text(text.replace('"title": "员工邮箱钓鱼事件"',
+                                 '"title": "员工邮箱钓鱼事件", "title": "x"'), encoding="utf-8")
+    assert not window.open_file(path)
+    box = next(w for w in QApplication.topLevelWidgets()
+               if isinstance(w, QMessageBox) and w.isVisible())
+    assert "'title' appears twice" in box.text()
+    box.close()
