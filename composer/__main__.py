@@ -89,7 +89,8 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     if isinstance(loaded, int):
         return loaded
     report, _ = loaded
-    json.dump(classification_json(classify(report)), sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(classification_json(classify(report), report.report_type), sys.stdout,
+              ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return EXIT_OK
 

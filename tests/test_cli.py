@@ -106,3 +106,21 @@ def test_validate_warns_about_a_discovery_time_in_the_future(tmp_path: Path) -> 
     assert run.returncode == 0
     assert run.stderr.strip() == ("warning: incident.discovered_at: is in the future "
                                   "(check the date)")
+
+
+@pytest.mark.parametrize(("report_type", "extra", "governing"), [
+    ("initial", {}, ("report", "2026-11-18T18:05:00+08:00")),
+    ("follow_up", {}, None),
+    ("summary", {"handling_completed_at": "2026-11-20T17:30:00+08:00"},
+     ("summary", "2026-12-20T17:30:00+08:00")),
+])
+def test_classify_names_the_deadline_this_report_answers(tmp_path: Path, report_type: str,
+                                                         extra: dict, governing) -> None:
+    data = json.loads((EXAMPLES / "ransomware-retailer.json").read_text(encoding="utf-8"))
+    data["report_type"] = report_type
+    data["incident"].update(extra)
+    path = tmp_path / f"{report_type}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = json.loads(composer("classify", str(path)).stdout)
+    got = out["governing"]
+    assert (None if got is None else (got["action"], got["due"])) == governing

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from composer.core.grading import UNVERIFIED_NOTICE, UNVERIFIED_NOTICE_EN, Grading, grade
-from composer.core.model import Report
-from composer.core.obligations import Duties, duties, iso_duration
+from composer.core.model import Report, ReportType
+from composer.core.obligations import Duties, duties, governing, iso_duration
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +28,11 @@ def classify(report: Report) -> Classification:
                           level_confirmed=report.level_confirmed is grading.level)
 
 
-def classification_json(c: Classification) -> dict[str, Any]:
+def classification_json(c: Classification,
+                        report_type: ReportType = ReportType.INITIAL) -> dict[str, Any]:
     """The ``composer classify`` output of CONTRACT.md (extended with a few extra keys)."""
     g, d = c.grading, c.duties
+    governing_due = governing(report_type, d)
     out: dict[str, Any] = {
         "level": g.level.value,
         "level_zh": g.level.zh,
@@ -46,6 +48,8 @@ def classification_json(c: Classification) -> dict[str, Any]:
         "confirmed_level": g.confirmed_level.value,
         "needs_confirmation": g.needs_confirmation,
         "level_confirmed": c.level_confirmed,
+        # the dated obligation this report type answers (a follow-up has none)
+        "governing": _obligation(governing_due) if governing_due else None,
         "notes": list(d.notes_zh),
     }
     if c.unconfirmed:

@@ -19,7 +19,6 @@ from enum import IntEnum
 from composer.core import rules
 from composer.core.draft import Draft
 from composer.core.model import ReportType
-from composer.core.obligations import Duties, Obligation
 from composer.core.validators import Problem
 
 
@@ -151,18 +150,6 @@ def first_incomplete(draft: Draft) -> Step:
 
 
 # --- deadline urgency (the countdown in the header) -------------------------------------------
-
-def governing_obligation(report_type: ReportType, duties: Duties) -> Obligation | None:
-    """The dated obligation the countdown follows for this kind of report.
-
-    An initial report follows the earliest report deadline; a summary report its 30-day
-    limit (None until the handling end is known); a follow-up has no fixed limit ("promptly").
-    """
-    if report_type is ReportType.SUMMARY:
-        return next((o for o in duties.obligations if o.action == "summary" and o.due), None)
-    if report_type is ReportType.FOLLOW_UP:
-        return None
-    return duties.first_due
 
 
 @dataclass(frozen=True, slots=True)

@@ -167,3 +167,16 @@ def duties(report: Report, grading: Grading, rules: ReportingRules | None = None
     ) if grading.level in (Level.ESPECIALLY_MAJOR, Level.MAJOR) else ()
     return Duties(obligations=tuple(obligations), escalations=escalations,
                   notes_zh=tuple(notes_zh), notes_en=tuple(notes_en))
+
+
+def governing(report_type: ReportType, duties: Duties) -> Obligation | None:
+    """The dated obligation the countdown follows for this kind of report.
+
+    An initial report follows the earliest report deadline; a summary report its 30-day
+    limit (None until the handling end is known); a follow-up has no fixed limit ("promptly").
+    """
+    if report_type is ReportType.SUMMARY:
+        return next((o for o in duties.obligations if o.action == "summary" and o.due), None)
+    if report_type is ReportType.FOLLOW_UP:
+        return None
+    return duties.first_due

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 from composer.core import flow
 from composer.core.classify import Classification
 from composer.core.model import ReportType
-from composer.core.obligations import CHINA_TZ
+from composer.core.obligations import CHINA_TZ, governing
 from composer.core.submissions import Submission, describe
 from composer.gui import i18n
 from composer.gui.model import DraftModel
@@ -89,7 +89,7 @@ class DeadlineHeader(QFrame):
     def tick(self) -> None:
         c = self._classification
         rtype = self.model.draft.report_type
-        first = flow.governing_obligation(rtype, c.duties) if c is not None else None
+        first = governing(rtype, c.duties) if c is not None else None
         if self._submission is not None:
             self.state = "sent"
             self.deadline.setText(describe(self._submission, first, i18n.language()))

@@ -147,15 +147,16 @@ def test_format_remaining():
 
 def test_governing_obligation_by_report_type():
     from composer.core.model import ReportType
+    from composer.core.obligations import governing
 
     d = example("ransomware-retailer.json")
     duties = d.classification().duties
-    assert flow.governing_obligation(ReportType.INITIAL, duties) is duties.first_due
-    assert flow.governing_obligation(ReportType.FOLLOW_UP, duties) is None
-    assert flow.governing_obligation(ReportType.SUMMARY, duties) is None  # handling end unknown
+    assert governing(ReportType.INITIAL, duties) is duties.first_due
+    assert governing(ReportType.FOLLOW_UP, duties) is None
+    assert governing(ReportType.SUMMARY, duties) is None  # handling end unknown
     d.data["report_type"] = "summary"
     d.set("incident.handling_completed_at", "2026-11-20T18:00:00+08:00")
-    summary = flow.governing_obligation(ReportType.SUMMARY, d.classification().duties)
+    summary = governing(ReportType.SUMMARY, d.classification().duties)
     assert summary.action == "summary" and summary.due.isoformat() == "2026-12-20T18:00:00+08:00"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from core_helpers import DELETE, EXAMPLES, example, incident
@@ -207,13 +207,13 @@ def test_example_expectations_file_is_consistent() -> None:
 
 
 def test_times_in_the_future_are_warnings_not_errors() -> None:
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from composer.core.validators import FUTURE_TIME, timing_warnings
 
     report = parse_report(incident(incident__discovered_at="2027-11-20T09:30:00+08:00",
                                    incident__occurred_at="2027-11-20T09:00:00+08:00"))
-    now = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
     found = timing_warnings(report, now)
     assert [(p.path, p.message) for p in found] == [
         ("incident.discovered_at", FUTURE_TIME), ("incident.occurred_at", FUTURE_TIME)]
