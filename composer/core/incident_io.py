@@ -35,7 +35,6 @@ from composer.core.model import (
     ReportType,
 )
 
-# Problem, InvalidIncident, credit_code_problem and parse_time are re-exported for callers.
 from composer.core.validators import (
     InvalidIncident,
     Problem,

@@ -28,7 +28,7 @@ from composer import __version__
 from composer.core.classify import Classification
 from composer.core.grading import UNVERIFIED_NOTICE
 from composer.core.model import Report, ReportType
-from composer.core.obligations import in_china
+from composer.core.obligations import governing, in_china
 from composer.core.rules import category, reporting_rules
 from composer.render.templating import render
 
@@ -156,12 +156,20 @@ def _cut(text: str | None) -> str:
     return text if len(text) <= _SUMMARY_CHARS else text[:_SUMMARY_CHARS] + "……（全文见附件）"
 
 
+def _no_deadline_text(report: Report, classification: Classification) -> str:
+    if not classification.grading.reportable:
+        return "无法定报告时限（一般事件，自愿报告）。"
+    if report.report_type is ReportType.FOLLOW_UP:
+        return "续报无固定时限：出现重要新情况或调查取得进展时及时报送。"
+    return "处置结束后 30 日内报送总结报告（处置结束时间待定）。"
+
+
 def body_context(report: Report, classification: Classification, *,
                  generated_at: datetime, attachment_name: str) -> dict[str, object]:
     """Everything the e-mail templates show (plain data, no markup)."""
     op, inc = report.operator, report.incident
     g, d = classification.grading, classification.duties
-    first = d.first_due
+    first = governing(report.report_type, d)
     cat = category(inc.category)
     return {
         "subject": subject_line(report, classification),
@@ -183,6 +191,7 @@ def body_context(report: Report, classification: Classification, *,
         "unverified": UNVERIFIED_NOTICE if classification.unconfirmed else "",
         "deadline": fmt_time(first.due) if first and first.due else "",
         "deadline_to": first.to if first else "",
+        "no_deadline": _no_deadline_text(report, classification),
         "obligations": [{"to": o.to, "due": fmt_time(o.due) if o.due else "",
                          "note": o.note_zh, "action": o.action} for o in d.obligations],
         "notes": list(d.notes_zh),

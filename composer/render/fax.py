@@ -30,7 +30,8 @@ from reportlab.platypus import Table, TableStyle
 
 from composer import __version__
 from composer.core.classify import Classification
-from composer.core.model import Report
+from composer.core.model import Report, ReportType
+from composer.core.obligations import governing
 from composer.core.rules import reporting_rules
 from composer.render import fonts
 from composer.render.email import fmt_time, header_text, level_text
@@ -93,12 +94,19 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
     return rows
 
 
-def urgency_lines(classification: Classification) -> tuple[str, ...]:
-    """The boxed urgency lines: "紧急" and the deadline, or the voluntary note."""
-    first = classification.duties.first_due
-    if classification.grading.reportable and first is not None and first.due is not None:
-        return ("紧急", f"报告时限：{fmt_time(first.due)}（北京时间）")
-    return ("一般事件　自愿报告",)
+def urgency_lines(report: Report, classification: Classification) -> tuple[str, ...]:
+    """The boxed lines: "紧急" and the deadline this report answers, or what kind it is."""
+    if not classification.grading.reportable:
+        return ("一般事件　自愿报告",)
+    due = governing(report.report_type, classification.duties)
+    if report.report_type is ReportType.SUMMARY:
+        return ("事件处置总结报告",) + (
+            (f"报送时限：{fmt_time(due.due)}（北京时间）",) if due and due.due else ())
+    if report.report_type is ReportType.FOLLOW_UP:
+        return ("续报",)
+    if due is not None and due.due is not None:
+        return ("紧急", f"报告时限：{fmt_time(due.due)}（北京时间）")
+    return ("紧急",)
 
 
 def render_cover_pdf(report: Report, classification: Classification, *, report_pages: int,
@@ -127,7 +135,7 @@ def render_cover_pdf(report: Report, classification: Classification, *, report_p
     y -= 6 * mm
 
     urgent = CJKParagraph("<br/>".join(fonts.paragraph_markup(line)
-                                       for line in urgency_lines(classification)),
+                                       for line in urgency_lines(report, classification)),
                           styles["urgent"])
     _, h = urgent.wrap(width - 8 * mm, page_h)
     box_h = h + 6 * mm

@@ -179,9 +179,9 @@ class CJKParagraph(Paragraph):
 
 
 def _style(name: str, **kw: Any) -> ParagraphStyle:
-    base: dict[str, Any] = dict(fontName=SANS, fontSize=BODY_SIZE, leading=BODY_LEADING,
-                                textColor=INK, wordWrap="CJK", alignment=TA_LEFT,
-                                allowWidows=1, allowOrphans=0)
+    base: dict[str, Any] = {"fontName": SANS, "fontSize": BODY_SIZE, "leading": BODY_LEADING,
+                            "textColor": INK, "wordWrap": "CJK", "alignment": TA_LEFT,
+                            "allowWidows": 1, "allowOrphans": 0}
     base.update(kw)
     return ParagraphStyle(name, **base)
 

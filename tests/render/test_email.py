@@ -243,3 +243,19 @@ def test_summary_report_lists_the_art8_items():
                        incident=_replace(report.incident, lessons="加强补丁管理"))
     ninth = art7_items(summary)[8]
     assert ninth.number == 9 and "经验教训" in ninth.filled and "责任处理" in ninth.missing
+
+
+def test_deadline_paragraph_follows_the_report_type():
+    from dataclasses import replace as _replace
+
+    from composer.core.classify import classify as _classify
+    from composer.core.incident_io import load_report
+    from composer.core.model import ReportType
+    from composer.render.email import body_context
+
+    examples = Path(__file__).resolve().parents[1] / "data" / "examples"
+    report = _replace(load_report(examples / "ransomware-retailer.json"),
+                      report_type=ReportType.FOLLOW_UP)
+    ctx = body_context(report, _classify(report), generated_at=report.incident.discovered_at,
+                       attachment_name="report.pdf")
+    assert ctx["deadline"] == "" and ctx["no_deadline"].startswith("续报无固定时限")

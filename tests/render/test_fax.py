@@ -256,3 +256,25 @@ def test_tiffinfo_agrees(tmp_path: Path) -> None:
     for i in range(3):
         assert f"Page Number: {i}-3" in info
     assert "Warning" not in out.stderr and "Error" not in out.stderr
+
+
+@pytest.mark.parametrize(("report_type", "handled", "lines"), [
+    ("initial", None, ("紧急", "报告时限：2026-11-18 18:05（北京时间）")),
+    ("follow_up", None, ("续报",)),
+    ("summary", "2026-11-20T17:30:00+08:00",
+     ("事件处置总结报告", "报送时限：2026-12-20 17:30（北京时间）")),
+])
+def test_cover_urgency_follows_the_report_type(report_type, handled, lines) -> None:
+    from dataclasses import replace as _replace
+
+    from composer.core.classify import classify as _classify
+    from composer.core.incident_io import load_report as _load
+    from composer.core.validators import parse_time
+    from composer.core.model import ReportType
+    from composer.render.fax import urgency_lines
+
+    examples = Path(__file__).resolve().parents[1] / "data" / "examples"
+    base = _load(examples / "ransomware-retailer.json")
+    report = _replace(base, report_type=ReportType(report_type), incident=_replace(
+        base.incident, handling_completed_at=parse_time(handled) if handled else None))
+    assert urgency_lines(report, _classify(report)) == lines
