@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -92,23 +92,37 @@ class MainWindow(OutputActions, QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        for old in bar.actions():  # a rebuild (language change) replaces menus and actions
+            if old.menu() is not None:
+                old.menu().deleteLater()
         bar.clear()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
-        self._action(file_menu, self.tr("新建报告(&N)"), self.new_report, QKeySequence.StandardKey.New)
-        self._action(file_menu, self.tr("报告列表(&L)…"), self.show_reports, "Ctrl+L")
+        file_menu.setObjectName("menu-file")
+        self._action(file_menu, self.tr("新建报告(&N)"), self.new_report,
+                     QKeySequence.StandardKey.New, name="action-new-report")
+        self._action(file_menu, self.tr("报告列表(&L)…"), self.show_reports, "Ctrl+L",
+                     name="action-reports")
         self._action(file_menu, self.tr("打开事件文件(&O)…"), self.choose_file,
-                     QKeySequence.StandardKey.Open)
-        self._action(file_menu, self.tr("立即保存(&S)"), self.save_now, QKeySequence.StandardKey.Save)
+                     QKeySequence.StandardKey.Open, name="action-open-file")
+        self._action(file_menu, self.tr("立即保存(&S)"), self.save_now,
+                     QKeySequence.StandardKey.Save, name="action-save")
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit,
+                     name="action-quit")
         lang_menu = bar.addMenu(self.tr("语言(&G)") if i18n.language() == "zh" else "&Language")
+        lang_menu.setObjectName("menu-language")
         for code, name in (("zh", "简体中文"), ("en", "English")):
-            action = self._action(lang_menu, name, lambda _=False, c=code: self.set_language(c))
+            action = self._action(lang_menu, name, lambda _=False, c=code: self.set_language(c),
+                                  name=f"action-language-{code}")
             action.setCheckable(True)
             action.setChecked(i18n.language() == code)
 
-    def _action(self, menu, text, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, self)
+    def _action(self, menu, text, slot, shortcut=None, name=None) -> QAction:  # type: ignore[no-untyped-def]
+        """A menu entry. ``name`` is its objectName, which the crash smoke test
+        (tests/gui/smoke_registry.py) needs to exercise it."""
+        action = QAction(text, menu)
+        if name:
+            action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -195,6 +209,7 @@ class MainWindow(OutputActions, QMainWindow):
         dialog = QFileDialog(self, self.tr("打开事件文件"), self.start_folder(),
                              self.tr("事件文件 (*.json)"))
         dialog.setObjectName("open-file-dialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
 
         def chosen(name: str) -> None:
@@ -207,6 +222,7 @@ class MainWindow(OutputActions, QMainWindow):
     def show_reports(self) -> ReportsDialog:
         self.save_now()
         dialog = ReportsDialog(self.storage.list_drafts(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def done(_: int) -> None:
             choice = dialog.result_value
@@ -224,6 +240,7 @@ class MainWindow(OutputActions, QMainWindow):
         if not drafts:
             return None
         dialog = RecoveryDialog(drafts, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def done(_: int) -> None:
             if dialog.result_value is not None:

@@ -13,7 +13,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
@@ -64,6 +64,7 @@ class OutputActions:
         dialog = QFileDialog(self, self.tr("选择保存材料包的文件夹"),
                              self.start_folder())
         dialog.setObjectName("package-folder-dialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
@@ -184,6 +185,7 @@ class OutputActions:
                              str(Path(self.start_folder()) / "incident.json"),
                              self.tr("事件文件 (*.json)"))
         dialog.setObjectName("export-dialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("json")
 
@@ -206,6 +208,7 @@ class OutputActions:
         if draft_id is None:
             return None
         dialog = SubmissionDialog(datetime.now(CHINA_TZ), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def done(_: int) -> None:
             value = dialog.result_value

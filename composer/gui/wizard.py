@@ -40,6 +40,12 @@ class ReportWizard(QWizard):
             self.setPage(int(cls.step), page)
             self.pages[cls.step] = page
         self.setStartId(int(flow.Step.PROFILE))
+        # Qt's 完成(&F) would clash with the menu 文件(&F): Alt+D finishes.
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成(&D)"))
+        for which, name in ((QWizard.WizardButton.BackButton, "wizard-back"),
+                            (QWizard.WizardButton.NextButton, "wizard-next"),
+                            (QWizard.WizardButton.FinishButton, "wizard-finish")):
+            self.button(which).setObjectName(name)
 
     def nextId(self) -> int:
         nxt = flow.next_step(self.currentId(), self.model.draft) if self.currentId() >= 0 else None

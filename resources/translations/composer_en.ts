@@ -1208,4 +1208,11 @@
         <translation>Note</translation>
     </message>
 </context>
+<context>
+    <name>ReportWizard</name>
+    <message>
+        <source>完成(&amp;D)</source>
+        <translation>&amp;Done</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,257 @@
+"""THE TABLE of the crash smoke test: every menu action and every button of the app, by
+objectName, with how to exercise it (open, use, close).
+
+Adding a button or a menu action to the app? Give it an objectName (menu entries:
+``MainWindow._action(..., name="action-…")``) and add ONE line to :data:`REGISTRY` below:
+
+    "my-button": press,                       # a click, nothing opens
+    "my-action": press_then(close_dialogs),   # opens a dialog/message box: close it
+    "my-thing": press_then(my_driver),        # or write a driver (see the ones below)
+
+A driver is ``driver(smoke, name)``; ``smoke`` (tests/gui/smoke_run.py) is the running app:
+``smoke.window``, ``smoke.go(step)``, ``smoke.wait(cond)``, ``smoke.dialog(cls, name)``,
+``smoke.press(name)`` (runs another entry, e.g. a dialog's button), ``smoke.tmp``.
+Entries run in this table's order; dialog buttons run when their dialog's driver presses them.
+The test fails when a named action/button exists that no entry covers, when an entry never
+ran, or when an unnamed one exists.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QAction
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+    QWizard,
+)
+
+from composer.core.flow import Step
+
+Driver = Callable[[Any, str], None]
+REGISTRY_FILE = "tests/gui/smoke_registry.py"
+
+
+# --- generic drivers ---------------------------------------------------------------------------
+
+def press(smoke, name: str) -> None:
+    """Trigger the action / click the button (it must be visible and enabled)."""
+    smoke.trigger(name)
+
+
+def press_then(after: Callable[[Any], None]) -> Driver:
+    def driver(smoke, name: str) -> None:
+        smoke.trigger(name)
+        after(smoke)
+    return driver
+
+
+def on_page(step: Step, then: Callable[[Any], None] | None = None) -> Driver:
+    """Go to the wizard page first (the button lives there), then press."""
+    def driver(smoke, name: str) -> None:
+        smoke.go(step)
+        smoke.trigger(name)
+        if then is not None:
+            then(smoke)
+    return driver
+
+
+def close_dialogs(smoke) -> None:
+    smoke.close_dialogs()
+
+
+# --- specific drivers --------------------------------------------------------------------------
+
+def use_folder_picker(smoke) -> None:
+    picker = smoke.dialog(QFileDialog, "package-folder-dialog")
+    assert picker.directory().absolutePath() != str(Path.cwd()), "picker starts in the cwd"
+    out = smoke.tmp / "packages"
+    out.mkdir(exist_ok=True)
+    picker.setDirectory(str(out))
+    picker.accept()
+    smoke.wait(lambda: smoke.window.last_package is not None, 60000)
+    assert (smoke.window.last_package / "manifest.json").exists()
+
+
+def use_print_preview(smoke) -> None:
+    """Wait for the pages, page through and zoom, print to a PDF file, close."""
+    smoke.wait(lambda: smoke.window.print_preview is not None
+               and smoke.window.print_preview.printed_pages > 0, 60000)
+    dialog = smoke.window.print_preview
+    pages = dialog.printed_pages
+    by_text = {a.text(): a for a in dialog.findChildren(QAction) if a.text()}
+    for action in dialog.findChildren(QAction):
+        if action.objectName() in ("fitWidthAction", "fitPageAction", "facingModeAction",
+                                   "overviewModeAction", "singleModeAction"):
+            action.trigger()
+            smoke.settle()
+    for text in ("下一页", "Next page", "最后一页", "Last page", "放大", "Zoom in"):
+        if text in by_text:
+            by_text[text].trigger()
+            smoke.settle()
+    out = smoke.tmp / f"printed-{len(list(smoke.tmp.glob('printed-*')))}.pdf"
+    smoke.answer_modal(lambda modal: _save_as(modal, out),
+                       lambda w: isinstance(w, (QFileDialog, QPrintDialog)))
+    print_action = next(a for a in dialog.findChildren(QAction) if a.text() in ("打印", "Print"))
+    print_action.trigger()
+    smoke.settle()
+    from composer.render.fax import page_count
+    assert out.exists() and page_count(out.read_bytes()) == pages, out
+    smoke.printed.append(out)
+    if smoke.window.print_preview is not None:
+        smoke.window.print_preview.close()
+    smoke.wait(lambda: smoke.window.print_preview is None)
+
+
+def _save_as(modal, path: Path) -> None:
+    """Qt's print dialog (no printer installed: 打印到文件(PDF)) or a save dialog."""
+    if isinstance(modal, QFileDialog):
+        modal.selectFile(str(path))
+    else:
+        modal.findChild(QLineEdit, "filename").setText(str(path))
+    modal.accept()
+
+
+def use_export(smoke) -> None:
+    dialog = smoke.dialog(QFileDialog, "export-dialog")
+    out = smoke.tmp / "exported.json"
+    assert dialog.selectedFiles()[0].endswith("incident.json")  # the suggested name
+    dialog.findChild(QLineEdit, "fileNameEdit").setText(str(out))
+    dialog.accept()
+    smoke.settle()
+    boxes = [b.text() for b in QApplication.topLevelWidgets()
+             if isinstance(b, QMessageBox) and b.isVisible()]
+    assert not boxes, boxes
+    smoke.wait(out.exists)
+    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "composer-incident/1"
+
+
+def use_open_file(smoke) -> None:
+    dialog = smoke.dialog(QFileDialog, "open-file-dialog")
+    dialog.selectFile(str(smoke.example))
+    dialog.accept()
+    smoke.wait(lambda: smoke.window.model.draft.title != "")
+    smoke.filled_id = smoke.window.model.draft.id
+
+
+def use_submission(smoke) -> None:
+    dialog = smoke.dialog(QWidget, "submission-dialog")
+    combo = dialog.findChild(QComboBox, "submission-channel")
+    combo.setCurrentIndex(combo.count() - 1)
+    dialog.note.setText("smoke")
+    dialog._save()
+    smoke.wait(lambda: smoke.window.header.state == "sent")
+
+
+def use_reports(smoke) -> None:
+    """The reports list (opened by the caller): start a 续报 and a 总结报告 from the filled
+    report, then continue editing it — each time reopening the list."""
+    for n, button in enumerate(("reports-follow_up", "reports-summary", "reports-open")):
+        if n:
+            smoke.trigger("action-reports")
+        dialog = smoke.dialog(QWidget, "reports-dialog")
+        row = next(r for r in range(dialog.table.rowCount())
+                   if dialog.table.item(r, 0).text().split()[0] == f"#{smoke.filled_id}")
+        dialog.table.selectRow(row)
+        smoke.press(button)
+        smoke.settle()
+        smoke.close_dialogs()
+        if button != "reports-open":
+            assert smoke.window.model.draft.parent_id == smoke.filled_id
+        smoke.reopen_filled()
+
+
+def new_report_then_back(smoke) -> None:
+    assert smoke.window.wizard.currentId() == int(Step.PROFILE)
+    smoke.reopen_filled()
+
+
+def language(code: str) -> Callable[[Any], None]:
+    def after(smoke) -> None:
+        expected = "Preview and output" if code == "en" else "预览与输出"
+        page = smoke.window.wizard.pages[Step.PREVIEW]
+        assert page.title() == expected, page.title()
+    return after
+
+
+def walk_wizard(smoke, name: str) -> None:
+    """Next through every page from the start, Back once, Next again."""
+    wizard = smoke.window.wizard
+    wizard.restart()
+    while wizard.nextId() >= 0:
+        smoke.trigger("wizard-next")
+    smoke.trigger("wizard-back")
+    smoke.trigger("wizard-next")
+    assert wizard.currentId() == int(Step.PREVIEW)
+
+
+def back_is_walked(smoke, name: str) -> None:
+    """Pressed by ``wizard-next``'s walk."""
+    smoke.go(Step.BASIC)
+    smoke.trigger(name)
+    assert smoke.window.wizard.currentId() == int(Step.PROFILE)
+
+
+def finish(smoke, name: str) -> None:
+    smoke.go(Step.PREVIEW)
+    assert smoke.window.wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+    smoke.trigger(name)
+    smoke.dialog(QWidget, "reports-dialog")
+    smoke.close_dialogs()
+
+
+def quit_app(smoke, name: str) -> None:
+    smoke.trigger(name)  # the window closes; the app must then exit with status 0
+
+
+def recovery_restore(smoke, name: str) -> None:
+    smoke.trigger(name)
+    smoke.wait(lambda: smoke.window.model.draft.title != "")
+
+
+def close_message(smoke) -> None:
+    for box in QApplication.topLevelWidgets():
+        if isinstance(box, QMessageBox) and box.isVisible():
+            box.close()
+
+
+# --- THE TABLE ---------------------------------------------------------------------------------
+
+REGISTRY: dict[str, Driver] = {
+    # dialogs' own buttons (pressed by the driver of the entry that opens the dialog)
+    "recovery-restore": recovery_restore,
+    "reports-open": press,
+    "reports-follow_up": press,
+    "reports-summary": press,
+    # the wizard's navigation
+    "wizard-next": walk_wizard,
+    "wizard-back": back_is_walked,
+    "wizard-finish": finish,
+    # 文件 menu
+    "action-save": press,
+    "action-new-report": press_then(new_report_then_back),
+    "action-open-file": press_then(use_open_file),
+    "action-reports": press_then(use_reports),
+    # the preview page
+    "generate-package": on_page(Step.PREVIEW, use_folder_picker),
+    "open-folder": on_page(Step.PREVIEW, close_message),
+    "print-report": on_page(Step.PREVIEW, use_print_preview),
+    "print-fax": on_page(Step.PREVIEW, use_print_preview),
+    "export-json": on_page(Step.PREVIEW, use_export),
+    # 语言 menu (the whole window is rebuilt)
+    "action-language-en": press_then(language("en")),
+    "action-language-zh": press_then(language("zh")),
+    # recording the sending, then what a sent report offers
+    "record-submission": on_page(Step.PREVIEW, use_submission),
+    # last: 退出
+    "action-quit": quit_app,
+}

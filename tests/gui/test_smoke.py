@@ -1,0 +1,65 @@
+"""The crash smoke test: the whole app in a subprocess, every action, button and dialog.
+
+The table of what is exercised, and how, is tests/gui/smoke_registry.py (one line per
+objectName); the runner is tests/gui/smoke_run.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from gui_helpers import EXAMPLES
+from PySide6.QtWidgets import QPushButton
+from smoke_registry import REGISTRY
+from smoke_run import coverage_problems, inventory
+
+from composer.core.flow import Step
+
+RUNNER = Path(__file__).resolve().parent / "smoke_run.py"
+
+
+def _outcome(code: int) -> str:
+    if code < 0:
+        return f"killed by signal {signal.Signals(-code).name}"
+    return f"exit status {code}"
+
+
+def test_every_action_and_button_runs_without_a_crash(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               COMPOSER_DATA_DIR=str(tmp_path / "data"),
+               COMPOSER_CONFIG_DIR=str(tmp_path / "config"))
+    out = subprocess.run(  # noqa: PLW1510 (status asserted)
+        [sys.executable, str(RUNNER), str(EXAMPLES / "ransomware-retailer.json"),
+         str(tmp_path / "work"), "zh"],
+        env=env, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, f"{_outcome(out.returncode)}\n{out.stdout[-3000:]}\n" \
+                                f"{out.stderr[-6000:]}"
+    assert "Traceback" not in out.stderr, out.stderr
+    line = next(x for x in out.stdout.splitlines() if x.startswith("SMOKE OK "))
+    result = json.loads(line.removeprefix("SMOKE OK "))
+    assert sorted(result["covered"]) == sorted(REGISTRY)
+    assert len(result["printed"]) == 2  # the report and the fax set, through Qt's print dialog
+
+
+def test_an_unregistered_button_is_named_with_where_to_add_it(window):
+    page = window.wizard.pages[Step.PREVIEW]
+    extra = QPushButton("新按钮")
+    extra.setObjectName("brand-new-button")
+    page.body.addWidget(extra)
+    unnamed_button = QPushButton("无名")
+    page.body.addWidget(unnamed_button)
+    seen, unnamed = inventory([window])
+    assert {"generate-package", "print-fax", "action-quit", "wizard-next"} <= set(seen)
+    problems = coverage_problems(seen, unnamed, set(REGISTRY), REGISTRY)
+    text = "\n".join(problems)
+    assert "'brand-new-button' (QPushButton '新按钮' in PreviewPage) is not in the smoke " \
+           "test" in text
+    assert '"brand-new-button": press,' in text and "tests/gui/smoke_registry.py" in text
+    assert "unnamed QPushButton '无名' in PreviewPage" in text
+    never_ran = coverage_problems(seen, [], set(), REGISTRY)
+    assert any("'print-fax'" in p and "never ran" in p for p in never_ran)
