@@ -39,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--to", action="append", default=[], metavar="ADDR",
                    help="also address the e-mail draft to ADDR (repeatable or comma-separated; "
                         "the national intake's address is always the first recipient)")
+    d = sub.add_parser("doctor", help="check this workstation: Qt, fonts, folders, printers, mail")
+    d.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: the "
+                   "app's language)")
     return p
 
 
@@ -127,6 +130,12 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from composer import doctor
+
+    return doctor.main(args.lang)
+
+
 def _start_gui(path: str | None) -> int:
     from composer.gui.app import run
 
@@ -139,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         return _start_gui(None)
     if args.command == "open":
         return _start_gui(args.file)
-    handler = {"validate": _cmd_validate, "classify": _cmd_classify, "render": _cmd_render}
+    handler = {"validate": _cmd_validate, "classify": _cmd_classify, "render": _cmd_render,
+               "doctor": _cmd_doctor}
     try:
         return handler[args.command](args)
     except KeyboardInterrupt:

@@ -7,11 +7,12 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -118,6 +119,9 @@ class MainWindow(QMainWindow):
             action = self._action(lang_menu, name, lambda _=False, c=code: self.set_language(c))
             action.setCheckable(True)
             action.setChecked(i18n.language() == code)
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self._action(help_menu, self.tr("运行环境检查(&D)…"), self.show_doctor).setObjectName(
+            "actionDoctor")
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
@@ -234,6 +238,15 @@ class MainWindow(QMainWindow):
             if dialog.result_value is not None:
                 self.open_draft(dialog.result_value)
         dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def show_doctor(self) -> QDialog:
+        """帮助 → 运行环境检查: the ``composer doctor`` report (for IT staff)."""
+        from composer.gui.doctor_dialog import DoctorDialog
+
+        dialog = DoctorDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
