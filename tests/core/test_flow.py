@@ -92,14 +92,15 @@ def test_completeness_walk():
 def test_grading_needs_confirmation_of_unverified_level():
     d = example("ransomware-retailer.json")
     d.set("impact_facts.personal_info_leaked", None)
-    d.set("impact_facts.direct_loss_yuan", 6_000_000)  # 较大 only in the draft text
+    d.set("impact_facts.people_services_affected", 150_000)  # 较大 on one source only
     c = d.classification()
     assert c.grading.level.value == "relatively_major" and c.grading.needs_confirmation
     assert flow.needs_level_confirmation(d)
     assert not flow.is_complete(Step.GRADING, d)
     d.confirmed_level = "relatively_major"
     assert flow.is_complete(Step.GRADING, d)
-    d.set("impact_facts.direct_loss_yuan", 30_000_000)  # now 重大 (draft): confirm again
+    d.set("impact_facts.defacement", {"site": "key_news", "other_page_hours": 13})
+    # now 重大 (12 h on other pages: one source only): confirm again
     assert not flow.is_complete(Step.GRADING, d)
 
 
