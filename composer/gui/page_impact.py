@@ -107,6 +107,9 @@ class ImpactPage(StepPage):
         self.body.addStretch(1)
 
     def refresh(self) -> None:
+        cii = flow.asks_cii_facts(self.model.draft)
+        for path in flow.CII_FACT_PATHS:
+            self.set_row_visible(path, cii)
         c = self.model.draft.classification()
         if c is None:
             self.live.setText(self.tr("当前定级：请先修正下方标出的问题。"))

@@ -199,6 +199,18 @@
         <source>剩余 %1</source>
         <translation>%1 left</translation>
     </message>
+    <message>
+        <source>定级：待研判</source>
+        <translation>Level: to be assessed</translation>
+    </message>
+    <message>
+        <source>待研判；如为较大以上事件，最早截止：</source>
+        <translation>To be assessed; if relatively major or above, earliest deadline: </translation>
+    </message>
+    <message>
+        <source>待研判：填写影响事实后显示报告时限</source>
+        <translation>To be assessed: the deadline shows once the impact facts are filled in</translation>
+    </message>
 </context>
 <context>
     <name>GradingPage</name>
@@ -1006,6 +1018,10 @@
         <location filename="../../composer/gui/page_profile.py" line="82"/>
         <source>不是有效的电子邮箱地址：</source>
         <translation>Not a valid e-mail address: </translation>
+    </message>
+    <message>
+        <source>关键信息基础设施运营者必填。中央和国家机关运营关键信息基础设施的也填写（两条报告途径均列出）。</source>
+        <translation>Required for CII operators. A central/state organ running CII fills it in too (both reporting routes are listed).</translation>
     </message>
 </context>
 <context>

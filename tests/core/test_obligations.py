@@ -155,3 +155,10 @@ def test_classify_json_names_the_guides_place_and_remarks() -> None:
     assert out["criteria"][0]["reason"].endswith("《指南》二、通常情况第2项")
     (remark,) = out["remarks"]
     assert remark["fact"] == "portal_outage" and "不适用" in remark["remark"]
+
+
+def test_provisional_deadline_while_the_level_is_pending() -> None:
+    from composer.core.obligations import provisional_first_due
+    report = parse_report(incident(impact_facts={}))
+    first = provisional_first_due(report)
+    assert first is not None and first.due == report.incident.discovered_at + timedelta(hours=4)
