@@ -258,14 +258,15 @@ class Storage:
                                (draft_id,)).fetchone()
         if row is None:
             raise KeyError(draft_id)
+        where = f"draft #{draft_id} (table drafts, id {draft_id})"
         try:
             obj = json.loads(row[0])
-            if not isinstance(obj, dict):
-                raise ValueError("not a JSON object")
-            return draft_from_json(obj, id=draft_id, parent_id=row[1])
+            if isinstance(obj, dict):
+                return draft_from_json(obj, id=draft_id, parent_id=row[1])
         except (ValueError, TypeError, AttributeError) as exc:
-            raise CorruptRow(f"draft #{draft_id} (table drafts, id {draft_id}): the stored "
-                             f"text cannot be read ({_short(exc)})") from None
+            raise CorruptRow(f"{where}: the stored text cannot be read ({_short(exc)})"
+                             ) from None
+        raise CorruptRow(f"{where}: the stored text is not a JSON object")
 
     def delete_draft(self, draft_id: int) -> None:
         """Delete an unsent draft and its package records (the package folders stay on disk).
