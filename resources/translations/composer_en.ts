@@ -834,6 +834,22 @@
         <source>已记录报送</source>
         <translation>Sending recorded</translation>
     </message>
+    <message>
+        <source>选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>无法打开文件夹</source>
+        <translation>Cannot open the folder</translation>
+    </message>
+    <message>
+        <source>文件夹不存在（可能已被移动或删除）：</source>
+        <translation>The folder does not exist (it may have been moved or deleted):</translation>
+    </message>
+    <message>
+        <source>系统没有可以打开文件夹的程序。材料包位于：</source>
+        <translation>No program is set up to open folders. The package is in:</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPage</name>
