@@ -118,6 +118,9 @@ class MainWindow(QMainWindow):
             action = self._action(lang_menu, name, lambda _=False, c=code: self.set_language(c))
             action.setCheckable(True)
             action.setChecked(i18n.language() == code)
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self._action(help_menu, self.tr("法规原文(&R)"), lambda: self.show_guide(),
+                     QKeySequence.StandardKey.HelpContents).setObjectName("action-guide")
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
@@ -126,6 +129,11 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def show_guide(self, anchor: str | None = None):  # type: ignore[no-untyped-def]
+        """The 法规原文 window (composer/gui/guide_view.py), at ``anchor`` if given."""
+        from composer.gui.guide_view import open_guide
+        return open_guide(anchor, self)
 
     def set_language(self, lang: str) -> None:
         if lang == i18n.language():
