@@ -199,6 +199,18 @@
         <source>剩余 %1</source>
         <translation>%1 left</translation>
     </message>
+    <message>
+        <source>定级：待研判</source>
+        <translation>Level: to be assessed</translation>
+    </message>
+    <message>
+        <source>待研判；如为较大以上事件，最早截止：</source>
+        <translation>To be assessed; if relatively major or above, earliest deadline: </translation>
+    </message>
+    <message>
+        <source>待研判：填写影响事实后显示报告时限</source>
+        <translation>To be assessed: the deadline shows once the impact facts are filled in</translation>
+    </message>
 </context>
 <context>
     <name>GradingPage</name>
@@ -286,6 +298,10 @@
         <location filename="../../composer/gui/page_grading.py" line="121"/>
         <source>请确认定级后继续。</source>
         <translation>Confirm the level to continue.</translation>
+    </message>
+    <message>
+        <source>该级别所依据的数值仅见于一份逐字转载的正式文本，尚无第二来源印证。请对照《网络安全事件分级指南》原文核对后确认。</source>
+        <translation>The numbers this level rests on are final text known from one verbatim reprint only, with no second source. Check them against the Incident Grading Guide, then confirm.</translation>
     </message>
 </context>
 <context>
@@ -581,6 +597,54 @@
         <location filename="../../composer/gui/page_impact.py" line="106"/>
         <source>按目前填写的事实，定级为：</source>
         <translation>With the facts so far, the level is: </translation>
+    </message>
+    <message>
+        <source>地市级以上企事业单位门户网站</source>
+        <translation>Enterprise or public-institution portal (prefecture level or above)</translation>
+    </message>
+    <message>
+        <source>省级重点新闻网站</source>
+        <translation>Provincial key news website</translation>
+    </message>
+    <message>
+        <source>其他网站（《指南》未列举，如县级门户网站）</source>
+        <translation>Other website (not named by the Guide, e.g. a county portal)</translation>
+    </message>
+    <message>
+        <source>特别重大所列：省级以上党政机关门户网站</source>
+        <translation>Listed at especially major: provincial-or-above Party/government portal</translation>
+    </message>
+    <message>
+        <source>特别重大所列：中央重点新闻网站</source>
+        <translation>Listed at especially major: central key news website</translation>
+    </message>
+    <message>
+        <source>特别重大所列：超大型网络平台</source>
+        <translation>Listed at especially major: super-large platform</translation>
+    </message>
+    <message>
+        <source>重大所列：地市级党政机关门户网站</source>
+        <translation>Listed at major: prefecture-level Party/government portal</translation>
+    </message>
+    <message>
+        <source>重大所列：地市级以上企事业单位门户网站</source>
+        <translation>Listed at major: enterprise or public-institution portal (prefecture level or above)</translation>
+    </message>
+    <message>
+        <source>重大所列：省级重点新闻网站</source>
+        <translation>Listed at major: provincial key news website</translation>
+    </message>
+    <message>
+        <source>重大所列：大型网络平台</source>
+        <translation>Listed at major: large platform</translation>
+    </message>
+    <message>
+        <source>较大所列：其他门户网站、新闻网站或网络平台</source>
+        <translation>Listed at relatively major: any other portal, news website or platform</translation>
+    </message>
+    <message>
+        <source>网站所在的级别限定传播数据最高可定的级别；省级以上网信部门、公安机关的认定按认定结论。</source>
+        <translation>The level whose list names the site caps what the spread figures can give; a ruling by a provincial-or-above CAC office or police body stands as ruled.</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1026,10 @@
         <location filename="../../composer/gui/page_profile.py" line="82"/>
         <source>不是有效的电子邮箱地址：</source>
         <translation>Not a valid e-mail address: </translation>
+    </message>
+    <message>
+        <source>关键信息基础设施运营者必填。中央和国家机关运营关键信息基础设施的也填写（两条报告途径均列出）。</source>
+        <translation>Required for CII operators. A central/state organ running CII fills it in too (both reporting routes are listed).</translation>
     </message>
 </context>
 <context>
