@@ -108,6 +108,8 @@ class MainWindow(OutputActions, QMainWindow):
             action.setCheckable(True)
             action.setChecked(i18n.language() == code)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self._action(help_menu, self.tr("法规原文(&R)"), lambda: self.show_guide(),
+                     QKeySequence.StandardKey.HelpContents).setObjectName("action-guide")
         self._action(help_menu, self.tr("运行环境检查(&D)…"), self.show_doctor).setObjectName(
             "actionDoctor")
 
@@ -118,6 +120,11 @@ class MainWindow(OutputActions, QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def show_guide(self, anchor: str | None = None):  # type: ignore[no-untyped-def]
+        """The 法规原文 window (composer/gui/guide_view.py), at ``anchor`` if given."""
+        from composer.gui.guide_view import open_guide
+        return open_guide(anchor, self)
 
     def set_language(self, lang: str) -> None:
         if lang == i18n.language():
