@@ -44,14 +44,9 @@ from composer.render.email import InvalidAddress, render_eml
 OUTPUTS = ("pdf", "eml", "fax")
 OPTIONAL = ("script",)
 """Written only when asked for with ``only`` (the default stays the three of CONTRACT.md)."""
-MANIFEST = "manifest.json"
-MANIFEST_FORMAT = "composer-package/1"
-FILES = {
-    "pdf": ("report.pdf",),
-    "eml": ("message.eml",),
-    "fax": ("fax/cover.pdf", "fax/fax.pdf", "fax/fax.tif"),
-    "script": ("script.txt", "script.pdf"),
-}
+MANIFEST = target.MANIFEST
+MANIFEST_FORMAT = target.MANIFEST_FORMAT
+FILES = target.FILES
 
 PdfRenderer = Callable[..., bytes]
 """``(report, classification, *, generated_at) -> PDF bytes``, like ``render_report_pdf``."""
