@@ -209,7 +209,13 @@ def _install(tmp: Path, out_dir: Path, existed: bool) -> None:
         os.rename(tmp, out_dir)
         return
     old = target.aside_name(out_dir)
-    os.rename(out_dir, old)
+    try:
+        os.rename(out_dir, old)
+    except PermissionError:
+        # Windows refuses to move a folder while a program holds one of its files open
+        raise target.TargetError(f"{out_dir.name} cannot be replaced now: a file in it is "
+                                 "probably open in another program (a PDF viewer?); close it "
+                                 "and try again — nothing was changed") from None
     try:
         os.rename(tmp, out_dir)
     except BaseException:
