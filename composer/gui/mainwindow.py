@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -116,6 +117,11 @@ class MainWindow(OutputActions, QMainWindow):
                                   name=f"action-language-{code}")
             action.setCheckable(True)
             action.setChecked(i18n.language() == code)
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self._action(help_menu, self.tr("法规原文(&R)"), lambda: self.show_guide(),
+                     QKeySequence.StandardKey.HelpContents).setObjectName("action-guide")
+        self._action(help_menu, self.tr("运行环境检查(&D)…"), self.show_doctor).setObjectName(
+            "actionDoctor")
 
     def _action(self, menu, text, slot, shortcut=None, name=None) -> QAction:  # type: ignore[no-untyped-def]
         """A menu entry. ``name`` is its objectName, which the crash smoke test
@@ -128,6 +134,11 @@ class MainWindow(OutputActions, QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def show_guide(self, anchor: str | None = None):  # type: ignore[no-untyped-def]
+        """The 法规原文 window (composer/gui/guide_view.py), at ``anchor`` if given."""
+        from composer.gui.guide_view import open_guide
+        return open_guide(anchor, self)
 
     def set_language(self, lang: str) -> None:
         if lang == i18n.language():
@@ -246,6 +257,15 @@ class MainWindow(OutputActions, QMainWindow):
             if dialog.result_value is not None:
                 self.open_draft(dialog.result_value)
         dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def show_doctor(self) -> QDialog:
+        """帮助 → 运行环境检查: the ``composer doctor`` report (for IT staff)."""
+        from composer.gui.doctor_dialog import DoctorDialog
+
+        dialog = DoctorDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

@@ -145,7 +145,7 @@ def test_unverified_level_must_be_confirmed(qtbot, window):
     click_next(qtbot, wiz)
     type_into(window, "incident.title", "门户网站被篡改")
     click_next(qtbot, wiz)
-    type_into(window, "impact_facts.direct_loss_yuan", "6000000")  # 较大 only in the draft
+    type_into(window, "impact_facts.people_services_affected", "150000")  # 较大, one source
     click_next(qtbot, wiz)
     assert wiz.currentId() == Step.GRADING
     notice = field(window, "grading-notice", QLabel)
