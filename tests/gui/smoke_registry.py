@@ -218,6 +218,25 @@ def recovery_restore(smoke, name: str) -> None:
     smoke.wait(lambda: smoke.window.model.draft.title != "")
 
 
+def use_guide(smoke) -> None:
+    """法规原文: find a word, step through the matches, close the find bar and the window."""
+    guide = smoke.dialog(QWidget, "guide-window")
+    guide.open_find()
+    smoke.settle()
+    guide.findChild(QLineEdit, "guide-find").setText("报告")
+    smoke.settle()
+    for name in ("guide-find-next", "guide-find-prev", "guide-find-close"):
+        smoke.press(name)
+    guide.close()
+    smoke.settle()
+
+
+def use_doctor(smoke) -> None:
+    dialog = smoke.dialog(QWidget, "doctorDialog")
+    smoke.press("doctorCopy")
+    dialog.reject()
+
+
 def close_message(smoke) -> None:
     for box in QApplication.topLevelWidgets():
         if isinstance(box, QMessageBox) and box.isVisible():
@@ -247,6 +266,13 @@ REGISTRY: dict[str, Driver] = {
     "print-report": on_page(Step.PREVIEW, use_print_preview),
     "print-fax": on_page(Step.PREVIEW, use_print_preview),
     "export-json": on_page(Step.PREVIEW, use_export),
+    # 帮助 menu
+    "action-guide": press_then(use_guide),
+    "guide-find-next": press,
+    "guide-find-prev": press,
+    "guide-find-close": press,
+    "actionDoctor": press_then(use_doctor),
+    "doctorCopy": press,
     # 语言 menu (the whole window is rebuilt)
     "action-language-en": press_then(language("en")),
     "action-language-zh": press_then(language("zh")),
