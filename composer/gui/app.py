@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from composer import __version__
 from composer.core import paths
 from composer.core.storage import Storage
-from composer.gui import i18n
+from composer.gui import i18n, wheel
 from composer.gui.fonts import register_fonts
 from composer.resources import resource_path
 
@@ -41,6 +41,7 @@ def setup_application(argv: list[str] | None = None, lang: str | None = None) ->
     app.setDesktopFileName("composer")
     app.setWindowIcon(QIcon(str(resource_path("icons/composer.png"))))
     register_fonts(app)
+    wheel.install(app)
     i18n.install(app, lang or i18n.load_language())
     app.setApplicationDisplayName(QCoreApplication.translate("App", "网络安全事件报告"))
     return app
