@@ -184,6 +184,15 @@ def derived_draft(parent: Draft, report_type: ReportType) -> Draft:
                  parent_id=parent.id, impact_seen=True)
 
 
+def correction_draft(parent: Draft) -> Draft:
+    """A 更正 of a sent report: the same report type and facts, to be corrected and sent
+    again; the chain (``parent_id``) says which report it corrects."""
+    if parent.id is None:
+        raise ValueError("save the earlier report first")
+    return Draft(data=copy.deepcopy(parent.data), fast_path=parent.fast_path,
+                 confirmed_level=parent.confirmed_level, parent_id=parent.id)
+
+
 def profile_of(draft: Draft) -> dict[str, Any] | None:
     """The organisation profile part of a draft (saved once, reused for the next report)."""
     operator = draft.get("operator")

@@ -13,6 +13,7 @@ from composer.core.classify import Classification
 from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ, governing, provisional_first_due
 from composer.core.submissions import Submission, describe
+from composer.core.validators import FUTURE_TOLERANCE
 from composer.gui import i18n
 from composer.gui.model import DraftModel
 
@@ -22,14 +23,27 @@ STYLES = {
     "amber": "background: #fff4ce; color: #5c4300;",
     "red": "background: #fde7e9; color: #a4262c;",
     "sent": "background: #e8f0fe; color: #174ea6;",
+    "question": "background: #fde7e9; color: #a4262c;",
 }
+
+
+def _moment(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 class DeadlineHeader(QFrame):
     """Level and countdown to the earliest deadline, refreshed every second.
 
     ``state`` is "none" (nothing due), "ok", "amber" (< 25 % of the limit or < 30 min left),
-    "red" (passed) or "sent" (the report was recorded as sent: when, how, on time or late);
+    "red" (passed), "question" (the discovery time lies in the future: a typo, so no
+    countdown can be trusted) or "sent" (the report was recorded as sent: when, how, on time
+    or late);
     the text says it in words too, never by colour alone.
     ``clock`` is injectable for tests.
     """
@@ -43,6 +57,7 @@ class DeadlineHeader(QFrame):
         self.state = "none"
         self._classification: Classification | None = None
         self._submission: Submission | None = None
+        self._discovered: datetime | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         self.level = QLabel()
@@ -76,6 +91,7 @@ class DeadlineHeader(QFrame):
 
     def recompute(self) -> None:
         self._classification = self.model.draft.classification()
+        self._discovered = _moment(self.model.draft.get("incident.discovered_at"))
         rtype = self.model.draft.report_type
         kind = "〔" + i18n.pick(rtype.zh, rtype.en) + "〕"
         c = self._classification
@@ -100,6 +116,16 @@ class DeadlineHeader(QFrame):
             self.state = "sent"
             self.deadline.setText(describe(self._submission, first, i18n.language()))
             self.countdown.setText("✔ " + self.tr("已报送"))
+        elif (self._discovered is not None
+              and self._discovered > self.clock() + FUTURE_TOLERANCE):
+            # a typo in the discovery date would show a comfortable countdown: say it is in
+            # question instead (the basic page says the same under the field)
+            self.state = "question"
+            self.deadline.setText(
+                self.tr("发现时间 %1 晚于当前时间，请核对：报告时限从实际发现时间起算，"
+                        "可能已经很紧迫。").replace(
+                    "%1", self._discovered.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")))
+            self.countdown.setText("⚠ " + self.tr("时间存疑"))
         elif first is None or first.due is None:
             self.state = "none"
             if c is not None and rtype is ReportType.FOLLOW_UP:

@@ -27,6 +27,7 @@ from composer.gui.dialogs import RecoveryDialog, ReportsDialog
 from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
 from composer.gui.output import EMAIL_RECIPIENTS, OutputActions, package_dir_name
+from composer.gui.sentbar import SentBar
 from composer.gui.wizard import ReportWizard
 
 AUTOSAVE_MS = 1500
@@ -69,7 +70,11 @@ class MainWindow(OutputActions, QMainWindow):
         layout.setSpacing(0)
         self.header = DeadlineHeader(self.model)
         self.wizard = ReportWizard(self.model)
+        self.sent_bar = SentBar()
+        self.sent_bar.followUpRequested.connect(self.start_follow_up)
+        self.sent_bar.correctionRequested.connect(self.start_correction)
         layout.addWidget(self.header)
+        layout.addWidget(self.sent_bar)
         layout.addWidget(self.wizard, 1)
         self.setCentralWidget(central)
         central.show()  # at once, not on the next event-loop turn

@@ -23,17 +23,24 @@ class DraftModel(QObject):
     def __init__(self, draft: Draft, parent: QObject | None = None):
         super().__init__(parent)
         self.draft = draft
+        self.read_only = False  # a sent report is a record: no edit reaches it
 
     def set(self, path: str, value: Any) -> None:
+        if self.read_only:
+            return
         if self.draft.set(path, value):
             self.changed.emit()
 
     def set_fast_path(self, on: bool) -> None:
+        if self.read_only:
+            return
         if self.draft.fast_path != on:
             self.draft.fast_path = on
             self.changed.emit()
 
     def set_confirmed_level(self, level: str | None) -> None:
+        if self.read_only:
+            return
         if self.draft.confirmed_level != level:
             self.draft.confirmed_level = level
             self.changed.emit()
@@ -45,5 +52,6 @@ class DraftModel(QObject):
 
     def replace(self, draft: Draft) -> None:
         self.draft = draft
+        self.read_only = False
         self.replaced.emit()
         self.changed.emit()

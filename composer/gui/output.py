@@ -18,12 +18,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from composer.core import flow
-from composer.core.draft import Draft
+from composer.core.draft import Draft, correction_draft
 from composer.core.incident_io import dumps_report
+from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
 from composer.gui.dialogs import SubmissionDialog
 from composer.gui.operations import run_operation
 from composer.gui.printing import PrintPreview, document_pdf
+from composer.gui.sentbar import type_text
 
 EMAIL_RECIPIENTS = "email_recipients"  # storage setting: extra To addresses of the e-mail draft
 LAST_FOLDER = "last_folder"            # storage setting: the folder last chosen for output
@@ -226,7 +228,30 @@ class OutputActions:
 
     def _show_submission(self) -> None:
         """The header shows the first recorded sending of this report (what the deadline
-        judges) instead of a countdown."""
-        draft_id = self.model.draft.id
-        subs = self.storage.submissions(draft_id) if draft_id is not None else []
-        self.header.set_submission(subs[0] if subs else None)
+        judges) instead of a countdown; a sent report is a record: read-only, with the way
+        to a 续报 or a 更正 (composer/gui/sentbar.py)."""
+        draft = self.model.draft
+        subs = self.storage.submissions(draft.id) if draft.id is not None else []
+        first = subs[0] if subs else None
+        self.header.set_submission(first)
+        self.model.read_only = first is not None
+        self.sent_bar.set_submission(first, type_text(draft.report_type))
+        for page in self.wizard.pages.values():
+            page.set_read_only(first is not None)
+
+    def start_follow_up(self) -> None:
+        """A 续报 from the sent report (new facts), the chain kept."""
+        if self.model.draft.id is not None:
+            self.start_derived(self.model.draft.id, ReportType.FOLLOW_UP)
+
+    def start_correction(self) -> None:
+        """A 更正 of the sent report: the same report type, its facts to correct."""
+        parent = self.model.draft
+        if parent.id is None:
+            return
+        self.save_now()
+        child = correction_draft(parent)
+        self.storage.save_draft(child)
+        self.load_draft(child, step=int(flow.Step.BASIC))
+        self.statusBar().showMessage(
+            self.tr("已开始更正 #%1：改正有误的内容后重新报送。").replace("%1", str(parent.id)))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -154,6 +155,19 @@ class StepPage(QWizardPage):
         self._touched.add(path)
         self.model.set(path, value)
 
+    def set_read_only(self, on: bool) -> None:
+        """Show the values of a sent report without letting them change (texts stay
+        selectable and copyable; choices are disabled)."""
+        for edit in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+            edit.setReadOnly(on)
+        for widget in (self.findChildren(QComboBox) + self.findChildren(QDateTimeEdit)
+                       + self.findChildren(QCheckBox) + self.findChildren(QRadioButton)):
+            widget.setEnabled(not on)
+        if not on:
+            for field in self.findChildren(DateTimeField):
+                field.edit.setEnabled(field.known is None or field.known.isChecked())
+            self.refresh()  # enabled states that depend on the draft (e.g. the fast path)
+
     def touch_all(self) -> None:
         """Show every inline error of the page (e.g. after an open file or a recovered draft)."""
         self._touched.update(self._fields)
@@ -180,9 +194,9 @@ class StepPage(QWizardPage):
         if not problems:
             return ""
         lang = i18n.language()
+        root = self.window()
         names = "；".join(dict.fromkeys(
-            (field_label(p.path) if lang == "zh" else p.path) + "：" + problem_text(p, lang)
-            for p in problems[:6]))
+            field_name(root, p.path) + "：" + problem_text(p, lang) for p in problems[:6]))
         more = "…" if len(problems) > 6 else ""
         return self.tr("完成以下各项后才能继续：") + names + more
 
@@ -319,6 +333,24 @@ class StepPage(QWizardPage):
         self._row(form, path, label, field, hint)
         field.edit.setAccessibleName(label)
         return field
+
+
+def field_name(root: QWidget, path: str) -> str:
+    """The label the user sees for the draft field ``path`` — never a JSON path: the field
+    widget's (translated) accessible name, else the nearest enclosing or first contained
+    field's, else the core's Chinese label or the words of the path."""
+    probe = path
+    while probe:
+        widget = root.findChild(QWidget, probe)
+        if widget is not None and widget.accessibleName():
+            return widget.accessibleName()
+        probe = probe.rpartition(".")[0]
+    for widget in root.findChildren(QWidget):
+        if widget.objectName().startswith(path + ".") and widget.accessibleName():
+            return widget.accessibleName()
+    if i18n.language() == "zh" and field_label(path) != path:
+        return field_label(path)
+    return path.rsplit(".", 1)[-1].replace("_", " ").capitalize()
 
 
 def parse_number(text: str, whole: bool) -> Any:

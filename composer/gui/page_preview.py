@@ -9,12 +9,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from composer.core import flow
-from composer.core.draft import field_label
 from composer.core.obligations import CHINA_TZ
-from composer.gui import i18n
 from composer.gui.model import DraftModel
 from composer.gui.operations import run_operation
-from composer.gui.page_base import StepPage
+from composer.gui.page_base import StepPage, field_name
 from composer.gui.preview import PagesView, rasterise
 from composer.render.checks import unprintable_fields
 
@@ -118,7 +116,7 @@ class PreviewPage(StepPage):
                          "请改写：")]
         for path, missing in fields:
             names = ", ".join(f"“{ch}” {name}" for ch, name in missing)
-            lines.append(f"• {i18n.pick(field_label(path), path)}：{names}")
+            lines.append(f"• {field_name(self.window(), path)}：{names}")
         self.warnings.setText("\n".join(lines))
         self.warnings.show()
 

@@ -173,6 +173,14 @@
         <source>待研判：填写影响事实后显示报告时限</source>
         <translation>To be assessed: the deadline shows once the impact facts are filled in</translation>
     </message>
+    <message>
+        <source>发现时间 %1 晚于当前时间，请核对：报告时限从实际发现时间起算，可能已经很紧迫。</source>
+        <translation>The discovery time %1 is later than now — please check it: the deadline runs from the real discovery time and may be close.</translation>
+    </message>
+    <message>
+        <source>时间存疑</source>
+        <translation>Time in question</translation>
+    </message>
 </context>
 <context>
     <name>DoctorDialog</name>
@@ -778,6 +786,10 @@
         <source>法规原文(&amp;R)</source>
         <translation>Original &amp;legal text</translation>
     </message>
+    <message>
+        <source>已开始更正 #%1：改正有误的内容后重新报送。</source>
+        <translation>Correction of #%1 started: fix what was wrong, then send it again.</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPage</name>
@@ -1149,6 +1161,21 @@
     <message>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>SentBar</name>
+    <message>
+        <source>开始续报(&amp;U)</source>
+        <translation>Start a foll&amp;ow-up</translation>
+    </message>
+    <message>
+        <source>开始更正(&amp;C)</source>
+        <translation>Start a &amp;correction</translation>
+    </message>
+    <message>
+        <source>本报告已于 %1 报送，是报送记录，不能再修改。有新情况请开始续报；内容有误请开始更正（同为%2，保留报告链）。</source>
+        <translation>This report was sent on %1 and is now a record: it can no longer be changed. For new facts start a follow-up; to correct an error start a correction (again a %2 report, kept in the chain).</translation>
     </message>
 </context>
 </TS>

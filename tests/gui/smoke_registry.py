@@ -152,6 +152,18 @@ def use_submission(smoke) -> None:
     smoke.wait(lambda: smoke.window.header.state == "sent")
 
 
+def derived_from_sent(kind: str) -> Callable[[Any], None]:
+    """From the sent (read-only) report: a 更正 keeps its type, a 续报 is a follow-up; both
+    are editable and chained to it. Then back to the sent report."""
+    def after(smoke) -> None:
+        draft = smoke.window.model.draft
+        assert draft.parent_id == smoke.filled_id and not smoke.window.model.read_only
+        assert draft.report_type.value == ("initial" if kind == "correction" else kind)
+        smoke.reopen_filled()
+        assert smoke.window.model.read_only
+    return after
+
+
 def use_reports(smoke) -> None:
     """The reports list (opened by the caller): start a 续报 and a 总结报告 from the filled
     report, then continue editing it — each time reopening the list."""
@@ -278,6 +290,8 @@ REGISTRY: dict[str, Driver] = {
     "action-language-zh": press_then(language("zh")),
     # recording the sending, then what a sent report offers
     "record-submission": on_page(Step.PREVIEW, use_submission),
+    "sent-correction": press_then(derived_from_sent("correction")),
+    "sent-follow-up": press_then(derived_from_sent("follow_up")),
     # last: 退出
     "action-quit": quit_app,
 }

@@ -229,8 +229,12 @@ def test_basic_page_warns_about_a_future_discovery_time(window, tmp_path):
     window.wizard.go_to(int(Step.BASIC))
     warning = window.findChild(QLabel, "incident.discovered_at#warning")
     assert warning.isVisible() and "晚于当前时间，请核对日期" in warning.text()
+    assert window.header.state == "question"          # never a comfortable countdown
+    assert "时间存疑" in window.header.countdown.text()
+    assert "2099-11-18 14:05" in window.header.deadline.text()
     window.model.set("incident.discovered_at", "2026-11-18T14:05:00+08:00")
     assert not warning.isVisible()
+    assert window.header.state == "red"
 
 
 def test_open_file_refuses_a_key_given_twice(window, tmp_path):

@@ -59,7 +59,7 @@ def test_pending_level_is_not_general(qtbot):
     """Nothing on the impact page yet: 待研判 and the deadline if it turns out reportable."""
     data = json.loads((EXAMPLES / "phishing-general.json").read_text(encoding="utf-8"))
     header = DeadlineHeader(DraftModel(Draft(data=data)),
-                            clock=lambda: datetime.fromisoformat("2026-11-21T09:00:00+08:00"))
+                            clock=lambda: datetime.fromisoformat("2026-11-21T10:30:00+08:00"))
     qtbot.addWidget(header)
     assert "待研判" in header.level.text() and "一般" not in header.level.text()
     assert "如为较大以上事件" in header.deadline.text()
@@ -73,3 +73,13 @@ def test_follows_draft_changes(qtbot):
     assert "重大" in header.level.text()
     header.model.set("operator.name", None)
     assert "填写中" in header.level.text() and header.state == "none"
+
+
+def test_a_future_discovery_time_puts_the_time_in_question(qtbot):
+    header, clock = make(qtbot, DUE - timedelta(hours=3))
+    header.model.set("incident.discovered_at", "2099-11-18T14:05:00+08:00")
+    assert header.state == "question" and "时间存疑" in header.countdown.text()
+    assert "剩余" not in header.countdown.text() and "2099-11-18 14:05" in header.deadline.text()
+    clock["now"] = datetime.fromisoformat("2099-11-18T14:06:00+08:00")  # the time comes
+    header.tick()
+    assert header.state != "question"

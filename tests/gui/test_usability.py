@@ -59,3 +59,63 @@ def test_wheel_changes_a_focused_combo_and_never_an_unfocused_date(qtbot, window
     index = combo.currentIndex()
     _wheel(combo, -1)
     assert combo.currentIndex() != index            # focused: the wheel is the user's choice
+
+
+def test_a_sent_report_is_a_read_only_record_with_follow_up_and_correction(qtbot, window,
+                                                                         storage):
+    from datetime import datetime
+
+    from gui_helpers import click, commit_text
+    from PySide6.QtWidgets import QLineEdit, QPushButton
+
+    from composer.core.obligations import CHINA_TZ
+
+    assert window.open_file(EXAMPLES / "ransomware-retailer.json")
+    sent_id = window.model.draft.id
+    level = window.header.level.text()
+    storage.record_submission(sent_id, "fax", datetime(2026, 11, 18, 17, 40, tzinfo=CHINA_TZ))
+    window._show_submission()
+    assert window.model.read_only and window.sent_bar.isVisible()
+    window.wizard.go_to(int(Step.BASIC))
+    title = window.findChild(QLineEdit, "incident.title")
+    assert title.isReadOnly()
+    commit_text(title, "改")
+    window.model.set("impact_facts.direct_loss_yuan", 900_000_000)   # any path: refused
+    assert window.model.draft.title == "会员系统遭勒索病毒攻击"
+    assert window.model.draft.get("impact_facts.direct_loss_yuan") == 800_000
+    assert not window.findChild(QComboBox, "incident.category").isEnabled()
+    assert window.header.level.text() == level and window.header.state == "sent"
+    # reopened later (and after a language switch) it is still a record
+    window.open_draft(sent_id)
+    assert window.model.read_only and window.findChild(QLineEdit, "incident.title").isReadOnly()
+
+    click(qtbot, window.findChild(QPushButton, "sent-correction"))
+    correction = window.model.draft
+    assert correction.id != sent_id and correction.parent_id == sent_id
+    assert correction.report_type == window.storage.load_draft(sent_id).report_type
+    assert not window.model.read_only and not window.sent_bar.isVisible()
+    assert not window.findChild(QLineEdit, "incident.title").isReadOnly()
+    window.open_draft(sent_id)
+    click(qtbot, window.findChild(QPushButton, "sent-follow-up"))
+    assert window.model.draft.report_type.value == "follow_up"
+    assert window.model.draft.parent_id == sent_id
+    assert sent_id in storage.chain(window.model.draft.id)
+
+
+def test_errors_name_the_field_label_never_a_json_path(qtbot, window):
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    path = "impact_facts.defacement.other_page_hours"
+    assert window.open_file(EXAMPLES / "ransomware-retailer.json")
+    for lang, label in (("zh", "其他页面展示时长（小时）"), ("en", None)):
+        if lang == "en":
+            window.set_language("en")
+        window.wizard.go_to(int(Step.IMPACT))
+        edit = window.findChild(QLineEdit, path)
+        edit.setText("")
+        qtbot.keyClicks(edit, "abc")
+        summary = window.wizard.currentPage().findChild(QLabel, "step-summary")
+        label = label or edit.accessibleName()
+        assert label and "impact_facts" not in label
+        assert summary.isVisible() and label in summary.text(), summary.text()
+        assert "impact_facts" not in summary.text() and "_" not in summary.text()
