@@ -93,7 +93,7 @@ class DeadlineHeader(QFrame):
         self._classification = self.model.draft.classification()
         self._discovered = _moment(self.model.draft.get("incident.discovered_at"))
         rtype = self.model.draft.report_type
-        kind = "〔" + i18n.pick(rtype.zh, rtype.en) + "〕"
+        kind = i18n.pick(f"〔{rtype.zh}〕", f"[{rtype.en}] ")
         c = self._classification
         if c is None:
             self.level.setText(kind + self.tr("定级：填写中"))

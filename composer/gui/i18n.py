@@ -3,7 +3,8 @@
 UI strings are written in Chinese and marked with ``self.tr`` / ``QCoreApplication.translate``;
 English comes from ``resources/translations/composer_en.qm`` (built with pyside6-lupdate and
 pyside6-lrelease from ``composer_en.ts``). Qt's own ``qtbase`` catalogue translates the stock
-widgets (QWizard's 上一步/下一步, dialog buttons). The chosen language is kept in the user's
+widgets and dialogs (QWizard's 上一步/下一步, the folder picker, the print preview), completed
+by ``qt_extra_zh_CN.qm`` for the strings it leaves in English. The chosen language is kept in the user's
 config directory.
 """
 
@@ -42,7 +43,9 @@ def install(app: QCoreApplication, lang: str) -> None:
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if lang == "zh":
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        names = [("qtbase_zh_CN", qt_dir)]
+        names = [("qtbase_zh_CN", qt_dir),
+                 # what qtbase_zh_CN leaves in English (Look in:, Files of type:, …)
+                 ("qt_extra_zh_CN", str(resource_path("translations/qt_extra_zh_CN.qm").parent))]
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         names = [("composer_en", str(resource_path("translations/composer_en.qm").parent))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,7 +22,7 @@ from composer.core import flow
 from composer.core.draft import Draft, derived_draft, new_draft
 from composer.core.model import ReportType
 from composer.core.storage import DraftSummary, Storage
-from composer.gui import i18n
+from composer.gui import geometry, i18n
 from composer.gui.dialogs import RecoveryDialog, ReportsDialog
 from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
@@ -52,13 +52,14 @@ class MainWindow(OutputActions, QMainWindow):
         self.autosave.timeout.connect(self.save_now)
         self.model.changed.connect(self._schedule_autosave)
         self.model.replaced.connect(self._show_submission)
-        self.resize(1100, 820)
+        self.model.changed.connect(self._update_title)
+        geometry.restore(self, storage)
         self.build_ui()
 
     # --- building (again on a language change) ----------------------------------------------
 
     def build_ui(self) -> None:
-        self.setWindowTitle(self.tr("网络安全事件报告") + " — Composer")
+        self._update_title()
         old = self.takeCentralWidget()
         if old is not None:
             old.hide()
@@ -151,7 +152,15 @@ class MainWindow(OutputActions, QMainWindow):
         self.save_now()
         i18n.install(QApplication.instance(), lang)  # type: ignore[arg-type]
         i18n.save_language(lang)
+        QApplication.setApplicationDisplayName(
+            QCoreApplication.translate("App", "网络安全事件报告"))
         self.build_ui()
+
+    def _update_title(self) -> None:
+        """The report's title; the window system adds the app's name (网络安全事件报告) once."""
+        title = self.model.draft.title or self.tr("新报告")
+        if self.windowTitle() != title:
+            self.setWindowTitle(title)
 
     # --- draft lifecycle --------------------------------------------------------------------
 
@@ -275,6 +284,7 @@ class MainWindow(OutputActions, QMainWindow):
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        geometry.save(self, self.storage)
         self.save_now()
         event.accept()
 

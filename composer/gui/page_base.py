@@ -9,11 +9,12 @@ come from the validator's problems, mapped by JSON path, in the UI language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +39,8 @@ from composer.core.validators import Problem
 from composer.gui import i18n
 from composer.gui.model import DraftModel
 
+# first inputs of the pages that have no draft field (grading, recipients, preview)
+INPUT_NAMES = {"confirm-level", "full-path", "fast-path", "generate-package"}
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #555555;"
 
@@ -126,6 +129,33 @@ class StepPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.load()
+        self.align_label_columns()
+        QTimer.singleShot(0, self.focus_first_field)
+
+    def focus_first_field(self) -> None:
+        """Keyboard users start typing at the page's first field (not on a wizard button)."""
+        if not self.isVisible():
+            return
+        for widget in self.findChildren(QWidget):
+            if (widget.objectName() in self._fields or widget.objectName() in INPUT_NAMES) \
+                    and widget.isVisibleTo(self) and widget.isEnabled() \
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus \
+                    and not (isinstance(widget, QRadioButton) and not widget.isChecked()):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+
+    def align_label_columns(self) -> None:
+        """The label columns of the page's forms line up (one width for all)."""
+        labels = []
+        for form in self.findChildren(QFormLayout):
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                if item is not None and isinstance(item.widget(), QLabel):
+                    labels.append(item.widget())
+        if labels:
+            width = max(label.sizeHint().width() for label in labels)
+            for label in labels:
+                label.setMinimumWidth(min(width, 260))
 
     def load(self) -> None:
         """Show the draft's values in the widgets (without writing them back)."""
@@ -294,10 +324,11 @@ class StepPage(QWizardPage):
         edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         edit.setMaximumWidth(220)
         edit.textChanged.connect(lambda text: self.write(path, parse_number(text, whole)))
+        edit.textEdited.connect(lambda text: _group_in_place(edit, text))
 
         def load() -> None:
             value = self.model.draft.get(path)
-            edit.setText("" if value is None else str(value))
+            edit.setText("" if value is None else group_digits(str(value), 0)[0])
         self._loaders.append(load)
         self._row(form, path, label, edit, hint)
         return edit
@@ -351,6 +382,37 @@ def field_name(root: QWidget, path: str) -> str:
     if i18n.language() == "zh" and field_label(path) != path:
         return field_label(path)
     return path.rsplit(".", 1)[-1].replace("_", " ").capitalize()
+
+
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]*)?")
+
+
+def group_digits(text: str, cursor: int) -> tuple[str, int]:
+    """Thousands separators for a plain number as it is typed ("1234567" → "1,234,567"),
+    and where the cursor goes (after the same digit). Anything else is left as typed."""
+    bare = text.replace(",", "")
+    if not _PLAIN_NUMBER.fullmatch(bare):
+        return text, cursor
+    whole, dot, fraction = bare.partition(".")
+    if len(whole.lstrip("-")) > 1 and whole.lstrip("-").startswith("0"):
+        return text, cursor  # leading zeros: not a number to group (yet)
+    sign = "-" if whole.startswith("-") else ""
+    grouped = sign + f"{int(whole.lstrip('-')):,}" + dot + fraction
+    significant = sum(1 for ch in text[:cursor] if ch != ",")
+    position = 0
+    for position, _ in enumerate(grouped, 1):
+        if sum(1 for ch in grouped[:position] if ch != ",") >= significant:
+            break
+    else:
+        position = len(grouped)
+    return grouped, (position if significant else 0)
+
+
+def _group_in_place(edit: QLineEdit, text: str) -> None:
+    grouped, cursor = group_digits(text, edit.cursorPosition())
+    if grouped != text:
+        edit.setText(grouped)
+        edit.setCursorPosition(cursor)
 
 
 def parse_number(text: str, whole: bool) -> Any:

@@ -78,6 +78,7 @@ class RecipientsPage(StepPage):
                                               self.tr("截止时间"), self.tr("时限"),
                                               self.tr("说明")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move inside)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()

@@ -790,6 +790,10 @@
         <source>已开始更正 #%1：改正有误的内容后重新报送。</source>
         <translation>Correction of #%1 started: fix what was wrong, then send it again.</translation>
     </message>
+    <message>
+        <source>新报告</source>
+        <translation>New report</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPage</name>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from gui_helpers import EXAMPLES
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDateTimeEdit, QScrollArea
+from PySide6.QtWidgets import QApplication, QComboBox, QDateTimeEdit, QScrollArea, QWidget
 
 from composer.core.flow import Step
 
@@ -119,3 +119,80 @@ def test_errors_name_the_field_label_never_a_json_path(qtbot, window):
         assert label and "impact_facts" not in label
         assert summary.isVisible() and label in summary.text(), summary.text()
         assert "impact_facts" not in summary.text() and "_" not in summary.text()
+
+
+def test_window_fits_small_screens_and_remembers_its_place(qtbot, storage):
+    from PySide6.QtCore import QRect
+
+    from composer.gui import geometry
+    from composer.gui.mainwindow import MainWindow
+
+    assert geometry.first_size(QRect(0, 0, 1280, 680)) == (1100, 639)
+    assert geometry.first_size(QRect(0, 0, 1920, 1040)) == (1100, 820)
+    first = MainWindow(storage)
+    qtbot.addWidget(first)
+    hint = first.minimumSizeHint()
+    assert hint.width() <= 1280 and hint.height() <= 680, hint   # 720 minus a panel
+    first.show()
+    first.resize(700, 500)    # the offscreen screen is 800×600
+    first.move(40, 30)
+    first.close()
+    again = MainWindow(storage)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 500)
+
+
+def test_qt_dialogs_are_chinese_and_start_in_documents_or_the_last_folder(qtbot, window,
+                                                                          tmp_path):
+    import os
+    import re
+
+    from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+
+    from composer.gui.output import documents_dir
+
+    assert window.open_file(EXAMPLES / "ransomware-retailer.json")
+    picker = window.choose_package_folder()
+    texts = [lb.text() for lb in picker.findChildren(QLabel) if lb.text()]
+    assert texts and not [t for t in texts if re.search(r"[A-Za-z]{3}", t)], texts
+    assert picker.directory().absolutePath() == documents_dir() != os.getcwd()
+    picker.reject()
+    window.remember_folder(tmp_path)
+    export = window.export_file()
+    assert isinstance(export, QFileDialog)
+    assert export.directory().absolutePath() == str(tmp_path)
+    export.reject()
+    window.last_package = tmp_path / "moved-away"
+    assert not window.open_package_folder()
+    box = next(w for w in QApplication.topLevelWidgets()
+               if isinstance(w, QMessageBox) and w.isVisible())
+    assert "无法打开文件夹" in box.windowTitle() and str(tmp_path / "moved-away") in box.text()
+    box.close()
+
+
+def test_title_brackets_and_grouping(window):
+    from PySide6.QtWidgets import QLineEdit
+
+    from composer.gui.page_base import group_digits
+
+    assert window.open_file(EXAMPLES / "ransomware-retailer.json")
+    assert window.windowTitle() == "会员系统遭勒索病毒攻击"    # the system adds the app name
+    assert "〔" in window.header.level.text()
+    window.set_language("en")
+    assert "〔" not in window.header.level.text() and "[" in window.header.level.text()
+    window.set_language("zh")
+    window.wizard.go_to(int(Step.IMPACT))
+    loss = window.findChild(QLineEdit, "impact_facts.direct_loss_yuan")
+    assert loss.text() == "800,000"
+    assert group_digits("1234567", 7) == ("1,234,567", 9)
+    assert group_digits("1,2345", 6) == ("12,345", 6)
+    assert group_digits("3 BTC", 1) == ("3 BTC", 1)
+
+
+def test_label_columns_line_up_on_the_profile_page(window):
+    window.wizard.go_to(int(Step.PROFILE))
+    page = window.wizard.currentPage()
+    fields = [page.findChild(QWidget, n) for n in ("operator.name", "operator.contact.name",
+                                                    "email-recipients")]
+    lefts = {f.mapTo(page, f.rect().topLeft()).x() for f in fields}
+    assert len(lefts) == 1, lefts                 # three forms, one label column
