@@ -16,7 +16,7 @@ import html
 from collections.abc import Callable, Iterable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -73,6 +73,12 @@ class GuideWindow(QWidget):
         self.note.setWordWrap(True)
         self.note.setStyleSheet(NOTE_STYLE)
         layout.addWidget(self.note)
+        self.location = QLabel()
+        self.location.setObjectName("guide-location")
+        self.location.setWordWrap(True)
+        self.location.setTextFormat(Qt.TextFormat.PlainText)
+        self.location.hide()
+        layout.addWidget(self.location)
         self.text = QTextBrowser()
         self.text.setObjectName("guide-text")
         self.text.setOpenLinks(False)
@@ -145,6 +151,7 @@ class GuideWindow(QWidget):
         self.find_close.setToolTip(self.tr("关闭查找 (Esc)"))
         self._write_document(english)
         if self.current_anchor is not None:
+            self._show_location()
             self._highlight_item(self.current_anchor)
         self._search()
 
@@ -225,11 +232,26 @@ class GuideWindow(QWidget):
             return False
         self.status.hide()
         self.current_anchor = anchor
+        self._show_location()
         self._highlight_item(anchor)
         self._scroll_to_block(self._blocks[anchor][0])
         QTimer.singleShot(0, self, lambda: self._scroll_to_block(self._blocks[anchor][0])
                           if self.current_anchor == anchor else None)
         return True
+
+    def _show_location(self) -> None:
+        """"Highlighted: 《指南》二、通常情况第2项 (二、重大网络安全事件)" above the text."""
+        anchor = self.current_anchor
+        if anchor is None:
+            self.location.hide()
+            return
+        lang = i18n.language()
+        text = place(anchor, lang)
+        top = [i for i in self.guide.ancestors(anchor) if i.kind == "section"]
+        if top and not text.endswith(top[0].label):
+            text += i18n.pick(f"（{top[0].label}）", f" ({top[0].label})")
+        self.location.setText(self.tr("已定位并以黄色标出：") + text)
+        self.location.show()
 
     def _highlight_item(self, anchor: str) -> None:
         self._item_selections = []
@@ -257,11 +279,16 @@ class GuideWindow(QWidget):
         block = self.text.document().findBlockByNumber(number)
         top = self.text.document().documentLayout().blockBoundingRect(block).top()
         bar = self.text.verticalScrollBar()
-        bar.setValue(min(bar.maximum(), max(0, int(top) - 24)))
+        # a fifth of the view above the item: the lead-in or heading it belongs to stays in sight
+        above = self.text.viewport().height() // 5
+        bar.setValue(min(bar.maximum(), max(0, int(top) - above)))
 
-    def first_visible_block(self) -> int:
-        """The number of the first block at the top of the view."""
-        return self.text.cursorForPosition(QPoint(0, 0)).block().blockNumber()
+    def block_in_view(self, anchor: str) -> bool:
+        """Whether the item's first block is in the upper half of the view now."""
+        block = self.text.document().findBlockByNumber(self._blocks[anchor][0])
+        top = self.text.document().documentLayout().blockBoundingRect(block).top()
+        y = top - self.text.verticalScrollBar().value()
+        return 0 <= y <= self.text.viewport().height() / 2
 
     # --- find ---------------------------------------------------------------------------------
 
@@ -414,7 +441,7 @@ class GuideLinks(QLabel):
             parts.append(f"{html.escape(caption)}{i18n.pick('：', ': ')}{links}"
                          if caption else links)
         head = html.escape(lead if lead is not None else self.tr("法规原文"))
-        self.setText(f"📖 {head}{i18n.pick('：', ': ')}" + "；".join(parts) if parts else "")
+        self.setText(f"{head}{i18n.pick('：', ': ')}" + "；".join(parts) if parts else "")
         self.setToolTip(self.tr("点击查看法规原文（随程序提供，无需联网）") if parts else "")
         self.setAccessibleName(self.tr("法规原文链接"))
         self.setVisible(bool(parts))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from composer.core import flow
 from composer.core.grading import threshold_lines
 from composer.gui import i18n
+from composer.gui.guide_view import attach_hint_links
 from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
 
@@ -104,6 +105,7 @@ class ImpactPage(StepPage):
                         judgements, hint=thresholds("system_loss"))
         self.add_choice(form, f"{f}.other_threat", self.tr("其他威胁或影响"), judgements,
                         hint=thresholds("other_threat"))
+        attach_hint_links(self)  # 法规原文 links under the threshold hints
         self.body.addStretch(1)
 
     def refresh(self) -> None:

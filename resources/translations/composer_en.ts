@@ -303,6 +303,14 @@
         <source>该级别所依据的数值仅见于一份逐字转载的正式文本，尚无第二来源印证。请对照《网络安全事件分级指南》原文核对后确认。</source>
         <translation>The numbers this level rests on are final text known from one verbatim reprint only, with no second source. Check them against the Incident Grading Guide, then confirm.</translation>
     </message>
+    <message>
+        <source>定级依据原文</source>
+        <translation>Original text the level rests on</translation>
+    </message>
+    <message>
+        <source>请对照原文</source>
+        <translation>Check against the original text</translation>
+    </message>
 </context>
 <context>
     <name>HandlingPage</name>
@@ -1325,6 +1333,10 @@
     <message>
         <source>第 %1/%2 处</source>
         <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>已定位并以黄色标出：</source>
+        <translation>Shown and highlighted in yellow: </translation>
     </message>
 </context>
 <context>
