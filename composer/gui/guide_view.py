@@ -249,7 +249,7 @@ class GuideWindow(QWidget):
         text = place(anchor, lang)
         top = [i for i in self.guide.ancestors(anchor) if i.kind == "section"]
         if top and not text.endswith(top[0].label):
-            text += i18n.pick(f"（{top[0].label}）", f" ({top[0].label})")
+            text += i18n.pick(f"（{top[0].label}）", f" ({top[0].en.rstrip('.')})")
         self.location.setText(self.tr("已定位并以黄色标出：") + text)
         self.location.show()
 
@@ -259,8 +259,11 @@ class GuideWindow(QWidget):
         first, last = self._blocks[anchor][0], self._blocks[last_anchor][1]
         doc = self.text.document()
         for number in range(first, last + 1):
+            block = doc.findBlockByNumber(number)
             sel = QTextEdit.ExtraSelection()
-            sel.cursor = QTextCursor(doc.findBlockByNumber(number))
+            sel.cursor = QTextCursor(block)  # the whole block: every line of a wrapped one
+            sel.cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
+                                    QTextCursor.MoveMode.KeepAnchor)
             sel.format.setBackground(HIGHLIGHT)
             sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             self._item_selections.append(sel)
@@ -270,7 +273,7 @@ class GuideWindow(QWidget):
         """The plain text of the highlighted blocks (for tests and accessibility)."""
         if self.current_anchor is None:
             return ""
-        return "\n".join(s.cursor.block().text() for s in self._item_selections)
+        return "\n".join(s.cursor.selectedText() for s in self._item_selections)
 
     def _scroll_to_block(self, number: int) -> None:
         layout = self.layout()
@@ -436,12 +439,13 @@ class GuideLinks(QLabel):
             if not anchors:
                 continue
             self._anchors += anchors
-            links = "、".join(f'<a href="{html.escape(a)}">{html.escape(place(a, lang))}</a>'
+            links = i18n.pick("、", ", ").join(f'<a href="{html.escape(a)}">{html.escape(place(a, lang))}</a>'
                              for a in anchors)
             parts.append(f"{html.escape(caption)}{i18n.pick('：', ': ')}{links}"
                          if caption else links)
         head = html.escape(lead if lead is not None else self.tr("法规原文"))
-        self.setText(f"{head}{i18n.pick('：', ': ')}" + "；".join(parts) if parts else "")
+        self.setText(f"{head}{i18n.pick('：', ': ')}" + i18n.pick("；", "; ").join(parts)
+                     if parts else "")
         self.setToolTip(self.tr("点击查看法规原文（随程序提供，无需联网）") if parts else "")
         self.setAccessibleName(self.tr("法规原文链接"))
         self.setVisible(bool(parts))

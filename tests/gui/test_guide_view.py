@@ -8,7 +8,7 @@ import pytest
 from gui_helpers import EXAMPLES, click, click_next, commit_text, field, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget, QWizard
 
 from composer.core.flow import Step
 from composer.core.guide import load_guide
@@ -44,6 +44,11 @@ def test_help_menu_opens_one_reused_window(qtbot, window, guide_window):
     action = window.findChild(type(window.menuBar().actions()[0]), "action-guide")
     assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
     assert action.text() == "法规原文(&R)"
+    guide_window.close()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.wizard, Qt.Key.Key_F1)  # F1 from anywhere in the main window
+    assert guide_window.isVisible()
     menus = [a.text() for a in window.menuBar().actions()]
     assert "帮助(&H)" in menus
     guide_window.close()
@@ -287,6 +292,8 @@ def test_english_grading_links(qtbot, window, tmp_path):
         links = field(window, "grading-guide-links", QLabel)
         assert links.text().startswith("Original text the level rests on: Major: ")
         assert "Guide II, usual criteria item 2" in links.text()
+        guided = window.findChild(GuideLinks, "impact_facts.cii_total_outage_hours#guide")
+        assert ">Guide I, usual criteria item 2</a>, <a" in guided.text()
         w = links.open("guide-2-u-2")
         assert "Unofficial translation: Critical information infrastructure is down as a " \
                "whole for 1 hour or more" in w.highlighted_text()
