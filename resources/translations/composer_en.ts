@@ -213,6 +213,25 @@
     </message>
 </context>
 <context>
+    <name>DoctorDialog</name>
+    <message>
+        <source>运行环境检查</source>
+        <translation>Workstation diagnostics</translation>
+    </message>
+    <message>
+        <source>发现 %1 个问题，请把下面的报告交给信息技术人员。</source>
+        <translation>%1 problem(s) found. Please pass the report below to your IT staff.</translation>
+    </message>
+    <message>
+        <source>一切正常。</source>
+        <translation>All is well.</translation>
+    </message>
+    <message>
+        <source>复制报告</source>
+        <translation>Copy report</translation>
+    </message>
+</context>
+<context>
     <name>GradingPage</name>
     <message>
         <location filename="../../composer/gui/page_grading.py" line="36"/>
@@ -658,6 +677,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>运行环境检查(&amp;D)…</source>
+        <translation>Workstation &amp;Diagnostics…</translation>
+    </message>
+    <message>
         <location filename="../../composer/gui/mainwindow.py" line="72"/>
         <source>网络安全事件报告</source>
         <translation>Cybersecurity Incident Report</translation>
@@ -816,6 +843,20 @@
         <translation>Sending recorded</translation>
     </message>
     <message>
+        <source>选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>无法打开文件夹</source>
+        <translation>Cannot open the folder</translation>
+    </message>
+    <message>
+        <source>文件夹不存在（可能已被移动或删除）：</source>
+        <translation>The folder does not exist (it may have been moved or deleted):</translation>
+    </message>
+    <message>
+        <source>系统没有可以打开文件夹的程序。材料包位于：</source>
+        <translation>No program is set up to open folders. The package is in:</translation>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
