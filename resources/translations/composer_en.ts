@@ -857,8 +857,6 @@
     <message>
         <source>系统没有可以打开文件夹的程序。材料包位于：</source>
         <translation>No program is set up to open folders. The package is in:</translation>
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>法规原文(&amp;R)</source>
