@@ -13,6 +13,7 @@ at an item; :func:`attach_hint_links` puts one under every threshold hint of a p
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable
 
 import shiboken6
@@ -261,9 +262,11 @@ class GuideWindow(QWidget):
         for number in range(first, last + 1):
             block = doc.findBlockByNumber(number)
             sel = QTextEdit.ExtraSelection()
-            sel.cursor = QTextCursor(block)  # the whole block: every line of a wrapped one
-            sel.cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
-                                    QTextCursor.MoveMode.KeepAnchor)
+            # the whole block with its end: every line of a wrapped one, to the full width
+            sel.cursor = QTextCursor(block)
+            sel.cursor.setPosition(min(block.position() + block.length(),
+                                       doc.characterCount() - 1),
+                                   QTextCursor.MoveMode.KeepAnchor)
             sel.format.setBackground(HIGHLIGHT)
             sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             self._item_selections.append(sel)
@@ -273,7 +276,8 @@ class GuideWindow(QWidget):
         """The plain text of the highlighted blocks (for tests and accessibility)."""
         if self.current_anchor is None:
             return ""
-        return "\n".join(s.cursor.selectedText() for s in self._item_selections)
+        return "\n".join(s.cursor.selectedText().rstrip("\u2029")
+                         for s in self._item_selections)
 
     def _scroll_to_block(self, number: int) -> None:
         layout = self.layout()
@@ -455,6 +459,45 @@ class GuideLinks(QLabel):
 
     def open(self, anchor: str) -> GuideWindow:
         return open_guide(anchor, self.window())
+
+
+def link_citations(label: QLabel, anchors: Iterable[str]) -> set[str]:
+    """Turn the citations of ``anchors`` (《指南》二、通常情况第2项, as the grading reasons
+    write them) in the plain text just set on ``label`` into links to the guide, keeping the
+    text as it reads. Returns the anchors whose citation was found."""
+    guide = load_guide()
+    lang = i18n.language()
+    cites = {place(a, lang): a for a in anchors if a and a in guide}
+    text = label.text()
+    found: set[str] = set()
+    if text == label.property("guideHtml"):  # already linked (no new text since)
+        return set(label.property("guideFound") or ())
+    if cites:
+        # longest first: 第6项（1） before 第6项
+        pattern = re.compile("|".join(re.escape(html.escape(c))
+                                      for c in sorted(cites, key=len, reverse=True)))
+
+        def link(m: re.Match[str]) -> str:
+            anchor = cites[html.unescape(m.group(0))]
+            found.add(anchor)
+            return f'<a href="{html.escape(anchor)}">{m.group(0)}</a>'
+
+        rich = "<br>".join(pattern.sub(link, html.escape(line)) for line in text.split("\n"))
+        if found:
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setText(rich)
+            label.setProperty("guideHtml", rich)
+            label.setProperty("guideFound", sorted(found))
+    if not found:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setProperty("guideHtml", None)
+    label.setTextInteractionFlags(label.textInteractionFlags()
+                                  | Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+    if not label.property("guideLinked"):
+        label.setProperty("guideLinked", True)
+        label.linkActivated.connect(lambda anchor: open_guide(anchor, label.window()))
+    return found
 
 
 def attach_hint_links(page: QWidget, anchors_for: Callable[[str], object] = fact_anchors

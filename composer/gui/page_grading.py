@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QWidget
 from composer.core import flow
 from composer.core.grading import STATUS_EN, STATUS_ZH, UNVERIFIED_NOTICE, UNVERIFIED_NOTICE_EN
 from composer.gui import i18n
-from composer.gui.guide_view import GuideLinks
+from composer.gui.guide_view import GuideLinks, link_citations
 from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
 
@@ -129,8 +129,12 @@ class GradingPage(StepPage):
         """Beside the criteria that fired, and the notice of an unverified level: the places of
         the Guide they rest on, one click from the original text."""
         criteria = c.grading.criteria if c is not None else ()
+        # each reason's citation (——《指南》二、通常情况第2项) becomes a link; a citation not
+        # found in its reason is offered in a row of its own
+        linked = link_citations(self.reasons, [getattr(k, "guide", "") for k in criteria])
         self.guide_links.set_links(
-            [(i18n.pick(k.level.zh, k.level.en), getattr(k, "guide", "")) for k in criteria],
+            [(i18n.pick(k.level.zh, k.level.en), getattr(k, "guide", "")) for k in criteria
+             if getattr(k, "guide", "") not in linked],
             lead=self.tr("定级依据原文"))
         unverified = [k for k in criteria if k.status != "confirmed"
                       and k.level.rank > c.grading.confirmed_level.rank] \

@@ -8,12 +8,20 @@ import pytest
 from gui_helpers import EXAMPLES, click, click_next, commit_text, field, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
 
 from composer.core.flow import Step
 from composer.core.guide import load_guide
 from composer.gui import guide_view
-from composer.gui.guide_view import GuideLinks, GuideWindow, attach_hint_links
+from composer.gui.guide_view import GuideLinks, GuideWindow, attach_hint_links, link_citations
 
 
 @pytest.fixture
@@ -234,17 +242,21 @@ def test_grading_page_links_each_fired_criterion_to_the_guide(qtbot, window, tmp
     open_cii_outage(window, tmp_path, "1.5")  # 90 minutes: 重大 by the final text
     click_next(qtbot, window.wizard)
     assert window.wizard.currentId() == Step.GRADING
-    links = field(window, "grading-guide-links", QLabel)
-    assert links.isVisible() and links.anchors() == ["guide-2-u-2"]
-    assert links.text().startswith("定级依据原文：重大：") and "《指南》二、通常情况第2项" in links.text()
+    # the reason's own citation is the link, beside the criterion
+    reasons = field(window, "grading-reasons", QLabel)
+    assert reasons.textFormat() == Qt.TextFormat.RichText
+    assert ('• 重大：关键信息基础设施整体中断运行 1 小时 30 分钟（≥ 1 小时）——'
+            '<a href="guide-2-u-2">《指南》二、通常情况第2项</a>') in reasons.text()
+    links = field(window, "grading-guide-links", QLabel)  # only for a citation not in a reason
+    assert not links.isVisible() and links.anchors() == []
     # the level rests on a single-source number: the notice links to the original as well
     notice = field(window, "grading-notice-guide", QLabel)
     assert notice.isVisible() and notice.anchors() == ["guide-2-u-2"]
     assert notice.text().startswith("请对照原文：")
     # follow the link with the keyboard, as a user without a mouse would
-    links.setFocus()
-    qtbot.keyClick(links, Qt.Key.Key_Tab)
-    qtbot.keyClick(links, Qt.Key.Key_Return)
+    reasons.setFocus()
+    qtbot.keyClick(reasons, Qt.Key.Key_Tab)
+    qtbot.keyClick(reasons, Qt.Key.Key_Return)
     w = guide_view._window
     qtbot.waitUntil(lambda: w is not None and w.isVisible())
     assert w.current_anchor == "guide-2-u-2"
@@ -257,12 +269,14 @@ def test_grading_page_links_each_fired_criterion_to_the_guide(qtbot, window, tmp
     field(window, "impact_facts.cii_total_outage_hours", QLineEdit).clear()
     type_into(window, "impact_facts.cii_total_outage_hours", "0.2")
     click_next(qtbot, window.wizard)
-    assert links.anchors() == ["guide-3-u-2"] and not notice.isVisible()
+    assert '<a href="guide-3-u-2">《指南》三、通常情况第2项</a>' in reasons.text()
+    assert "guide-2-u-2" not in reasons.text() and not notice.isVisible()
     # nothing fired: no links
     click(qtbot, window.wizard.button(QWizard.WizardButton.BackButton))
     field(window, "impact_facts.cii_total_outage_hours", QLineEdit).clear()
     click_next(qtbot, window.wizard)
-    assert links.anchors() == [] and not links.isVisible()
+    assert reasons.textFormat() == Qt.TextFormat.PlainText
+    assert reasons.text() == "没有达到较大及以上级别的标准。"
 
 
 def test_impact_hints_link_to_the_guide(qtbot, window, tmp_path):
@@ -289,14 +303,33 @@ def test_english_grading_links(qtbot, window, tmp_path):
     try:
         open_cii_outage(window, tmp_path, "1.5")
         click_next(qtbot, window.wizard)
-        links = field(window, "grading-guide-links", QLabel)
-        assert links.text().startswith("Original text the level rests on: Major: ")
-        assert "Guide II, usual criteria item 2" in links.text()
+        reasons = field(window, "grading-reasons", QLabel)
+        assert '(<a href="guide-2-u-2">Guide II, usual criteria item 2</a>)' in reasons.text()
+        notice = field(window, "grading-notice-guide", QLabel)
+        assert notice.text().startswith("Check against the original text: Major: ")
         guided = window.findChild(GuideLinks, "impact_facts.cii_total_outage_hours#guide")
         assert ">Guide I, usual criteria item 2</a>, <a" in guided.text()
-        w = links.open("guide-2-u-2")
+        w = notice.open("guide-2-u-2")
         assert "Unofficial translation: Critical information infrastructure is down as a " \
                "whole for 1 hour or more" in w.highlighted_text()
         w.close()
     finally:
         window.set_language("zh")
+
+
+def test_link_citations_longest_first_and_escaped(qtbot, window):
+    label = QLabel(window)
+    label.setText("• 较大：首页 3 <小时> ——《指南》二、通常情况第6项（1）\n• 另：——《指南》二、通常情况第6项")
+    found = link_citations(label, ["guide-2-u-6", "guide-2-u-6-1", "art-99"])
+    assert found == {"guide-2-u-6", "guide-2-u-6-1"}
+    assert label.text() == (
+        '• 较大：首页 3 &lt;小时&gt; ——<a href="guide-2-u-6-1">《指南》二、通常情况第6项（1）</a>'
+        '<br>• 另：——<a href="guide-2-u-6">《指南》二、通常情况第6项</a>')
+    assert link_citations(label, ["guide-2-u-6"]) == {"guide-2-u-6", "guide-2-u-6-1"}  # kept
+    label.linkActivated.emit("guide-2-u-6-1")
+    w = guide_view._window
+    assert w.current_anchor == "guide-2-u-6-1"
+    w.close()
+    label.setText("没有引用")
+    assert link_citations(label, ["guide-2-u-6"]) == set()
+    assert label.textFormat() == Qt.TextFormat.PlainText
