@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import importlib.util
 import re
 from pathlib import Path
 
@@ -47,6 +48,21 @@ def test_the_data_equals_the_spec_when_the_spec_is_at_hand(guide):
     text = spec.read_text(encoding="utf-8")
     law = text[text.index("**国家网络安全事件报告管理办法**"):]
     assert markdown(guide) == "\n\n".join(source_paragraphs(law))
+
+
+def test_the_tool_rebuilds_the_committed_data_when_the_spec_is_at_hand():
+    spec = next((p for p in SPEC_CANDIDATES if p.is_file()), None)
+    if spec is None:
+        pytest.skip("GUIDE-2025.md not beside the repository")
+    loader = importlib.util.spec_from_file_location("build_guide", ROOT / "tools" / "build_guide.py")
+    assert loader is not None and loader.loader is not None
+    tool = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(tool)
+    built = tool.build(spec.read_text(encoding="utf-8"))
+    assert built == read_json(DATA)
+    # a paragraph the parser does not know is an error, not silently dropped or misfiled
+    with pytest.raises(tool.SourceError, match="unrecognised"):
+        tool.build(spec.read_text(encoding="utf-8").replace("注：本指南", "附：本指南"))
 
 
 def test_every_article_and_item_is_there(guide):
