@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QWidget
 from composer.core import flow
 from composer.core.grading import STATUS_EN, STATUS_ZH, UNVERIFIED_NOTICE, UNVERIFIED_NOTICE_EN
 from composer.gui import i18n
-from composer.gui.guide_view import GuideLinks, link_citations
+from composer.gui.guide_links import GuideLinks, link_citations
 from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
 
@@ -51,7 +51,7 @@ class GradingPage(StepPage):
         for w in (self.level, self.reportable, self.reasons, self.missing, self.notice,
                   self.confirm):
             self.body.addWidget(w)
-        # links to the law's text (composer/gui/guide_view.py), under the reasons and the notice
+        # links to the law's text (composer/gui/guide_links.py), under the reasons and the notice
         self.guide_links = GuideLinks("grading-guide-links")
         self.notice_guide = GuideLinks("grading-notice-guide")
         self.body.insertWidget(self.body.indexOf(self.reasons) + 1, self.guide_links)

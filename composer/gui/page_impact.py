@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from composer.core import flow
 from composer.core.grading import threshold_lines
 from composer.gui import i18n
-from composer.gui.guide_view import attach_hint_links
+from composer.gui.guide_links import attach_hint_links
 from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
 

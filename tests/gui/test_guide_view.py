@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from composer.core.flow import Step
 from composer.core.guide import load_guide
 from composer.gui import guide_view
-from composer.gui.guide_view import GuideLinks, GuideWindow, attach_hint_links, link_citations
+from composer.gui.guide_links import GuideLinks, attach_hint_links, link_citations
+from composer.gui.guide_view import GuideWindow
 
 
 @pytest.fixture
