@@ -117,7 +117,7 @@ class GuideWindow(QWidget):
                      (QKeySequence.StandardKey.FindPrevious, self, self.previous_match),
                      ("Shift+Return", self.find_edit, self.previous_match),
                      ("Shift+Enter", self.find_edit, self.previous_match),
-                     ("Esc", self.find_bar, self.close_find))
+                     ("Esc", self, self.close_find))  # wherever the focus is
         for key, owner, slot in shortcuts:
             shortcut = QShortcut(QKeySequence(key), owner)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut

@@ -136,7 +136,9 @@ def test_find_bar(qtbot, guide_window):
     find.clear()
     qtbot.keyClicks(find, "ransom")  # English summaries are not shown in the Chinese UI
     assert count.text() == "无匹配" and w.matches == []
-    qtbot.keyClick(find, Qt.Key.Key_Escape)
+    w.text.setFocus()  # Esc closes the bar with the focus in the text as well
+    qtbot.waitUntil(w.text.hasFocus)
+    qtbot.keyClick(w.text, Qt.Key.Key_Escape)
     assert not w.find_bar.isVisible()
     assert count.text() == "" and w.matches == []
 
