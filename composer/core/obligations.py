@@ -150,7 +150,15 @@ def duties(report: Report, grading: Grading, rules: ReportingRules | None = None
         notes_zh.append("一般事件不属于《办法》第四条规定的必须报告情形；如有需要，仍可自愿报告。")
         notes_en.append("A general incident need not be reported under art. 4; a voluntary "
                         "report is still possible.")
-    if inc.suspected_crime:
+    police = inc.police_report
+    if police is not None and police.reported:
+        notes_zh.append("已于 " + in_china(police.at).strftime("%Y-%m-%d %H:%M") if police.at
+                        else "已")
+        notes_zh[-1] += f" 向{police.to or '公安机关'}报案。"
+        notes_en.append("The police were told"
+                        + (f" on {in_china(police.at).strftime('%Y-%m-%d %H:%M')}"
+                           if police.at else "") + (f" ({police.to})." if police.to else "."))
+    elif inc.suspected_crime:
         obligations.append(Obligation(
             action="police_report", to="公安机关", to_en="the police", due=None, within=None,
             basis=ART4, note_zh="涉嫌违法犯罪的，应及时向公安机关报案。",

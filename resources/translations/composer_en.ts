@@ -136,6 +136,42 @@
         <source>勒索时间</source>
         <translation>Demanded at</translation>
     </message>
+    <message>
+        <source>暂不掌握（报告中注明“暂不掌握，将及时补报”）</source>
+        <translation>Not yet known (the report says “not yet known; will be supplemented promptly”)</translation>
+    </message>
+    <message>
+        <source>向公安机关报案</source>
+        <translation>Reported to the police</translation>
+    </message>
+    <message>
+        <source>（不在报告中说明）</source>
+        <translation>(not stated in the report)</translation>
+    </message>
+    <message>
+        <source>尚未报案</source>
+        <translation>Not yet reported</translation>
+    </message>
+    <message>
+        <source>已报案</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>报告中如实写明：尚未报案，或何时向何机关报案。</source>
+        <translation>The report states exactly this: not yet reported, or when and to which body.</translation>
+    </message>
+    <message>
+        <source>报案时间</source>
+        <translation>Reported at</translation>
+    </message>
+    <message>
+        <source>报案机关</source>
+        <translation>Reported to</translation>
+    </message>
+    <message>
+        <source>例如：杭州市公安局网络安全保卫支队</source>
+        <translation>e.g. the city public security bureau's cyber security unit</translation>
+    </message>
 </context>
 <context>
     <name>DeadlineHeader</name>
@@ -1120,6 +1156,10 @@
         <location filename="../../composer/gui/page_recipients.py" line="154"/>
         <source>选择快速报告时，报告中将注明其余事项将及时补报。</source>
         <translation>With the fast report, the report states that the remaining items will follow promptly.</translation>
+    </message>
+    <message>
+        <source>快速报告须具备第一、二项的全部内容：请返回“事件基本情况”填写以下各项，或勾选“暂不掌握”：</source>
+        <translation>A fast report needs all of items 1–2: go back to “Basic facts” and fill in, or tick “not yet known” for: </translation>
     </message>
 </context>
 <context>
