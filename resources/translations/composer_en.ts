@@ -249,6 +249,25 @@
     </message>
 </context>
 <context>
+    <name>DoctorDialog</name>
+    <message>
+        <source>运行环境检查</source>
+        <translation>Workstation diagnostics</translation>
+    </message>
+    <message>
+        <source>发现 %1 个问题，请把下面的报告交给信息技术人员。</source>
+        <translation>%1 problem(s) found. Please pass the report below to your IT staff.</translation>
+    </message>
+    <message>
+        <source>一切正常。</source>
+        <translation>All is well.</translation>
+    </message>
+    <message>
+        <source>复制报告</source>
+        <translation>Copy report</translation>
+    </message>
+</context>
+<context>
     <name>GradingPage</name>
     <message>
         <location filename="../../composer/gui/page_grading.py" line="36"/>
@@ -686,6 +705,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>运行环境检查(&amp;D)…</source>
+        <translation>Workstation &amp;Diagnostics…</translation>
+    </message>
+    <message>
         <location filename="../../composer/gui/mainwindow.py" line="72"/>
         <source>网络安全事件报告</source>
         <translation>Cybersecurity Incident Report</translation>
@@ -842,6 +869,28 @@
         <location filename="../../composer/gui/mainwindow.py" line="350"/>
         <source>已记录报送</source>
         <translation>Sending recorded</translation>
+    </message>
+    <message>
+        <source>选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>无法打开文件夹</source>
+        <translation>Cannot open the folder</translation>
+    </message>
+    <message>
+        <source>文件夹不存在（可能已被移动或删除）：</source>
+        <translation>The folder does not exist (it may have been moved or deleted):</translation>
+    </message>
+    <message>
+        <source>系统没有可以打开文件夹的程序。材料包位于：</source>
+        <translation>No program is set up to open folders. The package is in:</translation>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>法规原文(&amp;R)</source>
+        <translation>Original &amp;legal text</translation>
     </message>
 </context>
 <context>
@@ -1298,6 +1347,80 @@
         <location filename="../../composer/gui/dialogs.py" line="196"/>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>法规原文</source>
+        <translation>Original legal text</translation>
+    </message>
+    <message>
+        <source>国家互联网信息办公室2025年9月11日公布、2025年11月1日起施行的正式文本，随程序提供，无需联网。</source>
+        <translation>The official Chinese text, published by the Cyberspace Administration of China on 11 September 2025 and in force since 1 November 2025; bundled with the app, no network needed.</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)：</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <source>输入要查找的文字</source>
+        <translation>Text to find (Chinese or English)</translation>
+    </message>
+    <message>
+        <source>上一个</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>上一个 (Shift+Enter, Shift+F3)</source>
+        <translation>Previous (Shift+Enter, Shift+F3)</translation>
+    </message>
+    <message>
+        <source>下一个</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>下一个 (Enter, F3)</source>
+        <translation>Next (Enter, F3)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>关闭查找 (Esc)</source>
+        <translation>Close the find bar (Esc)</translation>
+    </message>
+    <message>
+        <source>非官方翻译：</source>
+        <translation>Unofficial translation: </translation>
+    </message>
+    <message>
+        <source>没有找到条目：</source>
+        <translation>No such item: </translation>
+    </message>
+    <message>
+        <source>无匹配</source>
+        <translation>No matches</translation>
+    </message>
+    <message>
+        <source>第 %1/%2 处</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>GuideLinks</name>
+    <message>
+        <source>法规原文</source>
+        <translation>Original text</translation>
+    </message>
+    <message>
+        <source>点击查看法规原文（随程序提供，无需联网）</source>
+        <translation>Click to read the original legal text (bundled, no network needed)</translation>
+    </message>
+    <message>
+        <source>法规原文链接</source>
+        <translation>Links to the original legal text</translation>
     </message>
 </context>
 </TS>

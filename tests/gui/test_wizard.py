@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from email import message_from_bytes
 from email.policy import default
 
@@ -81,9 +82,11 @@ def test_whole_report_to_package(qtbot, window, storage, tmp_path, monkeypatch):
     page = wiz.pages[Step.PREVIEW]
     qtbot.waitUntil(lambda: page.pdf is not None, timeout=30000)
     assert page.pdf.startswith(b"%PDF") and page.pages.labels
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
-                        staticmethod(lambda *a, **k: str(tmp_path)))
     click(qtbot, field(window, "generate-package", QPushButton))
+    picker = window.findChild(QFileDialog, "package-folder-dialog")
+    assert picker.isVisible() and picker.directory().absolutePath() != os.getcwd()
+    picker.setDirectory(str(tmp_path))
+    picker.accept()
     qtbot.waitUntil(lambda: window.last_package is not None, timeout=60000)
     out = window.last_package
     assert out.parent == tmp_path
