@@ -197,3 +197,50 @@ def governing(report_type: ReportType, duties: Duties) -> Obligation | None:
     if report_type is ReportType.FOLLOW_UP:
         return None
     return duties.first_due
+
+
+# --- a report made after its deadline (迟报) ---------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Lateness:
+    """The report is made ``by`` after the deadline of ``obligation`` (the governing one)."""
+
+    obligation: Obligation
+    by: timedelta
+
+    @property
+    def zh(self) -> str:
+        return span_zh(self.by)
+
+    @property
+    def en(self) -> str:
+        return span_en(self.by)
+
+
+def lateness(report: Report, duties: Duties, at: datetime) -> Lateness | None:
+    """How late a report made at ``at`` is against the deadline its type answers (None: not
+    late, or no dated deadline). Counted to the minute, like every shown time."""
+    due = governing(report.report_type, duties)
+    if due is None or due.due is None:
+        return None
+    by = at.replace(second=0, microsecond=0) - due.due.replace(second=0, microsecond=0)
+    return Lateness(obligation=due, by=by) if by > timedelta(0) else None
+
+
+def span_zh(delta: timedelta) -> str:
+    """``1 天 2 小时 5 分钟`` (to the minute, zero parts left out)."""
+    minutes = int(delta.total_seconds() // 60)
+    days, rest = divmod(minutes, 1440)
+    hours, minutes = divmod(rest, 60)
+    parts = [f"{days} 天" if days else "", f"{hours} 小时" if hours else "",
+             f"{minutes} 分钟" if minutes or not (days or hours) else ""]
+    return " ".join(p for p in parts if p)
+
+
+def span_en(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    days, rest = divmod(minutes, 1440)
+    hours, minutes = divmod(rest, 60)
+    parts = [f"{days} d" if days else "", f"{hours} h" if hours else "",
+             f"{minutes} min" if minutes or not (days or hours) else ""]
+    return " ".join(p for p in parts if p)

@@ -961,6 +961,22 @@
         <source>材料包已生成：</source>
         <translation>Package written: </translation>
     </message>
+    <message>
+        <source>迟报原因</source>
+        <translation>Reason for the delay</translation>
+    </message>
+    <message>
+        <source>例如：值班人员未及时发现告警，次日上班后才确认事件</source>
+        <translation>e.g. the alert was missed overnight and confirmed next morning</translation>
+    </message>
+    <message>
+        <source>⚠ 已超过报告时限（%1）%2。请填写迟报原因：报告、传真封面和电子邮件将如实说明迟报及其原因。</source>
+        <translation>⚠ Past the reporting deadline (%1) by %2. Give the reason for the delay: the report, the fax cover and the e-mail state the delay and its reason.</translation>
+    </message>
+    <message>
+        <source>已超过报告时限（%1）%2；报告将说明迟报及其原因。</source>
+        <translation>Past the reporting deadline (%1) by %2; the report states the delay and its reason.</translation>
+    </message>
 </context>
 <context>
     <name>ProfilePage</name>
