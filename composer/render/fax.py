@@ -108,8 +108,8 @@ def urgency_lines(report: Report, classification: Classification,
     late = (lateness(report, classification.duties, generated_at)
             if generated_at is not None else None)
     if late is not None and late.obligation.due is not None:
-        return ("紧急　迟报", f"报告时限 {fmt_time(late.obligation.due)}（北京时间）已过，"
-                            f"迟报 {late.zh}")
+        return ("紧急　迟报", f"报告时限 {fmt_time(late.obligation.due)}（北京时间）已过",
+                f"迟报 {late.zh}")
     due = governing(report.report_type, classification.duties)
     if report.report_type is ReportType.SUMMARY:
         return ("事件处置总结报告",) + (

@@ -65,12 +65,12 @@ def test_late_fax_cover_shows_the_deadline_as_passed(report) -> None:
     given = replace(report, incident=replace(report.incident, delay_reason="夜间告警未被及时发现"))
     c = classify(given)
     lines = urgency_lines(given, c, LATE)
-    assert lines == ("紧急　迟报", "报告时限 2026-11-18 18:05（北京时间）已过，迟报 1 小时 12 分钟")
+    assert lines == ("紧急　迟报", "报告时限 2026-11-18 18:05（北京时间）已过", "迟报 1 小时 12 分钟")
     assert not any(line.startswith("报告时限：") for line in lines)   # not a target any more
     assert ("迟报原因", "夜间告警未被及时发现") in cover_rows(given, c, total_pages=3,
                                                            generated_at=LATE)
     text = text_of(render_cover_pdf(given, c, report_pages=2, generated_at=LATE))
-    assert "已过，迟报1小时12分钟" in text and "夜间告警未被及时发现" in text
+    assert "已过迟报1小时12分钟" in text and "夜间告警未被及时发现" in text
 
 
 def test_late_email_states_delay_and_reason(report) -> None:
