@@ -659,6 +659,42 @@
         <source>网站所在的级别限定传播数据最高可定的级别；省级以上网信部门、公安机关的认定按认定结论。</source>
         <translation>The level whose list names the site caps what the spread figures can give; a ruling by a provincial-or-above CAC office or police body stands as ruled.</translation>
     </message>
+    <message>
+        <source>特别严重威胁（特别重大）</source>
+        <translation>Especially serious threat (especially major)</translation>
+    </message>
+    <message>
+        <source>严重威胁（重大）</source>
+        <translation>Serious threat (major)</translation>
+    </message>
+    <message>
+        <source>较严重威胁（较大）</source>
+        <translation>Relatively serious threat (relatively major)</translation>
+    </message>
+    <message>
+        <source>特别严重的系统损失（特别重大）</source>
+        <translation>Especially serious system losses (especially major)</translation>
+    </message>
+    <message>
+        <source>严重的系统损失（重大）</source>
+        <translation>Serious system losses (major)</translation>
+    </message>
+    <message>
+        <source>较大的系统损失（较大）</source>
+        <translation>Relatively large system losses (relatively major)</translation>
+    </message>
+    <message>
+        <source>特别严重威胁、特别严重影响（特别重大）</source>
+        <translation>Especially serious threat or impact (especially major)</translation>
+    </message>
+    <message>
+        <source>严重威胁、严重影响（重大）</source>
+        <translation>Serious threat or impact (major)</translation>
+    </message>
+    <message>
+        <source>较严重威胁、较严重影响（较大）</source>
+        <translation>Relatively serious threat or impact (relatively major)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
