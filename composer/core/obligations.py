@@ -182,8 +182,8 @@ def provisional_first_due(report: Report,
     """The report deadline that applies if the incident turns out 较大 or above — shown while
     the level is still 待研判 (the clock runs from discovery whatever the level)."""
     rules = reporting_rules() if rules is None else rules
-    reports = sorted(_initial_reports(report, rules), key=lambda o: o.due)
-    return reports[0] if reports else None
+    reports = [o for o in _initial_reports(report, rules) if o.due is not None]
+    return min(reports, key=lambda o: o.due or datetime.max) if reports else None
 
 
 def governing(report_type: ReportType, duties: Duties) -> Obligation | None:
