@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -74,7 +75,18 @@ class GuideWindow(QWidget):
         self.location.setWordWrap(True)
         self.location.setTextFormat(Qt.TextFormat.PlainText)
         self.location.hide()
-        layout.addWidget(self.location)
+        self.goto_label = QLabel()
+        self.goto = QComboBox()  # the articles and the Guide's sections, to jump to
+        self.goto.setObjectName("guide-goto")
+        self.goto.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.goto.setMinimumContentsLength(24)
+        self.goto_label.setBuddy(self.goto)
+        self.goto.activated.connect(lambda i: self.show_anchor(self.goto.itemData(i)))
+        top = QHBoxLayout()
+        for w in (self.location, self.goto_label, self.goto):
+            top.addWidget(w, 1 if w is self.location else 0)
+        layout.addLayout(top)
         self.text = QTextBrowser()
         self.text.setObjectName("guide-text")
         self.text.setOpenLinks(False)
@@ -133,10 +145,19 @@ class GuideWindow(QWidget):
         english = self._lang == "en"
         self.setWindowTitle(self.tr("法规原文") + " — " + self.guide.title_zh)
         self.note.setText(
-            self.tr("国家互联网信息办公室2025年9月11日公布、2025年11月1日起施行的正式文本，"
-                    "随程序提供，无需联网。")
+            self.tr("《办法》及附件《分级指南》全文：国家互联网信息办公室2025年9月11日公布，"
+                    "2025年11月1日起施行。逐字录自注明来源为“网信中国”的转载；随程序提供，无需联网。")
             + ("\n" + self.guide.translation_note_en if english else ""))
         self.text.setAccessibleName(self.tr("法规原文"))
+        self.goto_label.setText(self.tr("跳转到(&J)："))
+        self.goto.clear()
+        for item in self.guide.items:
+            if item.kind in ("title", "article", "section", "note"):
+                name = item.label if item.kind != "note" else item.text[:12] + "…"
+                if item.kind == "article":
+                    name += " " + item.zh[0][:14] + "…"
+                self.goto.addItem(f"{place(item.anchor, 'en')} — {name}" if english else name,
+                                  item.anchor)
         self.find_label.setText(self.tr("查找(&F)："))
         self.find_edit.setPlaceholderText(self.tr("输入要查找的文字"))
         self.find_prev.setText(self.tr("上一个"))
@@ -229,6 +250,9 @@ class GuideWindow(QWidget):
         self.status.hide()
         self.current_anchor = anchor
         self._show_location()
+        self.goto.setCurrentIndex(self.goto.findData(next(
+            (i.anchor for i in (self.guide.item(anchor), *self.guide.ancestors(anchor))
+             if self.goto.findData(i.anchor) >= 0), None)))
         self._highlight_item(anchor)
         self._scroll_to_block(self._blocks[anchor][0])
         QTimer.singleShot(0, self, lambda: self._scroll_to_block(self._blocks[anchor][0])

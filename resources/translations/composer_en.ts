@@ -334,10 +334,6 @@
         <translation>Original legal text</translation>
     </message>
     <message>
-        <source>国家互联网信息办公室2025年9月11日公布、2025年11月1日起施行的正式文本，随程序提供，无需联网。</source>
-        <translation>The official Chinese text, published by the Cyberspace Administration of China on 11 September 2025 and in force since 1 November 2025; bundled with the app, no network needed.</translation>
-    </message>
-    <message>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
@@ -388,6 +384,14 @@
     <message>
         <source>已定位并以黄色标出：</source>
         <translation>Shown and highlighted in yellow: </translation>
+    </message>
+    <message>
+        <source>跳转到(&amp;J)：</source>
+        <translation>&amp;Jump to:</translation>
+    </message>
+    <message>
+        <source>《办法》及附件《分级指南》全文：国家互联网信息办公室2025年9月11日公布，2025年11月1日起施行。逐字录自注明来源为“网信中国”的转载；随程序提供，无需联网。</source>
+        <translation>The full Chinese text of the Measures and the annexed Grading Guide, published by the Cyberspace Administration of China on 11 September 2025, in force since 1 November 2025, transcribed verbatim from a reprint citing the CAC's own channel (网信中国); bundled with the app, no network needed.</translation>
     </message>
 </context>
 <context>

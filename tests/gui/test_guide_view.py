@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QLabel,
     QLineEdit,
     QToolButton,
@@ -336,3 +337,19 @@ def test_link_citations_longest_first_and_escaped(qtbot, window):
     label.setText("没有引用")
     assert link_citations(label, ["guide-2-u-6"]) == set()
     assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_jump_to_an_article_or_section(qtbot, guide_window):
+    w = guide_window
+    goto = w.findChild(QComboBox, "guide-goto")
+    names = [goto.itemText(i) for i in range(goto.count())]
+    assert len(names) == 2 + 14 + 4 + 1  # titles, articles, sections, the note
+    assert names[3] == "第三条 国家网信部门负责统筹协调全国…"
+    assert "二、重大网络安全事件" in names
+    w.show_anchor("guide-2-u-6-3")  # the box names where the item is
+    assert goto.currentText() == "二、重大网络安全事件"
+    w.show_anchor("art-3")
+    goto.setFocus()
+    qtbot.keyClick(goto, Qt.Key.Key_Down)  # as a user picks the next entry
+    assert w.current_anchor == "art-4" and w.highlighted_text().startswith("第四条")
+    settled(qtbot, w, "art-4")
