@@ -15,13 +15,9 @@ import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QKeySequence,
     QShortcut,
-    QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextFormat,
 )
 from PySide6.QtWidgets import (
@@ -36,13 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.core.guide import Guide, GuideItem, load_guide, place
+from composer.core.guide import Guide, load_guide, place
 from composer.gui import i18n
+from composer.gui.guide_document import write_document
 
 HIGHLIGHT = QColor("#fff0a0")      # the item that was asked for
 MATCH = QColor("#ffd8a8")          # every find match
 CURRENT = QColor("#ff9c40")        # the current find match
-SUMMARY_GREY = QColor("#555555")
 NOTE_STYLE = "background: #eef3fb; border: 1px solid #8aa4cc; padding: 4px;"
 
 _window: GuideWindow | None = None
@@ -173,71 +169,10 @@ class GuideWindow(QWidget):
         self._search()
 
     def _write_document(self, english: bool) -> None:
-        doc = QTextDocument(self.text)
-        doc.setDefaultFont(self.text.font())
-        doc.setDocumentMargin(12)
-        cursor = QTextCursor(doc)
-        self._blocks.clear()
-        self._starts.clear()
-        base = QTextCharFormat()
-        bold = QTextCharFormat()
-        bold.setFontWeight(QFont.Weight.Bold)
-        summary = QTextCharFormat()
-        summary.setForeground(SUMMARY_GREY)
-        summary.setFontItalic(True)
-        summary_tag = QTextCharFormat(summary)
-        summary_tag.setFontWeight(QFont.Weight.Bold)
-        first = True
-        for item in self.guide.items:
-            start_block = None
-            for n, para in enumerate(item.paragraphs()):
-                fmt = self._block_format(item, n)
-                if first:
-                    cursor.setBlockFormat(fmt)
-                    first = False
-                else:
-                    cursor.insertBlock(fmt)
-                if start_block is None:
-                    start_block = cursor.block().blockNumber()
-                self._starts[(item.anchor, "zh", n)] = cursor.position()
-                label = len(item.label) if n == 0 and item.kind not in ("lead", "paragraph") \
-                    else 0
-                if item.kind in ("title", "section") and n == 0:
-                    label = len(para)
-                cursor.insertText(para[:label], bold if label else base)
-                cursor.insertText(para[label:], base)
-            if english:
-                fmt = self._block_format(item, 1)
-                fmt.setTopMargin(1)
-                cursor.insertBlock(fmt)
-                tag = self.tr("非官方翻译：")
-                cursor.insertText(tag, summary_tag)
-                self._starts[(item.anchor, "en", 0)] = cursor.position()
-                cursor.insertText(item.en, summary)
-            assert start_block is not None
-            self._blocks[item.anchor] = (start_block, cursor.block().blockNumber())
-        self.text.setDocument(doc)  # deletes the previous one (a child of the browser)
-
-    @staticmethod
-    def _block_format(item: GuideItem, n: int) -> QTextBlockFormat:
-        fmt = QTextBlockFormat()
-        fmt.setBottomMargin(4)
-        indent = {"article-item": 2, "paragraph": 0, "criterion": 1, "condition": 1,
-                  "sub-item": 3}.get(item.kind, 0)
-        fmt.setLeftMargin(indent * 14)
-        if n == 0 and item.kind == "title":
-            fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            fmt.setTopMargin(18)
-            fmt.setBottomMargin(8)
-            fmt.setHeadingLevel(1)
-        elif n == 0 and item.kind == "section":
-            fmt.setTopMargin(14)
-            fmt.setHeadingLevel(2)
-        elif n == 0 and item.kind in ("article", "lead", "note"):
-            fmt.setTopMargin(8)
-        if item.kind == "title" and n > 0:
-            fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        return fmt
+        written = write_document(self.guide, self.text, self.text.font(),
+                                 self.tr("非官方翻译：") if english else None)
+        self._blocks, self._starts = written.blocks, written.starts
+        self.text.setDocument(written.document)  # deletes the previous one (its child)
 
     # --- items --------------------------------------------------------------------------------
 
