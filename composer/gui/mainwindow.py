@@ -25,7 +25,7 @@ from composer.core.incident_io import dumps_report
 from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
 from composer.core.storage import DraftSummary, Storage
-from composer.gui import i18n
+from composer.gui import i18n, sending
 from composer.gui.dialogs import RecoveryDialog, ReportsDialog, SubmissionDialog
 from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.wizard.currentIdChanged.connect(self._step_changed)
         self.wizard.finishedReport.connect(self.show_reports)
         self._build_menus()
+        sending.connect_window(self)  # channel cards, what is owed
         self._show_submission()
         self.wizard.go_to(self.model.draft.step)
         self.statusBar().showMessage(self.tr("草稿自动保存"))
@@ -211,7 +212,9 @@ class MainWindow(QMainWindow):
 
     def show_reports(self) -> ReportsDialog:
         self.save_now()
-        dialog = ReportsDialog(self.storage.list_drafts(), self)
+        from composer.core.owed import order_reports
+
+        dialog = ReportsDialog(order_reports(self.storage, self.storage.list_drafts()), self)
 
         def done(_: int) -> None:
             choice = dialog.result_value
@@ -349,15 +352,20 @@ class MainWindow(QMainWindow):
         draft_id = self.model.draft.id
         if draft_id is None:
             return None
-        dialog = SubmissionDialog(datetime.now(CHINA_TZ), self)
+        profile = self.storage.load_profile() or {}
+        dialog = SubmissionDialog(datetime.now(CHINA_TZ), self,
+                                  sent_by=str((profile.get("contact") or {}).get("name", "")),
+                                  package=sending.valid_package(self))
 
         def done(_: int) -> None:
             value = dialog.result_value
             if value is None:
                 return
-            self.storage.record_submission(draft_id, value.channel, value.sent_at, value.note)
-            self._show_submission()
-            self.statusBar().showMessage(self.tr("已记录报送"))
+
+            def recorded() -> None:
+                self._show_submission()
+                self.statusBar().showMessage(self.tr("已记录报送"))
+            sending.record_sending(self, draft_id, value, recorded)
 
         dialog.finished.connect(done)
         dialog.open()

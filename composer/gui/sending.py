@@ -1,0 +1,233 @@
+"""Window-side actions of the channel cards, and recording a sending with what was sent.
+
+:func:`connect_window` wires a main window's :class:`~composer.gui.channels.ChannelCards` (on the
+preview page) to these actions; the main window calls it once per UI build. Rendering runs off the
+GUI thread through :func:`composer.gui.operations.run_operation`; writes are atomic.
+
+:func:`record_sending` keeps the exact package sent: the latest generated package of the report
+if it is still unchanged (checked against its manifest), else a package generated now from the
+report as it stands — copied read-only into the data directory by the storage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+
+from composer.core import flow
+from composer.core.atomic import atomic_write_bytes
+from composer.core.obligations import CHINA_TZ, governing
+from composer.core.owed import sent_types
+from composer.core.records import Receipt, RecordError
+from composer.gui.operations import run_operation
+
+
+def _now() -> datetime:
+    return datetime.now(CHINA_TZ).replace(microsecond=0)
+
+
+def connect_window(window: Any) -> None:
+    cards = window.wizard.pages[flow.Step.PREVIEW].channels
+    cards.openEmailRequested.connect(lambda: open_email(window))
+    cards.printFaxRequested.connect(lambda: window.print_document("fax"))
+    cards.saveFaxTiffRequested.connect(lambda: save_fax_tiff(window))
+    cards.printScriptRequested.connect(lambda: print_script(window))
+    cards.exportCalendarRequested.connect(lambda: export_calendar(window))
+    update_sent(window)
+
+
+def update_sent(window: Any) -> None:
+    cards = window.wizard.pages[flow.Step.PREVIEW].channels
+    draft_id = window.model.draft.id
+    cards.sent_types = sent_types(window.storage, draft_id) if draft_id is not None else set()
+    cards.refresh()
+
+
+def valid_package(window: Any) -> Path | None:
+    """The latest package generated for this report, if it still matches its manifest hash."""
+    draft_id = window.model.draft.id
+    if draft_id is None:
+        return None
+    for package in reversed(window.storage.packages(draft_id)):
+        manifest = Path(package.out_dir) / "manifest.json"
+        try:
+            digest = hashlib.sha256(manifest.read_bytes()).hexdigest()
+        except OSError:
+            continue
+        if digest == package.manifest_sha256:
+            return Path(package.out_dir)
+    return None
+
+
+def _report(window: Any):  # type: ignore[no-untyped-def]
+    report = window.model.draft.report()
+    if report is None:
+        window._warn(QCoreApplication.translate("Sending", "报告还有问题"), QCoreApplication.translate("Sending", "报告还有问题，请先按提示修改。"))
+    return report
+
+
+def open_file(window: Any, path: Path) -> bool:
+    """Open ``path`` with the desktop's application for it; say so, with the path, if none."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    window._warn(QCoreApplication.translate("Sending", "无法打开邮件客户端"),
+                 QCoreApplication.translate(
+                     "Sending", "没有可以打开邮件草稿的程序。请在邮件客户端中打开这个文件，"
+                     "或新建邮件并附上报告：") + f"\n{path}")
+    return False
+
+
+def open_email(window: Any) -> None:
+    """Open message.eml in the mail client: the generated package's, else one written now."""
+    package = valid_package(window)
+    if package is not None and (package / "message.eml").is_file():
+        open_file(window, package / "message.eml")
+        return
+    report = _report(window)
+    if report is None:
+        return
+    extra = tuple(window.email_recipients())
+
+    def work() -> Path:
+        from composer.core.classify import classify
+        from composer.gui.page_preview import render_pdf
+        from composer.render.email import render_eml
+
+        c = classify(report)
+        when = _now()
+        eml = render_eml(report, c, render_pdf(report, c), generated_at=when,
+                         extra_recipients=extra)
+        folder = window.storage.data_root / "outbox"
+        path = folder / f"{when:%Y%m%d-%H%M%S}-message.eml"
+        atomic_write_bytes(path, eml)
+        return path
+
+    run_operation(window, QCoreApplication.translate("Sending", "正在准备邮件…"), work,
+                  on_success=lambda path: open_file(window, path),
+                  on_failure=lambda exc: window._warn(QCoreApplication.translate("Sending", "无法准备邮件"), str(exc)))
+
+
+def save_fax_tiff(window: Any, name: str | None = None) -> None:
+    report = _report(window)
+    if report is None:
+        return
+    if name is None:
+        name, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("Sending", "保存传真 TIFF"), "fax.tif",
+                                              QCoreApplication.translate("Sending", "传真 TIFF (*.tif *.tiff)"))
+    if not name:
+        return
+
+    def work() -> Path:
+        from composer.core.classify import classify
+        from composer.gui.page_preview import render_pdf
+        from composer.render.fax import fax_set, fax_tiff
+
+        c = classify(report)
+        when = _now()
+        combined = fax_set(report, c, render_pdf(report, c), generated_at=when)[1]
+        atomic_write_bytes(Path(name), fax_tiff(combined))
+        return Path(name)
+
+    run_operation(window, QCoreApplication.translate("Sending", "正在生成传真 TIFF…"), work,
+                  on_success=lambda path: window.statusBar().showMessage(
+                      QCoreApplication.translate("Sending", "传真 TIFF 已保存：") + str(path)),
+                  on_failure=lambda exc: window._warn(QCoreApplication.translate("Sending", "无法保存"), str(exc)))
+
+
+def print_script(window: Any) -> None:
+    report = _report(window)
+    if report is None:
+        return
+
+    def work() -> bytes:
+        from composer.core.classify import classify
+        from composer.render.script import build_script, script_pdf
+
+        return script_pdf(build_script(report, classify(report)), generated_at=_now())
+
+    run_operation(window, QCoreApplication.translate("Sending", "正在准备打印…"), work,
+                  on_success=lambda pdf: window._print_pdf(pdf, QCoreApplication.translate("Sending", "打印电话稿和记录单")),
+                  on_failure=lambda exc: window._warn(QCoreApplication.translate("Sending", "无法打印"), str(exc)))
+
+
+def export_calendar(window: Any, name: str | None = None) -> Path | None:
+    from composer.render.ics import calendar_ics
+
+    report = _report(window)
+    if report is None:
+        return None
+    cards = window.wizard.pages[flow.Step.PREVIEW].channels
+    items = cards.owed_items()
+    if not items:
+        window._warn(QCoreApplication.translate("Sending", "没有待办事项"),
+                     QCoreApplication.translate("Sending", "记录报送后才有需补报、续报和总结报告的事项。"))
+        return None
+    if name is None:
+        name, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("Sending", "导出日历"), "composer.ics",
+                                              QCoreApplication.translate("Sending", "日历文件 (*.ics)"))
+    if not name:
+        return None
+    try:
+        atomic_write_bytes(Path(name), calendar_ics(report, items, now=_now()))
+    except OSError as exc:
+        window._warn(QCoreApplication.translate("Sending", "无法保存"), f"{name}\n{exc.strerror or exc}")
+        return None
+    window.statusBar().showMessage(QCoreApplication.translate("Sending", "日历已导出：") + name)
+    return Path(name)
+
+
+def record_sending(window: Any, draft_id: int, value: Any, done: Callable[[], None]) -> None:
+    """Keep ``value`` (a SubmissionInput) with the package sent, then call ``done``."""
+    report = window.model.draft.report()
+    package = valid_package(window)
+    due = None
+    if report is not None:
+        from composer.core.classify import classify
+
+        obligation = governing(report.report_type, classify(report).duties)
+        due = obligation.due if obligation is not None else None
+    receipt = Receipt(reference=value.reference, person=value.person,
+                      message_id=value.message_id, file=value.receipt_file)
+
+    def store(package_dir: Path | None) -> None:
+        try:
+            window.storage.record_submission(draft_id, value.channel, value.sent_at, value.note,
+                                             sent_by=value.sent_by, receipt=receipt,
+                                             package_dir=package_dir, due=due)
+        except RecordError as exc:
+            window._warn(QCoreApplication.translate("Sending", "无法记录报送"), str(exc))
+            return
+        update_sent(window)
+        done()
+
+    if package is not None or report is None:
+        store(package)
+        return
+    extra = tuple(window.email_recipients())
+    when = _now()
+
+    def work() -> Path:
+        from composer.core.incident_io import dumps_report
+        from composer.render.package import write_package
+
+        tmp = Path(tempfile.mkdtemp(prefix="composer-sent-"))
+        return write_package(report, tmp / "package", source=dumps_report(report).encode(),
+                             generated_at=when, extra_recipients=extra).out_dir
+
+    def built(path: Path) -> None:
+        try:
+            store(path)
+        finally:
+            shutil.rmtree(path.parent, ignore_errors=True)
+
+    run_operation(window, QCoreApplication.translate("Sending", "正在存档所报送的材料…"), work, on_success=built,
+                  on_failure=lambda exc: window._warn(QCoreApplication.translate("Sending", "无法记录报送"), str(exc)))
