@@ -73,6 +73,7 @@ class ChannelCards(QTabWidget):
         self.model = model
         self.sent_types: set[ReportType] = set()   # report types of this incident already sent
         self.field_texts: dict[str, str] = {}
+        self._stale = True
         self.addTab(pages, self.tr("报告预览"))
         self.addTab(self._email_card(), self.tr("电子邮件"))
         self.addTab(self._fax_card(), self.tr("传真"))
@@ -202,8 +203,18 @@ class ChannelCards(QTabWidget):
 
     # --- content ---------------------------------------------------------------------------
 
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
-        """Rebuild the texts from the current draft (cheap: no PDF is rendered here)."""
+        """Rebuild the texts from the current draft (cheap: no PDF is rendered here). While
+        hidden, only mark them stale: start-up must not load the render stack (jinja2)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         from composer.render.fields import report_fields
         from composer.render.script import READING_RATE, build_script
 

@@ -209,7 +209,7 @@ class SubmissionDialog(QDialog):
                                      self.tr("已发送邮件的 Message-ID，如 <…@…>"))
         self.file_button = QPushButton(self.tr("选择文件…"))
         self.file_button.setObjectName("submission-choose-file")
-        self.file_button.clicked.connect(self.choose_file)
+        self.file_button.clicked.connect(lambda: self.choose_file())
         self.file_label = QLabel(self.tr("未附文件"))
         self.file_label.setObjectName("submission-file")
         file_row = QWidget()
@@ -261,14 +261,20 @@ class SubmissionDialog(QDialog):
         self.form.setRowVisible(self.rows["file"], channel in ("fax", "other", "email"))
         self.form.setRowVisible(self.rows["person"], channel != "email")
 
-    def choose_file(self, name: str | None = None) -> None:
-        if not name:
-            name, _ = QFileDialog.getOpenFileName(self, self.tr("选择回执文件"), "",
-                                                  self.tr("扫描件或文件 (*.pdf *.png *.jpg "
-                                                          "*.jpeg *.tif *.tiff);;所有文件 (*)"))
+    def choose_file(self, name: str | None = None) -> QFileDialog | None:
+        """Attach ``name``, or open a file dialog (returned) to choose the receipt file."""
         if name:
             self.receipt_file = Path(name)
             self.file_label.setText(self.receipt_file.name)
+            return None
+        dialog = QFileDialog(self, self.tr("选择回执文件"), "",
+                             self.tr("扫描件或文件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;"
+                                     "所有文件 (*)"))
+        dialog.setObjectName("receipt-file-dialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda path: self.choose_file(path) if path else None)
+        dialog.open()
+        return dialog
 
     def _save(self) -> None:
         when = datetime.fromtimestamp(self.sent_at.dateTime().toSecsSinceEpoch(), CHINA_TZ)

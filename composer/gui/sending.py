@@ -116,15 +116,37 @@ def open_email(window: Any) -> None:
                   on_failure=lambda exc: window._warn(QCoreApplication.translate("Sending", "无法准备邮件"), str(exc)))
 
 
-def save_fax_tiff(window: Any, name: str | None = None) -> None:
+def _save_dialog(window: Any, name: str, title: str, file_name: str, filter_: str,
+                 suffix: str, chosen: Callable[[str], Any]) -> QFileDialog:
+    """A window-modal save dialog opened with ``open()`` (returned, so tests can use it),
+    starting in the last folder used."""
+    start = window.start_folder() if hasattr(window, "start_folder") else str(Path.home())
+    dialog = QFileDialog(window, title, str(Path(start) / file_name), filter_)
+    dialog.setObjectName(name)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix(suffix)
+
+    def selected(path: str) -> None:
+        if path:
+            if hasattr(window, "remember_folder"):
+                window.remember_folder(Path(path).parent)
+            chosen(path)
+    dialog.fileSelected.connect(selected)
+    dialog.open()
+    return dialog
+
+
+def save_fax_tiff(window: Any, name: str | None = None) -> QFileDialog | None:
+    """Save the fax set as a fax TIFF: to ``name``, or where the user chooses (the dialog is
+    returned)."""
     report = _report(window)
     if report is None:
-        return
+        return None
     if name is None:
-        name, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("Sending", "保存传真 TIFF"), "fax.tif",
-                                              QCoreApplication.translate("Sending", "传真 TIFF (*.tif *.tiff)"))
-    if not name:
-        return
+        return _save_dialog(window, "fax-tiff-dialog",
+                            QCoreApplication.translate("Sending", "保存传真 TIFF"), "fax.tif",
+                            QCoreApplication.translate("Sending", "传真 TIFF (*.tif *.tiff)"),
+                            "tif", lambda path: save_fax_tiff(window, path))
 
     def work() -> Path:
         from composer.core.classify import classify
@@ -140,7 +162,9 @@ def save_fax_tiff(window: Any, name: str | None = None) -> None:
     run_operation(window, QCoreApplication.translate("Sending", "正在生成传真 TIFF…"), work,
                   on_success=lambda path: window.statusBar().showMessage(
                       QCoreApplication.translate("Sending", "传真 TIFF 已保存：") + str(path)),
-                  on_failure=lambda exc: window._warn(QCoreApplication.translate("Sending", "无法保存"), str(exc)))
+                  on_failure=lambda exc: window._warn(
+                      QCoreApplication.translate("Sending", "无法保存"), str(exc)))
+    return None
 
 
 def print_script(window: Any) -> None:
@@ -159,7 +183,9 @@ def print_script(window: Any) -> None:
                   on_failure=lambda exc: window._warn(QCoreApplication.translate("Sending", "无法打印"), str(exc)))
 
 
-def export_calendar(window: Any, name: str | None = None) -> Path | None:
+def export_calendar(window: Any, name: str | None = None) -> Path | QFileDialog | None:
+    """Write what is owed as an .ics: to ``name`` (returns the path), or where the user
+    chooses (returns the dialog)."""
     from composer.render.ics import calendar_ics
 
     report = _report(window)
@@ -169,17 +195,19 @@ def export_calendar(window: Any, name: str | None = None) -> Path | None:
     items = cards.owed_items()
     if not items:
         window._warn(QCoreApplication.translate("Sending", "没有待办事项"),
-                     QCoreApplication.translate("Sending", "记录报送后才有需补报、续报和总结报告的事项。"))
+                     QCoreApplication.translate("Sending",
+                                                "记录报送后才有需补报、续报和总结报告的事项。"))
         return None
     if name is None:
-        name, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("Sending", "导出日历"), "composer.ics",
-                                              QCoreApplication.translate("Sending", "日历文件 (*.ics)"))
-    if not name:
-        return None
+        return _save_dialog(window, "calendar-dialog",
+                            QCoreApplication.translate("Sending", "导出日历"), "composer.ics",
+                            QCoreApplication.translate("Sending", "日历文件 (*.ics)"), "ics",
+                            lambda path: export_calendar(window, path))
     try:
         atomic_write_bytes(Path(name), calendar_ics(report, items, now=_now()))
     except OSError as exc:
-        window._warn(QCoreApplication.translate("Sending", "无法保存"), f"{name}\n{exc.strerror or exc}")
+        window._warn(QCoreApplication.translate("Sending", "无法保存"),
+                     f"{name}\n{exc.strerror or exc}")
         return None
     window.statusBar().showMessage(QCoreApplication.translate("Sending", "日历已导出：") + name)
     return Path(name)
