@@ -285,7 +285,7 @@ class ChannelCards(QTabWidget):
         now = datetime.now(CHINA_TZ)
         lines = []
         for item in items:
-            line = "• " + i18n.pick(item.zh, item.en) + f"（{i18n.pick(item.basis, item.basis_en)}）"
+            line = "• " + i18n.pick(f"{item.zh}（{item.basis}）", f"{item.en} ({item.basis_en})")
             if item.due is not None:
                 left = item.due - now
                 due = item.due.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
