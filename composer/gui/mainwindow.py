@@ -101,6 +101,8 @@ class MainWindow(OutputActions, QMainWindow):
         self._action(file_menu, self.tr("打开事件文件(&O)…"), self.choose_file,
                      QKeySequence.StandardKey.Open)
         self._action(file_menu, self.tr("立即保存(&S)"), self.save_now, QKeySequence.StandardKey.Save)
+        self._action(file_menu, self.tr("导出报送记录(&E)…"), lambda: sending.export_log(self)
+                     ).setObjectName("action-export-log")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit)
         lang_menu = bar.addMenu(self.tr("语言(&G)") if i18n.language() == "zh" else "&Language")

@@ -259,3 +259,33 @@ def record_sending(window: Any, draft_id: int, value: Any, done: Callable[[], No
 
     run_operation(window, QCoreApplication.translate("Sending", "正在存档所报送的材料…"), work, on_success=built,
                   on_failure=lambda exc: window._warn(QCoreApplication.translate("Sending", "无法记录报送"), str(exc)))
+
+
+def export_log(window: Any, name: str | None = None) -> Path | QFileDialog | None:
+    """文件 → 导出报送记录: check the chain, write the 报送记录 PDF, and say whether it held."""
+    if name is None:
+        return _save_dialog(window, "export-log-dialog",
+                            QCoreApplication.translate("Sending", "导出报送记录"), "报送记录.pdf",
+                            QCoreApplication.translate("Sending", "PDF 文件 (*.pdf)"), "pdf",
+                            lambda path: export_log(window, path))
+    from composer.render.record_pdf import record_pdf
+
+    window.save_now()
+    result = window.storage.verify_records()
+    try:
+        atomic_write_bytes(Path(name), record_pdf(window.storage, result, generated_at=_now()))
+    except OSError as exc:
+        window._warn(QCoreApplication.translate("Sending", "无法保存"),
+                     f"{name}\n{exc.strerror or exc}")
+        return None
+    if result.ok:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("Sending", "报送记录已导出（记录链完整，共 %1 条）：")
+            .replace("%1", str(result.checked)) + name)
+    else:
+        window._warn(QCoreApplication.translate("Sending", "报送记录不完整"),
+                     QCoreApplication.translate(
+                         "Sending", "记录链在第 %1 条记录处不成立，导出的 PDF 已注明：")
+                     .replace("%1", str(result.first_broken)) + "\n"
+                     + "\n".join(result.problems[:5]) + f"\n{name}")
+    return Path(name)

@@ -856,6 +856,10 @@
         <source>法规原文(&amp;R)</source>
         <translation>Original &amp;legal text</translation>
     </message>
+    <message>
+        <source>导出报送记录(&amp;E)…</source>
+        <translation>&amp;Export sending record…</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPage</name>
@@ -1603,6 +1607,26 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>没有可以打开邮件草稿的程序。请在邮件客户端中打开这个文件，或新建邮件并附上报告：</source>
         <translation>No program here opens e-mail drafts. Open this file in your mail client, or write a new message and attach the report:</translation>
+    </message>
+    <message>
+        <source>导出报送记录</source>
+        <translation>Export sending record</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>报送记录已导出（记录链完整，共 %1 条）：</source>
+        <translation>Sending record exported (chain intact, %1 records): </translation>
+    </message>
+    <message>
+        <source>报送记录不完整</source>
+        <translation>The sending record does not hold</translation>
+    </message>
+    <message>
+        <source>记录链在第 %1 条记录处不成立，导出的 PDF 已注明：</source>
+        <translation>The chain breaks at record %1; the exported PDF says so:</translation>
     </message>
 </context>
 <context>

@@ -125,6 +125,22 @@ def test_recording_keeps_the_receipt_and_the_package_and_shows_what_is_owed(
     ics = sending.export_calendar(window, str(tmp_path / "owed.ics"))
     cal = icalendar.Calendar.from_ical(ics.read_bytes())
     assert len(list(cal.walk("VEVENT"))) == 3
+    # 文件 → 导出报送记录 opens a save dialog; the PDF names the sending and its receipt
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QFileDialog
+
+    action = next(a for a in window.findChildren(QAction)
+                  if a.objectName() == "action-export-log")
+    action.trigger()
+    chooser = window.findChild(QFileDialog, "export-log-dialog")
+    assert chooser is not None and chooser.isVisible()
+    chooser.selectFile(str(tmp_path / "log.pdf"))
+    chooser.accept()
+    assert (tmp_path / "log.pdf").exists()
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "log.pdf").pages)
+    text = text.replace("\n", "")
+    assert "报送记录" in text and "受理编号 A-17" in text and "按时" in text
+    assert "记录链校验：完整" in text
 
 
 def test_reports_list_puts_what_is_due_next_first(qtbot, window, storage):
