@@ -251,9 +251,10 @@ class ChannelCards(QTabWidget):
             self.field_boxes[key] = box
             self.fields_grid.addWidget(_label(title), 2 * row, 0, 1, 2)
             self.fields_grid.addWidget(box, 2 * row + 1, 0)
-            self.fields_grid.addWidget(self._button(f"copy-{key}", self.tr("复制"),
-                                                    lambda _=False, k=key: self.copy_field(k)),
-                                       2 * row + 1, 1)
+            copy = self._button(f"copy-{key}", self.tr("复制"),
+                                lambda _=False, k=key: self.copy_field(k))
+            copy.setAccessibleName(self.tr("复制") + " " + title)   # which item, for a reader
+            self.fields_grid.addWidget(copy, 2 * row + 1, 1)
 
     def copy_field(self, key: str) -> None:
         copy_text(self.field_texts[key])

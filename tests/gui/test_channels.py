@@ -158,3 +158,24 @@ def test_reports_list_puts_what_is_due_next_first(qtbot, window, storage):
     assert order.index(ids["cii-grid-outage.json"]) < order.index(ids["central-organ-leak.json"])
     assert order.index(ids["central-organ-leak.json"]) < order.index(ids["phishing-general.json"])
     dialog.close()
+
+
+def test_submission_dialog_asks_for_the_receipt_that_fits_the_channel(qtbot, window):
+    assert window.open_file(EXAMPLES / "ransomware-retailer.json")
+    dialog = window.record_submission()
+    combo = dialog.findChild(QComboBox, "submission-channel")
+    for channel, message_id, person, file in (("email", True, False, True),
+                                              ("hotline", False, True, False),
+                                              ("fax", False, True, True)):
+        combo.setCurrentIndex(combo.findData(channel))
+        assert dialog.message_id.isVisibleTo(dialog) is message_id, channel
+        assert dialog.person.isVisibleTo(dialog) is person, channel
+        assert dialog.file_button.isVisibleTo(dialog) is file, channel
+    combo.setCurrentIndex(combo.findData("email"))
+    commit_text(dialog.message_id, "<typed-first@x>")
+    combo.setCurrentIndex(combo.findData("hotline"))       # then the channel was corrected
+    commit_text(dialog.reference, "B-9")
+    click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
+    value = dialog.result_value
+    assert (value.channel, value.reference, value.message_id) == ("hotline", "B-9", "")
+    qtbot.waitUntil(lambda: bool(window.storage.records()), timeout=30000)
