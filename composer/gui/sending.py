@@ -87,33 +87,42 @@ def open_file(window: Any, path: Path) -> bool:
 
 
 def open_email(window: Any) -> None:
-    """Open message.eml in the mail client: the generated package's, else one written now."""
+    """Open message.eml in the mail client: the generated package's if it is unchanged, else a
+    whole package generated now into the data folder's ``outbox/`` and registered as this
+    report's latest package — so a sending recorded afterwards keeps exactly the e-mail that
+    was opened."""
     package = valid_package(window)
     if package is not None and (package / "message.eml").is_file():
         open_file(window, package / "message.eml")
         return
     report = _report(window)
-    if report is None:
+    draft_id = window.model.draft.id
+    if report is None or draft_id is None:
         return
+    from composer.gui.output import package_dir_name
+
+    window.save_now()
     extra = tuple(window.email_recipients())
+    when = _now()
+    out_dir = window.storage.data_root / "outbox" / package_dir_name(window.model.draft, when)
 
-    def work() -> Path:
-        from composer.core.classify import classify
-        from composer.gui.page_preview import render_pdf
-        from composer.render.email import render_eml
+    def work() -> Any:
+        from composer.core.incident_io import dumps_report
+        from composer.render.package import write_package
 
-        c = classify(report)
-        when = _now()
-        eml = render_eml(report, c, render_pdf(report, c), generated_at=when,
-                         extra_recipients=extra)
-        folder = window.storage.data_root / "outbox"
-        path = folder / f"{when:%Y%m%d-%H%M%S}-message.eml"
-        atomic_write_bytes(path, eml)
-        return path
+        return write_package(report, out_dir, source=dumps_report(report).encode("utf-8"),
+                             generated_at=when, extra_recipients=extra)
+
+    def written(result: Any) -> None:
+        files = [Path(f) for f in result.files]
+        digest = hashlib.sha256((out_dir / "manifest.json").read_bytes()).hexdigest()
+        window.storage.record_package(draft_id, out_dir, files, digest, when)
+        open_file(window, out_dir / "message.eml")
 
     run_operation(window, QCoreApplication.translate("Sending", "正在准备邮件…"), work,
-                  on_success=lambda path: open_file(window, path),
-                  on_failure=lambda exc: window._warn(QCoreApplication.translate("Sending", "无法准备邮件"), str(exc)))
+                  on_success=written,
+                  on_failure=lambda exc: window._warn(
+                      QCoreApplication.translate("Sending", "无法准备邮件"), str(exc)))
 
 
 def _save_dialog(window: Any, name: str, title: str, file_name: str, filter_: str,

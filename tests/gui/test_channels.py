@@ -72,6 +72,8 @@ def test_open_email_writes_an_unsent_eml_and_names_it_when_no_client_opens_it(qt
     assert path.endswith(".eml")
     msg = email.message_from_bytes(Path(path).read_bytes(), policy=email.policy.default)
     assert msg["X-Unsent"] == "1" and "12387@cert.org.cn" in msg["To"]
+    # the e-mail opened is part of a registered package: recording keeps exactly it
+    assert sending.valid_package(window) == Path(path).parent
 
 
 def test_print_script_and_save_fax_tiff(qtbot, window, monkeypatch, tmp_path):
