@@ -30,6 +30,9 @@ from composer.core.owed import sent_types
 from composer.core.records import Receipt, RecordError
 from composer.gui.operations import run_operation
 
+SPOKEN_OR_TYPED = ("hotline", "website", "wechat")
+"""Channels where the report is said or typed: the kept package also holds the phone script."""
+
 
 def _now() -> datetime:
     return datetime.now(CHINA_TZ).replace(microsecond=0)
@@ -111,7 +114,8 @@ def open_email(window: Any) -> None:
         from composer.render.package import write_package
 
         return write_package(report, out_dir, source=dumps_report(report).encode("utf-8"),
-                             generated_at=when, extra_recipients=extra)
+                             generated_at=when, extra_recipients=extra,
+                             only=("pdf", "eml", "fax", "script"))
 
     def written(result: Any) -> None:
         files = [Path(f) for f in result.files]
@@ -223,9 +227,16 @@ def export_calendar(window: Any, name: str | None = None) -> Path | QFileDialog 
 
 
 def record_sending(window: Any, draft_id: int, value: Any, done: Callable[[], None]) -> None:
-    """Keep ``value`` (a SubmissionInput) with the package sent, then call ``done``."""
+    """Keep ``value`` (a SubmissionInput) with the package sent, then call ``done``.
+
+    The package kept is the latest generated one if unchanged — for the hotline, website and
+    WeChat channels only if it holds the phone script — else one generated now with every
+    output and the script."""
     report = window.model.draft.report()
     package = valid_package(window)
+    if (package is not None and value.channel in SPOKEN_OR_TYPED
+            and not (package / "script.txt").is_file()):
+        package = None     # what was said or typed: keep a package with the script and fields
     due = None
     if report is not None:
         from composer.core.classify import classify
@@ -258,7 +269,8 @@ def record_sending(window: Any, draft_id: int, value: Any, done: Callable[[], No
 
         tmp = Path(tempfile.mkdtemp(prefix="composer-sent-"))
         return write_package(report, tmp / "package", source=dumps_report(report).encode(),
-                             generated_at=when, extra_recipients=extra).out_dir
+                             generated_at=when, extra_recipients=extra,
+                             only=("pdf", "eml", "fax", "script")).out_dir
 
     def built(path: Path) -> None:
         try:

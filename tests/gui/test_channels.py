@@ -181,3 +181,7 @@ def test_submission_dialog_asks_for_the_receipt_that_fits_the_channel(qtbot, win
     value = dialog.result_value
     assert (value.channel, value.reference, value.message_id) == ("hotline", "B-9", "")
     qtbot.waitUntil(lambda: bool(window.storage.records()), timeout=30000)
+    # said on the phone: the kept package holds the phone script that was read out
+    kept = window.storage.kept_package(window.model.draft.id)
+    assert "约一百二十万条" in (kept / "script.txt").read_text("utf-8")
+    assert window.storage.verify_records().ok
