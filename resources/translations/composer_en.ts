@@ -110,6 +110,42 @@
         <source>勒索时间</source>
         <translation>Demanded at</translation>
     </message>
+    <message>
+        <source>暂不掌握（报告中注明“暂不掌握，将及时补报”）</source>
+        <translation>Not yet known (the report says “not yet known; will be supplemented promptly”)</translation>
+    </message>
+    <message>
+        <source>向公安机关报案</source>
+        <translation>Reported to the police</translation>
+    </message>
+    <message>
+        <source>（不在报告中说明）</source>
+        <translation>(not stated in the report)</translation>
+    </message>
+    <message>
+        <source>尚未报案</source>
+        <translation>Not yet reported</translation>
+    </message>
+    <message>
+        <source>已报案</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>报告中如实写明：尚未报案，或何时向何机关报案。</source>
+        <translation>The report states exactly this: not yet reported, or when and to which body.</translation>
+    </message>
+    <message>
+        <source>报案时间</source>
+        <translation>Reported at</translation>
+    </message>
+    <message>
+        <source>报案机关</source>
+        <translation>Reported to</translation>
+    </message>
+    <message>
+        <source>例如：杭州市公安局网络安全保卫支队</source>
+        <translation>e.g. the city public security bureau's cyber security unit</translation>
+    </message>
 </context>
 <context>
     <name>ChannelCards</name>
@@ -772,6 +808,42 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <source>网站所在的级别限定传播数据最高可定的级别；省级以上网信部门、公安机关的认定按认定结论。</source>
         <translation>The level whose list names the site caps what the spread figures can give; a ruling by a provincial-or-above CAC office or police body stands as ruled.</translation>
     </message>
+    <message>
+        <source>特别严重威胁（特别重大）</source>
+        <translation>Especially serious threat (especially major)</translation>
+    </message>
+    <message>
+        <source>严重威胁（重大）</source>
+        <translation>Serious threat (major)</translation>
+    </message>
+    <message>
+        <source>较严重威胁（较大）</source>
+        <translation>Relatively serious threat (relatively major)</translation>
+    </message>
+    <message>
+        <source>特别严重的系统损失（特别重大）</source>
+        <translation>Especially serious system losses (especially major)</translation>
+    </message>
+    <message>
+        <source>严重的系统损失（重大）</source>
+        <translation>Serious system losses (major)</translation>
+    </message>
+    <message>
+        <source>较大的系统损失（较大）</source>
+        <translation>Relatively large system losses (relatively major)</translation>
+    </message>
+    <message>
+        <source>特别严重威胁、特别严重影响（特别重大）</source>
+        <translation>Especially serious threat or impact (especially major)</translation>
+    </message>
+    <message>
+        <source>严重威胁、严重影响（重大）</source>
+        <translation>Serious threat or impact (major)</translation>
+    </message>
+    <message>
+        <source>较严重威胁、较严重影响（较大）</source>
+        <translation>Relatively serious threat or impact (relatively major)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -986,6 +1058,22 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <source>材料包已生成：</source>
         <translation>Package written: </translation>
     </message>
+    <message>
+        <source>迟报原因</source>
+        <translation>Reason for the delay</translation>
+    </message>
+    <message>
+        <source>例如：值班人员未及时发现告警，次日上班后才确认事件</source>
+        <translation>e.g. the alert was missed overnight and confirmed next morning</translation>
+    </message>
+    <message>
+        <source>⚠ 已超过报告时限（%1）%2。请填写迟报原因：报告、传真封面和电子邮件将如实说明迟报及其原因。</source>
+        <translation>⚠ Past the reporting deadline (%1) by %2. Give the reason for the delay: the report, the fax cover and the e-mail state the delay and its reason.</translation>
+    </message>
+    <message>
+        <source>已超过报告时限（%1）%2；报告将说明迟报及其原因。</source>
+        <translation>Past the reporting deadline (%1) by %2; the report states the delay and its reason.</translation>
+    </message>
 </context>
 <context>
     <name>ProfilePage</name>
@@ -1183,6 +1271,10 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>选择快速报告时，报告中将注明其余事项将及时补报。</source>
         <translation>With the fast report, the report states that the remaining items will follow promptly.</translation>
+    </message>
+    <message>
+        <source>快速报告须具备第一、二项的全部内容：请返回“事件基本情况”填写以下各项，或勾选“暂不掌握”：</source>
+        <translation>A fast report needs all of items 1–2: go back to “Basic facts” and fill in, or tick “not yet known” for: </translation>
     </message>
 </context>
 <context>
