@@ -69,6 +69,50 @@ def close_dialogs(smoke) -> None:
     smoke.close_dialogs()
 
 
+def on_card(then: Callable[[Any], None] | None = None) -> Driver:
+    """A button on one of the preview page's channel cards (tabs): show its tab, press."""
+    def driver(smoke, name: str) -> None:
+        from PySide6.QtWidgets import QTabWidget
+        smoke.go(Step.PREVIEW)
+        button = smoke.find(name)
+        tabs = button.parentWidget()
+        while not isinstance(tabs, QTabWidget):
+            tabs = tabs.parentWidget()
+        tabs.setCurrentIndex(next(i for i in range(tabs.count())
+                                  if tabs.widget(i).isAncestorOf(button)))
+        smoke.settle()
+        smoke.trigger(name)
+        if then is not None:
+            then(smoke)
+    return driver
+
+
+def copied(smoke) -> None:
+    assert QApplication.clipboard().text().strip(), "nothing was copied"
+    QApplication.clipboard().clear()
+
+
+def when_done(smoke) -> None:
+    """Background work finished; a message box it showed is closed."""
+    from composer.gui.operations import Operation
+    smoke.wait(lambda: not Operation._running, 60000)
+    smoke.settle(100)
+    close_message(smoke)
+
+
+def save_to(dialog_name: str, file_name: str) -> Callable[[Any], None]:
+    """A save dialog of ours: type a name in the work folder, save, wait for the file."""
+    def after(smoke) -> None:
+        dialog = smoke.dialog(QFileDialog, dialog_name)
+        out = smoke.tmp / file_name
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(out))
+        dialog.accept()
+        when_done(smoke)
+        smoke.wait(out.exists, 60000)
+        assert out.stat().st_size > 0, out
+    return after
+
+
 # --- specific drivers --------------------------------------------------------------------------
 
 def use_folder_picker(smoke) -> None:
@@ -145,6 +189,14 @@ def use_open_file(smoke) -> None:
 
 def use_submission(smoke) -> None:
     dialog = smoke.dialog(QWidget, "submission-dialog")
+    smoke.press("submission-choose-file")
+    picker = smoke.dialog(QFileDialog, "receipt-file-dialog")
+    assert picker.directory().absolutePath() != str(Path.cwd()), "picker starts in the cwd"
+    receipt = next(smoke.tmp.glob("printed-*.pdf"))
+    picker.findChild(QLineEdit, "fileNameEdit").setText(str(receipt))
+    picker.accept()
+    smoke.settle()
+    assert dialog.receipt_file == receipt
     combo = dialog.findChild(QComboBox, "submission-channel")
     combo.setCurrentIndex(combo.count() - 1)
     dialog.note.setText("smoke")
@@ -289,7 +341,21 @@ REGISTRY: dict[str, Driver] = {
     "action-language-en": press_then(language("en")),
     "action-language-zh": press_then(language("zh")),
     # recording the sending, then what a sent report offers
+    # the channel cards of the preview page
+    "email-open": on_card(when_done),
+    "email-copy-address": on_card(copied),
+    "fax-print": on_card(use_print_preview),
+    "fax-save-tiff": on_card(save_to("fax-tiff-dialog", "fax.tif")),
+    "fax-copy-number": on_card(copied),
+    "hotline-print": on_card(use_print_preview),
+    "hotline-copy": on_card(copied),
+    "web-copy-all": on_card(copied),
+    "web-copy-site": on_card(copied),
+    "copy-item*": on_card(copied),          # one 复制 per item of the web form
+    "action-export-log": press_then(save_to("export-log-dialog", "record.pdf")),
     "record-submission": on_page(Step.PREVIEW, use_submission),
+    "submission-choose-file": press,
+    "owed-export-ics": on_card(save_to("calendar-dialog", "owed.ics")),
     "sent-correction": press_then(derived_from_sent("correction")),
     "sent-follow-up": press_then(derived_from_sent("follow_up")),
     # last: 退出

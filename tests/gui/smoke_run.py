@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QRadioButton,
+    QTabBar,
     QWidget,
 )
 from smoke_registry import REGISTRY, REGISTRY_FILE
@@ -45,10 +46,11 @@ def _ours(widget: QWidget) -> bool:
 
 
 def _in_qt_dialog(obj) -> bool:
-    """Inside one of Qt's own dialogs (file dialog, print preview): not our buttons."""
+    """Inside one of Qt's own dialogs (file dialog, print preview) or a tab bar's scroll
+    arrows: not our buttons."""
     parent = obj.parent()
     while parent is not None:
-        if isinstance(parent, QDialog) and not _ours(parent):
+        if (isinstance(parent, QDialog) and not _ours(parent)) or isinstance(parent, QTabBar):
             return True
         parent = parent.parent()
     return False
@@ -94,22 +96,30 @@ def inventory(roots: list[QWidget]) -> tuple[dict[str, str], list[str]]:
     return named, unnamed
 
 
+def entry(name: str, registry: dict) -> str | None:
+    """The registry key covering ``name``: itself, or a family ``prefix*``."""
+    if name in registry:
+        return name
+    return next((k for k in registry if k.endswith("*") and name.startswith(k[:-1])), None)
+
+
 def coverage_problems(seen: dict[str, str], unnamed: list[str], ran: set[str],
                       registry: dict) -> list[str]:
     """What the smoke test did not cover, each said so that the fix is obvious."""
     problems = [f"unnamed {desc}: give it an objectName and add it to REGISTRY in "
                 f"{REGISTRY_FILE}" for desc in dict.fromkeys(unnamed)]
     for name, desc in seen.items():
-        if name not in registry:
+        if entry(name, registry) is None:
             problems.append(f"'{name}' ({desc}) is not in the smoke test: add the line "
                             f"\"{name}\": press,  (or a driver that opens, uses and closes "
                             f"what it shows) to REGISTRY in {REGISTRY_FILE}")
         elif name not in ran:
             problems.append(f"'{name}' ({desc}) is registered but never ran: the driver of "
                             f"the entry that shows it must call smoke.press('{name}')")
+    found = {entry(name, registry) for name in seen}
     problems += [f"'{name}' is in REGISTRY ({REGISTRY_FILE}) but no such action or button "
                  f"exists: fix the name or remove the line" for name in registry
-                 if name not in seen]
+                 if name not in found]
     return problems
 
 
@@ -182,11 +192,12 @@ class Smoke:
 
     def press(self, name: str) -> None:
         """Run the table's entry for ``name`` (and count it as covered)."""
-        if name not in REGISTRY:
+        key = entry(name, REGISTRY)
+        if key is None:
             raise KeyError(f"'{name}' is not in REGISTRY ({REGISTRY_FILE})")
         print(f"smoke: {name}", flush=True)
         self.ran.append(name)
-        REGISTRY[name](self, name)
+        REGISTRY[key](self, name)
         if name != QUIT:
             self.settle()
             self.scan()
@@ -243,15 +254,18 @@ def drive(smoke: Smoke, status: dict[str, object]) -> None:
         smoke.press("recovery-restore")
         smoke.filled_id = smoke.window.model.draft.id
         smoke.scan()
-        in_window, _ = inventory([smoke.window])
-        for name in REGISTRY:
-            if name in in_window and name != QUIT and name not in smoke.ran:
-                smoke.press(name)
+        for key in REGISTRY:
+            in_window, _ = inventory([smoke.window])
+            for name in in_window:
+                if entry(name, REGISTRY) == key and name != QUIT and name not in smoke.ran:
+                    smoke.press(name)
         smoke.scan()
         problems = coverage_problems(smoke.seen, smoke.unnamed, set(smoke.ran) | {QUIT},
                                      REGISTRY)
+        smoke.settle(300)
         status["problems"] = problems
         status["covered"] = sorted(set(smoke.ran) | {QUIT})
+        status["entries"] = sorted({entry(n, REGISTRY) for n in smoke.ran} | {QUIT})
         status["printed"] = [str(p) for p in smoke.printed]
         smoke.press(QUIT)
     except BaseException:  # noqa: BLE001 (reported, then the app exits non-zero)
@@ -298,6 +312,7 @@ def main(argv: list[str]) -> int:
         print("SMOKE COVERAGE:\n" + "\n".join(f"  - {p}" for p in problems), file=sys.stderr)
         return 3
     print("SMOKE OK " + json.dumps({"covered": status["covered"],
+                                    "entries": status["entries"],
                                     "printed": status["printed"]}), flush=True)
     return 0
 

@@ -42,8 +42,8 @@ def test_every_action_and_button_runs_without_a_crash(tmp_path):
     assert "Traceback" not in out.stderr, out.stderr
     line = next(x for x in out.stdout.splitlines() if x.startswith("SMOKE OK "))
     result = json.loads(line.removeprefix("SMOKE OK "))
-    assert sorted(result["covered"]) == sorted(REGISTRY)
-    assert len(result["printed"]) == 2  # the report and the fax set, through Qt's print dialog
+    assert result["entries"] == sorted(REGISTRY)
+    assert len(result["printed"]) >= 2  # report and fax set (and more), via Qt's print dialog
 
 
 def test_an_unregistered_button_is_named_with_where_to_add_it(window):
