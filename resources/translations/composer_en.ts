@@ -1505,7 +1505,7 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     </message>
     <message>
         <source>本报告已于 %1 报送，是报送记录，不能再修改。有新情况请开始续报；内容有误请开始更正（同为%2，保留报告链）。</source>
-        <translation>This report was sent on %1 and is now a record: it can no longer be changed. For new facts start a follow-up; to correct an error start a correction (again a %2 report, kept in the chain).</translation>
+        <translation>This report was sent on %1 and is now a record: it can no longer be changed. For new facts start a follow-up; to correct an error start a correction (same report type: %2; kept in the chain).</translation>
     </message>
 </context>
 <context>

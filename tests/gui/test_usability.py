@@ -54,6 +54,7 @@ def test_wheel_changes_a_focused_combo_and_never_an_unfocused_date(qtbot, window
     _wheel(field, 2)
     assert field.dateTime() == before
     combo = window.findChild(QComboBox, "incident.category")
+    window.activateWindow()
     combo.setFocus()
     qtbot.waitUntil(combo.hasFocus)
     index = combo.currentIndex()
