@@ -42,6 +42,7 @@ from composer.gui.model import DraftModel
 # first inputs of the pages that have no draft field (grading, recipients, preview)
 INPUT_NAMES = {"confirm-level", "full-path", "fast-path", "generate-package"}
 ERROR_STYLE = "color: #b00020;"
+READ_ONLY_STYLE = "background: #f2f2f2; color: #333333;"  # a sent report's fields
 HINT_STYLE = "color: #555555;"
 
 Choice = tuple[str | None, str]  # (value stored in the draft, label shown)
@@ -190,6 +191,7 @@ class StepPage(QWizardPage):
         selectable and copyable; choices are disabled)."""
         for edit in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
             edit.setReadOnly(on)
+            edit.setStyleSheet(READ_ONLY_STYLE if on else "")
         for widget in (self.findChildren(QComboBox) + self.findChildren(QDateTimeEdit)
                        + self.findChildren(QCheckBox) + self.findChildren(QRadioButton)):
             widget.setEnabled(not on)
