@@ -43,8 +43,11 @@ def classification_json(c: Classification,
         "obligations": [_obligation(o) for o in d.obligations],
         "escalations": [{"by": e.by, "to": e.to, "within": iso_duration(e.within),
                          "basis": e.basis} for e in d.escalations],
-        "missing": [{"fact": m.fact, "question": m.zh, "could_reach": m.could_reach.value}
-                    for m in g.missing],
+        # fact: a key of impact_facts, or "defacement.site" / "portal_outage.site" for a site
+        # not given whose figures reach higher on a higher-tier site (question is then a
+        # whole sentence); question_en is an extension
+        "missing": [{"fact": m.fact, "question": m.zh, "question_en": m.en,
+                     "could_reach": m.could_reach.value} for m in g.missing],
         # Extensions (CONTRACT.md: extend, never break).
         "confirmed_level": g.confirmed_level.value,
         "needs_confirmation": g.needs_confirmation,

@@ -95,8 +95,8 @@ class GradingPage(StepPage):
         self.reasons.show()
         if g.missing:
             lines = [self.tr("以下事实尚未填写，可能提高定级（可返回“影响事实”补充）：")]
-            lines += [f"• {i18n.pick(m.zh, m.en)} → " + self.tr("最高可达")
-                      + i18n.pick(m.could_reach.zh, m.could_reach.en) for m in g.missing]
+            lines += [f"• {i18n.pick(m.zh, m.en)}" + ("" if m.sentence else " → " + self.tr(
+                "最高可达") + i18n.pick(m.could_reach.zh, m.could_reach.en)) for m in g.missing]
             self.missing.setText("\n".join(lines))
             self.missing.show()
         else:
