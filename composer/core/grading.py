@@ -63,6 +63,13 @@ class Grading:
         return self.level.reportable
 
     @property
+    def notes_zh(self) -> list[str]:
+        """The one-line notes the outputs print beside the grading reasons: a site that capped
+        the level (or kept a criterion from applying), and a site not given that could raise
+        it."""
+        return [r.zh for r in self.remarks] + [m.zh for m in self.missing if m.sentence]
+
+    @property
     def needs_confirmation(self) -> bool:
         """No confirmed criterion backs the level: the user must check it against the text."""
         return self.confirmed_level.rank < self.level.rank

@@ -76,3 +76,18 @@ def test_examples_print_no_cap_line() -> None:
         report = load_report(path)
         text, html = _bodies(report)
         assert "说明：" not in text and "说明：" not in html, path.name
+
+
+def test_a_site_not_given_that_could_raise_the_level_is_printed() -> None:
+    report = load_report(EXAMPLES / "ransomware-retailer.json")
+    report = dataclasses.replace(report, impact_facts=ImpactFacts(
+        defacement=Defacement(reposts=100_000)))
+    line = ("说明：被篡改网站的类别未填写：若属于省级以上党政机关门户网站、中央重点新闻网站、"
+            "超大型网络平台等，可达特别重大（《指南》一、通常情况第6项）")
+    assert classify(report).grading.level is Level.RELATIVELY_MAJOR
+    assert re.sub(r"\s+", "", line) in _pdf_text(report)
+    text, html = _bodies(report)
+    assert f"  {line}" in text.splitlines() and f"<p>{line}</p>" in html
+    below = dataclasses.replace(report, impact_facts=ImpactFacts(
+        defacement=Defacement(reposts=9_999)))      # 较大 on any site: nothing to ask
+    assert "说明：" not in _pdf_text(below) and "说明：" not in _bodies(below)[0]
