@@ -45,7 +45,7 @@ def test_a_capping_site_is_explained_on_the_grading_page(qtbot, window):
     choose(window, "impact_facts.defacement.site", "prefectural_portal")
     click_next(qtbot, window.wizard)
     assert "重大" in field(window, "grading-level", QLabel).text()
-    reasons = field(window, "grading-reasons", QLabel).text()
+    reasons = field(window, "grading-reasons", QLabel).text().replace("<br>", "\n")
     assert ("ⓘ 网站级别限定定级：传播数据达到特别重大的“特大范围”（《指南》一、通常情况第6项（2）），"
             "但该网站不属该项所列网站，定级以重大为限。") in reasons.splitlines()
     assert "被篡改网站的类别未填写" not in field(window, "grading-missing", QLabel).text()
