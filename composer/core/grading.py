@@ -48,6 +48,7 @@ class MissingFact:
     en: str
     could_reach: Level
     sentence: bool = False  # zh/en are a whole sentence that already names the level
+    guide: str = ""         # anchor of the Guide's item the sentence cites
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +295,7 @@ def _missing_sites(families: tuple[Family, ...], facts: ImpactFacts,
         subject_zh, subject_en = _SITE_SUBJECT[family.id]
         anchor = "guide-{}-u-{}".format(4 - top.rank, 6 if family.id == "defacement" else 1)
         out.append(MissingFact(
-            fact=path, could_reach=top, sentence=True,
+            fact=path, could_reach=top, sentence=True, guide=anchor,
             zh=f"{subject_zh}的类别未填写：若属于{sites_zh}，可达{top.zh}"
                f"（{guide_citation(anchor)}）",
             en=f"Type of the {subject_en} not given: on {sites_en}, this reaches "
@@ -317,12 +318,13 @@ def grade(facts: ImpactFacts, families: tuple[Family, ...] | None = None, *,
         confirmed_rank = max(confirmed_rank, _confirmed_level(family, facts))
     fired.sort(key=lambda c: -c.level.rank)
     level = fired[0].level if fired else Level.GENERAL
-    missing = tuple(
+    # a site not given comes first: it concerns figures the user has already entered
+    missing = tuple(_missing_sites(families, facts, level)) + tuple(
         MissingFact(fact=f.fact, zh=f.zh, en=f.en, could_reach=f.top_level)
         for f in families
         if fact_value(facts, f.fact) is None and f.top_level.rank > level.rank
         and (cii or f.fact not in CII_FACTS)
-    ) + tuple(_missing_sites(families, facts, level))
+    )
     return Grading(level=level, criteria=tuple(fired), missing=missing,
                    confirmed_level=Level.by_rank(confirmed_rank),
                    remarks=tuple(_remarks(families, facts, fired)))

@@ -30,9 +30,12 @@ def _to_grading(qtbot, window) -> None:
 def test_unknown_sites_are_asked_for_on_the_grading_page(qtbot, window):
     _to_grading(qtbot, window)
     assert "较大" in field(window, "grading-level", QLabel).text()
-    missing = field(window, "grading-missing", QLabel).text().splitlines()
+    missing = field(window, "grading-missing", QLabel).text().replace("<br>", "\n").splitlines()
     (deface,) = [line for line in missing if "被篡改网站的类别未填写" in line]
-    assert "超大型网络平台等，可达特别重大（《指南》一、通常情况第6项）" in deface
+    assert missing.index(deface) == 1             # first: it concerns figures already given
+    # the citation opens the Guide at the item that lists the sites
+    assert ('超大型网络平台等，可达特别重大（<a href="guide-1-u-6">《指南》一、通常情况第6项</a>）'
+            in deface)
     assert "→" not in deface                    # the sentence already names the level
     # the portal outage of 3 h would be 较大 on a listed site, but the incident is 较大 already
     assert not [line for line in missing if "不能访问网站" in line]
@@ -46,6 +49,7 @@ def test_a_capping_site_is_explained_on_the_grading_page(qtbot, window):
     click_next(qtbot, window.wizard)
     assert "重大" in field(window, "grading-level", QLabel).text()
     reasons = field(window, "grading-reasons", QLabel).text().replace("<br>", "\n")
-    assert ("ⓘ 网站级别限定定级：传播数据达到特别重大的“特大范围”（《指南》一、通常情况第6项（2）），"
-            "但该网站不属该项所列网站，定级以重大为限。") in reasons.splitlines()
+    assert ("ⓘ 网站级别限定定级：传播数据达到特别重大的“特大范围”（<a href=\"guide-1-u-6-2\">"
+            "《指南》一、通常情况第6项（2）</a>），但该网站不属该项所列网站，定级以重大为限。"
+            ) in reasons.splitlines()
     assert "被篡改网站的类别未填写" not in field(window, "grading-missing", QLabel).text()
