@@ -154,10 +154,16 @@ def test_classify_json_lists_the_site_with_its_question() -> None:
     assert out["level"] == "relatively_major"
     (site,) = [m for m in out["missing"] if m["fact"] == "defacement.site"]
     assert site["could_reach"] == "especially_major"
+    assert site["guide"] == "guide-1-u-6"
     assert site["question"].startswith("被篡改网站的类别未填写：若属于省级以上党政机关门户网站")
     assert site["question_en"].startswith("Type of the defaced website not given")
     assert all("question_en" in m for m in out["missing"])
     json.dumps(out, ensure_ascii=False)
+    report = parse_report(incident(impact_facts={"defacement": {"site": "key_news",
+                                                                "views": 2_000_000}}))
+    (remark,) = classification_json(classify(report))["remarks"]
+    assert remark["fact"] == "defacement" and remark["guide"] == "guide-1-u-6-3"
+    assert "《指南》一、通常情况第6项（3）" in remark["remark"]
 
 
 def test_absent_site_loads_and_is_written_back_absent() -> None:
