@@ -180,6 +180,7 @@ def derived_draft(parent: Draft, report_type: ReportType) -> Draft:
         raise ValueError("save the earlier report first")
     data = copy.deepcopy(parent.data)
     data["report_type"] = report_type.value
+    data.pop("correction", None)   # a follow-up/summary of a correction is not one itself
     return Draft(data=data, fast_path=False, confirmed_level=parent.confirmed_level,
                  parent_id=parent.id, impact_seen=True)
 
@@ -189,7 +190,9 @@ def correction_draft(parent: Draft) -> Draft:
     again; the chain (``parent_id``) says which report it corrects."""
     if parent.id is None:
         raise ValueError("save the earlier report first")
-    return Draft(data=copy.deepcopy(parent.data), fast_path=parent.fast_path,
+    data = copy.deepcopy(parent.data)
+    data["correction"] = True   # extension of composer-incident/1 (README)
+    return Draft(data=data, fast_path=parent.fast_path,
                  confirmed_level=parent.confirmed_level, parent_id=parent.id)
 
 

@@ -50,7 +50,8 @@ from composer.core.validators import (
     structure_problems,
 )
 
-_TOP = ("format", "report_type", "operator", "incident", "impact_facts", "level_confirmed")
+_TOP = ("format", "report_type", "operator", "incident", "impact_facts", "level_confirmed",
+        "correction")
 _OPERATOR = ("name", "kind", "province", "protection_department", "cac_office", "credit_code",
              "contact")
 _CONTACT = ("name", "phone", "email")
@@ -280,10 +281,17 @@ def parse_report(data: Any) -> Report:
         incident = _incident(r, m["incident"], report_type)
     facts = _facts(r, m["impact_facts"]) if m.get("impact_facts") is not None else ImpactFacts()
     level_confirmed = r.choice(m, "level_confirmed", "", Level)
+    correction = m.get("correction", False)
+    if correction is None:
+        correction = False
+    if not isinstance(correction, bool):
+        r.fail("correction", f"must be true or false, got {kind_of(correction)}")
+        correction = False
     if r.problems or operator is None or incident is None:
         raise InvalidIncident(r.problems or [Problem("$", "incomplete incident")])
     return Report(operator=operator, incident=incident, impact_facts=facts,
-                  report_type=report_type, level_confirmed=level_confirmed)
+                  report_type=report_type, level_confirmed=level_confirmed,
+                  correction=correction)
 
 
 def loads_report(text: str | bytes) -> Report:
@@ -410,6 +418,7 @@ def dump_report(report: Report) -> dict[str, Any]:
         "incident": _prune(incident),
         "impact_facts": _prune(facts),
         **({"level_confirmed": report.level_confirmed.value} if report.level_confirmed else {}),
+        **({"correction": True} if report.correction else {}),
     }
 
 

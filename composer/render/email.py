@@ -92,7 +92,7 @@ def subject_line(report: Report, classification: Classification) -> str:
     """``【网络安全事件报告·首报】华东优选零售有限公司 较大 2026-11-18`` (date of discovery)."""
     day = in_china(report.incident.discovered_at).strftime("%Y-%m-%d")
     unit = header_text(report.operator.name, 80)
-    return header_text(f"【网络安全事件报告·{report.report_type.zh}】{unit} "
+    return header_text(f"【网络安全事件报告·{report.type_zh}】{unit} "
                        f"{level_text(classification)} {day}", 200)
 
 
@@ -190,7 +190,7 @@ def body_context(report: Report, classification: Classification, *,
         "channels": reporting_rules().channels,
         "unit": op.name,
         "operator_kind": op.kind.zh,
-        "report_type": report.report_type.zh,
+        "report_type": report.type_zh,
         "title": inc.title,
         "category": cat.zh if cat else (inc.category or ""),
         "discovered_at": fmt_time(inc.discovered_at),

@@ -87,7 +87,7 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
         rows.append(("电子邮箱", _cut(contact.email, 80)))
     rows += [
         ("发送时间", f"{fmt_time(generated_at)}（北京时间）"),
-        ("事　　由", _cut(f"网络安全事件{report.report_type.zh}：{report.incident.title}", limit)),
+        ("事　　由", _cut(f"网络安全事件{report.type_zh}：{report.incident.title}", limit)),
         ("事件级别", level_text(classification)),
         ("页　　数", f"共 {total_pages} 页（含本封面）"),
     ]

@@ -68,9 +68,9 @@ def render_report_pdf(report: Report, classification: Classification, *,
         raise ValueError("generated_at must be timezone-aware")
     fonts.register()
     inc = report.incident
-    title = f"网络安全事件报告（{report.report_type.zh}）"
+    title = f"网络安全事件报告（{report.type_zh}）"
     level = classification.grading.level
-    keywords = ["网络安全事件报告", report.report_type.zh, f"{level.zh}事件"]
+    keywords = ["网络安全事件报告", report.type_zh, f"{level.zh}事件"]
     cat = category(inc.category)
     if cat is not None:
         keywords.append(cat.zh)

@@ -144,7 +144,7 @@ def build_script(report: Report, classification: Classification) -> PhoneScript:
     body = render(
         "script.txt.j2",
         unit=op.name.strip(), contact_name=op.contact.name.strip(),
-        report_type=report.report_type.zh, phone=op.contact.phone.strip(),
+        report_type=report.type_zh, phone=op.contact.phone.strip(),
         phone_spoken=spoken.digits(op.contact.phone), email=(op.contact.email or "").strip(),
         operator_kind=op.kind.zh, province=op.province, cac_office=op.cac_office,
         protection_department=op.protection_department, systems=_one_line(inc.systems),
@@ -158,7 +158,7 @@ def build_script(report: Report, classification: Classification) -> PhoneScript:
         items_pending=(report.report_type is ReportType.INITIAL
                        and any(not (getattr(inc, k) or "").strip() for k in _ITEMS_3_TO_8)),
         email_channel=channels.email, fax_channel=channels.fax)
-    return PhoneScript(title=_one_line(inc.title) or "", report_type=report.report_type.zh,
+    return PhoneScript(title=_one_line(inc.title) or "", report_type=report.type_zh,
                        hotline=channels.hotline, body=body)
 
 
