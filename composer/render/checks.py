@@ -40,10 +40,19 @@ def unprintable_fields(report: Report) -> list[tuple[str, list[tuple[str, str]]]
     return out
 
 
+def sender_warnings(report: Report) -> list[Problem]:
+    """A contact e-mail that cannot be the draft's sender (it is left out, never silently)."""
+    from composer.render.email import sender_problem
+
+    problem = sender_problem(report)
+    return [Problem("operator.contact.email", problem)] if problem else []
+
+
 def report_warnings(report: Report, now: datetime | None = None) -> list[Problem]:
-    """Times in the future, and characters no bundled font can print (by Unicode name)."""
+    """Times in the future, characters no bundled font can print (by Unicode name), and a
+    contact e-mail the draft cannot use as its sender."""
     now = datetime.now(UTC) if now is None else now
     return timing_warnings(report, now) + [
         Problem(path, "cannot be printed with the bundled fonts: "
                 + ", ".join(name for _, name in missing))
-        for path, missing in unprintable_fields(report)]
+        for path, missing in unprintable_fields(report)] + sender_warnings(report)

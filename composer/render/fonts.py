@@ -13,13 +13,15 @@ work air-gapped); see ``resources/fonts/README.md`` for their origin and licence
 * Registration is lazy and happens once (first call of :func:`register` or any function that
   needs the character maps); fallback fonts are loaded only when a character the primary face
   lacks is first looked up.
-* Registration also fixes reportlab's ToUnicode CMap for characters above U+FFFF (e.g. 𠇔
+* Registration also makes subset tags (``ABCDEF+ComposerSansSC-Regular``) unique per subset
+  (:func:`subset_tag`), and fixes reportlab's ToUnicode CMap for characters above U+FFFF (e.g. 𠇔
   U+201D4), which reportlab writes as 5 hex digits instead of a UTF-16 surrogate pair, so
   copy/search/text extraction of such characters gives the wrong text.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -177,6 +179,52 @@ def make_tounicode_cmap(fontname: str, subset: Sequence[int]) -> str:
 def _install_tounicode_fix() -> None:
     # TTFont.addObjects looks the function up as a module global at PDF build time.
     ttfonts.makeToUnicodeCMap = make_tounicode_cmap
+    _install_subset_tags()
+
+
+# --- subset tags unique per subset (ISO 32000-1 §9.6.4) ---------------------------------------
+
+_tag_context = threading.local()
+_reportlab_subsetn = ttfonts.SUBSETN
+_reportlab_add_objects = ttfonts.TTFont.addObjects
+
+
+def subset_tag(face_name: bytes, subset: Sequence[int]) -> bytes:
+    """Six capital letters from a hash of the font and the subset's code points.
+
+    reportlab numbers subsets AAAAAA, AAAAAB … in every document, so two PDFs merged into one
+    (the fax set: cover + report) carry different subsets under one tag; a tag derived from
+    the subset's content differs wherever the subsets differ, and stays reproducible.
+    """
+    h = hashlib.sha256(face_name + b"\0" + ",".join(map(str, subset)).encode("ascii"))
+    n = int.from_bytes(h.digest()[:8], "big")
+    letters = []
+    for _ in range(6):
+        n, r = divmod(n, 26)
+        letters.append(chr(ord("A") + r))
+    return "".join(letters).encode("ascii")
+
+
+def _content_subsetn(n: int, *args: object) -> bytes:
+    context = getattr(_tag_context, "value", None)
+    if context is None:
+        return _reportlab_subsetn(n)
+    face_name, subsets = context
+    return subset_tag(face_name, subsets[n])
+
+
+def _add_objects(self: ttfonts.TTFont, doc: object) -> None:
+    state = self.state.get(doc)
+    _tag_context.value = (self.face.name, list(state.subsets) if state is not None else [])
+    try:
+        _reportlab_add_objects(self, doc)
+    finally:
+        _tag_context.value = None
+
+
+def _install_subset_tags() -> None:
+    ttfonts.SUBSETN = _content_subsetn
+    ttfonts.TTFont.addObjects = _add_objects  # type: ignore[method-assign]
 
 
 # --- character coverage ------------------------------------------------------------------------

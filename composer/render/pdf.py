@@ -21,34 +21,32 @@ from composer import __version__
 from composer.core.classify import Classification
 from composer.core.grading import UNVERIFIED_NOTICE
 from composer.core.model import Report, ReportType
-from composer.core.obligations import Obligation, in_china
+from composer.core.obligations import Obligation
 from composer.core.rules import category, reporting_rules
 from composer.render import fonts
 from composer.render import pdf_layout as L
-
-TO_BE_SUPPLEMENTED = "待补报"
-
-ITEM_HEADINGS = (
-    "一、报告单位及受影响设施、系统、平台的基本情况",
-    "二、事件发现或发生的时间、地点、类型，已造成的影响和危害，已采取的应对措施及效果",
-    "三、事件可能的发展态势及可能造成的进一步影响和危害",
-    "四、事件原因的初步分析",
-    "五、进一步调查分析所需的线索（可能的攻击者信息、攻击路径、利用的漏洞等）",
-    "六、拟进一步采取的应对措施及请求支持事项",
-    "七、事件现场保护情况",
-    "八、其他应当报告的事项",
+from composer.render.wording import (
+    ITEM_HEADINGS,
+    SUMMARY_HEADING,
+    TO_BE_SUPPLEMENTED,
+    beijing_time,
+    item1_parts,
+    item2_parts,
+    item6_parts,
+    item8_text,
+    report_title,
+    summary_parts,
 )
-"""Headings of the eight items of Art. 7 (paraphrased), in the order of REGULATION.md."""
+
+__all__ = ["ITEM_HEADINGS", "SUMMARY_HEADING", "TO_BE_SUPPLEMENTED", "render_report_pdf"]
 
 CONFIRMED_BY_UNIT = "（定级所依据的部分数值尚待正式文本核实，本单位已对照《网络安全事件分级指南》原文确认。）"
-SUMMARY_HEADING = "九、事件处置总结（《办法》第八条）"
 SUMMARY_LEAD = "事件原因分析、应对处置措施及造成的危害见第二、四项。"
 
 ART7_PARA2 = ("根据《国家网络安全事件报告管理办法》第七条第二款，事件原因、影响、态势等暂时无法判定，"
               "本单位先行报告第一、二项内容，其余事项将及时补报。")
 VOLUNTARY = ("经定级为一般事件，不属于《国家网络安全事件报告管理办法》第四条规定的必须报告情形，"
              "本报告为自愿报告。")
-SUSPECTED_CRIME = "事件涉嫌违法犯罪，本单位依法向公安机关报案。"
 
 _NUMERALS = "一二三四五六七八九十"
 _BASIS_ZH = {"Measures art. 4": "《办法》第四条", "Measures art. 7": "《办法》第七条",
@@ -66,7 +64,7 @@ def render_report_pdf(report: Report, classification: Classification, *,
         raise ValueError("generated_at must be timezone-aware")
     fonts.register()
     inc = report.incident
-    title = f"网络安全事件报告（{report.report_type.zh}）"
+    title = report_title(report)
     level = classification.grading.level
     keywords = ["网络安全事件报告", report.report_type.zh, f"{level.zh}事件"]
     cat = category(inc.category)
@@ -92,11 +90,6 @@ def render_report_pdf(report: Report, classification: Classification, *,
 
 
 # --- small helpers ---------------------------------------------------------------------------
-
-
-def beijing_time(moment: datetime) -> str:
-    """``2026-11-18 14:05（北京时间）``: to the minute, in +08:00."""
-    return in_china(moment).strftime("%Y-%m-%d %H:%M") + "（北京时间）"
 
 
 def _blank(text: str | None) -> bool:
@@ -228,66 +221,22 @@ def _header_table(report: Report, c: Classification, generated_at: datetime) -> 
 # --- the eight items of Art. 7 -----------------------------------------------------------------
 
 
-def _is_ransomware(report: Report) -> bool:
-    cat = category(report.incident.category)
-    return cat is not None and cat.ransom_items
-
-
-def _category_text(category_id: str | None) -> str | None:
-    if _blank(category_id):
-        return None
-    cat = category(category_id)
-    return cat.zh if cat is not None else category_id
-
-
 def _items(report: Report) -> list[Flowable]:
-    op, inc = report.operator, report.incident
-    item1: list[tuple[str, str | None]] = [("报告单位", op.name), ("单位类型", op.kind.zh)]
-    for label, value in (("统一社会信用代码", op.credit_code), ("所在省份", op.province),
-                         ("保护工作部门", op.protection_department),
-                         ("本部门网信工作机构", op.cac_office)):
-        if not _blank(value):
-            item1.append((label, value))
-    item1.append(("受影响的设施、系统、平台", inc.systems))
-
-    item2: list[tuple[str, str | None]] = [
-        ("事件名称", inc.title),
-        ("发现时间", beijing_time(inc.discovered_at)),
-        ("发生时间", beijing_time(inc.occurred_at) if inc.occurred_at else None),
-        ("事件地点", inc.location),
-        ("事件类型", _category_text(inc.category)),
-        ("事件经过", inc.description),
-        ("已造成的影响和危害", inc.impact),
-        ("已采取的应对措施及效果", inc.measures),
-    ]
-    if _is_ransomware(report):
-        ransom = inc.ransom
-        item2 += [
-            ("勒索赎金金额", ransom.amount if ransom else None),
-            ("赎金支付方式", ransom.method if ransom else None),
-            ("勒索索要时间", beijing_time(ransom.demanded_at)
-             if ransom and ransom.demanded_at else None),
-        ]
-    if report.report_type is ReportType.SUMMARY:
-        item2.append(("事件处置结束时间", beijing_time(inc.handling_completed_at)
-                      if inc.handling_completed_at else None))
-
-    item6 = [(label, text) for label, text in (("拟采取的应对措施", inc.next_steps),
-                                               ("请求支持事项", inc.support_requested))
-             if not _blank(text)]
-    item8_text = "\n".join(t for t in (inc.other or "", SUSPECTED_CRIME if inc.suspected_crime
-                                       else "") if t.strip())
+    inc = report.incident
+    item1, item2 = item1_parts(report), item2_parts(report)
+    item6 = [(label, text) for label, text in item6_parts(report) if not _blank(text)]
+    item8 = item8_text(report)
     later: list[list[Flowable]] = [
         _text_flowables(inc.trend),
         _text_flowables(inc.cause),
         _text_flowables(inc.clues),
         _sub_items(item6) if item6 else _text_flowables(None),
         _text_flowables(inc.scene_preservation),
-        _text_flowables(item8_text),
+        _text_flowables(item8),
     ]
     later_empty = all(_blank(t) for t in (inc.trend, inc.cause, inc.clues, inc.next_steps,
                                           inc.support_requested, inc.scene_preservation,
-                                          item8_text))
+                                          item8))
 
     story: list[Flowable] = [L.CJKParagraph(ITEM_HEADINGS[0], L.HEADING), *_sub_items(item1),
                              L.CJKParagraph(ITEM_HEADINGS[1], L.HEADING), *_sub_items(item2)]
@@ -297,9 +246,7 @@ def _items(report: Report) -> list[Flowable]:
         story += [L.CJKParagraph(heading, L.HEADING), *body]
     if report.report_type is ReportType.SUMMARY:
         story += [L.CJKParagraph(SUMMARY_HEADING, L.HEADING), L.CJKParagraph(SUMMARY_LEAD, L.BODY),
-                  *_sub_items([("责任处理情况", inc.accountability),
-                               ("整改落实情况", inc.remediation),
-                               ("经验教训", inc.lessons)])]
+                  *_sub_items(summary_parts(report))]
     return story
 
 

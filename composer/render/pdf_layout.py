@@ -17,6 +17,7 @@ decides how it sits on the page:
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -229,6 +230,13 @@ def pdf_date(moment: datetime) -> str:
     return moment.strftime("D:%Y%m%d%H%M%S") + f"{sign}{hh:02d}'{mm_:02d}'"
 
 
+def fix_signature(canvas: Canvas, created: datetime) -> None:
+    """Seed the document /ID with ``created`` instead of reportlab's own timestamp (which
+    follows the SOURCE_DATE_EPOCH of the environment even when a time was given explicitly)."""
+    canvas._doc.signature = hashlib.md5(b"composer " + pdf_date(created).encode("ascii"),
+                                        usedforsecurity=False)
+
+
 def page_label(page: int, total: int) -> str:
     return f"第 {page} 页 共 {total} 页"
 
@@ -247,6 +255,7 @@ def numbered_canvas(created: datetime) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
             self.setDateFormatter(lambda *_: stamp)
+            fix_signature(self, created)
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
