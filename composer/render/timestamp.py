@@ -14,10 +14,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from composer.core.obligations import in_china
-from composer.core.validators import parse_time
-
-EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
-LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+from composer.core.validators import TIME_END, TIME_MIN, parse_time
 
 
 class BadGenerationTime(ValueError):
@@ -25,8 +22,8 @@ class BadGenerationTime(ValueError):
 
 
 def _bounded(moment: datetime, what: str) -> datetime:
-    if not EARLIEST <= moment < LATEST:
-        raise BadGenerationTime(f"{what}: must lie between 2000 and 9000, got "
+    if not TIME_MIN <= moment < TIME_END:     # the bounds of every time in an incident
+        raise BadGenerationTime(f"{what}: must be between 2000-01-01 and 2100-12-31, got "
                                 f"{moment.isoformat()}")
     return moment
 

@@ -199,6 +199,37 @@
         <source>剩余 %1</source>
         <translation>%1 left</translation>
     </message>
+    <message>
+        <source>定级：待研判</source>
+        <translation>Level: to be assessed</translation>
+    </message>
+    <message>
+        <source>待研判；如为较大以上事件，最早截止：</source>
+        <translation>To be assessed; if relatively major or above, earliest deadline: </translation>
+    </message>
+    <message>
+        <source>待研判：填写影响事实后显示报告时限</source>
+        <translation>To be assessed: the deadline shows once the impact facts are filled in</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorDialog</name>
+    <message>
+        <source>运行环境检查</source>
+        <translation>Workstation diagnostics</translation>
+    </message>
+    <message>
+        <source>发现 %1 个问题，请把下面的报告交给信息技术人员。</source>
+        <translation>%1 problem(s) found. Please pass the report below to your IT staff.</translation>
+    </message>
+    <message>
+        <source>一切正常。</source>
+        <translation>All is well.</translation>
+    </message>
+    <message>
+        <source>复制报告</source>
+        <translation>Copy report</translation>
+    </message>
 </context>
 <context>
     <name>GradingPage</name>
@@ -286,6 +317,10 @@
         <location filename="../../composer/gui/page_grading.py" line="121"/>
         <source>请确认定级后继续。</source>
         <translation>Confirm the level to continue.</translation>
+    </message>
+    <message>
+        <source>该级别所依据的数值仅见于一份逐字转载的正式文本，尚无第二来源印证。请对照《网络安全事件分级指南》原文核对后确认。</source>
+        <translation>The numbers this level rests on are final text known from one verbatim reprint only, with no second source. Check them against the Incident Grading Guide, then confirm.</translation>
     </message>
 </context>
 <context>
@@ -582,9 +617,65 @@
         <source>按目前填写的事实，定级为：</source>
         <translation>With the facts so far, the level is: </translation>
     </message>
+    <message>
+        <source>地市级以上企事业单位门户网站</source>
+        <translation>Enterprise or public-institution portal (prefecture level or above)</translation>
+    </message>
+    <message>
+        <source>省级重点新闻网站</source>
+        <translation>Provincial key news website</translation>
+    </message>
+    <message>
+        <source>其他网站（《指南》未列举，如县级门户网站）</source>
+        <translation>Other website (not named by the Guide, e.g. a county portal)</translation>
+    </message>
+    <message>
+        <source>特别重大所列：省级以上党政机关门户网站</source>
+        <translation>Listed at especially major: provincial-or-above Party/government portal</translation>
+    </message>
+    <message>
+        <source>特别重大所列：中央重点新闻网站</source>
+        <translation>Listed at especially major: central key news website</translation>
+    </message>
+    <message>
+        <source>特别重大所列：超大型网络平台</source>
+        <translation>Listed at especially major: super-large platform</translation>
+    </message>
+    <message>
+        <source>重大所列：地市级党政机关门户网站</source>
+        <translation>Listed at major: prefecture-level Party/government portal</translation>
+    </message>
+    <message>
+        <source>重大所列：地市级以上企事业单位门户网站</source>
+        <translation>Listed at major: enterprise or public-institution portal (prefecture level or above)</translation>
+    </message>
+    <message>
+        <source>重大所列：省级重点新闻网站</source>
+        <translation>Listed at major: provincial key news website</translation>
+    </message>
+    <message>
+        <source>重大所列：大型网络平台</source>
+        <translation>Listed at major: large platform</translation>
+    </message>
+    <message>
+        <source>较大所列：其他门户网站、新闻网站或网络平台</source>
+        <translation>Listed at relatively major: any other portal, news website or platform</translation>
+    </message>
+    <message>
+        <source>网站所在的级别限定传播数据最高可定的级别；省级以上网信部门、公安机关的认定按认定结论。</source>
+        <translation>The level whose list names the site caps what the spread figures can give; a ruling by a provincial-or-above CAC office or police body stands as ruled.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>运行环境检查(&amp;D)…</source>
+        <translation>Workstation &amp;Diagnostics…</translation>
+    </message>
     <message>
         <location filename="../../composer/gui/mainwindow.py" line="72"/>
         <source>网络安全事件报告</source>
@@ -742,6 +833,28 @@
         <location filename="../../composer/gui/mainwindow.py" line="350"/>
         <source>已记录报送</source>
         <translation>Sending recorded</translation>
+    </message>
+    <message>
+        <source>选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>无法打开文件夹</source>
+        <translation>Cannot open the folder</translation>
+    </message>
+    <message>
+        <source>文件夹不存在（可能已被移动或删除）：</source>
+        <translation>The folder does not exist (it may have been moved or deleted):</translation>
+    </message>
+    <message>
+        <source>系统没有可以打开文件夹的程序。材料包位于：</source>
+        <translation>No program is set up to open folders. The package is in:</translation>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>法规原文(&amp;R)</source>
+        <translation>Original &amp;legal text</translation>
     </message>
 </context>
 <context>
@@ -954,6 +1067,10 @@
         <location filename="../../composer/gui/page_profile.py" line="82"/>
         <source>不是有效的电子邮箱地址：</source>
         <translation>Not a valid e-mail address: </translation>
+    </message>
+    <message>
+        <source>关键信息基础设施运营者必填。中央和国家机关运营关键信息基础设施的也填写（两条报告途径均列出）。</source>
+        <translation>Required for CII operators. A central/state organ running CII fills it in too (both reporting routes are listed).</translation>
     </message>
 </context>
 <context>
@@ -1190,6 +1307,80 @@
         <location filename="../../composer/gui/dialogs.py" line="196"/>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>法规原文</source>
+        <translation>Original legal text</translation>
+    </message>
+    <message>
+        <source>国家互联网信息办公室2025年9月11日公布、2025年11月1日起施行的正式文本，随程序提供，无需联网。</source>
+        <translation>The official Chinese text, published by the Cyberspace Administration of China on 11 September 2025 and in force since 1 November 2025; bundled with the app, no network needed.</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)：</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <source>输入要查找的文字</source>
+        <translation>Text to find (Chinese or English)</translation>
+    </message>
+    <message>
+        <source>上一个</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>上一个 (Shift+Enter, Shift+F3)</source>
+        <translation>Previous (Shift+Enter, Shift+F3)</translation>
+    </message>
+    <message>
+        <source>下一个</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>下一个 (Enter, F3)</source>
+        <translation>Next (Enter, F3)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>关闭查找 (Esc)</source>
+        <translation>Close the find bar (Esc)</translation>
+    </message>
+    <message>
+        <source>非官方翻译：</source>
+        <translation>Unofficial translation: </translation>
+    </message>
+    <message>
+        <source>没有找到条目：</source>
+        <translation>No such item: </translation>
+    </message>
+    <message>
+        <source>无匹配</source>
+        <translation>No matches</translation>
+    </message>
+    <message>
+        <source>第 %1/%2 处</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>GuideLinks</name>
+    <message>
+        <source>法规原文</source>
+        <translation>Original text</translation>
+    </message>
+    <message>
+        <source>点击查看法规原文（随程序提供，无需联网）</source>
+        <translation>Click to read the original legal text (bundled, no network needed)</translation>
+    </message>
+    <message>
+        <source>法规原文链接</source>
+        <translation>Links to the original legal text</translation>
     </message>
 </context>
 </TS>

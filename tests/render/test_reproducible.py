@@ -63,7 +63,8 @@ def test_source_date_epoch_is_honoured(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("option", "env", "needle"), [
     ("2026-11-18T15:30", None, "UTC offset"),
     ("yesterday", None, "ISO 8601"),
-    ("1970-01-01T00:00:00+00:00", None, "between 2000 and 9000"),
+    ("1970-01-01T00:00:00+00:00", None, "between 2000-01-01 and 2100-12-31"),
+    (None, "1", "between 2000-01-01 and 2100-12-31"),
     (None, "12abc", "whole seconds"),
     (None, "-5", "whole seconds"),
 ])
