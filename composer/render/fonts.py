@@ -32,6 +32,7 @@ from pathlib import Path
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
+from composer.render.hygiene import printable
 from composer.resources import resource_path
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "font_files",
     "has_glyph",
     "paragraph_markup",
+    "placeholder",
     "register",
     "split_runs",
     "unprintable",
@@ -325,25 +327,37 @@ _ESCAPES = str.maketrans(
 )
 
 
+def placeholder(ch: str) -> str:
+    """What prints instead of a character no bundled font has: ``〔U+2A6A5〕``."""
+    return f"〔U+{ord(ch):04X}〕"
+
+
 def paragraph_markup(text: str, bold: bool = False) -> str:
     """Plain user text as safe reportlab ``Paragraph`` markup in the bundled fonts.
 
-    Escapes ``& < > " '`` (so user text can neither break the build nor inject formatting),
-    turns newlines (``\\n``, ``\\r\\n``, ``\\r``) into ``<br/>`` and tabs into spaces, wraps runs
-    that need a fallback font in ``<font face="...">``, and drops invisible characters that no
-    font can draw (other controls, format characters, variation selectors) instead of printing
-    a blank box. Use in a paragraph whose style font is :data:`SANS` (or :data:`SANS_BOLD`).
-    With ``bold``, the result is wrapped in ``<b>...</b>``.
+    Applies the text hygiene of :func:`composer.render.hygiene.printable` (control characters
+    and bidi controls never reach the text layer), escapes ``& < > " '`` (so user text can
+    neither break the build nor inject formatting), turns newlines (``\\n``, ``\\r\\n``,
+    ``\\r``) into ``<br/>`` and tabs into spaces, wraps runs that need a fallback font in
+    ``<font face="...">``, drops other invisible characters no font can draw (format characters,
+    variation selectors), and prints a visible :func:`placeholder` with the code point for a
+    character no font has (emoji, Uyghur, Tibetan, rare ideographs) instead of an empty box.
+    Use in a paragraph whose style font is :data:`SANS` (or :data:`SANS_BOLD`). With ``bold``,
+    the result is wrapped in ``<b>...</b>``.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = printable(text.replace("\r\n", "\n").replace("\r", "\n"))
     primary = SANS_BOLD if bold else SANS
     parts: list[str] = []
     for font_name, run in split_runs(text, bold=bold):
         if font_name == primary:
             cmap = _primary[primary].face.charToGlyph
-            run = "".join(
-                ch for ch in run if ch in "\n\t" or not _invisible(ch) or ord(ch) in cmap
-            )
+            kept: list[str] = []
+            for ch in run:
+                if ch in "\n\t" or ord(ch) in cmap:
+                    kept.append(ch)
+                elif not _invisible(ch):
+                    kept.append(placeholder(ch))
+            run = "".join(kept)
             if run:
                 parts.append(run.translate(_ESCAPES))
         else:

@@ -13,6 +13,7 @@ Layout details (page, styles, line breaking, page numbers) live in
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -70,7 +71,9 @@ def render_report_pdf(report: Report, classification: Classification, *,
     cat = category(inc.category)
     if cat is not None:
         keywords.append(cat.zh)
-    one_line = " ".join(inc.title.split())
+    # the document title keeps the text as typed (controls included: it is the user's record,
+    # not the printed page); only line breaks become spaces
+    one_line = re.sub(r"[ \t]*[\r\n\u2028\u2029\x85]+[ \t]*", " ", inc.title).strip()
     buf = io.BytesIO()
     doc = L.document(
         buf, title=f"{title}：{one_line}", author=" ".join(report.operator.name.split()),

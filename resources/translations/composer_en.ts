@@ -912,8 +912,18 @@
     </message>
     <message>
         <location filename="../../composer/gui/page_preview.py" line="117"/>
-        <source>⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会显示为空白方框，请改写：</source>
-        <translation>⚠ The bundled fonts cannot print these characters; they would appear as empty boxes in the PDF and the fax. Please rewrite:</translation>
+        <source>⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会印成〔U+编码〕占位符，请改写：</source>
+        <translation>⚠ The bundled fonts cannot print these characters; the PDF and the fax show a 〔U+code〕 placeholder instead. Please rewrite:</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_preview.py" line="127"/>
+        <source>⚠ 以下不可见的控制字符不会出现在 PDF 和传真中（电子邮件正文保留）：</source>
+        <translation>⚠ These invisible control characters are left out of the PDF and the fax (the e-mail body keeps them):</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_preview.py" line="131"/>
+        <source>⚠ 联系人电子邮箱不能用作邮件草稿的发件人，草稿将不含发件人：</source>
+        <translation>⚠ The contact e-mail cannot be the sender of the e-mail draft; the draft will have no sender:</translation>
     </message>
     <message>
         <location filename="../../composer/gui/page_preview.py" line="131"/>

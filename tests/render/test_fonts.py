@@ -271,5 +271,6 @@ def test_paragraph_markup_escapes_user_text() -> None:
 def test_paragraph_markup_drops_invisible_characters_without_glyph() -> None:
     # NUL, zero-width space, variation selector: no glyph anywhere, would print as boxes
     assert fonts.paragraph_markup("a\x00b\u200bc\ufe0fd") == "abcd"
-    # but keeps what cannot be drawn yet is visible (reported by unprintable instead)
-    assert fonts.paragraph_markup("\U0001f600") == "\U0001f600"
+    # what cannot be drawn yet is visible prints as a placeholder with its code point
+    # (and is reported by unprintable)
+    assert fonts.paragraph_markup("\U0001f600") == "〔U+1F600〕"
