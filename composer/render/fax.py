@@ -85,7 +85,8 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
         ("联系电话", _cut(contact.phone, 40)),
     ]
     if contact.email:
-        rows.append(("电子邮箱", _cut(contact.email, 80)))
+        # never cut (an address with "…" is useless): the line breaker wraps it
+        rows.append(("电子邮箱", header_text(contact.email, 400)))
     rows += [
         ("发送时间", f"{fmt_time(generated_at)}（北京时间）"),
         ("事　　由", _cut(f"网络安全事件{report.report_type.zh}：{report.incident.title}", limit)),

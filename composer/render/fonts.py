@@ -266,15 +266,22 @@ def has_glyph(ch: str, font_name: str | None = None) -> bool:
     return cp in font.face.charToGlyph
 
 
-def split_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
+def split_runs(text: str, bold: bool = False,
+               face: str | None = None) -> list[tuple[str, str]]:
     """Split ``text`` into runs of (reportlab font name, text) for per-character fallback.
 
-    Each character goes to the primary face (:data:`SANS`, or :data:`SANS_BOLD` if ``bold``) if
-    that has it, else to the first fallback that has it; characters no font has (and controls
-    such as newlines) stay in the primary run. Adjacent characters with the same font form one
-    run, and ``"".join(run for _, run in split_runs(t)) == t``.
+    Each character goes to the primary face if that has it — ``face`` (any registered TrueType
+    font, e.g. the serif or a workstation font) or else :data:`SANS` (:data:`SANS_BOLD` if
+    ``bold``) — then to the bundled sans of the same weight, then to the first fallback that
+    has it; characters no font has (and controls such as newlines) stay in the primary run.
+    Adjacent characters with the same font form one run, and
+    ``"".join(run for _, run in split_runs(t)) == t``.
     """
-    primary = _primary_font(bold)
+    sans = _primary_font(bold)
+    chain = [sans, *_fallback_fonts()]
+    if face is not None and face != sans.fontName:
+        chain.insert(0, pdfmetrics.getFont(face))
+    primary = chain[0]
     cmap = primary.face.charToGlyph
     runs: list[tuple[str, list[str]]] = []
     current_name = None
@@ -283,7 +290,7 @@ def split_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
         name = primary.fontName
         cp = ord(ch)
         if cp not in cmap:
-            for font in _fallback_fonts():
+            for font in chain[1:]:
                 if cp in font.face.charToGlyph:
                     name = font.fontName
                     break
@@ -332,7 +339,7 @@ def placeholder(ch: str) -> str:
     return f"〔U+{ord(ch):04X}〕"
 
 
-def paragraph_markup(text: str, bold: bool = False) -> str:
+def paragraph_markup(text: str, bold: bool = False, face: str | None = None) -> str:
     """Plain user text as safe reportlab ``Paragraph`` markup in the bundled fonts.
 
     Applies the text hygiene of :func:`composer.render.hygiene.printable` (control characters
@@ -342,15 +349,17 @@ def paragraph_markup(text: str, bold: bool = False) -> str:
     ``<font face="...">``, drops other invisible characters no font can draw (format characters,
     variation selectors), and prints a visible :func:`placeholder` with the code point for a
     character no font has (emoji, Uyghur, Tibetan, rare ideographs) instead of an empty box.
-    Use in a paragraph whose style font is :data:`SANS` (or :data:`SANS_BOLD`). With ``bold``,
-    the result is wrapped in ``<b>...</b>``.
+    Use in a paragraph whose style font is ``face`` (default :data:`SANS`, or :data:`SANS_BOLD`
+    with ``bold``); characters ``face`` lacks fall back to the bundled sans. With ``bold``, the
+    result is wrapped in ``<b>...</b>``.
     """
     text = printable(text.replace("\r\n", "\n").replace("\r", "\n"))
-    primary = SANS_BOLD if bold else SANS
+    register()
+    primary = face or (SANS_BOLD if bold else SANS)
     parts: list[str] = []
-    for font_name, run in split_runs(text, bold=bold):
+    for font_name, run in split_runs(text, bold=bold, face=face):
         if font_name == primary:
-            cmap = _primary[primary].face.charToGlyph
+            cmap = pdfmetrics.getFont(primary).face.charToGlyph
             kept: list[str] = []
             for ch in run:
                 if ch in "\n\t" or ord(ch) in cmap:

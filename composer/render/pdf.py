@@ -26,6 +26,7 @@ from composer.core.obligations import Obligation
 from composer.core.rules import category, reporting_rules
 from composer.render import fonts
 from composer.render import pdf_layout as L
+from composer.render.typefaces import Typeface, bundled
 from composer.render.wording import (
     ITEM_HEADINGS,
     SUMMARY_HEADING,
@@ -55,15 +56,17 @@ _BASIS_ZH = {"Measures art. 4": "《办法》第四条", "Measures art. 7": "《
 
 
 def render_report_pdf(report: Report, classification: Classification, *,
-                      generated_at: datetime) -> bytes:
+                      generated_at: datetime, typeface: Typeface | None = None) -> bytes:
     """The report as PDF bytes (A4, fonts embedded, "第 N 页 共 M 页" on every page).
 
     ``generated_at`` (timezone-aware) is printed on the report and becomes the PDF creation
-    date; equal inputs give byte-identical output.
+    date; equal inputs give byte-identical output. ``typeface`` (see
+    :func:`composer.render.typefaces.typeface`) defaults to the bundled serif.
     """
     if generated_at.utcoffset() is None:
         raise ValueError("generated_at must be timezone-aware")
     fonts.register()
+    st = L.report_styles(typeface or bundled())
     inc = report.incident
     title = report_title(report)
     level = classification.grading.level
@@ -77,22 +80,32 @@ def render_report_pdf(report: Report, classification: Classification, *,
     buf = io.BytesIO()
     doc = L.document(
         buf, title=f"{title}：{one_line}", author=" ".join(report.operator.name.split()),
-        subject=f"《国家网络安全事件报告管理办法》第七条事件报告 — {one_line}",
+        subject=f"《国家网络安全事件报告管理办法》第七条事件报告 — {one_line}（{generated_by(generated_at)}）",
         creator=f"Composer {__version__}", keywords=keywords, lang="zh-CN")
-    story = [L.CJKParagraph(title, L.TITLE),
-             L.CJKParagraph(fonts.paragraph_markup(inc.title), L.SUBTITLE),
-             _header_table(report, classification, generated_at)]
+    story = [L.CJKParagraph(title, st.title),
+             L.CJKParagraph(st.markup(inc.title), st.subtitle),
+             _header_table(st, report, classification, generated_at)]
     if classification.unconfirmed:
         story.append(KeepTogether([L.CJKParagraph(
             f"提示：{UNVERIFIED_NOTICE}。本事件级别所依据的标准尚未与正式文本核实，"
-            "报送前请核对《网络安全事件分级指南》原文并确认级别。", L.NOTE)]))
-    story += _items(report)
-    story.append(_signature_block(generated_at))
+            "报送前请核对《网络安全事件分级指南》原文并确认级别。", st.note)]))
+    story += _items(st, report)
+    signature = _signature_block(st)
+    if story and isinstance(story[-1], L.CJKParagraph):
+        story[-1] = L.KeepWithLastLines(story[-1], signature)    # never alone on a page
+    else:
+        story.append(KeepTogether(signature))
     doc.build(story, canvasmaker=L.numbered_canvas(generated_at))
     return buf.getvalue()
 
 
 # --- small helpers ---------------------------------------------------------------------------
+
+
+def generated_by(generated_at: datetime) -> str:
+    """``本报告由 Composer 0.1.0 于 … 生成``: PDF metadata only — the page that goes to the
+    regulator does not advertise the tool."""
+    return f"本报告由 Composer {__version__} 于 {beijing_time(generated_at)}生成"
 
 
 def _blank(text: str | None) -> bool:
@@ -105,22 +118,22 @@ def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in lines if line.strip()]
 
 
-def _text_flowables(text: str | None, label: str = "") -> list[Flowable]:
+def _text_flowables(st: L.ReportStyles, text: str | None, label: str = "") -> list[Flowable]:
     """Body paragraphs for a user text (``待补报`` if empty), the first led by a bold label."""
     lead = f"<b>{label}</b>" if label else ""
     parts = _paragraphs(text) if text else []
     if not parts:
-        return [L.CJKParagraph(lead + TO_BE_SUPPLEMENTED, L.BODY)]
-    out: list[Flowable] = [L.CJKParagraph(lead + fonts.paragraph_markup(parts[0]), L.BODY)]
-    out += [L.CJKParagraph(fonts.paragraph_markup(p), L.BODY) for p in parts[1:]]
+        return [L.CJKParagraph(lead + TO_BE_SUPPLEMENTED, st.body)]
+    out: list[Flowable] = [L.CJKParagraph(lead + st.markup(parts[0]), st.body)]
+    out += [L.CJKParagraph(st.markup(p), st.body) for p in parts[1:]]
     return out
 
 
-def _sub_items(entries: list[tuple[str, str | None]]) -> list[Flowable]:
+def _sub_items(st: L.ReportStyles, entries: list[tuple[str, str | None]]) -> list[Flowable]:
     """Numbered sub-items （一）label：text … (empty ones read 待补报)."""
     out: list[Flowable] = []
     for n, (label, text) in enumerate(entries):
-        out += _text_flowables(text, f"（{_numeral(n + 1)}）{label}：")
+        out += _text_flowables(st, text, f"（{_numeral(n + 1)}）{label}：")
     return out
 
 
@@ -171,9 +184,10 @@ def _due_text(first: Obligation, same: list[Obligation]) -> str:
     return f"{beijing_time(first.due)}前报送{to}（{basis}{within}）"
 
 
-def _header_table(report: Report, c: Classification, generated_at: datetime) -> Table:
+def _header_table(st: L.ReportStyles, report: Report, c: Classification,
+                  generated_at: datetime) -> Table:
     op, inc, g = report.operator, report.incident, c.grading
-    m = fonts.paragraph_markup
+    m = st.markup
     unit = f"{m(op.name)}（{op.kind.zh}）"
     if not _blank(op.credit_code):
         unit += f"<br/>统一社会信用代码：{m(op.credit_code or '')}"
@@ -205,12 +219,18 @@ def _header_table(report: Report, c: Classification, generated_at: datetime) -> 
         rows.append(("报告时限", m(deadline)))
     rows.append(("生成时间", beijing_time(generated_at)))
     label_width = 6 * L.TABLE_SIZE + 12
-    data = [[L.CJKParagraph(label, L.CELL_LABEL), L.CJKParagraph(value, L.CELL)]
+    data = [[L.CJKParagraph(label, st.cell_label), L.CJKParagraph(value, st.cell)]
             for label, value in rows]
+    # Rows move to the next page whole (a row split across pages loses its rule and leaves an
+    # empty stub); only a row taller than a page may be split.
+    tallest = max(max(cell.wrap(w - 12, L.PAGE_HEIGHT)[1] for cell, w in
+                      zip(row, (label_width, L.FRAME_WIDTH - label_width), strict=True))
+                  for row in data) + 10
     table = Table(data, colWidths=[label_width, L.FRAME_WIDTH - label_width],
-                  splitInRow=1, spaceAfter=L.BODY_LEADING / 2)
+                  splitInRow=1 if tallest > L.FRAME_HEIGHT else 0,
+                  spaceAfter=L.BODY_LEADING / 2)
     table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), fonts.SANS, L.TABLE_SIZE),
+        ("FONT", (0, 0), (-1, -1), st.typeface.body, L.TABLE_SIZE),
         ("GRID", (0, 0), (-1, -1), L.RULE_WIDTH, L.INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 6),
@@ -224,45 +244,48 @@ def _header_table(report: Report, c: Classification, generated_at: datetime) -> 
 # --- the eight items of Art. 7 -----------------------------------------------------------------
 
 
-def _items(report: Report) -> list[Flowable]:
+def _items(st: L.ReportStyles, report: Report) -> list[Flowable]:
     inc = report.incident
     item1, item2 = item1_parts(report), item2_parts(report)
     item6 = [(label, text) for label, text in item6_parts(report) if not _blank(text)]
     item8 = item8_text(report)
     later: list[list[Flowable]] = [
-        _text_flowables(inc.trend),
-        _text_flowables(inc.cause),
-        _text_flowables(inc.clues),
-        _sub_items(item6) if item6 else _text_flowables(None),
-        _text_flowables(inc.scene_preservation),
-        _text_flowables(item8),
+        _text_flowables(st, inc.trend),
+        _text_flowables(st, inc.cause),
+        _text_flowables(st, inc.clues),
+        _sub_items(st, item6) if item6 else _text_flowables(st, None),
+        _text_flowables(st, inc.scene_preservation),
+        _text_flowables(st, item8),
     ]
     later_empty = all(_blank(t) for t in (inc.trend, inc.cause, inc.clues, inc.next_steps,
                                           inc.support_requested, inc.scene_preservation,
                                           item8))
 
-    story: list[Flowable] = [L.CJKParagraph(ITEM_HEADINGS[0], L.HEADING), *_sub_items(item1),
-                             L.CJKParagraph(ITEM_HEADINGS[1], L.HEADING), *_sub_items(item2)]
+    story: list[Flowable] = [*L.heading(ITEM_HEADINGS[0], style=st.heading),
+                             *_sub_items(st, item1),
+                             *L.heading(ITEM_HEADINGS[1], style=st.heading),
+                             *_sub_items(st, item2)]
     if later_empty and report.report_type is ReportType.INITIAL:
-        story.append(KeepTogether([L.CJKParagraph(ART7_PARA2, L.NOTE)]))
+        story.append(KeepTogether([L.CJKParagraph(ART7_PARA2, st.note)]))
     for heading, body in zip(ITEM_HEADINGS[2:], later, strict=True):
-        story += [L.CJKParagraph(heading, L.HEADING), *body]
+        story += [*L.heading(heading, style=st.heading), *body]
     if report.report_type is ReportType.SUMMARY:
-        story += [L.CJKParagraph(SUMMARY_HEADING, L.HEADING), L.CJKParagraph(SUMMARY_LEAD, L.BODY),
-                  *_sub_items(summary_parts(report))]
+        story += [*L.heading(SUMMARY_HEADING, style=st.heading),
+                  L.CJKParagraph(SUMMARY_LEAD, st.body), *_sub_items(st, summary_parts(report))]
     return story
 
 
 # --- signature and seal ------------------------------------------------------------------------
 
 
-def _signature_block(generated_at: datetime) -> Flowable:
-    """报告单位（盖章）, 负责人签字 and 日期 with ruled blanks, kept on one page."""
+def _signature_block(st: L.ReportStyles) -> list[Flowable]:
+    """报告单位（盖章）, 负责人签字 and 日期 with ruled blanks (kept on one page with the
+    last lines before them by :class:`~composer.render.pdf_layout.KeepWithLastLines`)."""
     date_cells = ["", "年", "", "月", "", "日"]
     unit = 1.2 * L.BODY_SIZE
     date = Table([date_cells], colWidths=[3 * unit, unit, 2 * unit, unit, 2 * unit, unit])
     date.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), fonts.SANS, L.BODY_SIZE),
+        ("FONT", (0, 0), (-1, -1), st.typeface.body, L.BODY_SIZE),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         *[("LINEBELOW", (c, 0), (c, 0), L.RULE_WIDTH, L.INK) for c in (0, 2, 4)],
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -273,7 +296,7 @@ def _signature_block(generated_at: datetime) -> Flowable:
     table = Table(rows, colWidths=[label_width, 10 * unit], rowHeights=[56, 44, 44],
                   hAlign="RIGHT")
     table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), fonts.SANS, L.BODY_SIZE),
+        ("FONT", (0, 0), (-1, -1), st.typeface.body, L.BODY_SIZE),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("ALIGN", (0, 0), (0, -1), "RIGHT"),
         ("BOTTOMPADDING", (0, 0), (0, -1), 6),
@@ -281,6 +304,4 @@ def _signature_block(generated_at: datetime) -> Flowable:
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
     ]))
-    note = L.CJKParagraph(
-        f"本报告由 Composer {__version__} 于 {beijing_time(generated_at)}生成。", L.SMALL)
-    return KeepTogether([Spacer(1, L.BODY_LEADING / 2), table, Spacer(1, L.BODY_LEADING / 2), note])
+    return [Spacer(1, L.BODY_LEADING / 2), table]

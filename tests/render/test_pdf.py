@@ -274,7 +274,10 @@ def test_only_embedded_bundled_fonts(adversarial_pdf: bytes) -> None:
             descriptor = font["/FontDescriptor"].get_object()
             assert "/FontFile2" in descriptor, name
             assert "/ToUnicode" in font, name
-    assert seen == {"ComposerSansSC-Regular", "ComposerSansSC-Bold"}
+    # serif title and body (GB/T 9704 Song/FangSong roles), sans headings (黑体) and the sans
+    # for the characters the serif lacks (𠇔 of the adversarial text)
+    assert seen == {"ComposerSerifSC-Regular", "ComposerSerifSC-Bold", "ComposerSansSC-Regular",
+                    "ComposerSansSC-Bold"}
 
 
 def test_metadata(ransomware_pdf: bytes) -> None:
