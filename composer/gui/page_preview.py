@@ -20,10 +20,12 @@ from composer.render.checks import removed_fields, sender_warnings, unprintable_
 
 
 def render_pdf(draft_report, classification) -> bytes:  # type: ignore[no-untyped-def]
+    from composer.gui.font_setting import typeface_for_render
     from composer.render.pdf import render_report_pdf
 
     return render_report_pdf(draft_report, classification,
-                             generated_at=datetime.now(CHINA_TZ).replace(microsecond=0))
+                             generated_at=datetime.now(CHINA_TZ).replace(microsecond=0),
+                             typeface=typeface_for_render())
 
 
 class PreviewPage(StepPage):

@@ -939,6 +939,11 @@
 <context>
     <name>ProfilePage</name>
     <message>
+        <location filename="../../composer/gui/page_profile.py" line="58"/>
+        <source>报告字体</source>
+        <translation>Report typefaces</translation>
+    </message>
+    <message>
         <location filename="../../composer/gui/page_profile.py" line="31"/>
         <source>报告单位</source>
         <translation>Reporting organisation</translation>
@@ -1391,6 +1396,59 @@
     <message>
         <source>法规原文链接</source>
         <translation>Links to the original legal text</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFonts</name>
+    <message>
+        <location filename="../../composer/gui/font_setting.py" line="1"/>
+        <source>正文字体</source>
+        <translation>Body typeface</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/font_setting.py" line="1"/>
+        <source>GB/T 9704：正文用仿宋。未安装时使用内置的宋体风格字体。</source>
+        <translation>GB/T 9704: the body is set in FangSong. Without it, the bundled Song-style serif is used.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/font_setting.py" line="1"/>
+        <source>标题字体</source>
+        <translation>Title typeface</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/font_setting.py" line="1"/>
+        <source>GB/T 9704：标题用小标宋。只能选择许可允许嵌入 PDF 的字体。</source>
+        <translation>GB/T 9704: the title is set in Xiaobiaosong. Only fonts whose licence allows embedding in a PDF can be chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/font_setting.py" line="1"/>
+        <source>内置 Composer Serif SC（默认）</source>
+        <translation>Bundled Composer Serif SC (default)</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/font_setting.py" line="1"/>
+        <source>（许可不允许嵌入）</source>
+        <translation> (licence forbids embedding)</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/font_setting.py" line="1"/>
+        <source>选择字体文件…</source>
+        <translation>Choose a font file…</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/font_setting.py" line="1"/>
+        <source>不能使用该字体：</source>
+        <translation>This font cannot be used: </translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/font_setting.py" line="1"/>
+        <source>选择字体文件</source>
+        <translation>Choose a font file</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/font_setting.py" line="1"/>
+        <source>TrueType 字体 (*.ttf *.ttc *.otf)</source>
+        <translation>TrueType fonts (*.ttf *.ttc *.otf)</translation>
     </message>
 </context>
 </TS>
