@@ -121,7 +121,11 @@ def missing_libraries(plugin: Path) -> list[str]:
     ldd = shutil.which("ldd")
     if ldd is None or not plugin.exists():
         return []
-    result = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, timeout=30)
+    try:
+        result = subprocess.run([ldd, str(plugin)], check=False, capture_output=True, text=True,
+                                timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
     found = re.findall(r"^\s*(\S+)\s*=>\s*not found", result.stdout, re.MULTILINE)
     return sorted(set(found))
 
@@ -156,7 +160,7 @@ def probe_qt() -> tuple[dict, str]:
     if sys.platform.startswith("linux") and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")   # no desktop session: test Qt itself
     try:
-        result = subprocess.run([sys.executable, "-c", _QT_PROBE], capture_output=True,
+        result = subprocess.run([sys.executable, "-c", _QT_PROBE], check=False, capture_output=True,
                                 text=True, timeout=PROBE_TIMEOUT_S, env=env)
     except subprocess.TimeoutExpired:
         return {"error": f"no answer within {PROBE_TIMEOUT_S} s"}, ""
@@ -293,7 +297,7 @@ def eml_handler() -> str | None:
     args = [tool, "query", "default", "message/rfc822"] if sys.platform != "darwin" else [
         tool, "-x", "eml"]
     try:
-        result = subprocess.run(args, capture_output=True, text=True, timeout=15)
+        result = subprocess.run(args, check=False, capture_output=True, text=True, timeout=15)
     except (OSError, subprocess.TimeoutExpired):
         return ""
     answer = result.stdout.strip().splitlines()
@@ -357,5 +361,5 @@ def main(lang: str | None = None) -> int:
     return 1 if any(f.status == FAIL for f in findings) else 0
 
 
-__all__ = ["FAIL", "Finding", "OK", "WARN", "install_command", "main", "missing_libraries",
+__all__ = ["FAIL", "OK", "WARN", "Finding", "install_command", "main", "missing_libraries",
            "report_lines", "run_checks"]

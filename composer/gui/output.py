@@ -32,7 +32,9 @@ LAST_FOLDER = "last_folder"            # storage setting: the folder last chosen
 
 def package_dir_name(draft: Draft, now: datetime) -> str:
     """A folder name for one package: time, report type, title (safe on every filesystem)."""
-    title = re.sub(r'[\\/:*?"<>|\s]+', "_", draft.title).strip("._")[:40] or "report"
+    # Windows forbids \ / : * ? " < > | and control characters, and a trailing dot or space
+    title = re.sub(r'[\\/:*?"<>|\s\x00-\x1f\x7f]+', "_", draft.title).strip("._")[:40]
+    title = title.rstrip("._") or "report"
     return f"{now:%Y%m%d-%H%M%S}-{draft.report_type.value}-{title}"
 
 

@@ -27,7 +27,7 @@ from composer import __version__
 from composer.core.classify import Classification
 from composer.core.grading import UNVERIFIED_NOTICE
 from composer.core.model import Report, ReportType
-from composer.core.obligations import governing, in_china
+from composer.core.obligations import governing, in_china, lateness
 from composer.core.rules import category, reporting_rules
 from composer.render.mime_headers import (
     UnsafeHeader,
@@ -108,6 +108,7 @@ def body_context(report: Report, classification: Classification, *,
     op, inc = report.operator, report.incident
     g, d = classification.grading, classification.duties
     first = governing(report.report_type, d)
+    late = lateness(report, d, generated_at) if g.reportable else None
     cat = category(inc.category)
     return {
         "subject": subject_line(report, classification),
@@ -129,6 +130,8 @@ def body_context(report: Report, classification: Classification, *,
         "unverified": UNVERIFIED_NOTICE if classification.unconfirmed else "",
         "deadline": fmt_time(first.due) if first and first.due else "",
         "deadline_to": first.to if first else "",
+        "late": late.zh if late else "",
+        "delay_reason": ((inc.delay_reason or "").strip() or "未说明") if late else "",
         "no_deadline": _no_deadline_text(report, classification),
         "obligations": [{"to": o.to, "due": fmt_time(o.due) if o.due else "",
                          "note": o.note_zh, "action": o.action} for o in d.obligations],

@@ -45,14 +45,9 @@ from composer.render.email import InvalidAddress, render_eml
 OUTPUTS = ("pdf", "eml", "fax")
 OPTIONAL = ("script",)
 """Written only when asked for with ``only`` (the default stays the three of CONTRACT.md)."""
-MANIFEST = "manifest.json"
-MANIFEST_FORMAT = "composer-package/1"
-FILES = {
-    "pdf": ("report.pdf",),
-    "eml": ("message.eml",),
-    "fax": ("fax/cover.pdf", "fax/fax.pdf", "fax/fax.tif"),
-    "script": ("script.txt", "script.pdf"),
-}
+MANIFEST = target.MANIFEST
+MANIFEST_FORMAT = target.MANIFEST_FORMAT
+FILES = target.FILES
 
 PdfRenderer = Callable[..., bytes]
 """``(report, classification, *, generated_at) -> PDF bytes``, like ``render_report_pdf``."""
@@ -216,7 +211,13 @@ def _install(tmp: Path, out_dir: Path, existed: bool) -> None:
         os.rename(tmp, out_dir)
         return
     old = target.aside_name(out_dir)
-    os.rename(out_dir, old)
+    try:
+        os.rename(out_dir, old)
+    except PermissionError:
+        # Windows refuses to move a folder while a program holds one of its files open
+        raise target.TargetError(f"{out_dir.name} cannot be replaced now: a file in it is "
+                                 "probably open in another program (a PDF viewer?); close it "
+                                 "and try again — nothing was changed") from None
     try:
         os.rename(tmp, out_dir)
     except BaseException:

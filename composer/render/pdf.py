@@ -19,10 +19,11 @@ from datetime import datetime
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from composer import __version__
+from composer.core import art7
 from composer.core.classify import Classification
 from composer.core.grading import UNVERIFIED_NOTICE
 from composer.core.model import Report, ReportType
-from composer.core.obligations import Obligation
+from composer.core.obligations import Obligation, lateness
 from composer.core.rules import category, reporting_rules
 from composer.render import fonts
 from composer.render import pdf_layout as L
@@ -50,6 +51,8 @@ ART7_PARA2 = ("根据《国家网络安全事件报告管理办法》第七条�
 VOLUNTARY = ("经定级为一般事件，不属于《国家网络安全事件报告管理办法》第四条规定的必须报告情形，"
              "本报告为自愿报告。")
 
+LATE_LEAD = "本报告晚于上述时限报送，迟报 "
+NO_DELAY_REASON = "未说明"
 _NUMERALS = "一二三四五六七八九十"
 _BASIS_ZH = {"Measures art. 4": "《办法》第四条", "Measures art. 7": "《办法》第七条",
              "Measures art. 8": "《办法》第八条"}
@@ -213,10 +216,15 @@ def _header_table(st: L.ReportStyles, report: Report, c: Classification,
                      if inc.handling_completed_at else TO_BE_SUPPLEMENTED))
     rows.append(("事件级别", level))
     deadline = _deadline(report, c)
+    late = lateness(report, c.duties, generated_at) if g.reportable else None
     if not g.reportable:
         rows.append(("报告性质", f"<b>{VOLUNTARY}</b>"))
     elif deadline is not None:
-        rows.append(("报告时限", m(deadline)))
+        rows.append(("报告时限", m(deadline) + (
+            f"<br/><b>{LATE_LEAD}{late.zh}（时限已过）</b>" if late else "")))
+    if late is not None:  # say so, with the unit's reason (迟报原因)
+        rows.append(("迟报原因", m(inc.delay_reason) if not _blank(inc.delay_reason)
+                     else NO_DELAY_REASON))
     rows.append(("生成时间", beijing_time(generated_at)))
     label_width = 6 * L.TABLE_SIZE + 12
     data = [[L.CJKParagraph(label, st.cell_label), L.CJKParagraph(value, st.cell)]
@@ -257,15 +265,11 @@ def _items(st: L.ReportStyles, report: Report) -> list[Flowable]:
         _text_flowables(st, inc.scene_preservation),
         _text_flowables(st, item8),
     ]
-    later_empty = all(_blank(t) for t in (inc.trend, inc.cause, inc.clues, inc.next_steps,
-                                          inc.support_requested, inc.scene_preservation,
-                                          item8))
-
     story: list[Flowable] = [*L.heading(ITEM_HEADINGS[0], style=st.heading),
                              *_sub_items(st, item1),
                              *L.heading(ITEM_HEADINGS[1], style=st.heading),
                              *_sub_items(st, item2)]
-    if later_empty and report.report_type is ReportType.INITIAL:
+    if art7.reports_first_two_items(report):  # Art. 7 ¶2, only when items 1–2 are there
         story.append(KeepTogether([L.CJKParagraph(ART7_PARA2, st.note)]))
     for heading, body in zip(ITEM_HEADINGS[2:], later, strict=True):
         story += [*L.heading(heading, style=st.heading), *body]

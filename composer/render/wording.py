@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
+from composer.core import art7
 from composer.core.classify import Classification
 from composer.core.model import Report, ReportType
 from composer.core.obligations import in_china
@@ -39,7 +40,6 @@ RANSOM_LABELS = ("赎金金额", "支付方式", "索要日期")
 SUMMARY_LABELS = ("责任处理情况", "整改落实情况", "经验教训")
 """The Art. 8 parts of the summary (cause, measures and harm are items 2 and 4)."""
 
-SUSPECTED_CRIME = "事件涉嫌违法犯罪，本单位依法向公安机关报案。"
 
 
 def fmt_time(moment: datetime) -> str:
@@ -90,8 +90,23 @@ def category_text(category_id: str | None) -> str | None:
     return cat.zh if cat is not None else category_id
 
 
-def item1_parts(report: Report) -> list[tuple[str, str | None]]:
-    """Item 1 as the PDF prints it: (label, text) of each part."""
+def _known(report: Report, key: str, value: str | None, mark: bool) -> str | None:
+    """The value, or 「暂不掌握，将及时补报」 when the unit marked the part not yet known."""
+    if mark and art7.marked_unknown(report, key):
+        return art7.NOT_YET_KNOWN_TEXT
+    return value
+
+
+# label of a part of items 1–2 -> its key in incident.not_yet_known (core/art7.py)
+_PART_KEYS = {"受影响的设施、系统、平台": "systems", "事件地点": "location", "事件类型": "category",
+              "已造成的影响和危害": "impact", "已采取的应对措施及效果": "measures",
+              RANSOM_LABELS[0]: "ransom.amount", RANSOM_LABELS[1]: "ransom.method",
+              RANSOM_LABELS[2]: "ransom.demanded_at"}
+
+
+def item1_parts(report: Report, mark: bool = True) -> list[tuple[str, str | None]]:
+    """Item 1 as the PDF prints it: (label, text) of each part (with ``mark``, a part marked
+    暂不掌握 reads so)."""
     op, inc = report.operator, report.incident
     parts: list[tuple[str, str | None]] = [("报告单位", op.name), ("单位类型", op.kind.zh)]
     for label, value in (("统一社会信用代码", op.credit_code), ("所在省份", op.province),
@@ -99,11 +114,11 @@ def item1_parts(report: Report) -> list[tuple[str, str | None]]:
                          ("本部门网信工作机构", op.cac_office)):
         if value is not None and value.strip():
             parts.append((label, value))
-    parts.append(("受影响的设施、系统、平台", inc.systems))
+    parts.append(("受影响的设施、系统、平台", _known(report, "systems", inc.systems, mark)))
     return parts
 
 
-def item2_parts(report: Report) -> list[tuple[str, str | None]]:
+def item2_parts(report: Report, mark: bool = True) -> list[tuple[str, str | None]]:
     """Item 2 as the PDF prints it (ransom parts for ransomware, the end of handling for a
     summary report)."""
     inc = report.incident
@@ -111,19 +126,18 @@ def item2_parts(report: Report) -> list[tuple[str, str | None]]:
         ("事件名称", inc.title),
         ("发现时间", beijing_time(inc.discovered_at)),
         ("发生时间", beijing_time(inc.occurred_at) if inc.occurred_at else None),
-        ("事件地点", inc.location),
-        ("事件类型", category_text(inc.category)),
+        ("事件地点", _known(report, "location", inc.location, mark)),
+        ("事件类型", _known(report, "category", category_text(inc.category), mark)),
         ("事件经过", inc.description),
-        ("已造成的影响和危害", inc.impact),
-        ("已采取的应对措施及效果", inc.measures),
+        ("已造成的影响和危害", _known(report, "impact", inc.impact, mark)),
+        ("已采取的应对措施及效果", _known(report, "measures", inc.measures, mark)),
     ]
     if is_ransomware(report):
         ransom = inc.ransom
-        parts += list(zip(RANSOM_LABELS, (
-            ransom.amount if ransom else None,
-            ransom.method if ransom else None,
-            beijing_time(ransom.demanded_at) if ransom and ransom.demanded_at else None),
-            strict=True))
+        values = (ransom.amount if ransom else None, ransom.method if ransom else None,
+                  beijing_time(ransom.demanded_at) if ransom and ransom.demanded_at else None)
+        parts += [(label, _known(report, _PART_KEYS[label], value, mark))
+                  for label, value in zip(RANSOM_LABELS, values, strict=True)]
     if report.report_type is ReportType.SUMMARY:
         parts.append(("事件处置结束时间", beijing_time(inc.handling_completed_at)
                       if inc.handling_completed_at else None))
@@ -137,8 +151,8 @@ def item6_parts(report: Report) -> list[tuple[str, str | None]]:
 
 def item8_text(report: Report) -> str:
     inc = report.incident
-    return "\n".join(t for t in (inc.other or "", SUSPECTED_CRIME if inc.suspected_crime
-                                 else "") if t.strip())
+    return "\n".join(t for t in (inc.other or "", "".join(art7.crime_statements(report)))
+                     if t.strip())
 
 
 def summary_parts(report: Report) -> list[tuple[str, str | None]]:
@@ -154,9 +168,12 @@ class Art7Item:
     filled: tuple[str, ...]      # labels of the parts that are given
     missing: tuple[str, ...]     # labels of the parts that are not
     optional: bool = False
+    not_yet_known: tuple[str, ...] = ()   # labels the unit marked 暂不掌握 (Art. 7 ¶2)
 
     @property
     def status(self) -> str:
+        if not self.missing and self.not_yet_known:
+            return "已填写；" + "、".join(self.not_yet_known) + "暂不掌握，将及时补报"
         if not self.missing:
             return "已填写"
         if not self.filled:
@@ -177,8 +194,8 @@ def art7_items(report: Report) -> list[Art7Item]:
     headings and parts of the PDF, and whether the report gives each part."""
     inc = report.incident
     parts: list[tuple[int, str, list[tuple[str, object]], bool]] = [
-        (1, ITEM_HEADINGS[0], list(item1_parts(report)), False),
-        (2, ITEM_HEADINGS[1], list(item2_parts(report)), False),
+        (1, ITEM_HEADINGS[0], list(item1_parts(report, mark=False)), False),
+        (2, ITEM_HEADINGS[1], list(item2_parts(report, mark=False)), False),
         (3, ITEM_HEADINGS[2], [("发展态势", inc.trend)], False),
         (4, ITEM_HEADINGS[3], [("原因分析", inc.cause)], False),
         (5, ITEM_HEADINGS[4], [("线索", inc.clues)], False),
@@ -188,6 +205,12 @@ def art7_items(report: Report) -> list[Art7Item]:
     ]
     if report.report_type is ReportType.SUMMARY:
         parts.append((9, SUMMARY_HEADING, list(summary_parts(report)), False))
+
+    def unknown(label: str, n: int) -> bool:
+        return n <= 2 and label in _PART_KEYS and art7.marked_unknown(report, _PART_KEYS[label])
+
     return [Art7Item(n, _heading(zh), tuple(label for label, v in fields if _given(v)),
-                     tuple(label for label, v in fields if not _given(v)), optional)
+                     tuple(label for label, v in fields
+                           if not _given(v) and not unknown(label, n)), optional,
+                     tuple(label for label, v in fields if unknown(label, n)))
             for n, zh, fields, optional in parts]

@@ -129,6 +129,12 @@ def test_art7_status() -> None:
                                    "occurred_at": _report().incident.discovered_at})
     items = {i.number: i for i in art7_items(r)}
     assert items[2].missing == ("赎金金额", "支付方式", "索要日期")
+    r = _with(_report(), incident={"not_yet_known": ["location"]})
+    items = {i.number: i for i in art7_items(r)}
+    assert items[2].missing == ("发生时间",) and items[2].not_yet_known == ("事件地点",)
+    r = _with(r, incident={"occurred_at": _report().incident.discovered_at})
+    items = {i.number: i for i in art7_items(r)}
+    assert items[2].status == "已填写；事件地点暂不掌握，将及时补报"
 
 
 def test_general_incident_has_no_deadline() -> None:

@@ -69,7 +69,7 @@ def test_signature_never_stands_alone() -> None:
         last = _pages_text(_render(report))[-1]
         before = last.split("报告单位（盖章）")[0]
         # more than the page number of the previous page: real text precedes the signature
-        assert len(before) >= 10, (n, last[:80])
+        assert len(before) >= 5, (n, last[:80])
         checked += 1
     assert checked == 20
 
