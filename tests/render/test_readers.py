@@ -32,14 +32,15 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Report
     root = tmp_path_factory.mktemp("packages")
     out = {}
     for name, report in _cases().items():
-        write_package(report, root / name, generated_at=GENERATED_AT)
+        write_package(report, root / name, generated_at=GENERATED_AT,
+                      only=("pdf", "eml", "fax", "script"))
         out[name] = (report, root / name)
     return out
 
 
 def _pdfs(packages: dict[str, tuple[Report, Path]]) -> list[Path]:
     found = [p for _, d in packages.values() for p in sorted(d.rglob("*.pdf"))]
-    assert len(found) == 3 * len(packages)
+    assert len(found) == 4 * len(packages)        # report, cover, fax set, phone script
     return found
 
 
@@ -90,3 +91,17 @@ def test_gmime_decodes_every_header(packages: dict[str, tuple[Report, Path]]) ->
         assert got["senders"] == ([(display_name(report), email)] if email else [])
         assert got["recipients"] == [("", "12387@cert.org.cn")]
         assert got["filenames"] == [attachment_names(report, GENERATED_AT)[0]]
+
+
+def test_fax_pdfs_carry_real_metadata(packages: dict[str, tuple[Report, Path]]) -> None:
+    import pypdf
+
+    for report, directory in packages.values():
+        cover = pypdf.PdfReader(directory / "fax" / "cover.pdf").metadata
+        combined = pypdf.PdfReader(directory / "fax" / "fax.pdf").metadata
+        for meta in (cover, combined):
+            assert meta["/CreationDate"] == "D:20261118153012+08'00'"
+            assert meta.subject and meta.subject != "unspecified"
+            assert "传真" in meta.subject and meta.title
+        assert combined.title.startswith("传真：网络安全事件报告（")
+        assert "Composer" in (combined.creator or "")
