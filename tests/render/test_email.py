@@ -286,3 +286,21 @@ def test_item_checklist_matches_the_pdf() -> None:
             for label in item.filled + item.missing:
                 if item.number in (1, 2, 9):       # these items print their parts by label
                     assert f"{label}：" in text, label
+
+
+def test_what_goes_to_the_regulator_does_not_advertise_the_tool() -> None:
+    """The tool is named in metadata only (X-Mailer, the PDF's Creator/Subject)."""
+    from composer.render.pdf import render_report_pdf
+
+    report = _report()
+    msg = _parse(_eml(report))
+    for part in ("plain", "html"):
+        assert "Composer" not in msg.get_body((part,)).get_content()
+    assert msg["X-Mailer"].startswith("Composer")
+    import io
+
+    from pypdf import PdfReader
+
+    pdf = PdfReader(io.BytesIO(render_report_pdf(report, classify(report), generated_at=WHEN)))
+    assert not any("Composer" in p.extract_text() for p in pdf.pages)
+    assert "本报告由 Composer" in pdf.metadata.subject and "生成" in pdf.metadata.subject
