@@ -51,7 +51,9 @@ def removed_fields(report: Report) -> list[tuple[str, list[str]]]:
 
 def manifest_notes(report: Report) -> dict[str, Any]:
     """What manifest.json records about the text: characters printed as placeholders and
-    characters left out of the printed outputs, by field (empty lists when there are none)."""
+    characters left out of the printed outputs, by field (empty lists when there are none),
+    and why the contact e-mail is not the draft's sender (None when it is)."""
+    from composer.render.email import sender_problem
     from composer.render.fonts import placeholder
 
     return {
@@ -60,6 +62,7 @@ def manifest_notes(report: Report) -> dict[str, Any]:
                         for path, missing in unprintable_fields(report)],
         "removed_from_print": [{"field": path, "characters": found}
                                for path, found in removed_fields(report)],
+        "email_sender_problem": sender_problem(report),
     }
 
 

@@ -140,3 +140,7 @@ def test_unusable_contact_address_is_reported_not_silently_dropped() -> None:
     assert "From" in (sender_problem(bad) or "")
     msg = message_from_bytes(_eml(bad), policy=default)
     assert msg["From"] is None and msg["Reply-To"] is None
+    from composer.render.checks import manifest_notes, report_warnings
+
+    assert manifest_notes(bad)["email_sender_problem"] == sender_problem(bad)
+    assert any(w.path == "operator.contact.email" for w in report_warnings(bad))

@@ -85,5 +85,6 @@ def test_warnings_name_the_field_and_the_character() -> None:
     assert any(w.startswith("incident.measures:") and "U+2A6A5" in w for w in warnings)
     assert any(w.startswith("incident.impact:") and "U+001B ESCAPE" in w
                and "U+202A" in w for w in warnings)
-    assert manifest_notes(load_report(EXAMPLE)) == {"unprintable": [], "removed_from_print": []}
+    assert manifest_notes(load_report(EXAMPLE)) == {"unprintable": [], "removed_from_print": [],
+                                                    "email_sender_problem": None}
     assert classify(_hostile()) is not None
