@@ -37,7 +37,8 @@ HOSTILE_NAMES = [
     "A, B; C <d@e.f>",
     "x\\\"y (z) [w]",
     "张" * 150,
-    "A中文名称单位" * 12,                 # no base64 cut at whole characters: Q encoding
+    "A中文名称单位" * 12,
+    "AB" + "中文" * 10,                   # no base64 cut at whole characters: Q encoding
     "李·四",                              # 2-byte character
     "😀 Li",
     "=?utf-8?q?evil=40attacker.example?=",
@@ -101,6 +102,12 @@ def test_gmime_reads_exactly_what_was_meant() -> None:
         assert got["recipients"] == [("", "12387@cert.org.cn"), ("", "soc@example.cn")], who
         assert got["filenames"] == [attachment_names(report, WHEN)[0]], who
         assert "attacker" not in got["headers"].get("To", "")
+
+
+def test_both_encodings_are_exercised() -> None:
+    heads = [_eml(r).split(b"\r\n\r\n", 1)[0] for r in CASES]
+    assert any(b"Subject: =?utf-8?q?" in h for h in heads)
+    assert any(b"Subject: =?utf-8?b?" in h for h in heads)
 
 
 def test_every_encoded_word_decodes_on_its_own() -> None:
