@@ -105,3 +105,26 @@ def test_fax_pdfs_carry_real_metadata(packages: dict[str, tuple[Report, Path]]) 
             assert "传真" in meta.subject and meta.title
         assert combined.title.startswith("传真：网络安全事件报告（")
         assert "Composer" in (combined.creator or "")
+
+
+def test_record_pdf_passes_the_same_checks(tmp_path: Path) -> None:
+    import json
+
+    from composer.core.draft import Draft
+    from composer.core.storage import Storage
+    from composer.render.record_pdf import record_pdf
+
+    storage = Storage(tmp_path / "db.sqlite3")
+    try:
+        draft = Draft(data=json.loads((EXAMPLES / "phishing-general.json").read_text("utf-8")))
+        storage.record_submission(storage.save_draft(draft), "fax", GENERATED_AT, "回执 001")
+        pdf = tmp_path / "record.pdf"
+        pdf.write_bytes(record_pdf(storage, storage.verify_records(), generated_at=GENERATED_AT))
+    finally:
+        storage.close()
+    rows, check = pdffonts(pdf), qpdf_check(pdf)
+    if rows is None or check is None:
+        pytest.skip("pdffonts/qpdf not installed; .ci/run installs them")
+    assert check[0] == 0 and "WARNING" not in check[1]
+    assert rows and all(r["emb"] == "yes" for r in rows)
+    assert not any("Helvetica" in r["name"] for r in rows)
