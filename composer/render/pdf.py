@@ -4,10 +4,13 @@ Qt-free. :func:`render_report_pdf` turns a :class:`~composer.core.model.Report` 
 :class:`~composer.core.classify.Classification` into PDF bytes: a title naming the report type,
 a header table (recipients, reporting unit, contact, times, level and its basis, deadline), the
 eight items of Art. 7 of the Measures in order (an empty item reads "待补报"), and a signature and
-seal block. Every user text goes through :func:`composer.render.fonts.paragraph_markup`
-(escaping and per-character font fallback). Equal inputs and ``generated_at`` give equal bytes.
-Layout details (page, styles, line breaking, page numbers) live in
-:mod:`composer.render.pdf_layout`.
+seal block. Every user text goes through :func:`composer.render.fonts.paragraph_markup` (text
+hygiene, escaping, per-character font fallback, 〔U+XXXX〕 placeholders) in the report's
+typeface (:mod:`composer.render.typefaces`: bundled serif by default, or the unit's workstation
+fonts). Shared wording (headings, item parts, checklist) lives in
+:mod:`composer.render.wording`. Equal inputs and ``generated_at`` give equal bytes. Layout
+details (page, styles, line breaking, keeping headings and the signature with their lines, page
+numbers) live in :mod:`composer.render.pdf_layout`.
 """
 
 from __future__ import annotations
