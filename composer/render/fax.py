@@ -34,6 +34,7 @@ from composer.core.model import Report, ReportType
 from composer.core.obligations import governing, lateness
 from composer.core.rules import reporting_rules
 from composer.render import fonts
+from composer.render.pdf_info import with_info
 from composer.render.pdf_layout import CJKParagraph, fix_signature, pdf_date
 from composer.render.pdfium_lock import PDFIUM_LOCK
 from composer.render.wording import fmt_time, header_text, level_text, report_title
@@ -258,38 +259,6 @@ def fax_pdf(cover_pdf: bytes, report_pdf: bytes, *, created: datetime | None = N
                               "CreationDate": pdf_date(created or datetime(2000, 1, 1, tzinfo=UTC)),
                               "ModDate": pdf_date(created or datetime(2000, 1, 1, tzinfo=UTC))})
     return out
-
-
-_TRAILER = re.compile(rb"trailer\s*<<(.*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$", re.DOTALL)
-
-
-def _pdf_text(value: str) -> bytes:
-    """A PDF text string: ASCII as a literal, anything else UTF-16BE with BOM in hex."""
-    if value.isascii() and value.isprintable():
-        return b"(" + value.replace("\\", "\\\\").replace("(", "\\(").replace(
-            ")", "\\)").encode("ascii") + b")"
-    return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode("ascii") + b">"
-
-
-def with_info(pdf: bytes, info: dict[str, str]) -> bytes:
-    """``pdf`` plus an incremental update whose trailer points at a new Info dictionary."""
-    m = _TRAILER.search(pdf, max(0, len(pdf) - 4096))
-    if m is None:
-        raise ValueError("no classic trailer to update")
-    trailer, prev = m.group(1), int(m.group(2))
-    size = int(re.search(rb"/Size\s+(\d+)", trailer).group(1))  # type: ignore[union-attr]
-    root = re.search(rb"/Root\s+(\d+\s+\d+\s+R)", trailer).group(1)  # type: ignore[union-attr]
-    ident = re.search(rb"/ID\s*(\[[^\]]*\])", trailer)
-    base = pdf if pdf.endswith(b"\n") else pdf + b"\n"
-    offset = len(base)
-    body = b"".join(b"/" + k.encode("ascii") + b" " + _pdf_text(v) + b"\n"
-                    for k, v in info.items())
-    obj = b"%d 0 obj\n<<\n%s>>\nendobj\n" % (size, body)
-    xref_at = offset + len(obj)
-    xref = b"xref\n%d 1\n%010d 00000 n\r\n" % (size, offset)
-    tail = (b"trailer\n<< /Size %d /Root %s /Info %d 0 R /Prev %d%s >>\nstartxref\n%d\n%%%%EOF\n"
-            % (size + 1, root, size, prev, b" /ID " + ident.group(1) if ident else b"", xref_at))
-    return base + obj + xref + tail
 
 
 _CREATION_DATE = re.compile(rb"/CreationDate\s*\((D:[0-9]{14}\+00'00')\)")
