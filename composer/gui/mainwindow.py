@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -24,8 +25,9 @@ from composer.core.draft import Draft, derived_draft, new_draft
 from composer.core.incident_io import dumps_report
 from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
-from composer.core.storage import DraftSummary, Storage
+from composer.core.storage import CorruptRow, DraftSummary, Storage
 from composer.gui import i18n
+from composer.gui.autosave import AUTOSAVE_MS, Autosaver
 from composer.gui.dialogs import RecoveryDialog, ReportsDialog, SubmissionDialog
 from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
@@ -33,7 +35,6 @@ from composer.gui.operations import run_operation
 from composer.gui.preview import paint_pdf
 from composer.gui.wizard import ReportWizard
 
-AUTOSAVE_MS = 1500
 EMAIL_RECIPIENTS = "email_recipients"  # storage setting: extra To addresses of the e-mail draft
 
 
@@ -56,11 +57,9 @@ class MainWindow(QMainWindow):
         self.storage = storage
         self.model = DraftModel(draft or new_draft(storage.load_profile()), self)
         self.last_package: Path | None = None
-        self.autosave = QTimer(self)
-        self.autosave.setSingleShot(True)
-        self.autosave.setInterval(AUTOSAVE_MS)
-        self.autosave.timeout.connect(self.save_now)
-        self.model.changed.connect(self._schedule_autosave)
+        self.autosaver = Autosaver(self, storage, self.model)  # failures: a banner, retries
+        if draft is None:
+            self.autosaver.mark_pristine()                     # stored on the first edit
         self.model.replaced.connect(self._show_submission)
         self.resize(1100, 820)
         self.build_ui()
@@ -81,14 +80,16 @@ class MainWindow(QMainWindow):
         self.header = DeadlineHeader(self.model)
         self.wizard = ReportWizard(self.model)
         layout.addWidget(self.header)
+        layout.addWidget(self.autosaver.make_banner())
         layout.addWidget(self.wizard, 1)
         self.setCentralWidget(central)
         central.show()  # at once, not on the next event-loop turn
         pages = self.wizard.pages
-        pages[flow.Step.PROFILE].profileAccepted.connect(self.storage.save_profile)
+        pages[flow.Step.PROFILE].profileAccepted.connect(lambda operator: self.autosaver.call(
+            "profile", lambda: self.storage.save_profile(operator)))
         pages[flow.Step.PROFILE].set_recipients(self.email_recipients())
-        pages[flow.Step.PROFILE].recipientsAccepted.connect(
-            lambda addresses: self.storage.save_setting(EMAIL_RECIPIENTS, addresses))
+        pages[flow.Step.PROFILE].recipientsAccepted.connect(lambda addresses: self.autosaver.call(
+            EMAIL_RECIPIENTS, lambda: self.storage.save_setting(EMAIL_RECIPIENTS, addresses)))
         preview = pages[flow.Step.PREVIEW]
         preview.generateRequested.connect(self.choose_package_folder)
         preview.printRequested.connect(self.print_document)
@@ -110,7 +111,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("报告列表(&L)…"), self.show_reports, "Ctrl+L")
         self._action(file_menu, self.tr("打开事件文件(&O)…"), self.choose_file,
                      QKeySequence.StandardKey.Open)
-        self._action(file_menu, self.tr("立即保存(&S)"), self.save_now, QKeySequence.StandardKey.Save)
+        self._action(file_menu, self.tr("立即保存(&S)"), lambda: self.save_now(orderly=True),
+                     QKeySequence.StandardKey.Save)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit)
         lang_menu = bar.addMenu(self.tr("语言(&G)") if i18n.language() == "zh" else "&Language")
@@ -142,22 +144,12 @@ class MainWindow(QMainWindow):
             self.model.set_step(step)
             self.save_now()
 
-    def _schedule_autosave(self) -> None:
-        """Save at most AUTOSAVE_MS after the first unsaved change: not restarted by further
-        changes, so continuous typing is still saved every AUTOSAVE_MS."""
-        if not self.autosave.isActive():
-            self.autosave.start()
-
-    def save_now(self) -> None:
-        self.autosave.stop()
-        if not self.storage.is_open:  # shutting down
-            return
-        self.storage.save_draft(self.model.draft)
-        self.statusBar().showMessage(
-            self.tr("已自动保存 %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
+    def save_now(self, orderly: bool = False) -> bool:
+        """Save the draft now (see :class:`Autosaver`); False if it could not be stored."""
+        return self.autosaver.save(orderly)
 
     def load_draft(self, draft: Draft, step: int | None = None) -> None:
-        self.save_now()
+        self.save_now(orderly=True)
         if step is not None:
             draft.step = step
         self.model.replace(draft)
@@ -167,16 +159,27 @@ class MainWindow(QMainWindow):
             page.touch_all()
 
     def new_report(self) -> None:
-        self.load_draft(new_draft(self.storage.load_profile()), step=0)
+        draft = new_draft(self.storage.load_profile())
+        self.autosaver.mark_pristine(draft)       # stored on its first edit
+        self.load_draft(draft, step=0)
+
+    def _stored_draft(self, draft_id: int) -> Draft | None:
+        try:
+            return self.storage.load_draft(draft_id)
+        except (CorruptRow, KeyError, sqlite3.Error) as exc:
+            self._warn(self.tr("无法打开草稿"), f"{self.storage.path}\n{exc}")
+            return None
 
     def open_draft(self, draft_id: int) -> None:
-        self.load_draft(self.storage.load_draft(draft_id))
+        draft = self._stored_draft(draft_id)
+        if draft is not None:
+            self.load_draft(draft)
 
     def start_derived(self, draft_id: int, report_type: ReportType) -> None:
-        parent = self.storage.load_draft(draft_id)
-        child = derived_draft(parent, report_type)
-        self.storage.save_draft(child)
-        self.load_draft(child, step=int(flow.Step.BASIC))
+        parent = self._stored_draft(draft_id)
+        if parent is not None:
+            self.load_draft(derived_draft(parent, report_type), step=int(flow.Step.BASIC))
+            self.save_now()  # the chain is stored at once
 
     def open_file(self, path: str | Path) -> bool:
         """Load an incident file as a new draft (invalid files too: problems show inline)."""
@@ -238,8 +241,10 @@ class MainWindow(QMainWindow):
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_now()
-        event.accept()
+        if self.autosaver.confirm_close():
+            event.accept()
+        else:
+            event.ignore()
 
     # --- output -----------------------------------------------------------------------------
 
@@ -377,4 +382,4 @@ class MainWindow(QMainWindow):
         return box
 
 
-__all__ = ["EMAIL_RECIPIENTS", "MainWindow", "package_dir_name"]
+__all__ = ["AUTOSAVE_MS", "EMAIL_RECIPIENTS", "MainWindow", "package_dir_name"]

@@ -743,6 +743,10 @@
         <source>已记录报送</source>
         <translation>Sending recorded</translation>
     </message>
+    <message>
+        <source>无法打开草稿</source>
+        <translation>Cannot open the draft</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPage</name>
@@ -1190,6 +1194,67 @@
         <location filename="../../composer/gui/dialogs.py" line="196"/>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>Autosaver</name>
+    <message>
+        <source>报告已另存为：</source>
+        <translation>Report saved as: </translation>
+    </message>
+    <message>
+        <source>另存报告</source>
+        <translation>Save report as</translation>
+    </message>
+    <message>
+        <source>立即重试</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>最近的修改没有保存到草稿数据库：%1
+退出后这些修改将丢失。请先另存报告。</source>
+        <translation>The latest changes are not in the drafts database: %1
+They will be lost when you quit. Save the report elsewhere first.</translation>
+    </message>
+    <message>
+        <source>草稿数据库中有无法读取的记录，已跳过，其余数据正常：</source>
+        <translation>Some records of the drafts database cannot be read and were skipped; everything else is fine:</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>草稿无法保存</source>
+        <translation>Draft cannot be saved</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>⚠ 草稿无法保存：%1。您的修改仍保留在本窗口中；程序每 %2 秒自动重试。为防丢失，请另存一份报告。</source>
+        <translation>⚠ The draft cannot be saved: %1. Your changes are kept in this window; saving is retried every %2 s. To be safe, save a copy of the report elsewhere.</translation>
+    </message>
+    <message>
+        <source>另存报告…</source>
+        <translation>Save report as…</translation>
+    </message>
+    <message>
+        <source>仍然退出</source>
+        <translation>Quit anyway</translation>
+    </message>
+    <message>
+        <source>已自动保存 %1</source>
+        <translation>Saved automatically %1</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>事件文件 (*.json)</source>
+        <translation>Incident files (*.json)</translation>
     </message>
 </context>
 </TS>
