@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import IntEnum
 
-from composer.core import rules
+from composer.core import art7, rules
 from composer.core.draft import Draft
 from composer.core.model import ReportType
 from composer.core.validators import Problem
@@ -42,7 +42,7 @@ STEP_FIELDS: dict[Step, tuple[str, ...]] = {
                  "incident.category", "incident.systems", "incident.location",
                  "incident.description", "incident.impact", "incident.measures",
                  "incident.ransom", "incident.suspected_crime", "incident.handling_completed_at",
-                 "report_type"),
+                 "incident.not_yet_known", "incident.police_report", "report_type"),
     Step.IMPACT: ("impact_facts",),
     Step.GRADING: (),
     Step.RECIPIENTS: (),
@@ -52,6 +52,45 @@ STEP_FIELDS: dict[Step, tuple[str, ...]] = {
                     "incident.lessons"),
     Step.PREVIEW: (),
 }
+
+
+def operator_runs_cii(draft: Draft) -> bool | None:
+    """Whether the operator runs critical information infrastructure (None: kind not chosen).
+    Kind cii, or a central/state organ naming a protection department (Model.runs_cii)."""
+    kind = draft.get("operator.kind")
+    if kind == "cii":
+        return True
+    if kind == "central_state_organ":
+        return bool(str(draft.get("operator.protection_department") or "").strip())
+    if kind == "other":
+        return False
+    return None
+
+
+CII_FACT_PATHS = ("impact_facts.cii_total_outage_hours",
+                  "impact_facts.cii_main_function_outage_hours")
+
+
+def asks_cii_facts(draft: Draft) -> bool:
+    """CII outage questions are for CII operators; a figure already given stays visible so it
+    can be seen and cleared (it counts in the grading)."""
+    return operator_runs_cii(draft) is not False or any(
+        draft.get(p) is not None for p in CII_FACT_PATHS)
+
+
+# Operator fields naming a receiving body, and the kinds that need them (Art. 4); a field
+# that holds a value is shown whatever the kind, so nothing hidden reaches the report.
+RECIPIENT_FIELDS: dict[str, tuple[str, ...]] = {
+    "operator.province": ("other",),
+    "operator.protection_department": ("cii", "central_state_organ"),
+    "operator.cac_office": ("central_state_organ",),
+}
+
+
+def shows_recipient_field(path: str, draft: Draft) -> bool:
+    value = draft.get(path)
+    return draft.get("operator.kind") in RECIPIENT_FIELDS[path] or (
+        value is not None and str(value).strip() != "")
 
 
 def fast_path_allowed(draft: Draft) -> bool:
@@ -130,12 +169,23 @@ def needs_level_confirmation(draft: Draft) -> bool:
     return draft.confirmed_level != c.grading.level.value
 
 
+def fast_path_gaps(draft: Draft) -> tuple[art7.Part, ...]:
+    """On the fast path (Art. 7 ¶2), the parts of items 1–2 neither filled in nor marked
+    暂不掌握: the report cannot go out with items 1–2 only until they are there."""
+    report = draft.report()
+    if report is None or not uses_fast_path(draft):
+        return ()
+    return art7.missing_parts(report)
+
+
 def is_complete(step: Step | int, draft: Draft) -> bool:
     """Whether the user may leave ``step`` forward."""
     step = Step(step)
     if step in (Step.GRADING, Step.RECIPIENTS, Step.PREVIEW):
         # Everything before must hold: the grading needs a valid report.
         if draft.report() is None:
+            return False
+        if step is Step.RECIPIENTS and fast_path_gaps(draft):
             return False
         return not (step is Step.GRADING and needs_level_confirmation(draft))
     return not step_problems(step, draft)

@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from composer.core import rules
+from composer.core import art7, rules
 from composer.core.atomic import atomic_write_bytes
 from composer.core.model import (
     FORMAT,
@@ -26,6 +26,7 @@ from composer.core.model import (
     Level,
     Operator,
     OperatorKind,
+    PoliceReport,
     Population,
     PortalOutage,
     PortalSite,
@@ -35,6 +36,9 @@ from composer.core.model import (
     ReportType,
 )
 from composer.core.validators import (
+    DEPTH_MAX,
+    INPUT_MAX_BYTES,
+    PROBLEMS_MAX,
     InvalidIncident,
     Problem,
     Reader,
@@ -42,6 +46,8 @@ from composer.core.validators import (
     is_email,
     is_phone,
     kind_of,
+    shown,
+    structure_problems,
 )
 
 _TOP = ("format", "report_type", "operator", "incident", "impact_facts", "level_confirmed")
@@ -51,10 +57,12 @@ _CONTACT = ("name", "phone", "email")
 _INCIDENT = ("title", "discovered_at", "occurred_at", "category", "systems", "location",
              "description", "impact", "measures", "trend", "cause", "clues", "next_steps",
              "support_requested", "scene_preservation", "other", "ransom", "suspected_crime",
-             "handling_completed_at", "accountability", "remediation", "lessons")
+             "handling_completed_at", "accountability", "remediation", "lessons",
+             "not_yet_known", "police_report", "delay_reason")
 _INCIDENT_TEXT = ("systems", "location", "description", "impact", "measures", "trend", "cause",
                   "clues", "next_steps", "support_requested", "scene_preservation", "other",
-                  "accountability", "remediation", "lessons")
+                  "accountability", "remediation", "lessons", "delay_reason")
+_POLICE_STATUS = ("not_yet", "reported")
 _FACTS = ("cii_total_outage_hours", "cii_main_function_outage_hours", "portal_outage",
           "population", "people_services_affected", "personal_info_leaked", "direct_loss_yuan",
           "defacement", "data_threat", "system_loss", "other_threat")
@@ -90,10 +98,10 @@ def _operator(r: Reader, raw: Any) -> Operator | None:
             cname = r.text(cm, "name", "operator.contact", required=True)
             phone = r.text(cm, "phone", "operator.contact", required=True)
             if phone and phone.strip() and not is_phone(phone):
-                r.fail("operator.contact.phone", f"is not a phone number: {phone!r}")
+                r.fail("operator.contact.phone", f"is not a phone number: {shown(phone)}")
             email = r.text(cm, "email", "operator.contact")
             if email is not None and email.strip() and not is_email(email):
-                r.fail("operator.contact.email", f"is not an email address: {email!r}")
+                r.fail("operator.contact.email", f"is not an email address: {shown(email)}")
             if cname and phone:
                 contact = Contact(name=cname, phone=phone, email=email or None)
     if name is None or kind is None or contact is None:
@@ -131,6 +139,8 @@ def _incident(r: Reader, raw: Any, report_type: ReportType | None) -> Incident |
     if not isinstance(crime, bool):
         r.fail("incident.suspected_crime", f"must be true or false, got {kind_of(crime)}")
         crime = False
+    not_yet_known = _not_yet_known(r, m.get("not_yet_known"))
+    police = _police_report(r, m.get("police_report"))
     handled = r.time(m, "handling_completed_at", "incident",
                      required=report_type is ReportType.SUMMARY,
                      why="for a summary report (the 30-day limit runs from it)")
@@ -143,7 +153,52 @@ def _incident(r: Reader, raw: Any, report_type: ReportType | None) -> Incident |
         return None
     return Incident(title=title, discovered_at=discovered, occurred_at=occurred,
                     category=category if cat is not None else None, ransom=ransom,
-                    suspected_crime=crime, handling_completed_at=handled, **texts)
+                    suspected_crime=crime, handling_completed_at=handled,
+                    not_yet_known=not_yet_known, police_report=police, **texts)
+
+
+# --- extensions (README "Incident file extensions") ------------------------------------------
+
+def _not_yet_known(r: Reader, raw: Any) -> tuple[str, ...]:
+    """``incident.not_yet_known``: parts of Art. 7 items 1–2 marked 暂不掌握."""
+    path = "incident.not_yet_known"
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        r.fail(path, f"must be a list of {', '.join(art7.KEYS)}, got {kind_of(raw)}")
+        return ()
+    out: list[str] = []
+    for i, key in enumerate(raw):
+        if not isinstance(key, str) or key not in art7.KEYS:
+            r.fail(f"{path}[{i}]", "must be one of " + ", ".join(art7.KEYS))
+        elif key in out:
+            r.fail(f"{path}[{i}]", f"{key!r} is listed twice")
+        else:
+            out.append(key)
+    return tuple(sorted(out, key=art7.KEYS.index))
+
+
+def _police_report(r: Reader, raw: Any) -> PoliceReport | None:
+    """``incident.police_report``: {"status": "not_yet"} or {"status": "reported", "at", "to"}."""
+    path = "incident.police_report"
+    if raw is None:
+        return None
+    m = r.obj(raw, path, ("status", "at", "to"))
+    if m is None:
+        return None
+    status = m.get("status")
+    if status not in _POLICE_STATUS:
+        r.fail(f"{path}.status", "must be one of " + ", ".join(_POLICE_STATUS))
+        return None
+    reported = status == "reported"
+    at = r.time(m, "at", path, required=reported, why="when the police were told")
+    to = r.text(m, "to", path)
+    if not reported and (m.get("at") is not None or (to or "").strip()):
+        r.fail(path, "gives a time or a body but status is not_yet")
+    if reported and at is None:
+        return None
+    return PoliceReport(reported=reported, at=at if reported else None,
+                        to=(to or "").strip() or None if reported else None)
 
 
 def _facts(r: Reader, raw: Any) -> ImpactFacts:
@@ -235,8 +290,12 @@ def loads_report(text: str | bytes) -> Report:
 
 
 def loads_json(text: str | bytes) -> Any:
-    """JSON text (UTF-8) parsed strictly: no NaN/Infinity, no key given twice in one object.
-    Raises :class:`InvalidIncident` (path ``$``) otherwise."""
+    """JSON text (UTF-8) parsed strictly: no NaN/Infinity, no key given twice in one object, at
+    most :data:`INPUT_MAX_BYTES`, nested at most :data:`DEPTH_MAX` deep, no unpaired surrogate
+    (``\\ud800``) anywhere. Raises :class:`InvalidIncident` otherwise."""
+    if len(text) > INPUT_MAX_BYTES:
+        raise InvalidIncident([Problem("$", f"is too large: more than {INPUT_MAX_BYTES:,} "
+                                            "bytes (an incident file is far smaller)")])
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -254,17 +313,28 @@ def loads_json(text: str | bytes) -> Any:
         return obj
 
     try:
-        data = json.loads(text, parse_constant=_reject_constant,
+        data = json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int,
                           object_pairs_hook=no_duplicates)
     except json.JSONDecodeError as exc:
         raise InvalidIncident([Problem(
             "$", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]) from None
+    except RecursionError:
+        raise InvalidIncident([Problem(
+            "$", f"nested more than {DEPTH_MAX} levels deep")]) from None
     except ValueError as exc:
         raise InvalidIncident([Problem("$", str(exc))]) from None
     if duplicates:  # the later value would silently win: a typo must not pass unnoticed
-        raise InvalidIncident([Problem("$", f"key {key!r} appears twice in one object")
-                               for key in dict.fromkeys(duplicates)])
+        raise InvalidIncident([Problem("$", f"key {shown(key)} appears twice in one object")
+                               for key in list(dict.fromkeys(duplicates))[:PROBLEMS_MAX]])
+    problems = structure_problems(data)
+    if problems:
+        raise InvalidIncident(problems)
     return data
+
+
+def _parse_int(digits: str) -> int | float:
+    """Integers beyond any bound become floats (possibly inf): never a 4,300-digit int."""
+    return int(digits) if len(digits) <= 20 else float(digits)
 
 
 def _reject_constant(name: str) -> Any:
@@ -301,6 +371,11 @@ def dump_report(report: Report) -> dict[str, Any]:
         incident["ransom"] = _prune({"amount": inc.ransom.amount, "method": inc.ransom.method,
                                      "demanded_at": _t(inc.ransom.demanded_at)})
     incident["suspected_crime"] = True if inc.suspected_crime else None
+    incident["not_yet_known"] = list(inc.not_yet_known) or None
+    if inc.police_report is not None:
+        incident["police_report"] = _prune({
+            "status": "reported" if inc.police_report.reported else "not_yet",
+            "at": _t(inc.police_report.at), "to": inc.police_report.to})
     incident["handling_completed_at"] = _t(inc.handling_completed_at)
     facts: dict[str, Any] = {
         "cii_total_outage_hours": f.cii_total_outage_hours,

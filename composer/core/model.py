@@ -100,8 +100,10 @@ class Judgement(_Choice):
 class PortalSite(_Choice):
     PROVINCIAL_PORTAL = "provincial_portal"
     PREFECTURAL_PORTAL = "prefectural_portal"
+    ENTERPRISE_PORTAL = "enterprise_portal"    # 企事业单位门户网站, prefecture level or above
     CENTRAL_NEWS = "central_news"
     KEY_NEWS = "key_news"
+    OTHER = "other"                            # a site the Guide does not name: nothing fires
 
 
 class Region(_Choice):
@@ -110,9 +112,18 @@ class Region(_Choice):
 
 
 class DefacementSite(_Choice):
+    """Grouped by the highest level whose site list names them; the group caps the level."""
+
+    # 特别重大
     PROVINCIAL_PORTAL = "provincial_portal"
     CENTRAL_NEWS = "central_news"
     SUPER_LARGE_PLATFORM = "super_large_platform"
+    # 重大
+    PREFECTURAL_PORTAL = "prefectural_portal"
+    ENTERPRISE_PORTAL = "enterprise_portal"
+    KEY_NEWS = "key_news"
+    LARGE_PLATFORM = "large_platform"
+    # 较大
     OTHER = "other"
 
 
@@ -133,12 +144,30 @@ class Operator:
     cac_office: str | None = None
     credit_code: str | None = None
 
+    @property
+    def runs_cii(self) -> bool:
+        """The operator runs critical information infrastructure: kind cii, or a central/state
+        organ that names a protection department (REGULATION.md open point)."""
+        return self.kind is OperatorKind.CII or (
+            self.kind is OperatorKind.CENTRAL_STATE_ORGAN
+            and bool((self.protection_department or "").strip()))
+
 
 @dataclass(frozen=True, slots=True)
 class Ransom:
     amount: str | None = None
     method: str | None = None
     demanded_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PoliceReport:
+    """Whether and when the police were told of a suspected crime (Art. 4, last paragraph):
+    ``reported`` False = not yet; True = reported ``at`` (required) ``to`` (optional)."""
+
+    reported: bool
+    at: datetime | None = None
+    to: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +196,13 @@ class Incident:
     accountability: str | None = None      # 责任处理情况
     remediation: str | None = None         # 整改落实情况
     lessons: str | None = None             # 经验教训
+    # Extensions of composer-incident/1 (README "Incident file extensions"):
+    # parts of Art. 7 items 1–2 the unit marks as not yet known (composer.core.art7.KEYS),
+    # printed 「暂不掌握，将及时补报」;
+    not_yet_known: tuple[str, ...] = ()
+    # whether/when/to whom the police were told; the reason a report is late (迟报原因).
+    police_report: PoliceReport | None = None
+    delay_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

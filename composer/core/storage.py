@@ -30,8 +30,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from composer.core import paths
+from composer.core import paths, records
 from composer.core.draft import Draft, draft_from_json, draft_to_json
+from composer.core.records import Receipt, Record, Verification
 from composer.core.submissions import Submission
 
 SCHEMA_VERSION = 1
@@ -188,6 +189,8 @@ class Storage:
                 if column not in have:
                     self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            records.create(self._db)
+            self._backfill_records()
         self._session: int | None = None
         self.is_open = True
 
@@ -358,17 +361,69 @@ class Storage:
 
     # --- what was sent, when, by which channel -----------------------------------------------
 
+    @property
+    def data_root(self) -> Path:
+        """The folder of the database: kept copies of what was sent live under it."""
+        return self.path.parent
+
     def record_submission(self, draft_id: int, channel: str, sent_at: datetime,
-                          note: str = "") -> Submission:
+                          note: str = "", *, sent_by: str = "",
+                          receipt: Receipt | None = None, package_dir: Path | None = None,
+                          due: datetime | None = None) -> Submission:
+        """Record a sending, append it to the hash chain and keep a read-only copy of the
+        package sent (``package_dir``, checked against its manifest) and of the receipt file.
+
+        :class:`composer.core.records.RecordError` (nothing recorded) if a file cannot be read
+        or no longer matches its manifest.
+        """
         if sent_at.tzinfo is None:
             raise ValueError("sent_at needs a UTC offset")
-        with self._tx() as db:
-            cur = db.execute(
-                "INSERT INTO submissions (draft_id, channel, sent_at, note, recorded_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (draft_id, channel, sent_at.astimezone(UTC).isoformat(), note, _now()))
-            sid = int(cur.lastrowid or 0)
+        receipt = receipt or Receipt()
+        sent_utc = sent_at.astimezone(UTC).isoformat()
+        row = self._db.execute("SELECT report_type, title FROM drafts WHERE id=?",
+                               (draft_id,)).fetchone()
+        folder: Path | None = None
+        try:
+            with self._tx() as db:
+                seq = records.head(db)[0] + 1
+                folder, package, receipt_file = records.archive(
+                    self.data_root, seq, package_dir, receipt.file)
+                now = _now()
+                cur = db.execute(
+                    "INSERT INTO submissions (draft_id, channel, sent_at, note, recorded_at) "
+                    "VALUES (?, ?, ?, ?, ?)", (draft_id, channel, sent_utc, note, now))
+                sid = int(cur.lastrowid or 0)
+                records.append(db, {
+                    "recorded_at": now, "submission_id": sid, "draft_id": draft_id,
+                    "chain": self.chain(draft_id), "report_type": row[0] if row else "",
+                    "title": row[1] if row else "", "channel": channel,
+                    "sent_at": sent_at.isoformat(), "sent_at_utc": sent_utc,
+                    "sent_by": sent_by, "note": note,
+                    "receipt": {"reference": receipt.reference, "person": receipt.person,
+                                "message_id": receipt.message_id},
+                    "receipt_file": receipt_file, "package": package,
+                    "due": due.isoformat() if due is not None else None}, sid)
+        except BaseException:
+            if folder is not None:
+                records.remove_archive(folder)
+            raise
         return Submission(sid, draft_id, channel, sent_at, note)
+
+    def _backfill_records(self) -> None:
+        """Sendings recorded before the hash chain existed join it, oldest first, marked
+        ``legacy`` (nothing was kept of what they sent). Runs inside the opening transaction."""
+        rows = self._db.execute(
+            "SELECT s.id, s.draft_id, s.channel, s.sent_at, s.note, s.recorded_at, "
+            "d.report_type, d.title FROM submissions s LEFT JOIN drafts d ON d.id = s.draft_id "
+            "WHERE s.id NOT IN (SELECT submission_id FROM records "
+            "WHERE submission_id IS NOT NULL) ORDER BY s.recorded_at, s.id").fetchall()
+        for sid, draft_id, channel, sent_at, note, recorded_at, rtype, title in rows:
+            records.append(self._db, {
+                "recorded_at": recorded_at, "submission_id": sid, "draft_id": draft_id,
+                "chain": self.chain(draft_id), "report_type": rtype or "", "title": title or "",
+                "channel": channel, "sent_at": sent_at, "sent_at_utc": sent_at, "sent_by": "",
+                "note": note, "receipt": {"reference": "", "person": "", "message_id": ""},
+                "receipt_file": None, "package": None, "due": None, "legacy": True}, sid)
 
     def submissions(self, draft_id: int) -> list[Submission]:
         """Recorded submissions of a report, earliest first."""
@@ -376,6 +431,13 @@ class Storage:
             "SELECT id, draft_id, channel, sent_at, note FROM submissions WHERE draft_id=? "
             "ORDER BY sent_at, id", (draft_id,)).fetchall()
         return [Submission(r[0], r[1], r[2], datetime.fromisoformat(r[3]), r[4]) for r in rows]
+
+    def records(self) -> list[Record]:
+        """The sending record, first to last (the hash chain)."""
+        return records.all_records(self._db)
+
+    def verify_records(self) -> Verification:
+        return records.verify(self._db, self.data_root)
 
     # --- sessions and crash recovery -------------------------------------------------------
 

@@ -42,13 +42,11 @@ from composer.render import fax, target
 from composer.render.email import InvalidAddress, render_eml
 
 OUTPUTS = ("pdf", "eml", "fax")
-MANIFEST = "manifest.json"
-MANIFEST_FORMAT = "composer-package/1"
-FILES = {
-    "pdf": ("report.pdf",),
-    "eml": ("message.eml",),
-    "fax": ("fax/cover.pdf", "fax/fax.pdf", "fax/fax.tif"),
-}
+OPTIONAL = ("script",)
+"""Written only when asked for with ``only`` (the default stays the three of CONTRACT.md)."""
+MANIFEST = target.MANIFEST
+MANIFEST_FORMAT = target.MANIFEST_FORMAT
+FILES = target.FILES
 
 PdfRenderer = Callable[..., bytes]
 """``(report, classification, *, generated_at) -> PDF bytes``, like ``render_report_pdf``."""
@@ -69,11 +67,11 @@ def normalize_only(only: Iterable[str] | str) -> tuple[str, ...]:
     """The selection in canonical order, without repeats; :class:`PackageError` if invalid."""
     items = [only] if isinstance(only, str) else list(only)
     wanted = {x.strip() for item in items for x in item.split(",") if x.strip()}
-    bad = sorted(wanted - set(OUTPUTS))
+    bad = sorted(wanted - set(OUTPUTS + OPTIONAL))
     if bad or not wanted:
-        raise PackageError(f"--only must be a non-empty subset of {', '.join(OUTPUTS)}, "
-                           f"got {', '.join(bad) or 'nothing'}")
-    return tuple(x for x in OUTPUTS if x in wanted)
+        raise PackageError(f"--only must be a non-empty subset of "
+                           f"{', '.join(OUTPUTS + OPTIONAL)}, got {', '.join(bad) or 'nothing'}")
+    return tuple(x for x in OUTPUTS + OPTIONAL if x in wanted)
 
 
 def _when(generated_at: datetime | None) -> datetime:
@@ -127,6 +125,12 @@ def build_package(report: Report, *, source: bytes | None = None,
         files["fax/fax.tif"] = fax.fax_tiff(combined, compression=fax_compression)
         extra["fax"] = {"pages": fax.page_count(combined),
                         "compression": fax.COMPRESSIONS[fax_compression]}
+    if "script" in selection:
+        from composer.render.script import build_script, script_pdf, script_text
+
+        script = build_script(report, classification)
+        files["script.txt"] = script_text(script).encode("utf-8")
+        files["script.pdf"] = script_pdf(script, generated_at=when)
     if source is not None:
         input_info = {"sha256": _sha256(source), "of": "source"}
     else:
@@ -205,7 +209,13 @@ def _install(tmp: Path, out_dir: Path, existed: bool) -> None:
         os.rename(tmp, out_dir)
         return
     old = target.aside_name(out_dir)
-    os.rename(out_dir, old)
+    try:
+        os.rename(out_dir, old)
+    except PermissionError:
+        # Windows refuses to move a folder while a program holds one of its files open
+        raise target.TargetError(f"{out_dir.name} cannot be replaced now: a file in it is "
+                                 "probably open in another program (a PDF viewer?); close it "
+                                 "and try again — nothing was changed") from None
     try:
         os.rename(tmp, out_dir)
     except BaseException:

@@ -29,9 +29,15 @@ from typing import IO, Self
 
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = "composer-package/1"
-LAYOUT = frozenset({"report.pdf", "message.eml", "fax/cover.pdf", "fax/fax.pdf",
-                    "fax/fax.tif", MANIFEST})
-LAYOUT_DIRS = frozenset({"fax"})
+FILES = {
+    "pdf": ("report.pdf",),
+    "eml": ("message.eml",),
+    "fax": ("fax/cover.pdf", "fax/fax.pdf", "fax/fax.tif"),
+    "script": ("script.txt", "script.pdf"),
+}
+"""Each output of a package and the files it writes: the layout ``--force`` recognises."""
+LAYOUT = frozenset({MANIFEST, *(name for names in FILES.values() for name in names)})
+LAYOUT_DIRS = frozenset(name.split("/")[0] for name in LAYOUT if "/" in name)
 
 
 class TargetError(Exception):

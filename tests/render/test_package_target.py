@@ -54,6 +54,15 @@ def _tree(root: Path) -> dict[str, bytes]:
 # --- --force -------------------------------------------------------------------------------
 
 
+def test_force_replaces_a_package_with_every_output_including_the_phone_script(tmp_path: Path):
+    """Every output the package can hold is part of the layout --force recognises."""
+    out = tmp_path / "pkg"
+    _write(out, only=("pdf", "eml", "script"))
+    assert (out / "script.txt").exists()
+    _write(out, force=True)
+    assert sorted(_tree(out)) == ["manifest.json", "message.eml", "report.pdf"]
+
+
 def test_force_refuses_a_folder_with_a_thesis(tmp_path: Path) -> None:
     out = tmp_path / "o"
     (out / "docs").mkdir(parents=True)
