@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from composer.core import flow
 from composer.core.draft import Draft, derived_draft, new_draft
 from composer.core.model import ReportType
-from composer.core.storage import CorruptRow, DraftSummary, Storage
+from composer.core.storage import CorruptRow, DraftSummary, SentReportError, Storage
 from composer.gui import i18n
 from composer.gui.autosave import AUTOSAVE_MS, Autosaver
 from composer.gui.dialogs import RecoveryDialog, ReportsDialog
@@ -229,8 +229,31 @@ class MainWindow(OutputActions, QMainWindow):
             else:
                 self.start_derived(choice.draft_id, ReportType(choice.action))
         dialog.finished.connect(done)
+        dialog.deleteRequested.connect(lambda i: self.delete_report(i) and dialog.removed(i))
+        dialog.archiveRequested.connect(
+            lambda i, on: self.archive_report(i, on) and dialog.archived(i, on))
         dialog.open()
         return dialog
+
+    def delete_report(self, draft_id: int) -> bool:
+        """Delete an unsent draft (the list asked for confirmation); the open one is left for a
+        new blank report first. A sent report is refused (it can be archived)."""
+        if self.model.draft.id == draft_id:
+            self.new_report()
+        try:
+            self.storage.delete_draft(draft_id)
+        except (SentReportError, sqlite3.Error) as exc:
+            self._warn(self.tr("无法删除"), str(exc))
+            return False
+        return True
+
+    def archive_report(self, draft_id: int, archived: bool) -> bool:
+        try:
+            self.storage.archive_draft(draft_id, archived)
+        except sqlite3.Error as exc:
+            self._warn(self.tr("无法归档"), str(exc))
+            return False
+        return True
 
     def offer_recovery(self, drafts: list[DraftSummary]) -> RecoveryDialog | None:
         if not drafts:

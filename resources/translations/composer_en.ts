@@ -915,6 +915,14 @@ They will be lost when you quit. Save the report elsewhere first.</translation>
         <source>法规原文(&amp;R)</source>
         <translation>Original &amp;legal text</translation>
     </message>
+    <message>
+        <source>无法删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>无法归档</source>
+        <translation>Cannot archive</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPage</name>
@@ -1257,6 +1265,34 @@ They will be lost when you quit. Save the report elsewhere first.</translation>
     <message>
         <source>开始总结报告</source>
         <translation>Start summary report</translation>
+    </message>
+    <message>
+        <source>显示已归档的报告</source>
+        <translation>Show archived reports</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>取消归档</source>
+        <translation>Unarchive</translation>
+    </message>
+    <message>
+        <source>归档…</source>
+        <translation>Archive…</translation>
+    </message>
+    <message>
+        <source>归档报告 %1？
+已报送的报告是报送记录，不能删除。归档后它不再显示在列表中；勾选“显示已归档的报告”可再看到。</source>
+        <translation>Archive report %1?
+A sent report is a record of what was sent and cannot be deleted. Once archived it is no longer listed; tick “Show archived reports” to see it again.</translation>
+    </message>
+    <message>
+        <source>删除草稿 %1？
+此操作不能撤销。</source>
+        <translation>Delete draft %1?
+This cannot be undone.</translation>
     </message>
 </context>
 <context>
