@@ -1,4 +1,4 @@
-"""Autosave: the draft is saved at most AUTOSAVE_MS after a change — and a failure is shown.
+"""Autosave: a change is on disk within 1.5 s (AUTOSAVE_MS), and a failure is shown.
 
 :class:`Autosaver` owns the timers. A save that fails (disk full, a damaged database page, a
 read-only or vanished data folder) never loses the draft: it stays in memory, a red banner
@@ -41,7 +41,10 @@ from composer.core.draft import Draft
 from composer.core.storage import Storage
 from composer.gui.model import DraftModel
 
-AUTOSAVE_MS = 1500
+# The timer fires 1.2 s after the first unsaved change, so that the commit (fsync, and the
+# event loop on a loaded machine) still ends within the promised 1.5 s: bench/kill_cycles.py
+# measured lost edits up to 1.57 s old with a 1.5 s timer at load 9 on 2 cores.
+AUTOSAVE_MS = 1200
 RETRY_MS = 5000
 BANNER_STYLE = ("QFrame#autosave-banner { background: #fde7e9; border: 1px solid #b00020; }"
                 " QLabel { color: #7a0016; }")
