@@ -22,7 +22,7 @@ from composer.core import flow
 from composer.core.draft import Draft, derived_draft, new_draft
 from composer.core.model import ReportType
 from composer.core.storage import CorruptRow, DraftSummary, SentReportError, Storage
-from composer.gui import i18n
+from composer.gui import i18n, sending
 from composer.gui.autosave import AUTOSAVE_MS, Autosaver
 from composer.gui.dialogs import RecoveryDialog, ReportsDialog
 from composer.gui.header import DeadlineHeader
@@ -86,6 +86,7 @@ class MainWindow(OutputActions, QMainWindow):
         self.wizard.currentIdChanged.connect(self._step_changed)
         self.wizard.finishedReport.connect(self.show_reports)
         self._build_menus()
+        sending.connect_window(self)  # channel cards, what is owed
         self._show_submission()
         self.wizard.go_to(self.model.draft.step)
         self.statusBar().showMessage(self.tr("草稿自动保存"))
@@ -100,6 +101,8 @@ class MainWindow(OutputActions, QMainWindow):
                      QKeySequence.StandardKey.Open)
         self._action(file_menu, self.tr("立即保存(&S)"), lambda: self.save_now(orderly=True),
                      QKeySequence.StandardKey.Save)
+        self._action(file_menu, self.tr("导出报送记录(&E)…"), lambda: sending.export_log(self)
+                     ).setObjectName("action-export-log")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit)
         lang_menu = bar.addMenu(self.tr("语言(&G)") if i18n.language() == "zh" else "&Language")
@@ -218,7 +221,9 @@ class MainWindow(OutputActions, QMainWindow):
 
     def show_reports(self) -> ReportsDialog:
         self.save_now()
-        dialog = ReportsDialog(self.storage.list_drafts(), self)
+        from composer.core.owed import order_reports
+
+        dialog = ReportsDialog(order_reports(self.storage, self.storage.list_drafts()), self)
 
         def done(_: int) -> None:
             choice = dialog.result_value

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from composer.core import flow
 from composer.core.grading import threshold_lines
 from composer.gui import i18n
+from composer.gui.guide_links import attach_hint_links
 from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
 
@@ -113,6 +114,7 @@ class ImpactPage(StepPage):
                          ("serious", self.tr("严重威胁、严重影响（重大）")),
                          ("relatively_serious", self.tr("较严重威胁、较严重影响（较大）"))],
                         hint=thresholds("other_threat"))
+        attach_hint_links(self)  # 法规原文 links under the threshold hints
         self.body.addStretch(1)
 
     def refresh(self) -> None:

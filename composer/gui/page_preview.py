@@ -12,6 +12,7 @@ from composer.core import flow
 from composer.core.draft import field_label
 from composer.core.obligations import CHINA_TZ, lateness
 from composer.gui import i18n
+from composer.gui.channels import ChannelCards
 from composer.gui.model import DraftModel
 from composer.gui.operations import run_operation
 from composer.gui.page_base import StepPage
@@ -78,7 +79,8 @@ class PreviewPage(StepPage):
         self.body.addWidget(self.warnings)
         self.pages = PagesView()
         self.pages.setMinimumHeight(360)
-        self.body.addWidget(self.pages, 1)
+        self.channels = ChannelCards(self.model, self.pages)  # the pages are its first tab
+        self.body.addWidget(self.channels, 1)
 
     def _add_delay_reason(self) -> None:
         """Made after the governing deadline: ask why (迟报原因); the report, the fax cover and
@@ -143,6 +145,7 @@ class PreviewPage(StepPage):
     def initializePage(self) -> None:
         super().initializePage()
         self.render()
+        self.channels.refresh()
 
     def render(self) -> None:
         report = self.model.draft.report()

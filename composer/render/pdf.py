@@ -189,6 +189,8 @@ def _header_table(report: Report, c: Classification, generated_at: datetime) -> 
     level = f"<b>{g.level.zh}</b>"
     if g.criteria:
         level += "<br/>依据：" + "；".join(m(k.reason) for k in g.criteria)
+    for note in g.notes_zh:  # a site that capped the level, or a site not given
+        level += "<br/>说明：" + m(note)
     if c.unconfirmed:
         level += f"<br/><b>【{UNVERIFIED_NOTICE}】</b>"
     elif g.needs_confirmation:
