@@ -258,10 +258,11 @@ class Report:
     # Guide's text, for a grading that rests on numbers not confirmed as final text.
     level_confirmed: Level | None = None
     # Extension of composer-incident/1: this report corrects an earlier report of the same
-    # type that was already sent (更正); outputs name the type as e.g. 首报·更正.
+    # type that was already sent (更正); outputs name the type as e.g. 首报（更正）.
     correction: bool = False
 
     @property
     def type_zh(self) -> str:
-        """The report type as the outputs print it: 首报, or 首报·更正 for a correction."""
-        return self.report_type.zh + ("·更正" if self.correction else "")
+        """The report type as the outputs print it: 首报, or 首报（更正） for a correction (no
+        middle dot: the bundled bold serif face has no U+00B7)."""
+        return self.report_type.zh + ("（更正）" if self.correction else "")

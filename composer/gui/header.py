@@ -94,7 +94,7 @@ class DeadlineHeader(QFrame):
         self._discovered = _moment(self.model.draft.get("incident.discovered_at"))
         rtype = self.model.draft.report_type
         fix = bool(self.model.draft.get("correction"))   # a 更正 (README: extensions)
-        kind = i18n.pick(f"〔{rtype.zh}{'·更正' if fix else ''}〕",
+        kind = i18n.pick(f"〔{rtype.zh}{'（更正）' if fix else ''}〕",
                          f"[{rtype.en}{', correction' if fix else ''}] ")
         c = self._classification
         if c is None:

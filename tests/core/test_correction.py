@@ -33,7 +33,7 @@ def test_correction_keeps_type_and_chain_and_round_trips():
     fix = correction_draft(_sent())
     report = fix.report()
     assert report is not None and report.correction and report.report_type is ReportType.INITIAL
-    assert fix.parent_id == 7 and report.type_zh == "首报·更正"
+    assert fix.parent_id == 7 and report.type_zh == "首报（更正）"
     again = loads_report(dumps_report(report))
     assert again.correction and json.loads(dumps_report(report))["correction"] is True
     assert "correction" not in json.loads(dumps_report(_sent().report()))
@@ -47,13 +47,13 @@ def test_outputs_name_the_correction():
 
     report = correction_draft(_sent()).report()
     c = classify(report)
-    assert "首报·更正" in subject_line(report, c)
+    assert "首报（更正）" in subject_line(report, c)
     pdf = render_report_pdf(report, c, generated_at=WHEN)
     from io import BytesIO
     text = pypdf.PdfReader(BytesIO(pdf)).pages[0].extract_text()
-    assert "网络安全事件报告（首报·更正）" in text
+    assert "网络安全事件报告（首报）（更正）" in text
     cover = pypdf.PdfReader(BytesIO(fax_set(report, c, pdf, generated_at=WHEN)[1]))
-    assert "首报·更正" in cover.pages[0].extract_text()
+    assert "首报（更正）" in cover.pages[0].extract_text()
 
 
 def test_correction_must_be_a_boolean():

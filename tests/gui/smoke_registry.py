@@ -232,6 +232,21 @@ def use_reports(smoke) -> None:
         if button != "reports-open":
             assert smoke.window.model.draft.parent_id == smoke.filled_id
         smoke.reopen_filled()
+    # delete the summary draft just started (unsent: deleted after a confirmation)
+    smoke.trigger("action-reports")
+    dialog = smoke.dialog(QWidget, "reports-dialog")
+    drafts = {dialog.table.item(r, 0).text().split()[0]: r for r in range(dialog.table.rowCount())}
+    victim = max(drafts, key=lambda n: int(n.lstrip("#")))
+    assert victim != f"#{smoke.filled_id}"
+    dialog.table.selectRow(drafts[victim])
+    smoke.press("reports-delete")
+    box = smoke.dialog(QMessageBox, "reports-confirm")
+    box.button(QMessageBox.StandardButton.Yes).click()
+    smoke.settle()
+    assert victim not in {dialog.table.item(r, 0).text().split()[0]
+                          for r in range(dialog.table.rowCount())}
+    smoke.close_dialogs()
+    smoke.reopen_filled()
 
 
 def new_report_then_back(smoke) -> None:
@@ -282,6 +297,27 @@ def recovery_restore(smoke, name: str) -> None:
     smoke.wait(lambda: smoke.window.model.draft.title != "")
 
 
+def autosave_failure(then: Callable[[Any], None]) -> Driver:
+    """The autosave banner's buttons show only after a failed save: report one (as the
+    autosaver does when the database refuses a write), then press."""
+    def driver(smoke, name: str) -> None:
+        smoke.window.autosaver._failed("smoke test: simulated write failure")
+        smoke.settle()
+        smoke.trigger(name)
+        then(smoke)
+    return driver
+
+
+def retried(smoke) -> None:
+    smoke.wait(lambda: smoke.window.autosaver.error is None)
+
+
+def saved_elsewhere(smoke) -> None:
+    save_to("autosave-export-dialog", "saved-elsewhere.json")(smoke)
+    smoke.window.autosaver.save()        # the database works again: the banner goes
+    smoke.wait(lambda: smoke.window.autosaver.error is None)
+
+
 def use_guide(smoke) -> None:
     """法规原文: find a word, step through the matches, close the find bar and the window."""
     guide = smoke.dialog(QWidget, "guide-window")
@@ -315,6 +351,10 @@ REGISTRY: dict[str, Driver] = {
     "reports-open": press,
     "reports-follow_up": press,
     "reports-summary": press,
+    "reports-delete": press,
+    # the autosave failure banner (shown only after a failed save)
+    "autosave-export": autosave_failure(saved_elsewhere),
+    "autosave-retry": autosave_failure(retried),
     # the wizard's navigation
     "wizard-next": walk_wizard,
     "wizard-back": back_is_walked,

@@ -78,7 +78,6 @@ def alt(window, letter: Qt.Key) -> None:
     """Alt+letter through the window system (so the shortcut map sees it, as for a user);
     a button answers its mnemonic with an animated click (about 100 ms)."""
     QTest.keyClick(window.windowHandle(), letter, Qt.KeyboardModifier.AltModifier)
-    QTest.qWait(250)
 
 
 def mnemonics(window) -> list[str]:
@@ -102,7 +101,7 @@ def test_a_whole_report_by_keyboard_alone(qtbot, window, storage):
     tab_to("operator.contact.phone")
     type_keys("010-66668888")
     alt(window, Qt.Key.Key_N)
-    assert wizard.currentId() == Step.BASIC
+    qtbot.waitUntil(lambda: wizard.currentId() == Step.BASIC)
 
     qtbot.waitUntil(lambda: named(QApplication.focusWidget()) == "incident.title")
     type_keys("会员系统遭勒索病毒攻击")
@@ -112,15 +111,15 @@ def test_a_whole_report_by_keyboard_alone(qtbot, window, storage):
     tab_to("incident.ransom.amount")
     type_keys("3 BTC")
     alt(window, Qt.Key.Key_N)
-    assert wizard.currentId() == Step.IMPACT
+    qtbot.waitUntil(lambda: wizard.currentId() == Step.IMPACT)
 
     tab_to("impact_facts.personal_info_leaked")
     type_keys("1200000")
     assert focus().text() == "1,200,000"          # grouped while typed
     alt(window, Qt.Key.Key_N)
-    assert wizard.currentId() == Step.GRADING
+    qtbot.waitUntil(lambda: wizard.currentId() == Step.GRADING)
     alt(window, Qt.Key.Key_N)
-    assert wizard.currentId() == Step.RECIPIENTS
+    qtbot.waitUntil(lambda: wizard.currentId() == Step.RECIPIENTS)
 
     full = window.findChild(QRadioButton, "full-path")
     qtbot.waitUntil(lambda: focus() is full)      # the choice, not the table, comes first
@@ -134,14 +133,19 @@ def test_a_whole_report_by_keyboard_alone(qtbot, window, storage):
     QTest.keyClick(focus(), Qt.Key.Key_Up)
     assert full.isChecked()
     alt(window, Qt.Key.Key_N)
-    assert wizard.currentId() == Step.HANDLING
+    qtbot.waitUntil(lambda: wizard.currentId() == Step.HANDLING)
 
     qtbot.waitUntil(lambda: named(QApplication.focusWidget()) == "incident.trend")
     tab_to("incident.cause")
     type_keys("弱口令被利用。")
     alt(window, Qt.Key.Key_N)
-    assert wizard.currentId() == Step.PREVIEW
+    qtbot.waitUntil(lambda: wizard.currentId() == Step.PREVIEW)
     assert window.model.draft.report() is not None
+    preview = wizard.currentPage()
+    qtbot.waitUntil(lambda: preview.pdf is not None, timeout=60000)  # its progress is modal
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     alt(window, Qt.Key.Key_D)                     # 完成(&D): the reports list opens
     qtbot.waitUntil(lambda: any(w.objectName() == "reports-dialog" and w.isVisible()
                                 for w in QApplication.topLevelWidgets()))

@@ -95,7 +95,7 @@ def test_a_sent_report_is_a_read_only_record_with_follow_up_and_correction(qtbot
     assert correction.id != sent_id and correction.parent_id == sent_id
     assert correction.report_type == window.storage.load_draft(sent_id).report_type
     assert not window.model.read_only and not window.sent_bar.isVisible()
-    assert "〔首报·更正〕" in window.header.level.text()
+    assert "〔首报（更正）〕" in window.header.level.text()
     assert not window.findChild(QLineEdit, "incident.title").isReadOnly()
     window.open_draft(sent_id)
     click(qtbot, window.findChild(QPushButton, "sent-follow-up"))
