@@ -37,7 +37,13 @@ from composer.render import fonts
 from composer.render.pdf_info import with_info
 from composer.render.pdf_layout import CJKParagraph, fix_signature, pdf_date
 from composer.render.pdfium_lock import PDFIUM_LOCK
-from composer.render.wording import fmt_time, header_text, level_text, report_title
+from composer.render.wording import (
+    fmt_time,
+    grading_remarks,
+    header_text,
+    level_text,
+    report_title,
+)
 
 FAX_WIDTH = 1728          # pixels on a fax line (ITU-T T.4, A4/Letter)
 FAX_HEIGHT = 2291         # lines of an A4 page in fine mode: 297 mm at 196 lpi is 2291.8; HylaFAX
@@ -91,7 +97,8 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
     rows += [
         ("发送时间", f"{fmt_time(generated_at)}（北京时间）"),
         ("事　　由", _cut(f"网络安全事件{report.report_type.zh}：{report.incident.title}", limit)),
-        ("事件级别", level_text(classification)),
+        ("事件级别", "\n".join([level_text(classification),
+                                *(_cut(r, limit * 2) for r in grading_remarks(classification))])),
         ("页　　数", f"共 {total_pages} 页（含本封面）"),
     ]
     late = (lateness(report, classification.duties, generated_at)

@@ -95,7 +95,7 @@
         <translation>Ransom (required for ransomware)</translation>
     </message>
     <message>
-        <source>勒索金额</source>
+        <source>赎金金额</source>
         <translation>Ransom amount</translation>
     </message>
     <message>
@@ -107,8 +107,8 @@
         <translation>Payment method</translation>
     </message>
     <message>
-        <source>勒索时间</source>
-        <translation>Demanded at</translation>
+        <source>索要日期</source>
+        <translation>Date demanded</translation>
     </message>
     <message>
         <source>暂不掌握（报告中注明“暂不掌握，将及时补报”）</source>
