@@ -1225,6 +1225,14 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
 <context>
     <name>RecipientsPage</name>
     <message>
+        <source>报告时限</source>
+        <translation>Reporting deadlines</translation>
+    </message>
+    <message>
+        <source>先行报告第一、二项</source>
+        <translation>Reporting items 1–2 first</translation>
+    </message>
+    <message>
         <source>报告对象与时限</source>
         <translation>Recipients and deadlines</translation>
     </message>
