@@ -13,6 +13,67 @@
     </message>
 </context>
 <context>
+    <name>Autosaver</name>
+    <message>
+        <source>报告已另存为：</source>
+        <translation>Report saved as: </translation>
+    </message>
+    <message>
+        <source>另存报告</source>
+        <translation>Save report as</translation>
+    </message>
+    <message>
+        <source>立即重试</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>最近的修改没有保存到草稿数据库：%1
+退出后这些修改将丢失。请先另存报告。</source>
+        <translation>The latest changes are not in the drafts database: %1
+They will be lost when you quit. Save the report elsewhere first.</translation>
+    </message>
+    <message>
+        <source>草稿数据库中有无法读取的记录，已跳过，其余数据正常：</source>
+        <translation>Some records of the drafts database cannot be read and were skipped; everything else is fine:</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>草稿无法保存</source>
+        <translation>Draft cannot be saved</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>⚠ 草稿无法保存：%1。您的修改仍保留在本窗口中；程序每 %2 秒自动重试。为防丢失，请另存一份报告。</source>
+        <translation>⚠ The draft cannot be saved: %1. Your changes are kept in this window; saving is retried every %2 s. To be safe, save a copy of the report elsewhere.</translation>
+    </message>
+    <message>
+        <source>另存报告…</source>
+        <translation>Save report as…</translation>
+    </message>
+    <message>
+        <source>仍然退出</source>
+        <translation>Quit anyway</translation>
+    </message>
+    <message>
+        <source>已自动保存 %1</source>
+        <translation>Saved automatically %1</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>事件文件 (*.json)</source>
+        <translation>Incident files (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>BasicFactsPage</name>
     <message>
         <source>事件基本情况</source>
@@ -1019,6 +1080,18 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <source>导出报送记录(&amp;E)…</source>
         <translation>&amp;Export sending record…</translation>
     </message>
+    <message>
+        <source>无法打开草稿</source>
+        <translation>Cannot open the draft</translation>
+    </message>
+    <message>
+        <source>无法删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>无法归档</source>
+        <translation>Cannot archive</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPage</name>
@@ -1424,6 +1497,34 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>开始总结报告</source>
         <translation>Start summary report</translation>
+    </message>
+    <message>
+        <source>显示已归档的报告</source>
+        <translation>Show archived reports</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>取消归档</source>
+        <translation>Unarchive</translation>
+    </message>
+    <message>
+        <source>归档…</source>
+        <translation>Archive…</translation>
+    </message>
+    <message>
+        <source>归档报告 %1？
+已报送的报告是报送记录，不能删除。归档后它不再显示在列表中；勾选“显示已归档的报告”可再看到。</source>
+        <translation>Archive report %1?
+A sent report is a record of what was sent and cannot be deleted. Once archived it is no longer listed; tick “Show archived reports” to see it again.</translation>
+    </message>
+    <message>
+        <source>删除草稿 %1？
+此操作不能撤销。</source>
+        <translation>Delete draft %1?
+This cannot be undone.</translation>
     </message>
 </context>
 <context>
