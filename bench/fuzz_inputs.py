@@ -161,21 +161,26 @@ class Mutator:
         if pool == 1:
             return r.choice(TIMES)
         if pool == 2:
-            return r.choice(NUMBERS)
+            return copy.deepcopy(r.choice(NUMBERS))    # the pool's lists and dicts stay as is
         depth = r.choice([2, 15, 16, 17, 40])
         value: Any = r.choice(["x", 1, None])
         for _ in range(depth):
             value = [value] if r.random() < 0.5 else {"k": value}
         return value
 
-    def leaf_paths(self, node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        out = [path] if path else []
-        if isinstance(node, dict):
-            for k, v in node.items():
-                out += self.leaf_paths(v, (*path, k))
-        elif isinstance(node, list):
-            for i, v in enumerate(node):
-                out += self.leaf_paths(v, (*path, i))
+    @staticmethod
+    def leaf_paths(node: Any) -> list[tuple[Any, ...]]:
+        """Every path into ``node`` (iteratively: mutated trees may nest deep)."""
+        out: list[tuple[Any, ...]] = []
+        stack: list[tuple[Any, tuple[Any, ...]]] = [(node, ())]
+        while stack:
+            value, path = stack.pop()
+            if path:
+                out.append(path)
+            if isinstance(value, dict):
+                stack.extend((v, (*path, k)) for k, v in value.items())
+            elif isinstance(value, list):
+                stack.extend((v, (*path, i)) for i, v in enumerate(value))
         return out
 
     def mutate_tree(self, doc: dict[str, Any]) -> None:
@@ -224,7 +229,7 @@ class Mutator:
             facts = doc.setdefault("impact_facts", {})
             if isinstance(facts, dict):
                 key = r.choice([*FACT_KEYS, "portal_outage", "population", "defacement"])
-                value = r.choice(NUMBERS)
+                value = copy.deepcopy(r.choice(NUMBERS))
                 facts[key] = (value if key in FACT_KEYS else
                               {"site": "other", "hours": value} if key == "portal_outage" else
                               {"region": "province", "percent": value} if key == "population"
@@ -415,7 +420,8 @@ class Tally:
             self.examples.setdefault(k, v)
 
 
-def run(count: int | None, seed: int, seconds: float | None = None) -> Tally:
+def run(count: int | None, seed: int, seconds: float | None = None,
+        progress: bool = False) -> Tally:
     """Fuzz ``count`` inputs (or until ``seconds`` have passed) from ``seed``."""
     mutator = Mutator(seed)
     tally = Tally()
@@ -424,6 +430,9 @@ def run(count: int | None, seed: int, seconds: float | None = None) -> Tally:
             deadline is None or tally.inputs % 64 or time.monotonic() < deadline):
         data = mutator.input()
         tally.inputs += 1
+        if progress and tally.inputs % 50_000 == 0:
+            print(f"seed {seed}: {tally.inputs:,} inputs, {sum(tally.uncaught.values())} "
+                  "uncaught", file=sys.stderr, flush=True)
         try:
             ok = check(data, layout=tally.inputs % 200 == 0)
         except Exception as exc:  # noqa: BLE001 — counting every kind is the point
@@ -453,7 +462,7 @@ def _count(tally: Tally, exc: Exception, data: str | bytes) -> None:
 
 def _worker(args: tuple[int, int]) -> Tally:
     count, seed = args
-    return run(count, seed)
+    return run(count, seed, progress=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -468,7 +477,7 @@ def main(argv: list[str] | None = None) -> int:
               for i in range(jobs)]
     total = Tally()
     if jobs == 1:
-        total = run(args.count, shares[0][1])
+        total = run(args.count, shares[0][1], progress=True)
     else:
         from multiprocessing import get_context
 
