@@ -1,62 +1,91 @@
-"""Cold start to the first shown window, and memory, of the desktop app (offscreen).
+"""Cold start to the first shown window: Composer against a bare PySide6 QWizard (offscreen).
 
-Runs ``python -m composer`` in fresh subprocesses (user data in a temporary directory) with
-``COMPOSER_STARTUP_T0`` (the app prints the time to its first shown window and its RSS) and
-``COMPOSER_SMOKE_QUIT_MS`` (it quits itself). Prints the figures; no pass/fail.
+Runs, alternately in one run (so both see the same machine load), fresh subprocesses of
 
-    python bench/bench_startup.py [--runs 5] [--platform offscreen]
+* a bare PySide6 ``QWizard`` with one page and one line edit (the floor any Qt wizard pays);
+* ``python -m composer`` — an empty new report (user data in a temporary directory);
+
+each printing the wall time from just before the spawn to its first shown window (a
+``QTimer.singleShot(0)`` after ``show()``, the same way in both) and its RSS there. Then
+``composer open FILE`` (a complete example, so it starts on the preview) for reference.
+Prints medians and the ratio; no pass/fail (issue 14, goal 1: ratio ≤ 2).
+
+    python bench/bench_startup.py [--rounds 7] [--platform offscreen]
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
+
+from _common import EXAMPLES, PY, check, median, run, tempdir, user_env
 
 LINE = re.compile(r"startup: first-window ([\d.]+) rss-kb (\d+)")
 
+BARE_WIZARD = r"""
+import os, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFormLayout, QLineEdit, QWizard, QWizardPage
+t0 = float(os.environ["COMPOSER_STARTUP_T0"])
+app = QApplication(sys.argv[:1])
+wizard = QWizard()
+page = QWizardPage()
+page.setTitle("One field")
+form = QFormLayout(page)
+form.addRow("Name", QLineEdit())
+wizard.addPage(page)
+wizard.show()
+def report():
+    rss = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmRSS:"))
+    print(f"startup: first-window {time.time() - t0:.3f} rss-kb {rss}", file=sys.stderr,
+          flush=True)
+QTimer.singleShot(0, report)
+QTimer.singleShot(int(os.environ["COMPOSER_SMOKE_QUIT_MS"]), app.quit)
+sys.exit(app.exec())
+"""
 
-def one_run(platform: str, example: Path | None) -> tuple[float, float, int]:
-    with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, QT_QPA_PLATFORM=platform, COMPOSER_DATA_DIR=f"{tmp}/data",
-                   COMPOSER_CONFIG_DIR=f"{tmp}/config", COMPOSER_SMOKE_QUIT_MS="300")
-        args = [sys.executable, "-m", "composer"]
-        if example is not None:
-            args += ["open", str(example)]
-        t0 = time.time()
-        env["COMPOSER_STARTUP_T0"] = repr(t0)
-        out = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120,
-                             check=False)
-        total = time.time() - t0
-        match = LINE.search(out.stderr)
-        if out.returncode != 0 or match is None:
-            raise SystemExit(f"run failed ({out.returncode}):\n{out.stderr}")
-        return float(match.group(1)), total, int(match.group(2))
+
+def one_run(args: list[str], platform: str) -> tuple[float, float]:
+    """(seconds to the first shown window, RSS MiB there)."""
+    with tempdir() as tmp:
+        env = user_env(tmp, QT_QPA_PLATFORM=platform, COMPOSER_SMOKE_QUIT_MS="200",
+                       COMPOSER_STARTUP_T0=repr(time.time()))
+        r = check(run(args, env=env, timeout=120), " ".join(args[1:3]))
+    match = LINE.search(r.stderr)
+    if match is None:
+        raise SystemExit(f"no startup line from {args}:\n{r.stderr}")
+    return float(match.group(1)), int(match.group(2)) / 1024
 
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--rounds", type=int, default=7)
     p.add_argument("--platform", default="offscreen")
     args = p.parse_args()
-    root = Path(__file__).resolve().parents[1]
-    example = root / "tests" / "data" / "examples" / "ransomware-retailer.json"
-    for label, path in (("empty new report", None), ("open FILE (to preview)", example)):
-        runs = [one_run(args.platform, path) for _ in range(args.runs)]
-        first = [r[0] for r in runs]
-        total = [r[1] for r in runs]
-        rss = [r[2] for r in runs]
-        print(f"{label}: first window shown  median {statistics.median(first):.3f} s "
-              f"(min {min(first):.3f}, max {max(first):.3f}); "
-              f"whole process incl. {300} ms idle + exit  median {statistics.median(total):.3f} s; "
-              f"RSS at first window  median {statistics.median(rss) / 1024:.1f} MB "
-              f"(max {max(rss) / 1024:.1f} MB)   [{args.runs} runs, {args.platform}]")
+    bare_args = [PY, "-c", BARE_WIZARD]
+    app_args = [PY, "-m", "composer"]
+    one_run(bare_args, args.platform)      # warm the page cache for both, not counted
+    one_run(app_args, args.platform)
+    bare, app = [], []
+    for _ in range(args.rounds):
+        bare.append(one_run(bare_args, args.platform))
+        app.append(one_run(app_args, args.platform))
+    b = median([t for t, _ in bare])
+    a = median([t for t, _ in app])
+    print(f"bare QWizard (one field):   first window  median {b:.3f} s "
+          f"(min {min(t for t, _ in bare):.3f}), RSS {median([m for _, m in bare]):.0f} MiB")
+    print(f"Composer empty new report:  first window  median {a:.3f} s "
+          f"(min {min(t for t, _ in app):.3f}), RSS {median([m for _, m in app]):.0f} MiB")
+    print(f"ratio Composer / bare QWizard: {a / b:.2f}x   (goal <= 2x; {args.rounds} rounds "
+          f"alternating, {args.platform})")
+    example = EXAMPLES / "ransomware-retailer.json"
+    opened = [one_run([PY, "-m", "composer", "open", str(example)], args.platform)
+              for _ in range(max(3, args.rounds // 2))]
+    print(f"Composer open FILE (starts on the preview): first window  median "
+          f"{median([t for t, _ in opened]):.3f} s, RSS {median([m for _, m in opened]):.0f} MiB"
+          f"  ({median([t for t, _ in opened]) / b:.2f}x bare)")
     return 0
 
 

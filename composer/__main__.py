@@ -15,6 +15,7 @@ from composer import __version__
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 OUTPUTS = ("pdf", "eml", "fax")
+OPTIONAL_OUTPUTS = ("script",)   # written only when --only names them
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,11 +35,18 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("file", metavar="FILE", help="incident file, or - for standard input")
     r.add_argument("--out", required=True, metavar="DIR", type=Path)
     r.add_argument("--only", metavar="pdf,eml,fax", default=",".join(OUTPUTS),
-                   help="comma-separated subset of pdf, eml, fax (default: all three)")
+                   help="comma-separated subset of pdf, eml, fax, script (default: pdf, eml "
+                        "and fax)")
     r.add_argument("--force", action="store_true", help="replace a non-empty DIR")
     r.add_argument("--to", action="append", default=[], metavar="ADDR",
                    help="also address the e-mail draft to ADDR (repeatable or comma-separated; "
                         "the national intake's address is always the first recipient)")
+    d = sub.add_parser("doctor", help="check this workstation: Qt, fonts, folders, printers, mail")
+    d.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: the "
+                   "app's language)")
+    from composer.cli_records import add_commands as add_record_commands
+
+    add_record_commands(sub)  # script, calendar, log verify|export
     return p
 
 
@@ -106,9 +114,10 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from composer.render.package import PackageError, write_package
 
     only = [x.strip() for x in args.only.split(",") if x.strip()]
-    bad = [x for x in only if x not in OUTPUTS]
+    bad = [x for x in only if x not in OUTPUTS + OPTIONAL_OUTPUTS]
     if bad or not only:
-        print(f"--only: must be a comma-separated subset of {', '.join(OUTPUTS)}, got "
+        print(f"--only: must be a comma-separated subset of "
+              f"{', '.join(OUTPUTS + OPTIONAL_OUTPUTS)}, got "
               f"{args.only!r}", file=sys.stderr)
         return EXIT_INVALID
     from composer.render.email import parse_address_list
@@ -136,6 +145,12 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from composer import doctor
+
+    return doctor.main(args.lang)
+
+
 def _start_gui(path: str | None) -> int:
     from composer.gui.app import run
 
@@ -158,7 +173,10 @@ def main(argv: list[str] | None = None) -> int:
         return _start_gui(None)
     if args.command == "open":
         return _start_gui(args.file)
-    handler = {"validate": _cmd_validate, "classify": _cmd_classify, "render": _cmd_render}
+    from composer.cli_records import HANDLERS as RECORD_HANDLERS
+
+    handler = {"validate": _cmd_validate, "classify": _cmd_classify, "render": _cmd_render,
+               "doctor": _cmd_doctor, **RECORD_HANDLERS}
     try:
         return handler[args.command](args)
     except KeyboardInterrupt:

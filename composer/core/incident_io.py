@@ -35,7 +35,6 @@ from composer.core.model import (
     Report,
     ReportType,
 )
-
 from composer.core.validators import (
     DEPTH_MAX,
     INPUT_MAX_BYTES,

@@ -3,7 +3,11 @@
 Environment (for tests and benchmarks):
 ``COMPOSER_SMOKE_QUIT_MS`` — quit that many ms after the first window is shown;
 ``COMPOSER_STARTUP_T0`` — a ``time.time()`` of the process start: the time to the first shown
-window and the RSS are printed to stderr as ``startup: first-window <s> rss-kb <kb>``.
+window, the RSS and which heavy render modules are already loaded are printed to stderr as
+``startup: first-window <s> rss-kb <kb> render-modules <comma list, or ->``.
+
+Start-up stays light: the render stack (reportlab, PDFium, Pillow, jinja2) is imported when it
+is first needed (preview, package, print), on the worker thread that needs it.
 """
 
 from __future__ import annotations
@@ -54,6 +58,14 @@ def _rss_kb() -> int:
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
+RENDER_MODULES = ("reportlab", "pypdfium2", "PIL", "jinja2")
+"""Top-level packages the first window must not wait for (checked by tests/test_startup.py)."""
+
+
+def loaded_render_modules() -> list[str]:
+    return [name for name in RENDER_MODULES if name in sys.modules]
+
+
 def run(path: str | None = None) -> int:
     """Start the desktop app (optionally with an incident file loaded). Returns the exit code."""
     from composer.gui.mainwindow import MainWindow
@@ -74,7 +86,8 @@ def run(path: str | None = None) -> int:
     t0 = os.environ.get("COMPOSER_STARTUP_T0")
     if t0:
         def report() -> None:
-            print(f"startup: first-window {time.time() - float(t0):.3f} rss-kb {_rss_kb()}",
+            print(f"startup: first-window {time.time() - float(t0):.3f} rss-kb {_rss_kb()} "
+                  f"render-modules {','.join(loaded_render_modules()) or '-'}",
                   file=sys.stderr, flush=True)
         QTimer.singleShot(0, report)
     if recovered:

@@ -13,12 +13,10 @@ FAMILY = "Composer Sans SC"
 
 
 def bundled_font_files() -> list[Path]:
-    try:
-        from composer.render.fonts import font_files
-    except ImportError:  # the render layer is optional for the GUI's look
-        return [resource_path("fonts/ComposerSansSC-Regular.ttf"),
-                resource_path("fonts/ComposerSansSC-Bold.ttf")]
-    return font_files()
+    """Every font file shipped under resources/fonts/ (read from the folder: asking the render
+    layer would import reportlab before the first window)."""
+    folder = resource_path("fonts/README.md").parent
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".ttf", ".otf", ".ttc"))
 
 
 def register_fonts(app: QApplication) -> list[str]:

@@ -3,18 +3,24 @@
 pypdfium2 is not thread-safe; the process-wide :data:`PDFIUM_LOCK` serialises it (rendering runs
 off the GUI thread through :mod:`composer.gui.operations`, printing on the GUI thread, and a
 package's fax pages may be rasterised on a worker at the same time).
+
+Importing this module loads neither PDFium nor the render layer: they are imported by the
+first call that needs them (on the preview's worker thread), so the first window is not kept
+waiting for them.
 """
 
 from __future__ import annotations
 
-import pypdfium2 as pdfium
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from composer.render.fax import page_count
 from composer.render.pdfium_lock import PDFIUM_LOCK
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 __all__ = ["page_count", "paint_pdf", "rasterise"]
 
@@ -22,9 +28,18 @@ PREVIEW_DPI = 144
 MAX_PRINT_DPI = 300
 
 
+def page_count(pdf: bytes) -> int:
+    """Pages of ``pdf`` (PDFium is loaded on first use)."""
+    from composer.render.fax import page_count as count
+
+    return count(pdf)
+
+
 def rasterise(pdf: bytes, dpi: float = PREVIEW_DPI, pages: list[int] | None = None
               ) -> list[QImage]:
     """Pages as opaque RGB images painted on white (safe off the GUI thread)."""
+    import pypdfium2 as pdfium
+
     out: list[QImage] = []
     with PDFIUM_LOCK:
         doc = pdfium.PdfDocument(pdf)

@@ -2,16 +2,20 @@
 
 Templates live in ``templates/`` and are read through :mod:`composer.resources` (the one
 gateway), so they load the same from a checkout, an editable install and a wheel.
+
+jinja2 is imported on the first render, not with this module: importing the e-mail module (for
+its address checks, say) must not load it.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
-
-from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
+from typing import TYPE_CHECKING, Any
 
 from composer import resources
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 
 def _source(name: str) -> tuple[str, None, None] | None:
@@ -24,6 +28,8 @@ def _source(name: str) -> tuple[str, None, None] | None:
 
 @cache
 def environment() -> Environment:
+    from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
+
     return Environment(
         loader=FunctionLoader(_source),
         undefined=StrictUndefined,

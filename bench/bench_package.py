@@ -1,0 +1,195 @@
+"""Cold and warm package figures against LibreOffice and a bare reportlab script (issue 14
+goals 2 and 3, issue 11 item 9). A benchmark, not a test: prints figures and ratios.
+
+Cold (fresh processes, alternating in rounds so all see the same machine load), for a
+7-page report (the ransomware example with longer texts, ``--cold-pages``):
+
+* ``composer render FILE`` — the whole package (report.pdf, message.eml, fax cover/PDF/TIFF);
+* ``composer render FILE --only pdf`` (and ``--only eml``, ``--only fax``);
+* LibreOffice (``soffice --headless --convert-to pdf``) converting the same text — the text
+  layer of the report PDF — to a PDF, with an existing user profile (skipped with a message
+  where LibreOffice is absent);
+* a bare reportlab script drawing the same text with the bundled font (the floor).
+
+Long report: ``composer render`` of a ~200-page report (whole package): wall time and the peak
+RSS of the whole process tree (sampled every 10 ms; fax pages are rasterised in worker
+processes).
+
+Warm (in this process, after a first render): the report PDF per page.
+
+    python bench/bench_package.py [--rounds 5] [--pages 200] [--no-long]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from _common import PY, ROOT, WHEN, check, long_incident_file, median, run, tempdir
+
+BARE_REPORTLAB = r"""
+import sys
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+font, text, out = sys.argv[1:4]
+pdfmetrics.registerFont(TTFont("S", font))
+c = Canvas(out, pagesize=A4)
+w, h = A4
+y = h - 72
+for para in open(text, encoding="utf-8").read().splitlines():
+    while True:
+        line, para = para[:36], para[36:]
+        if y < 72:
+            c.showPage()
+            y = h - 72
+        c.setFont("S", 12)
+        c.drawString(72, y, line)
+        y -= 18
+        if not para:
+            break
+c.save()
+"""
+
+
+def report_text(example: Path, directory: Path) -> Path:
+    """The text layer of the report PDF of ``example``, as a UTF-8 .txt file."""
+    import pypdfium2 as pdfium
+
+    from composer.core.classify import classify
+    from composer.core.incident_io import load_report
+    from composer.render.pdf import render_report_pdf
+
+    report = load_report(example)
+    pdf = render_report_pdf(report, classify(report), generated_at=WHEN)
+    doc = pdfium.PdfDocument(pdf)
+    parts = []
+    for page in doc:
+        tp = page.get_textpage()
+        parts.append(tp.get_text_range())
+        tp.close()
+        page.close()
+    doc.close()
+    path = directory / "report.txt"
+    path.write_text("\n".join(parts).replace("\r\n", "\n"), encoding="utf-8")
+    return path
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--rounds", type=int, default=5)
+    p.add_argument("--pages", type=int, default=200)
+    p.add_argument("--cold-pages", type=int, default=7)
+    p.add_argument("--no-long", action="store_true")
+    args = p.parse_args()
+    font = ROOT / "resources" / "fonts" / "ComposerSansSC-Regular.ttf"
+    office = soffice()
+    with tempdir() as tmp_name:
+        tmp = Path(tmp_name)
+        example = long_incident_file(args.cold_pages, tmp)
+        text = report_text(example, tmp)
+        env = dict(os.environ, COMPOSER_DATA_DIR=f"{tmp}/data", COMPOSER_CONFIG_DIR=f"{tmp}/c")
+        n = 0
+
+        def composer(*extra: str) -> float:
+            nonlocal n
+            n += 1
+            return check(run([PY, "-m", "composer", "render", str(example), "--out",
+                              str(tmp / f"out{n}"), *extra], env=env), "composer render").seconds
+
+        def libreoffice() -> float:
+            nonlocal n
+            n += 1
+            return check(run([office, "--headless", f"-env:UserInstallation=file://{tmp}/lo",
+                              "--convert-to", "pdf", "--outdir", str(tmp / f"lo{n}"),
+                              str(text)], env=env, timeout=600), "soffice").seconds
+
+        def bare() -> float:
+            nonlocal n
+            n += 1
+            return check(run([PY, "-c", BARE_REPORTLAB, str(font), str(text),
+                              str(tmp / f"bare{n}.pdf")], env=env), "bare reportlab").seconds
+
+        cases = {"composer render (whole package)": composer,
+                 "composer render --only pdf": lambda: composer("--only", "pdf"),
+                 "composer render --only eml": lambda: composer("--only", "eml"),
+                 "composer render --only fax": lambda: composer("--only", "fax"),
+                 "bare reportlab script (same text)": bare}
+        if office:
+            cases["LibreOffice --convert-to pdf"] = libreoffice
+        for fn in cases.values():            # warm-up (page cache, LibreOffice profile)
+            fn()
+        times: dict[str, list[float]] = {k: [] for k in cases}
+        for _ in range(args.rounds):
+            for k, fn in cases.items():
+                times[k].append(fn())
+        med = {k: median(v) for k, v in times.items()}
+        pages = _pages(tmp / "out1" / "report.pdf")
+        print(f"# cold, {pages}-page report; median of {args.rounds} rounds")
+        ref_name = "LibreOffice --convert-to pdf" if office else "bare reportlab script (same text)"
+        if not office:
+            print("LibreOffice is not installed (apt-get install libreoffice-writer-nogui): "
+                  "ratios are against the bare reportlab floor instead")
+        ref = med[ref_name]
+        for k, v in med.items():
+            print(f"  {k:<38}{v:7.3f} s   {v / ref:5.2f}x {'LibreOffice' if office else 'floor'}")
+        if office:
+            print("  goal: whole package <= 0.5x LibreOffice's PDF-alone time")
+        _warm(example)
+        if not args.no_long:
+            long_file = long_incident_file(args.pages, tmp)
+            composer_long = [check(run([PY, "-m", "composer", "render", str(long_file),
+                                        "--out", str(tmp / f"long{i}")], env=env),
+                                   "composer render (long)") for i in range(3)]
+            got = _pages(tmp / "long0" / "report.pdf")
+            t = median([r.seconds for r in composer_long])
+            mem = max(r.peak_rss_mib for r in composer_long)
+            print(f"# long report: {got} pages, whole package, cold, median of 3 "
+                  f"({os.cpu_count()} cores)")
+            print(f"  composer render: {t:.2f} s ({t / 3:.2f}x the 3 s goal), peak RSS of the "
+                  f"process tree {mem:.0f} MiB ({mem / 250:.2f}x the 250 MB goal)")
+    return 0
+
+
+def _pages(pdf: Path) -> int:
+    from composer.render.fax import page_count
+
+    return page_count(pdf.read_bytes())
+
+
+def _warm(example: Path) -> None:
+    from composer.core.classify import classify
+    from composer.core.incident_io import load_report
+    from composer.render.pdf import render_report_pdf
+
+    report = load_report(example)
+    c = classify(report)
+    pdf = render_report_pdf(report, c, generated_at=WHEN)   # first: imports, fonts
+    runs = []
+    for _ in range(10):
+        start = time.perf_counter()
+        pdf = render_report_pdf(report, c, generated_at=WHEN)
+        runs.append(time.perf_counter() - start)
+    pages = _pages_bytes(pdf)
+    t = median(runs)
+    print(f"# warm in-app report PDF ({pages} pages, median of 10): {t * 1000:.0f} ms, "
+          f"{t / pages * 1000:.1f} ms a page ({t / pages * 1000 / 10:.2f}x the 10 ms goal)")
+
+
+def _pages_bytes(pdf: bytes) -> int:
+    from composer.render.fax import page_count
+
+    return page_count(pdf)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
