@@ -16,7 +16,8 @@ over the mutated Python objects, where huge ints and raw surrogates arrive unpar
 ``path: message`` line (printable, at most 500 characters) and the Draft path (the app) must
 agree without raising. Valid: classify, the classify JSON (encodable as UTF-8), the warnings,
 the e-mail subject/body data, the fax cover lines, the PDF's deadline text and paragraph markup
-of every text, and load → dump → load identity; one valid input in 200 also lays out the
+of every text, the phone script's text, the calendar of what is owed, and load → dump → load
+identity; one valid input in 200 also lays out the
 report's paragraphs (reportlab wrapping, no PDF written).
 
 Prints the counts: inputs, valid, invalid, and uncaught exceptions by type with a reproducer
@@ -386,6 +387,12 @@ def _valid_paths(report: Any, layout: bool) -> None:
     for _, text in text_fields(report):
         fonts.paragraph_markup(text)
         pdf._paragraphs(text)
+    from composer.core.owed import owed
+    from composer.render.ics import calendar_ics
+    from composer.render.script import build_script, script_text
+
+    script_text(build_script(report, c)).encode("utf-8")
+    calendar_ics(report, owed(report, c, {report.report_type}), now=GENERATED_AT)
     again = loads_report(dumps_report(report))
     if again != report:
         raise BrokenRoundTrip("load → dump → load changed the report")
@@ -421,13 +428,15 @@ class Tally:
 
 
 def run(count: int | None, seed: int, seconds: float | None = None,
-        progress: bool = False) -> Tally:
-    """Fuzz ``count`` inputs (or until ``seconds`` have passed) from ``seed``."""
+        progress: bool = False, minimum: int = 0) -> Tally:
+    """Fuzz ``count`` inputs (or until ``seconds`` have passed, but at least ``minimum``
+    inputs) from ``seed``."""
     mutator = Mutator(seed)
     tally = Tally()
     deadline = None if seconds is None else time.monotonic() + seconds
     while (count is None or tally.inputs < count) and (
-            deadline is None or tally.inputs % 64 or time.monotonic() < deadline):
+            deadline is None or tally.inputs < minimum or tally.inputs % 64
+            or time.monotonic() < deadline):
         data = mutator.input()
         tally.inputs += 1
         if progress and tally.inputs % 50_000 == 0:

@@ -1,5 +1,5 @@
 """The hostile corpus (tests/data/fuzz, written by its make_corpus.py): for every file, validate,
-classify and render exit 0 or 2 with clean stderr — one printable ``path: message`` line per
+classify, script and render exit 0 or 2 with clean stderr — one printable ``path: message`` line per
 problem, bounded in length and number — and nothing written on exit 2."""
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def test_the_corpus_is_what_its_generator_writes() -> None:
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
-@pytest.mark.parametrize("command", ["validate", "classify"])
+@pytest.mark.parametrize("command", ["validate", "classify", "script"])
 def test_validate_and_classify_are_clean(path: Path, command: str,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     code = main([command, str(path)])
@@ -54,8 +54,10 @@ def test_validate_and_classify_are_clean(path: Path, command: str,
         assert code == 0, err
         if command == "classify":
             json.loads(out)
-        else:
+        elif command == "validate":
             assert out.startswith("valid: ")
+        else:
+            assert out.strip()
         return
     assert code == 2
     assert out == ""

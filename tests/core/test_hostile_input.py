@@ -255,3 +255,17 @@ def test_round_trip_keeps_everything_within_bounds() -> None:
 
 def test_problem_str_is_one_line() -> None:
     assert str(Problem("a\nb", "c\rd")) == "a\\nb: c\\rd"
+
+
+@pytest.mark.parametrize("facts", [
+    {"impact_facts__population": {"region": "province", "percent": 5e-324}},
+    {"impact_facts__cii_total_outage_hours": 1e-320},
+    {"impact_facts__direct_loss_yuan": YUAN_MAX, "impact_facts__personal_info_leaked": PEOPLE_MAX},
+])
+def test_phone_script_speaks_any_valid_figure(facts: dict[str, Any]) -> None:
+    """Found by the fuzzer: a tiny fraction (valid: ≥ 0) once raised IndexError in the spoken
+    figures of the phone script."""
+    from composer.render.script import build_script, script_text
+
+    report = parse_report(incident(**facts))
+    assert script_text(build_script(report, classify(report)))
