@@ -115,7 +115,9 @@ FACT_KEYS = {
 }
 INCIDENT_TEXT = ("systems", "location", "description", "impact", "measures", "trend", "cause",
                  "clues", "next_steps", "support_requested", "scene_preservation", "other",
-                 "accountability", "remediation", "lessons")
+                 "accountability", "remediation", "lessons", "delay_reason")
+NOT_YET_KNOWN = ("systems", "location", "category", "impact", "measures", "ransom.amount",
+                 "ransom.method", "ransom.demanded_at")
 PLAIN_CHARS = "网络安全事件报告处置措施影响范围勒索病毒数据泄露，。；、（）abcXYZ 0123456789-:/\n"
 
 
@@ -215,11 +217,23 @@ class Mutator:
                               "views": self.plausible("count")}
             else:
                 facts[key] = self.plausible(FACT_KEYS[key], key)
-        elif op == 6:                                           # a plausible time
+        elif op == 6:                                           # a plausible time, 报案, 暂不掌握
             inc = doc.get("incident")
             if isinstance(inc, dict):
-                key = r.choice(["discovered_at", "occurred_at", "handling_completed_at"])
-                inc[key] = self.plausible("time")
+                pick = r.randrange(4)
+                if pick == 0:
+                    inc["police_report"] = r.choice([
+                        {"status": "not_yet"},
+                        {"status": "reported", "at": self.plausible("time"),
+                         "to": self.plausible("text")},
+                        {"status": "reported", "at": r.choice(TIMES), "to": self.hostile()},
+                        {"status": self.hostile()}])
+                elif pick == 1:
+                    inc["not_yet_known"] = r.sample(NOT_YET_KNOWN, r.randrange(4)) + (
+                        [self.hostile()] if r.random() < 0.3 else [])
+                else:
+                    key = r.choice(["discovered_at", "occurred_at", "handling_completed_at"])
+                    inc[key] = self.plausible("time")
         elif op == 7:                                           # a plausible or odd text
             inc = doc.get("incident")
             if isinstance(inc, dict):

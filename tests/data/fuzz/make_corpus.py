@@ -87,6 +87,16 @@ def corpus() -> dict[str, str | bytes]:
     c["key-100k-with-crlf.json"] = json.dumps(doc() | {"k\r\nfake: x\x1b[31m" + "k" * 100_000: 1})
     c["many-unknown-keys.json"] = json.dumps(doc() | {f"unknown_{i}": i for i in range(5_000)})
     c["duplicate-key-with-esc.json"] = '{"\\u001b[31m": 1, "\\u001b[31m": 2}'
+    # the optional keys of issue 8 (报案, 暂不掌握, 迟报原因)
+    c["police-report-hostile.json"] = json.dumps(doc(incident__police_report={
+        "status": "reported", "at": "9999-12-31T23:59:00-14:00",
+        "to": "派出所\r\nX-Injected: 1\x1b[2J" + "所" * 300}))
+    c["police-report-status-object.json"] = json.dumps(doc(incident__police_report={
+        "status": {"reported": True}}))
+    c["not-yet-known-hostile.json"] = json.dumps(doc(incident__not_yet_known=[
+        "systems", "systems", ["location"], "\ud800", 10**30, None]))
+    c["delay-reason-too-long.json"] = json.dumps(doc(incident__delay_reason="迟" * 20_001),
+                                                 ensure_ascii=False)
     # not JSON, not UTF-8, not an object
     c["empty.json"] = b""
     c["not-utf8.json"] = b'{"format": "\xff\xfe"}'
