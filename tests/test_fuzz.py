@@ -8,7 +8,6 @@ import importlib.util
 import math
 import os
 import sys
-import time
 from pathlib import Path
 from types import ModuleType
 
@@ -32,9 +31,9 @@ fuzz = _harness()
 
 
 def test_fuzz_for_a_few_seconds() -> None:
-    # A new seed each run explores new inputs; it is in the message to reproduce a failure:
-    # COMPOSER_FUZZ_SEED=<seed> pytest tests/test_fuzz.py
-    seed = int(os.environ.get("COMPOSER_FUZZ_SEED") or time.time_ns() % 1_000_000)
+    # A fixed seed keeps CI reproducible; COMPOSER_FUZZ_SEED=<n> explores others (the long
+    # bench run explores a million inputs).
+    seed = int(os.environ.get("COMPOSER_FUZZ_SEED") or 20261130)
     tally = fuzz.run(None, seed, seconds=SECONDS, minimum=MINIMUM)
     assert not tally.uncaught, f"seed {seed}: {dict(tally.uncaught)} {tally.examples}"
     assert tally.inputs >= MINIMUM
