@@ -43,16 +43,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from composer.core import validators as V  # noqa: E402
-from composer.core.classify import classification_json, classify  # noqa: E402
-from composer.core.draft import Draft, problem_text  # noqa: E402
-from composer.core.incident_io import (  # noqa: E402
+from composer.core import validators as V
+from composer.core.classify import classification_json, classify
+from composer.core.draft import Draft, problem_text
+from composer.core.incident_io import (
     dumps_report,
     loads_json,
     loads_report,
     parse_report,
 )
-from composer.core.model import (  # noqa: E402
+from composer.core.model import (
     DefacementSite,
     Judgement,
     Level,
@@ -61,8 +61,8 @@ from composer.core.model import (  # noqa: E402
     Region,
     ReportType,
 )
-from composer.core.rules import categories  # noqa: E402
-from composer.core.validators import InvalidIncident, problem_lines  # noqa: E402
+from composer.core.rules import categories
+from composer.core.validators import InvalidIncident, problem_lines
 
 EXAMPLES = ROOT / "tests" / "data" / "examples"
 LINE_LIMIT = 500          # longest acceptable error line

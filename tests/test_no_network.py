@@ -16,7 +16,6 @@ Printing is the one exception, and is not exercised here: Qt's print dialog asks
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil

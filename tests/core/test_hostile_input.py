@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import pytest
+from core_helpers import incident
 
 from composer.core.classify import classify
 from composer.core.draft import Draft, problem_text
@@ -26,8 +27,6 @@ from composer.core.validators import (
     is_email,
     problem_lines,
 )
-
-from core_helpers import incident
 
 
 def problems_of(text: str | bytes) -> dict[str, str]:
@@ -143,7 +142,7 @@ def test_times_at_the_bounds_classify_and_render_text(discovered: str, handled: 
 
 @pytest.mark.parametrize("where", ["incident__title", "incident__description",
                                    "operator__contact__name"])
-@pytest.mark.parametrize("char", ["\ud800", "\udfff"])
+@pytest.mark.parametrize("char", [chr(0xD800), chr(0xDFFF)])
 def test_unpaired_surrogates_are_refused(where: str, char: str) -> None:
     text = json.dumps(incident(**{where: "正常" + char}))      # ensure_ascii: "\ud800" escape
     found = problems_of(text)
