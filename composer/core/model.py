@@ -207,7 +207,7 @@ class Incident:
 
 @dataclass(frozen=True, slots=True)
 class PortalOutage:
-    site: PortalSite
+    site: PortalSite | None   # None: not given (grades as the lowest tier, and is asked for)
     hours: float
 
 
@@ -219,7 +219,9 @@ class Population:
 
 @dataclass(frozen=True, slots=True)
 class Defacement:
-    site: DefacementSite = DefacementSite.OTHER
+    # None: not given. It grades as the lowest tier (`other`, as before) and grading lists the
+    # site as missing when the figures would reach higher on a site of a higher tier.
+    site: DefacementSite | None = None
     homepage_hours: float | None = None
     other_page_hours: float | None = None
     reposts: int | None = None

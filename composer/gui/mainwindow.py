@@ -22,7 +22,7 @@ from composer.core import flow
 from composer.core.draft import Draft, derived_draft, new_draft
 from composer.core.model import ReportType
 from composer.core.storage import DraftSummary, Storage
-from composer.gui import i18n, sending
+from composer.gui import font_setting, i18n, sending
 from composer.gui.dialogs import RecoveryDialog, ReportsDialog
 from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
@@ -78,6 +78,9 @@ class MainWindow(OutputActions, QMainWindow):
         pages[flow.Step.PROFILE].set_recipients(self.email_recipients())
         pages[flow.Step.PROFILE].recipientsAccepted.connect(
             lambda addresses: self.storage.save_setting(EMAIL_RECIPIENTS, addresses))
+        pages[flow.Step.PROFILE].report_fonts.set_choice(font_setting.load_choice(self.storage))
+        pages[flow.Step.PROFILE].report_fonts.choiceChanged.connect(
+            lambda data: font_setting.save_choice(self.storage, data))
         preview = pages[flow.Step.PREVIEW]
         preview.generateRequested.connect(self.choose_package_folder)
         preview.printRequested.connect(self.print_document)

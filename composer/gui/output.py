@@ -21,6 +21,7 @@ from composer.core import flow
 from composer.core.draft import Draft
 from composer.core.incident_io import dumps_report
 from composer.core.obligations import CHINA_TZ
+from composer.gui import font_setting
 from composer.gui.dialogs import SubmissionDialog
 from composer.gui.operations import run_operation
 from composer.gui.printing import PrintPreview, document_pdf
@@ -104,7 +105,8 @@ class OutputActions:
 
         def work():
             return write_package(report, out_dir, source=source, generated_at=now,
-                                 extra_recipients=extra)
+                                 extra_recipients=extra,
+                                 pdf_renderer=font_setting.render_pdf)
 
         def success(result) -> None:
             files = [Path(f) for f in result.files]

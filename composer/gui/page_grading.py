@@ -102,8 +102,8 @@ class GradingPage(StepPage):
         self.reasons.show()
         if g.missing:
             lines = [self.tr("以下事实尚未填写，可能提高定级（可返回“影响事实”补充）：")]
-            lines += [f"• {i18n.pick(m.zh, m.en)} → " + self.tr("最高可达")
-                      + i18n.pick(m.could_reach.zh, m.could_reach.en) for m in g.missing]
+            lines += [f"• {i18n.pick(m.zh, m.en)}" + ("" if m.sentence else " → " + self.tr(
+                "最高可达") + i18n.pick(m.could_reach.zh, m.could_reach.en)) for m in g.missing]
             self.missing.setText("\n".join(lines))
             self.missing.show()
         else:
@@ -131,7 +131,12 @@ class GradingPage(StepPage):
         criteria = c.grading.criteria if c is not None else ()
         # each reason's citation (——《指南》二、通常情况第2项) becomes a link; a citation not
         # found in its reason is offered in a row of its own
-        linked = link_citations(self.reasons, [getattr(k, "guide", "") for k in criteria])
+        remarks = c.grading.remarks if c is not None else ()
+        linked = link_citations(self.reasons, [getattr(k, "guide", "") for k in criteria]
+                                + [r.guide for r in remarks])
+        # a site not given: its question cites the item whose sites would raise the level
+        link_citations(self.missing, [m.guide for m in c.grading.missing if m.guide]
+                       if c is not None else [])
         self.guide_links.set_links(
             [(i18n.pick(k.level.zh, k.level.en), getattr(k, "guide", "")) for k in criteria
              if getattr(k, "guide", "") not in linked],

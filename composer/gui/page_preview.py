@@ -17,14 +17,16 @@ from composer.gui.model import DraftModel
 from composer.gui.operations import run_operation
 from composer.gui.page_base import StepPage
 from composer.gui.preview import PagesView, rasterise
-from composer.render.checks import unprintable_fields
+from composer.render.checks import removed_fields, sender_warnings, unprintable_fields
 
 
 def render_pdf(draft_report, classification) -> bytes:  # type: ignore[no-untyped-def]
+    from composer.gui.font_setting import typeface_for_render
     from composer.render.pdf import render_report_pdf
 
     return render_report_pdf(draft_report, classification,
-                             generated_at=datetime.now(CHINA_TZ).replace(microsecond=0))
+                             generated_at=datetime.now(CHINA_TZ).replace(microsecond=0),
+                             typeface=typeface_for_render())
 
 
 class PreviewPage(StepPage):
@@ -168,14 +170,27 @@ class PreviewPage(StepPage):
         """Name every character the bundled fonts cannot print, by field (else it prints as a
         blank box and nobody notices until the fax arrives)."""
         fields = unprintable_fields(report)
-        if not fields:
+        removed = removed_fields(report)
+        sender = sender_warnings(report)
+        if not fields and not removed and not sender:
             self.warnings.hide()
             return
-        lines = [self.tr("⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会显示为空白方框，"
-                         "请改写：")]
-        for path, missing in fields:
-            names = ", ".join(f"“{ch}” {name}" for ch, name in missing)
-            lines.append(f"• {i18n.pick(field_label(path), path)}：{names}")
+        lines = []
+        if fields:
+            lines.append(self.tr("⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会印成"
+                                 "〔U+编码〕占位符，请改写："))
+            for path, missing in fields:
+                names = ", ".join(f"“{ch}” {name}" for ch, name in missing)
+                lines.append(f"• {i18n.pick(field_label(path), path)}：{names}")
+        if removed:
+            lines.append(self.tr("⚠ 以下不可见的控制字符不会出现在 PDF 和传真中（电子邮件正文保留）："))
+            for path, found in removed:
+                lines.append(f"• {i18n.pick(field_label(path), path)}：{', '.join(found)}")
+        if sender:
+            lines.append(self.tr("⚠ 联系人电子邮箱不能用作邮件草稿的发件人，草稿将不含发件人："))
+            path = "operator.contact.email"
+            lines.append(f"• {i18n.pick(field_label(path), path)}："
+                         f"{report.operator.contact.email}")
         self.warnings.setText("\n".join(lines))
         self.warnings.show()
 

@@ -1063,8 +1063,16 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <translation>Rendering the preview…</translation>
     </message>
     <message>
-        <source>⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会显示为空白方框，请改写：</source>
-        <translation>⚠ The bundled fonts cannot print these characters; they would appear as empty boxes in the PDF and the fax. Please rewrite:</translation>
+        <source>⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会印成〔U+编码〕占位符，请改写：</source>
+        <translation>⚠ The bundled fonts cannot print these characters; the PDF and the fax show a 〔U+code〕 placeholder instead. Please rewrite:</translation>
+    </message>
+    <message>
+        <source>⚠ 以下不可见的控制字符不会出现在 PDF 和传真中（电子邮件正文保留）：</source>
+        <translation>⚠ These invisible control characters are left out of the PDF and the fax (the e-mail body keeps them):</translation>
+    </message>
+    <message>
+        <source>⚠ 联系人电子邮箱不能用作邮件草稿的发件人，草稿将不含发件人：</source>
+        <translation>⚠ The contact e-mail cannot be the sender of the e-mail draft; the draft will have no sender:</translation>
     </message>
     <message>
         <source>无法生成预览：</source>
@@ -1093,6 +1101,10 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
 </context>
 <context>
     <name>ProfilePage</name>
+    <message>
+        <source>报告字体</source>
+        <translation>Report typefaces</translation>
+    </message>
     <message>
         <source>报告单位</source>
         <translation>Reporting organisation</translation>
@@ -1314,6 +1326,49 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>不恢复</source>
         <translation>Discard offer</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFonts</name>
+    <message>
+        <source>正文字体</source>
+        <translation>Body typeface</translation>
+    </message>
+    <message>
+        <source>GB/T 9704：正文用仿宋。未安装时使用内置的宋体风格字体。</source>
+        <translation>GB/T 9704: the body is set in FangSong. Without it, the bundled Song-style serif is used.</translation>
+    </message>
+    <message>
+        <source>标题字体</source>
+        <translation>Title typeface</translation>
+    </message>
+    <message>
+        <source>GB/T 9704：标题用小标宋。只能选择许可允许嵌入 PDF 的字体。</source>
+        <translation>GB/T 9704: the title is set in Xiaobiaosong. Only fonts whose licence allows embedding in a PDF can be chosen.</translation>
+    </message>
+    <message>
+        <source>内置 Composer Serif SC（默认）</source>
+        <translation>Bundled Composer Serif SC (default)</translation>
+    </message>
+    <message>
+        <source>（许可不允许嵌入）</source>
+        <translation> (licence forbids embedding)</translation>
+    </message>
+    <message>
+        <source>选择字体文件…</source>
+        <translation>Choose a font file…</translation>
+    </message>
+    <message>
+        <source>不能使用该字体：</source>
+        <translation>This font cannot be used: </translation>
+    </message>
+    <message>
+        <source>选择字体文件</source>
+        <translation>Choose a font file</translation>
+    </message>
+    <message>
+        <source>TrueType 字体 (*.ttf *.ttc *.otf)</source>
+        <translation>TrueType fonts (*.ttf *.ttc *.otf)</translation>
     </message>
 </context>
 <context>
