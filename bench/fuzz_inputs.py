@@ -416,7 +416,9 @@ def _valid_paths(report: Any, layout: bool) -> None:
         from reportlab.pdfgen.canvas import Canvas
 
         canvas = Canvas(BytesIO())
-        for flowable in pdf._items(report):
+        st = pdf.L.report_styles(pdf.bundled())      # the styles render_report_pdf uses
+        for flowable in [pdf._header_table(st, report, c, GENERATED_AT),
+                         *pdf._items(st, report)]:
             flowable.wrapOn(canvas, 450, 700)
 
 
