@@ -29,7 +29,7 @@ from composer.gui import i18n
 from composer.gui.dialogs import RecoveryDialog, ReportsDialog, SubmissionDialog
 from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
-from composer.gui.operations import run_operation
+from composer.gui.operations import package_progress, run_operation
 from composer.gui.preview import paint_pdf
 from composer.gui.wizard import ReportWizard
 
@@ -269,9 +269,9 @@ class MainWindow(QMainWindow):
         draft_id = draft.id
         extra = tuple(self.email_recipients())
 
-        def work():  # type: ignore[no-untyped-def]
+        def work(progress):  # type: ignore[no-untyped-def]
             return write_package(report, out_dir, source=source, generated_at=now,
-                                 extra_recipients=extra)
+                                 extra_recipients=extra, progress=package_progress(progress))
 
         def success(result) -> None:  # type: ignore[no-untyped-def]
             files = [Path(f) for f in result.files]
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
             self._warn(self.tr("生成材料包失败"), str(exc))
 
         return run_operation(self, self.tr("正在生成材料包…"), work, on_success=success,
-                             on_failure=failure)
+                             on_failure=failure, progress=True)
 
     def open_package_folder(self) -> None:
         if self.last_package is not None:

@@ -745,6 +745,29 @@
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <source>正在生成传真件：第 %1 页，共 %2 页</source>
+        <translation>Making the fax set: page %1 of %2</translation>
+    </message>
+    <message>
+        <source>正在生成 PDF 报告…</source>
+        <translation>Making the PDF report…</translation>
+    </message>
+    <message>
+        <source>正在生成电子邮件草稿…</source>
+        <translation>Making the email draft…</translation>
+    </message>
+    <message>
+        <source>正在生成传真件…</source>
+        <translation>Making the fax set…</translation>
+    </message>
+    <message>
+        <source>正在写入文件…</source>
+        <translation>Writing the files…</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <location filename="../../composer/gui/page_preview.py" line="46"/>
@@ -811,6 +834,10 @@
         <location filename="../../composer/gui/page_preview.py" line="135"/>
         <source>材料包已生成：</source>
         <translation>Package written: </translation>
+    </message>
+    <message>
+        <source>预览只显示前 %1 页（共 %2 页）；生成的 PDF 包含全部页面。</source>
+        <translation>The preview shows the first %1 pages (of %2); the generated PDF has them all.</translation>
     </message>
 </context>
 <context>
