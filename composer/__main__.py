@@ -15,6 +15,7 @@ from composer import __version__
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 OUTPUTS = ("pdf", "eml", "fax")
+OPTIONAL_OUTPUTS = ("script",)   # written only when --only names them
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,34 +35,46 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("file", metavar="FILE", help="incident file, or - for standard input")
     r.add_argument("--out", required=True, metavar="DIR", type=Path)
     r.add_argument("--only", metavar="pdf,eml,fax", default=",".join(OUTPUTS),
-                   help="comma-separated subset of pdf, eml, fax (default: all three)")
+                   help="comma-separated subset of pdf, eml, fax, script (default: pdf, eml "
+                        "and fax)")
     r.add_argument("--force", action="store_true", help="replace a non-empty DIR")
     r.add_argument("--to", action="append", default=[], metavar="ADDR",
                    help="also address the e-mail draft to ADDR (repeatable or comma-separated; "
                         "the national intake's address is always the first recipient)")
+    d = sub.add_parser("doctor", help="check this workstation: Qt, fonts, folders, printers, mail")
+    d.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: the "
+                   "app's language)")
+    from composer.cli_records import add_commands as add_record_commands
+
+    add_record_commands(sub)  # script, calendar, log verify|export
     return p
 
 
 def _read_input(name: str) -> bytes:
+    """The input, read to at most one byte past the size limit (``/dev/zero`` must not hang)."""
+    from composer.core.validators import INPUT_MAX_BYTES
+
     if name == "-":
-        return sys.stdin.buffer.read()
-    return Path(name).read_bytes()
+        return sys.stdin.buffer.read(INPUT_MAX_BYTES + 1)
+    with open(name, "rb") as f:
+        return f.read(INPUT_MAX_BYTES + 1)
 
 
 def _load(name: str):  # -> tuple[Report, bytes] | int
     from composer.core.incident_io import loads_report
-    from composer.core.validators import InvalidIncident
+    from composer.core.validators import PATH_SHOWN, InvalidIncident, printable, problem_lines
 
     try:
         data = _read_input(name)
     except OSError as exc:
-        print(f"{name}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{printable(name, PATH_SHOWN)}: cannot read: {exc.strerror or exc}",
+              file=sys.stderr)
         return EXIT_ERROR
     try:
         return loads_report(data), data
     except InvalidIncident as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        for line in problem_lines(exc.problems):
+            print(line, file=sys.stderr)
         return EXIT_INVALID
 
 
@@ -78,7 +91,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         return loaded
     report, _ = loaded
     _print_warnings(report)
-    print(f"valid: {report.incident.title}")
+    from composer.core.validators import LINE_MAX, printable
+
+    print(f"valid: {printable(report.incident.title, LINE_MAX)}")
     return EXIT_OK
 
 
@@ -118,9 +133,10 @@ def _defer_pillow() -> None:
 
 def _cmd_render(args: argparse.Namespace) -> int:
     only = [x.strip() for x in args.only.split(",") if x.strip()]
-    bad = [x for x in only if x not in OUTPUTS]
+    bad = [x for x in only if x not in OUTPUTS + OPTIONAL_OUTPUTS]
     if bad or not only:
-        print(f"--only: must be a comma-separated subset of {', '.join(OUTPUTS)}, got "
+        print(f"--only: must be a comma-separated subset of "
+              f"{', '.join(OUTPUTS + OPTIONAL_OUTPUTS)}, got "
               f"{args.only!r}", file=sys.stderr)
         return EXIT_INVALID
     if "fax" not in only:
@@ -130,8 +146,10 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
     extra, invalid = parse_address_list(",".join(args.to))
     if invalid:
+        from composer.core.validators import shown
+
         for item in invalid:
-            print(f"--to: not a valid e-mail address: {item!r}", file=sys.stderr)
+            print(f"--to: not a valid e-mail address: {shown(item)}", file=sys.stderr)
         return EXIT_INVALID
     loaded = _load(args.file)
     if isinstance(loaded, int):
@@ -149,19 +167,38 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from composer import doctor
+
+    return doctor.main(args.lang)
+
+
 def _start_gui(path: str | None) -> int:
     from composer.gui.app import run
 
     return run(path)
 
 
+def _safe_streams() -> None:
+    """Output that the terminal's encoding cannot carry is escaped, never a traceback (with
+    ``ensure_ascii=False`` JSON the escapes are still valid JSON)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _safe_streams()
     args = _parser().parse_args(argv)
     if args.command is None:
         return _start_gui(None)
     if args.command == "open":
         return _start_gui(args.file)
-    handler = {"validate": _cmd_validate, "classify": _cmd_classify, "render": _cmd_render}
+    from composer.cli_records import HANDLERS as RECORD_HANDLERS
+
+    handler = {"validate": _cmd_validate, "classify": _cmd_classify, "render": _cmd_render,
+               "doctor": _cmd_doctor, **RECORD_HANDLERS}
     try:
         return handler[args.command](args)
     except KeyboardInterrupt:

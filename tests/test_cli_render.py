@@ -72,7 +72,13 @@ def test_refuses_non_empty_dir_without_force(tmp_path: Path) -> None:
     assert "--force" in proc.stderr
     assert _files(out) == ["notes.txt"]
     proc = _run(str(RANSOMWARE), "--out", str(out), "--only", "pdf", "--force")
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 1                      # --force replaces only a package
+    assert "notes.txt" not in proc.stderr and "manifest.json" in proc.stderr
+    assert _files(out) == ["notes.txt"]
+    (out / "notes.txt").unlink()
+    assert _run(str(RANSOMWARE), "--out", str(out)).returncode == 0
+    proc = _run(str(RANSOMWARE), "--out", str(out), "--only", "pdf", "--force")
+    assert proc.returncode == 0, proc.stderr         # an earlier package is replaced
     assert _files(out) == ["manifest.json", "report.pdf"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 

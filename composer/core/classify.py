@@ -23,7 +23,7 @@ class Classification:
 
 
 def classify(report: Report) -> Classification:
-    grading = grade(report.impact_facts)
+    grading = grade(report.impact_facts, cii=report.operator.runs_cii)
     return Classification(grading=grading, duties=duties(report, grading),
                           level_confirmed=report.level_confirmed is grading.level)
 
@@ -38,7 +38,8 @@ def classification_json(c: Classification,
         "level_zh": g.level.zh,
         "reportable": g.reportable,
         "criteria": [{"id": k.id, "level": k.level.value, "reason": k.reason,
-                      "reason_en": k.reason_en, "status": k.status} for k in g.criteria],
+                      "reason_en": k.reason_en, "status": k.status, "guide": k.guide}
+                     for k in g.criteria],
         "obligations": [_obligation(o) for o in d.obligations],
         "escalations": [{"by": e.by, "to": e.to, "within": iso_duration(e.within),
                          "basis": e.basis} for e in d.escalations],
@@ -51,6 +52,8 @@ def classification_json(c: Classification,
         # the dated obligation this report type answers (a follow-up has none)
         "governing": _obligation(governing_due) if governing_due else None,
         "notes": list(d.notes_zh),
+        # why a given fact did not grade as its figures suggest (e.g. a site the Guide omits)
+        "remarks": [{"fact": r.fact, "remark": r.zh, "remark_en": r.en} for r in g.remarks],
     }
     if c.unconfirmed:
         out["notice"] = f"{UNVERIFIED_NOTICE}（{UNVERIFIED_NOTICE_EN}）"

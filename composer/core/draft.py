@@ -33,7 +33,8 @@ class Draft:
 
     ``id``/``parent_id`` are storage ids (``None`` until first saved / for a first report);
     ``step`` is the wizard step the user was on; ``confirmed_level`` is the level the user
-    confirmed against the text when the grading rests on unverified numbers.
+    confirmed against the text when the grading rests on unverified numbers; ``impact_seen``
+    says the impact page has been shown (until then the level is 待研判, not 一般).
     """
 
     data: dict[str, Any]
@@ -42,6 +43,19 @@ class Draft:
     step: int = 0
     id: int | None = None
     parent_id: int | None = None
+    impact_seen: bool = False
+
+    def enter_step(self, step: int) -> None:
+        """The wizard shows ``step``; from the impact page on, the level counts as graded."""
+        self.step = step
+        if step >= 2:  # flow.Step.IMPACT
+            self.impact_seen = True
+
+    @property
+    def awaiting_impact(self) -> bool:
+        """Nobody has looked at the impact facts yet: the level is not known (待研判)."""
+        return (not self.impact_seen and self.step < 2  # 2 = flow.Step.IMPACT
+                and not self.data.get("impact_facts"))
 
     # --- field access by JSON path ---------------------------------------------------------
 
@@ -141,7 +155,7 @@ class Draft:
     def copy(self) -> Draft:
         return Draft(data=copy.deepcopy(self.data), fast_path=self.fast_path,
                      confirmed_level=self.confirmed_level, step=self.step, id=self.id,
-                     parent_id=self.parent_id)
+                     parent_id=self.parent_id, impact_seen=self.impact_seen)
 
 
 def new_draft(profile: dict[str, Any] | None = None, *, now: datetime | None = None) -> Draft:
@@ -167,7 +181,7 @@ def derived_draft(parent: Draft, report_type: ReportType) -> Draft:
     data = copy.deepcopy(parent.data)
     data["report_type"] = report_type.value
     return Draft(data=data, fast_path=False, confirmed_level=parent.confirmed_level,
-                 parent_id=parent.id)
+                 parent_id=parent.id, impact_seen=True)
 
 
 def profile_of(draft: Draft) -> dict[str, Any] | None:
@@ -243,7 +257,13 @@ _MESSAGE_ZH: tuple[tuple[str, str], ...] = (
     (r"^is after incident\.discovered_at", "不能晚于发现时间"),
     (r"^is before incident\.discovered_at", "不能早于发现时间"),
     (r"^only applies to category ransomware", "仅适用于勒索病毒事件"),
-    (r"^must be at most ([\d.]+).*", r"不能大于 \1"),
+    (r"^must be at most ([\d.]+(?:,\d{3})*).*", r"不能大于 \1"),
+    (r"^is too long: ([\d,]+) characters, at most ([\d,]+)", r"过长：\1 个字符，最多 \2 个"),
+    (r"^must be a single line.*", "只能填写一行（请删除换行）"),
+    (r"^contains an unpaired surrogate.*", "含有无效字符（不成对的代理码位），请重新输入"),
+    (r"^contains a control character \((U\+[0-9A-F]+)\).*", r"含有不可见的控制字符（\1），请删除"),
+    (r"^must be between 2000-01-01 and 2100-12-31", "日期须在 2000-01-01 至 2100-12-31 之间"),
+    (r"^UTC offset must be between.*", "时区偏移须在 -14:00 至 +14:00 之间"),
     (r"^must not be negative.*", "不能为负数"),
     (r"^must be a whole number.*", "必须是整数"),
     (r"^must be a number.*", "必须是数字"),
@@ -286,14 +306,15 @@ def problems_under(problems: list[Problem], path: str) -> list[Problem]:
 
 def draft_to_json(draft: Draft) -> dict[str, Any]:
     return {"data": draft.data, "fast_path": draft.fast_path,
-            "confirmed_level": draft.confirmed_level, "step": draft.step}
+            "confirmed_level": draft.confirmed_level, "step": draft.step,
+            "impact_seen": draft.impact_seen or draft.step >= 2}
 
 
 def draft_from_json(obj: dict[str, Any], *, id: int | None = None,
                     parent_id: int | None = None) -> Draft:
     return Draft(data=dict(obj.get("data") or {}), fast_path=bool(obj.get("fast_path")),
                  confirmed_level=obj.get("confirmed_level"), step=int(obj.get("step") or 0),
-                 id=id, parent_id=parent_id)
+                 id=id, parent_id=parent_id, impact_seen=bool(obj.get("impact_seen")))
 
 
 __all__ = [

@@ -54,6 +54,45 @@ STEP_FIELDS: dict[Step, tuple[str, ...]] = {
 }
 
 
+def operator_runs_cii(draft: Draft) -> bool | None:
+    """Whether the operator runs critical information infrastructure (None: kind not chosen).
+    Kind cii, or a central/state organ naming a protection department (Model.runs_cii)."""
+    kind = draft.get("operator.kind")
+    if kind == "cii":
+        return True
+    if kind == "central_state_organ":
+        return bool(str(draft.get("operator.protection_department") or "").strip())
+    if kind == "other":
+        return False
+    return None
+
+
+CII_FACT_PATHS = ("impact_facts.cii_total_outage_hours",
+                  "impact_facts.cii_main_function_outage_hours")
+
+
+def asks_cii_facts(draft: Draft) -> bool:
+    """CII outage questions are for CII operators; a figure already given stays visible so it
+    can be seen and cleared (it counts in the grading)."""
+    return operator_runs_cii(draft) is not False or any(
+        draft.get(p) is not None for p in CII_FACT_PATHS)
+
+
+# Operator fields naming a receiving body, and the kinds that need them (Art. 4); a field
+# that holds a value is shown whatever the kind, so nothing hidden reaches the report.
+RECIPIENT_FIELDS: dict[str, tuple[str, ...]] = {
+    "operator.province": ("other",),
+    "operator.protection_department": ("cii", "central_state_organ"),
+    "operator.cac_office": ("central_state_organ",),
+}
+
+
+def shows_recipient_field(path: str, draft: Draft) -> bool:
+    value = draft.get(path)
+    return draft.get("operator.kind") in RECIPIENT_FIELDS[path] or (
+        value is not None and str(value).strip() != "")
+
+
 def fast_path_allowed(draft: Draft) -> bool:
     """Items 1–2 first is for the initial and follow-up reports; a summary needs the analysis."""
     return draft.report_type is not ReportType.SUMMARY

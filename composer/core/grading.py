@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Any
 
 from composer.core.model import ImpactFacts, Level
-from composer.core.rules import Check, Family, grading_rules
+from composer.core.rules import Check, Family, grading_rules, guide_citation
 
 UNVERIFIED_NOTICE = "依据未核实，请对照原文"
 UNVERIFIED_NOTICE_EN = "Basis not verified against the final text: please check and confirm."
@@ -25,8 +25,18 @@ class FiredCriterion:
     level: Level
     reason: str          # Chinese, quotes the fact and the threshold
     reason_en: str       # the same in English
-    status: str          # confirmed | single_source | draft_only
+    status: str          # confirmed | single_source
     fact: str            # the fact path that met the test
+    guide: str = ""      # anchor of the Guide's item, e.g. "guide-2-u-2" (rules.guide_citation)
+
+
+@dataclass(frozen=True, slots=True)
+class Remark:
+    """Why a fact that was given did not grade as one might expect (one line)."""
+
+    fact: str
+    zh: str
+    en: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +53,7 @@ class Grading:
     criteria: tuple[FiredCriterion, ...]
     missing: tuple[MissingFact, ...]
     confirmed_level: Level       # the level reached by confirmed criteria alone
+    remarks: tuple[Remark, ...] = ()
 
     @property
     def reportable(self) -> bool:
@@ -117,12 +128,19 @@ def _meets(test: Check, facts: ImpactFacts) -> tuple[bool, float | None]:
     return value >= test.minimum, value
 
 
+def cite(text: str, anchor: str, lang: str = "zh") -> str:
+    """``text`` followed by the place of the Guide it rests on."""
+    if lang == "zh":
+        return f"{text}——{guide_citation(anchor)}"
+    return f"{text} ({guide_citation(anchor, 'en')})"
+
+
 def _reason(test: Check, value: float | None, lang: str = "zh") -> str:
     template = test.reason if lang == "zh" else test.reason_en
-    if test.minimum is None or value is None:
-        return template
-    return template.format(value=format_quantity(test.unit, value, lang),
-                           threshold=format_quantity(test.unit, test.minimum, lang))
+    if test.minimum is not None and value is not None:
+        template = template.format(value=format_quantity(test.unit, value, lang),
+                                   threshold=format_quantity(test.unit, test.minimum, lang))
+    return cite(template, test.guide, lang)
 
 
 def _grade_family(family: Family, facts: ImpactFacts) -> tuple[FiredCriterion | None, bool]:
@@ -136,7 +154,7 @@ def _grade_family(family: Family, facts: ImpactFacts) -> tuple[FiredCriterion | 
         test, value = met[0]
         fired = FiredCriterion(id=family.id, level=criterion.level, reason=_reason(test, value),
                                reason_en=_reason(test, value, "en"), status=test.status,
-                               fact=test.fact)
+                               fact=test.fact, guide=test.guide)
         return fired, test.status == "confirmed"
     return None, False
 
@@ -148,7 +166,61 @@ def _confirmed_level(family: Family, facts: ImpactFacts) -> int:
     return Level.GENERAL.rank
 
 
-def grade(facts: ImpactFacts, families: tuple[Family, ...] | None = None) -> Grading:
+CII_FACTS = ("cii_total_outage_hours", "cii_main_function_outage_hours")
+
+
+def _unmet_where(test: Check, facts: ImpactFacts) -> bool:
+    """The fact meets the test's number but its site (or region) is not one the test names."""
+    if not test.where:
+        return False
+    bare = Check(fact=test.fact, status=test.status, guide=test.guide, reason=test.reason,
+                 reason_en=test.reason_en, unit=test.unit, minimum=test.minimum,
+                 equals=test.equals)
+    return _meets(bare, facts)[0] and not _meets(test, facts)[0]
+
+
+def _remarks(families: tuple[Family, ...], facts: ImpactFacts,
+             fired: list[FiredCriterion]) -> list[Remark]:
+    """One line for a given fact whose site keeps it from the level its figures reach."""
+    out: list[Remark] = []
+    fired_rank = {c.id: c.level.rank for c in fired}
+    for family in families:
+        if family.id not in ("portal_outage", "defacement"):
+            continue
+        blocked = [c.level for c in family.criteria for t in c.tests
+                   if c.level.rank > fired_rank.get(family.id, 0) and _unmet_where(t, facts)]
+        if not blocked:
+            continue
+        if family.id == "portal_outage" and family.id not in fired_rank:
+            out.append(Remark(
+                fact=family.fact,
+                zh="网站不能访问：所选网站不是《指南》通常情况第1项列举的党政机关、企事业单位门户"
+                   "网站或重点新闻网站，该项标准不适用。",
+                en="Website unreachable: the site chosen is not one of the portals or key news "
+                   "websites the Guide names (usual criteria item 1), so this criterion does "
+                   "not apply."))
+        else:
+            top = max(blocked, key=lambda lv: lv.rank)
+            reached = (Level.by_rank(fired_rank[family.id]) if family.id in fired_rank
+                       else None)
+            zh_now = f"按所选网站最高为{reached.zh}" if reached else "所选网站不适用该项标准"
+            en_now = (f"the site chosen caps it at {reached.en.lower()}" if reached
+                      else "the site chosen does not qualify")
+            out.append(Remark(
+                fact=family.fact,
+                zh=f"{family.zh}：传播数据达到{top.zh}的数值，但{top.zh}所列网站不包括所选网站，"
+                   f"{zh_now}（《指南》通常情况第6项）。",
+                en=f"{family.en}: the figures reach the {top.en.lower()} values, but the "
+                   f"{top.en.lower()} list of sites does not name the site chosen; {en_now} "
+                   "(Guide, usual criteria item 6)."))
+    return out
+
+
+def grade(facts: ImpactFacts, families: tuple[Family, ...] | None = None, *,
+          cii: bool = True) -> Grading:
+    """Grade ``facts``. ``cii=False`` (the operator runs no critical information
+    infrastructure): the CII outage facts are not asked, so never listed as missing; a CII
+    figure that was given anyway still counts."""
     families = grading_rules() if families is None else families
     fired: list[FiredCriterion] = []
     confirmed_rank = Level.GENERAL.rank
@@ -163,14 +235,15 @@ def grade(facts: ImpactFacts, families: tuple[Family, ...] | None = None) -> Gra
         MissingFact(fact=f.fact, zh=f.zh, en=f.en, could_reach=f.top_level)
         for f in families
         if fact_value(facts, f.fact) is None and f.top_level.rank > level.rank
+        and (cii or f.fact not in CII_FACTS)
     )
     return Grading(level=level, criteria=tuple(fired), missing=missing,
-                   confirmed_level=Level.by_rank(confirmed_rank))
+                   confirmed_level=Level.by_rank(confirmed_rank),
+                   remarks=tuple(_remarks(families, facts, fired)))
 
 
-STATUS_ZH = {"confirmed": "已核实", "single_source": "单一来源", "draft_only": "仅见于征求意见稿"}
-STATUS_EN = {"confirmed": "confirmed", "single_source": "one secondary source",
-             "draft_only": "2023 draft only"}
+STATUS_ZH = {"confirmed": "已核实", "single_source": "单一来源"}
+STATUS_EN = {"confirmed": "confirmed", "single_source": "one source only"}
 
 
 _THRESHOLD_SUFFIXES = ("（≥ {threshold}）", " (≥ {threshold})")

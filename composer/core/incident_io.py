@@ -34,8 +34,10 @@ from composer.core.model import (
     Report,
     ReportType,
 )
-
 from composer.core.validators import (
+    DEPTH_MAX,
+    INPUT_MAX_BYTES,
+    PROBLEMS_MAX,
     InvalidIncident,
     Problem,
     Reader,
@@ -43,6 +45,8 @@ from composer.core.validators import (
     is_email,
     is_phone,
     kind_of,
+    shown,
+    structure_problems,
 )
 
 _TOP = ("format", "report_type", "operator", "incident", "impact_facts", "level_confirmed")
@@ -91,10 +95,10 @@ def _operator(r: Reader, raw: Any) -> Operator | None:
             cname = r.text(cm, "name", "operator.contact", required=True)
             phone = r.text(cm, "phone", "operator.contact", required=True)
             if phone and phone.strip() and not is_phone(phone):
-                r.fail("operator.contact.phone", f"is not a phone number: {phone!r}")
+                r.fail("operator.contact.phone", f"is not a phone number: {shown(phone)}")
             email = r.text(cm, "email", "operator.contact")
             if email is not None and email.strip() and not is_email(email):
-                r.fail("operator.contact.email", f"is not an email address: {email!r}")
+                r.fail("operator.contact.email", f"is not an email address: {shown(email)}")
             if cname and phone:
                 contact = Contact(name=cname, phone=phone, email=email or None)
     if name is None or kind is None or contact is None:
@@ -236,8 +240,12 @@ def loads_report(text: str | bytes) -> Report:
 
 
 def loads_json(text: str | bytes) -> Any:
-    """JSON text (UTF-8) parsed strictly: no NaN/Infinity, no key given twice in one object.
-    Raises :class:`InvalidIncident` (path ``$``) otherwise."""
+    """JSON text (UTF-8) parsed strictly: no NaN/Infinity, no key given twice in one object, at
+    most :data:`INPUT_MAX_BYTES`, nested at most :data:`DEPTH_MAX` deep, no unpaired surrogate
+    (``\\ud800``) anywhere. Raises :class:`InvalidIncident` otherwise."""
+    if len(text) > INPUT_MAX_BYTES:
+        raise InvalidIncident([Problem("$", f"is too large: more than {INPUT_MAX_BYTES:,} "
+                                            "bytes (an incident file is far smaller)")])
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -255,17 +263,28 @@ def loads_json(text: str | bytes) -> Any:
         return obj
 
     try:
-        data = json.loads(text, parse_constant=_reject_constant,
+        data = json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int,
                           object_pairs_hook=no_duplicates)
     except json.JSONDecodeError as exc:
         raise InvalidIncident([Problem(
             "$", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]) from None
+    except RecursionError:
+        raise InvalidIncident([Problem(
+            "$", f"nested more than {DEPTH_MAX} levels deep")]) from None
     except ValueError as exc:
         raise InvalidIncident([Problem("$", str(exc))]) from None
     if duplicates:  # the later value would silently win: a typo must not pass unnoticed
-        raise InvalidIncident([Problem("$", f"key {key!r} appears twice in one object")
-                               for key in dict.fromkeys(duplicates)])
+        raise InvalidIncident([Problem("$", f"key {shown(key)} appears twice in one object")
+                               for key in list(dict.fromkeys(duplicates))[:PROBLEMS_MAX]])
+    problems = structure_problems(data)
+    if problems:
+        raise InvalidIncident(problems)
     return data
+
+
+def _parse_int(digits: str) -> int | float:
+    """Integers beyond any bound become floats (possibly inf): never a 4,300-digit int."""
+    return int(digits) if len(digits) <= 20 else float(digits)
 
 
 def _reject_constant(name: str) -> Any:

@@ -100,8 +100,10 @@ class Judgement(_Choice):
 class PortalSite(_Choice):
     PROVINCIAL_PORTAL = "provincial_portal"
     PREFECTURAL_PORTAL = "prefectural_portal"
+    ENTERPRISE_PORTAL = "enterprise_portal"    # 企事业单位门户网站, prefecture level or above
     CENTRAL_NEWS = "central_news"
     KEY_NEWS = "key_news"
+    OTHER = "other"                            # a site the Guide does not name: nothing fires
 
 
 class Region(_Choice):
@@ -110,9 +112,18 @@ class Region(_Choice):
 
 
 class DefacementSite(_Choice):
+    """Grouped by the highest level whose site list names them; the group caps the level."""
+
+    # 特别重大
     PROVINCIAL_PORTAL = "provincial_portal"
     CENTRAL_NEWS = "central_news"
     SUPER_LARGE_PLATFORM = "super_large_platform"
+    # 重大
+    PREFECTURAL_PORTAL = "prefectural_portal"
+    ENTERPRISE_PORTAL = "enterprise_portal"
+    KEY_NEWS = "key_news"
+    LARGE_PLATFORM = "large_platform"
+    # 较大
     OTHER = "other"
 
 
@@ -132,6 +143,14 @@ class Operator:
     protection_department: str | None = None
     cac_office: str | None = None
     credit_code: str | None = None
+
+    @property
+    def runs_cii(self) -> bool:
+        """The operator runs critical information infrastructure: kind cii, or a central/state
+        organ that names a protection department (REGULATION.md open point)."""
+        return self.kind is OperatorKind.CII or (
+            self.kind is OperatorKind.CENTRAL_STATE_ORGAN
+            and bool((self.protection_department or "").strip()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -169,6 +169,15 @@ def duties(report: Report, grading: Grading, rules: ReportingRules | None = None
                   notes_zh=tuple(notes_zh), notes_en=tuple(notes_en))
 
 
+def provisional_first_due(report: Report,
+                          rules: ReportingRules | None = None) -> Obligation | None:
+    """The report deadline that applies if the incident turns out 较大 or above — shown while
+    the level is still 待研判 (the clock runs from discovery whatever the level)."""
+    rules = reporting_rules() if rules is None else rules
+    reports = sorted(_initial_reports(report, rules), key=lambda o: o.due)
+    return reports[0] if reports else None
+
+
 def governing(report_type: ReportType, duties: Duties) -> Obligation | None:
     """The dated obligation the countdown follows for this kind of report.
 

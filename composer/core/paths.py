@@ -40,6 +40,34 @@ def config_dir() -> Path:
                      ("XDG_CONFIG_HOME", ".config"))
 
 
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and missing parents) and make it private: 0700 whatever the umask.
+
+    Only the directory itself is tightened; parents that already existed are left alone.
+    A no-op for the mode on Windows (per-user folders there are private by their ACL).
+    """
+    path = Path(path)
+    path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    if sys.platform != "win32" and (path.stat().st_mode & 0o777) != PRIVATE_DIR_MODE:
+        os.chmod(path, PRIVATE_DIR_MODE)
+    return path
+
+
+def private_file(path: Path) -> None:
+    """Make an existing file 0600 (a no-op if it does not exist, or on Windows)."""
+    if sys.platform == "win32":
+        return
+    try:
+        if (os.stat(path).st_mode & 0o777) != PRIVATE_FILE_MODE:
+            os.chmod(path, PRIVATE_FILE_MODE)
+    except FileNotFoundError:
+        pass
+
+
 def database_path() -> Path:
     return data_dir() / "composer.sqlite3"
 

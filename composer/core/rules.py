@@ -7,6 +7,7 @@ is a one-line data edit and a typo in the data fails loudly at load time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -15,7 +16,7 @@ from typing import Any
 from composer import resources
 from composer.core.model import Level, OperatorKind
 
-STATUSES = ("confirmed", "single_source", "draft_only")
+STATUSES = ("confirmed", "single_source")
 UNITS = ("duration", "percent", "people", "yuan", "times")
 
 # Every fact path a rule may read, with the enumeration values it may compare against
@@ -24,7 +25,8 @@ FACT_PATHS: dict[str, tuple[str, ...] | None] = {
     "cii_total_outage_hours": None,
     "cii_main_function_outage_hours": None,
     "portal_outage.hours": None,
-    "portal_outage.site": ("provincial_portal", "prefectural_portal", "central_news", "key_news"),
+    "portal_outage.site": ("provincial_portal", "prefectural_portal", "enterprise_portal",
+                           "central_news", "key_news", "other"),
     "population.percent": None,
     "population.region": ("province", "prefecture"),
     "people_services_affected": None,
@@ -34,12 +36,64 @@ FACT_PATHS: dict[str, tuple[str, ...] | None] = {
     "defacement.other_page_hours": None,
     "defacement.reposts": None,
     "defacement.views": None,
-    "defacement.site": ("provincial_portal", "central_news", "super_large_platform", "other"),
+    "defacement.site": ("provincial_portal", "central_news", "super_large_platform",
+                        "prefectural_portal", "enterprise_portal", "key_news", "large_platform",
+                        "other"),
     "defacement.authority_ruling": ("especially_major", "major", "relatively_major"),
     "data_threat": ("especially_serious", "serious", "relatively_serious"),
     "system_loss": ("especially_serious", "serious", "relatively_serious"),
     "other_threat": ("especially_serious", "serious", "relatively_serious"),
 }
+
+
+# --- anchors into the verbatim text (GUIDE-2025.md) --------------------------------------------
+# One scheme shared with the in-app 法规原文 view: art-1 … art-14 (Measures), art-7-1 … art-7-8
+# (Art. 7 items), guide-1 … guide-4 (Guide sections 一 … 四), guide-L-c-N (符合下列情形之一, item N),
+# guide-L-u-N (通常情况下 …, item N), guide-L-u-6-K (defacement sub-item （K）), guide-note (注).
+_ANCHOR = re.compile(r"art-(?:[1-9]|1[0-4]|7-[1-8])|guide-note|guide-[1-4]"
+                     r"|guide-[1-3]-c-[1-3]|guide-[1-3]-u-(?:[1-8]|6-[1-4])")
+_ZH_NUM = "一二三四五六七八九十"
+_SECTIONS_EN = ("I", "II", "III", "IV")
+
+
+def _zh(n: int) -> str:
+    """1 … 14 in Chinese numerals (十一, 十四)."""
+    return _ZH_NUM[n - 1] if n <= 10 else "十" + _ZH_NUM[n - 11]
+
+
+def is_guide_anchor(anchor: str) -> bool:
+    return _ANCHOR.fullmatch(anchor) is not None
+
+
+def guide_citation(anchor: str, lang: str = "zh") -> str:
+    """The human citation of an anchor: ``guide-2-u-2`` → 《指南》二、通常情况第2项."""
+    if not is_guide_anchor(anchor):
+        raise ValueError(f"not a guide anchor: {anchor!r}")
+    parts = anchor.split("-")
+    zh = lang == "zh"
+    if parts[0] == "art":
+        art = int(parts[1])
+        if len(parts) == 3:
+            item = int(parts[2])
+            return (f"《办法》第{_zh(art)}条第（{_zh(item)}）项" if zh
+                    else f"Measures Art. {art} item ({item})")
+        return f"《办法》第{_zh(art)}条" if zh else f"Measures Art. {art}"
+    if parts[1] == "note":
+        return "《指南》注" if zh else "Guide, closing note"
+    section = int(parts[1])
+    head = f"《指南》{_zh(section)}、" if zh else f"Guide {_SECTIONS_EN[section - 1]}"
+    if len(parts) == 2:
+        names = ("特别重大", "重大", "较大", "一般")
+        return (head + f"{names[section - 1]}网络安全事件" if zh
+                else head)
+    kind, item = parts[2], int(parts[3])
+    if kind == "c":
+        return head + f"情形第{item}项" if zh else f"{head}, conditions item {item}"
+    if len(parts) == 5:
+        sub = int(parts[4])
+        return (head + f"通常情况第{item}项（{sub}）" if zh
+                else f"{head}, usual criteria item {item}({sub})")
+    return head + f"通常情况第{item}项" if zh else f"{head}, usual criteria item {item}"
 
 
 class RuleDataError(ValueError):
@@ -52,6 +106,7 @@ class Check:
 
     fact: str
     status: str
+    guide: str           # anchor of the place in the Measures/Guide, e.g. "guide-2-u-2"
     reason: str          # Chinese template with {value} and {threshold}
     reason_en: str       # the same in English
     unit: str | None = None
@@ -162,7 +217,7 @@ def _level(value: Any, where: str) -> Level:
 
 
 def _check(raw: Any, where: str, family_fact: str) -> Check:
-    t = _keys(raw, where, {"fact", "status", "reason", "reason_en"},
+    t = _keys(raw, where, {"fact", "status", "guide", "reason", "reason_en"},
               {"unit", "min", "equals", "where", "note"})
     fact = t["fact"]
     if fact not in FACT_PATHS:
@@ -171,6 +226,8 @@ def _check(raw: Any, where: str, family_fact: str) -> Check:
         raise RuleDataError(f"{where}.fact: {fact!r} is not part of {family_fact!r}")
     if t["status"] not in STATUSES:
         raise RuleDataError(f"{where}.status: must be one of {STATUSES}")
+    if not is_guide_anchor(t["guide"]) or not t["guide"].startswith("guide-"):
+        raise RuleDataError(f"{where}.guide: {t['guide']!r} is not an anchor of the Guide")
     if ("min" in t) == ("equals" in t):
         raise RuleDataError(f"{where}: exactly one of 'min' and 'equals'")
     if "min" in t:
@@ -196,7 +253,8 @@ def _check(raw: Any, where: str, family_fact: str) -> Check:
     for key in ("reason", "reason_en"):
         if "min" in t and ("{value}" not in t[key] or "{threshold}" not in t[key]):
             raise RuleDataError(f"{where}.{key}: a threshold reason needs {{value}} and {{threshold}}")
-    return Check(fact=fact, status=t["status"], reason=t["reason"], reason_en=t["reason_en"],
+    return Check(fact=fact, status=t["status"], guide=t["guide"], reason=t["reason"],
+                 reason_en=t["reason_en"],
                  unit=t.get("unit"),
                 minimum=t.get("min"), equals=t.get("equals"), where=tuple(conditions),
                 note=t.get("note"))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -25,7 +26,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        """One terminal-safe line: control characters escaped, path and message bounded."""
+        return f"{printable(self.path, PATH_SHOWN)}: {printable(self.message, MESSAGE_SHOWN)}"
 
 
 class InvalidIncident(ValueError):
@@ -33,13 +35,58 @@ class InvalidIncident(ValueError):
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+        super().__init__("\n".join(problem_lines(problems, 20)))
 
+
+def problem_lines(problems: list[Problem], limit: int = 100) -> list[str]:
+    """One safe ``path: message`` line per problem, the first ``limit`` and a count of the rest."""
+    lines = [str(p) for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(f"$: … and {len(problems) - limit:,} more problems")
+    return lines
+
+
+# --- bounds: what the regulation can mean (README "Input limits" says why) -------------------
+HOURS_MAX = 87_600                        # 10 years of 365 days, in hours
+PEOPLE_MAX = 10_000_000_000               # above the world's population (≈ 8.2 billion)
+COUNT_MAX = 1_000_000_000_000             # reposts and page views: counts, not people
+YUAN_MAX = 10_000_000_000_000             # 10 trillion yuan (≈ 8 % of China's yearly GDP)
+NUMBER_MAX = 1_000_000_000_000_000        # any other number: still exact as a float
+_NUMBER_BOUNDS: dict[str, tuple[int, str]] = {
+    "hours": (HOURS_MAX, "10 years"),
+    "yuan": (YUAN_MAX, "10 trillion yuan"),
+    "people": (PEOPLE_MAX, "more than the world's population"),
+    "count": (COUNT_MAX, "one trillion"),
+}
+_PEOPLE_KEYS = frozenset({"people_services_affected", "personal_info_leaked"})
+_COUNT_KEYS = frozenset({"reposts", "views"})
+
+_CHINA = timezone(timedelta(hours=8))
+TIME_MIN = datetime(2000, 1, 1, tzinfo=_CHINA)          # inclusive, China time
+TIME_END = datetime(2101, 1, 1, tzinfo=_CHINA)          # exclusive: up to 2100-12-31 24:00
+OFFSET_MAX = timedelta(hours=14)                         # the widest UTC offset in use
+
+LINE_MAX = 200          # names, title, province, departments, ransom amount and method
+PHONE_MAX = 64
+EMAIL_MAX = 254         # RFC 5321's limit for a forward path
+TIME_TEXT_MAX = 64      # an ISO 8601 date-time with fractions and offset is ≤ 32
+TEXT_MAX = 20_000       # each long text (description, measures, …): ~13 printed pages
+_LINE_KEYS = frozenset({"name", "title", "province", "protection_department", "cac_office",
+                        "credit_code", "category", "amount", "method", "format",
+                        "report_type"})
+_KEY_LIMITS = {"phone": PHONE_MAX, "email": EMAIL_MAX}
+
+INPUT_MAX_BYTES = 8 * 1024 * 1024   # a file holding every text at its limit is < 3 MiB
+DEPTH_MAX = 16                      # composer-incident/1 nests 4 deep
+PROBLEMS_MAX = 100                  # problems reported from one input (the rest are counted)
+PATH_SHOWN = 120                    # characters of a JSON path shown in an error line
+MESSAGE_SHOWN = 300
+ECHO_SHOWN = 40                     # characters of the input echoed in a message
 
 _CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{4,30}([ ]*(转|ext\.?|x)[ ]*[0-9]{1,6})?$")
-_EMAIL_RE = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+$")
+_EMAIL_PART_RE = re.compile(r"[^@\s<>\"',;]+")   # one character class: linear, no backtracking
 
 
 def credit_code_problem(code: str) -> str | None:
@@ -56,17 +103,95 @@ def credit_code_problem(code: str) -> str | None:
     return None
 
 
+def shown(text: str, limit: int = ECHO_SHOWN) -> str:
+    """Input text quoted for an error message: escaped like ``repr`` (control characters, line
+    breaks and unpaired surrogates become ``\\x1b``-style escapes) and cut to ``limit``."""
+    return repr(text[:limit]) + ("…" if len(text) > limit else "")
+
+
+def printable(text: str, limit: int) -> str:
+    """``text`` with every non-printable character escaped, cut to about ``limit``."""
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def shown_number(value: float) -> str:
+    """A number for an error message, never thousands of digits."""
+    if isinstance(value, float):
+        return f"{value:.6g}" if math.isfinite(value) else "a number too large to represent"
+    if abs(value) < 10**16:
+        return str(value)
+    return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+
+
+def text_problem(text: str, single_line: bool) -> str | None:
+    """Why ``text`` cannot be stored and printed, or None: an unpaired surrogate (not a
+    character at all: it breaks UTF-8 output, the PDF and every autosave), a control
+    character (ESC would reach a terminal), or a line break in a one-line field."""
+    if text.isprintable():
+        return None
+    for i, c in enumerate(text):
+        if c.isprintable() or c == " ":
+            continue
+        code = ord(c)
+        if 0xD800 <= code <= 0xDFFF:
+            return f"contains an unpaired surrogate (U+{code:04X}) at character {i + 1}"
+        if c in "\n\r\u2028\u2029\x85":
+            if single_line:
+                return f"must be a single line (line break at character {i + 1})"
+            continue
+        if c == "\x00":
+            return "contains a NUL character"
+        if c == "\t" or unicodedata.category(c) != "Cc":
+            continue   # tabs; format characters (ZWJ, bidi marks) are the fonts' concern
+        return f"contains a control character (U+{code:04X}) at character {i + 1}"
+    return None
+
+
 def parse_time(text: str) -> datetime:
-    """ISO 8601 date-time that must carry a UTC offset. Raises ValueError with a reason."""
+    """ISO 8601 date-time that must carry a UTC offset, between 2000-01-01 and 2100-12-31
+    (China time) with an offset of at most ±14:00. Raises ValueError with a reason."""
+    if len(text) > TIME_TEXT_MAX:
+        raise ValueError(f"not an ISO 8601 date-time: {shown(text)}")
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"not an ISO 8601 date-time: {text!r}") from None
+        raise ValueError(f"not an ISO 8601 date-time: {shown(text)}") from None
     if len(text) <= 10:
-        raise ValueError(f"needs a time of day and a UTC offset: {text!r}")
-    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"needs a time of day and a UTC offset: {shown(text)}")
+    offset = value.utcoffset()
+    if offset is None:
         raise ValueError(f"needs a UTC offset, e.g. {text}+08:00")
+    if abs(offset) > OFFSET_MAX:
+        raise ValueError("UTC offset must be between -14:00 and +14:00")
+    if not TIME_MIN <= value < TIME_END:
+        raise ValueError("must be between 2000-01-01 and 2100-12-31")
     return value
+
+
+def number_bound(key: str) -> tuple[int, str]:
+    """The largest value a number field may hold, and why (by the field's name)."""
+    if key == "hours" or key.endswith("_hours"):
+        return _NUMBER_BOUNDS["hours"]
+    if key.endswith("_yuan"):
+        return _NUMBER_BOUNDS["yuan"]
+    if key in _PEOPLE_KEYS:
+        return _NUMBER_BOUNDS["people"]
+    if key in _COUNT_KEYS:
+        return _NUMBER_BOUNDS["count"]
+    return NUMBER_MAX, ""
+
+
+def text_limit(key: str) -> tuple[int, bool]:
+    """(maximum length in characters, single line?) of a text field, by its name."""
+    if key in _KEY_LIMITS:
+        return _KEY_LIMITS[key], True
+    if key in _LINE_KEYS:
+        return LINE_MAX, True
+    return TEXT_MAX, False
 
 
 class Reader:
@@ -98,8 +223,13 @@ class Reader:
         if not isinstance(value, str):
             self.fail(p, f"must be a string, got {kind_of(value)}")
             return None
-        if "\x00" in value:
-            self.fail(p, "contains a NUL character")
+        limit, single_line = text_limit(key)
+        if len(value) > limit:
+            self.fail(p, f"is too long: {len(value):,} characters, at most {limit:,}")
+            return None
+        why_bad = text_problem(value, single_line)
+        if why_bad:
+            self.fail(p, why_bad)
             return None
         if required and not value.strip():
             self.fail(p, "must not be empty" + (f" {why}" if why else ""))
@@ -140,20 +270,23 @@ class Reader:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.fail(p, f"must be a number, got {kind_of(value)}")
             return None
-        if not math.isfinite(value):
+        # Bounded first: a huge integer must never reach float(), a huge float never int().
+        bound, why = (maximum, "") if maximum is not None else number_bound(key)
+        if isinstance(value, float) and math.isnan(value):
             self.fail(p, "must be a finite number")
             return None
         if value < 0:
-            self.fail(p, f"must not be negative, got {value}")
+            self.fail(p, f"must not be negative, got {shown_number(value)}")
+            return None
+        if value > bound:
+            self.fail(p, f"must be at most {bound:,}" + (f" ({why})" if why else "")
+                      + f", got {shown_number(value)}")
             return None
         if whole:
             if isinstance(value, float) and not value.is_integer():
-                self.fail(p, f"must be a whole number, got {value}")
+                self.fail(p, f"must be a whole number, got {shown_number(value)}")
                 return None
             value = int(value)
-        if maximum is not None and value > maximum:
-            self.fail(p, f"must be at most {maximum:g}, got {value}")
-            return None
         return value
 
 
@@ -174,8 +307,15 @@ def is_phone(text: str) -> bool:
 
 
 def is_email(text: str) -> bool:
-    """A plausible single e-mail address (no display name, no list)."""
-    return bool(_EMAIL_RE.match(text.strip()))
+    """A plausible single e-mail address (no display name, no list): ``local@domain.tld``.
+
+    Linear time (the former single regular expression backtracked quadratically)."""
+    text = text.strip()
+    if len(text) > EMAIL_MAX or text.count("@") != 1:
+        return False
+    local, domain = text.split("@")
+    return (bool(_EMAIL_PART_RE.fullmatch(local)) and bool(_EMAIL_PART_RE.fullmatch(domain))
+            and "." in domain[1:-1])
 
 
 FUTURE_TOLERANCE = timedelta(minutes=5)   # clock skew between workstations
@@ -194,3 +334,37 @@ def timing_warnings(report: Report, now: datetime) -> list[Problem]:
 
 
 FUTURE_TIME = "is in the future (check the date)"
+
+
+def structure_problems(data: Any) -> list[Problem]:
+    """Problems of a parsed JSON tree as a whole, found without recursion: nesting deeper than
+    :data:`DEPTH_MAX`, and keys or strings holding an unpaired surrogate (anywhere, even under
+    an unknown key: the app keeps what it opens and must be able to save it again)."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack and len(problems) < PROBLEMS_MAX:
+        node, path, depth = stack.pop()
+        if isinstance(node, str):
+            if not _has_surrogate(node):
+                continue
+            problems.append(Problem(path or "$", text_problem(node, False) or ""))
+            continue
+        if isinstance(node, dict):
+            items: list[tuple[str, Any]] = [(join_path(path, str(k)), v) for k, v in node.items()]
+            problems += [Problem(join_path(path, str(k)), "key contains an unpaired surrogate")
+                         for k in node if _has_surrogate(str(k))]
+        elif isinstance(node, list):
+            items = [(f"{path}[{i}]", v) for i, v in enumerate(node)]
+        else:
+            continue
+        if depth >= DEPTH_MAX:
+            problems.append(Problem(path or "$", f"nested more than {DEPTH_MAX} levels deep"))
+            continue
+        stack.extend((v, p, depth + 1) for p, v in reversed(items))
+    return problems[:PROBLEMS_MAX]
+
+
+def _has_surrogate(text: str) -> bool:
+    if text.isprintable():
+        return False
+    return any(0xD800 <= ord(c) <= 0xDFFF for c in text)

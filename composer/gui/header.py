@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 from composer.core import flow
 from composer.core.classify import Classification
 from composer.core.model import ReportType
-from composer.core.obligations import CHINA_TZ, governing
+from composer.core.obligations import CHINA_TZ, governing, provisional_first_due
 from composer.core.submissions import Submission, describe
 from composer.gui import i18n
 from composer.gui.model import DraftModel
@@ -81,6 +81,8 @@ class DeadlineHeader(QFrame):
         c = self._classification
         if c is None:
             self.level.setText(kind + self.tr("定级：填写中"))
+        elif self.model.draft.awaiting_impact:  # never 一般 before the facts were looked at
+            self.level.setText(kind + self.tr("定级：待研判"))
         else:
             level = c.grading.level
             self.level.setText(kind + self.tr("定级：") + i18n.pick(level.zh, level.en))
@@ -90,6 +92,10 @@ class DeadlineHeader(QFrame):
         c = self._classification
         rtype = self.model.draft.report_type
         first = governing(rtype, c.duties) if c is not None else None
+        pending = c is not None and self.model.draft.awaiting_impact
+        if pending and rtype is ReportType.INITIAL:
+            report = self.model.draft.report()
+            first = provisional_first_due(report) if report is not None else None
         if self._submission is not None:
             self.state = "sent"
             self.deadline.setText(describe(self._submission, first, i18n.language()))
@@ -98,6 +104,8 @@ class DeadlineHeader(QFrame):
             self.state = "none"
             if c is not None and rtype is ReportType.FOLLOW_UP:
                 self.deadline.setText(self.tr("续报：无固定时限，出现重要新情况时及时报送"))
+            elif pending:
+                self.deadline.setText(self.tr("待研判：填写影响事实后显示报告时限"))
             elif c is not None and not c.grading.reportable:
                 self.deadline.setText(self.tr("一般事件：无强制报告时限"))
             elif c is None:
@@ -109,8 +117,10 @@ class DeadlineHeader(QFrame):
             u = flow.urgency(self.clock(), first.due, first.within)
             self.state = u.state
             left = flow.format_remaining(u.remaining, i18n.pick("天", "d"))
-            self.deadline.setText(self.tr("最早截止：") + first.to + "  "
-                                  + first.due.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M"))
+            self.deadline.setText(
+                (self.tr("待研判；如为较大以上事件，最早截止：") if pending
+                 else self.tr("最早截止：")) + first.to + "  "
+                + first.due.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M"))
             if u.state == "red":
                 self.countdown.setText("✖ " + self.tr("已超时 %1").replace("%1", left))
             elif u.state == "amber":

@@ -72,4 +72,5 @@ def save_language(lang: str) -> None:
     except (OSError, ValueError):
         data = {}
     data["language"] = lang
+    paths.private_dir(path.parent)      # 0700; the file itself is written 0600 (mkstemp)
     atomic_write_bytes(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))

@@ -1,17 +1,16 @@
-"""The main window: header with countdown, the wizard, menus, autosave and output actions."""
+"""The main window: header with countdown, the wizard, menus, autosave (output actions:
+:mod:`composer.gui.output`)."""
 
 from __future__ import annotations
 
-import hashlib
-import re
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -21,29 +20,19 @@ from PySide6.QtWidgets import (
 
 from composer.core import flow
 from composer.core.draft import Draft, derived_draft, new_draft
-from composer.core.incident_io import dumps_report
 from composer.core.model import ReportType
-from composer.core.obligations import CHINA_TZ
 from composer.core.storage import DraftSummary, Storage
 from composer.gui import i18n
-from composer.gui.dialogs import RecoveryDialog, ReportsDialog, SubmissionDialog
+from composer.gui.dialogs import RecoveryDialog, ReportsDialog
 from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
-from composer.gui.operations import package_progress, run_operation
-from composer.gui.preview import paint_pdf
+from composer.gui.output import EMAIL_RECIPIENTS, OutputActions, package_dir_name
 from composer.gui.wizard import ReportWizard
 
 AUTOSAVE_MS = 1500
-EMAIL_RECIPIENTS = "email_recipients"  # storage setting: extra To addresses of the e-mail draft
 
 
-def package_dir_name(draft: Draft, now: datetime) -> str:
-    """A folder name for one package: time, report type, title (safe on every filesystem)."""
-    title = re.sub(r'[\\/:*?"<>|\s]+', "_", draft.title).strip("._")[:40] or "report"
-    return f"{now:%Y%m%d-%H%M%S}-{draft.report_type.value}-{title}"
-
-
-class MainWindow(QMainWindow):
+class MainWindow(OutputActions, QMainWindow):
     """Holds one draft at a time (``model``); everything it shows is rebuilt on a language
     change. Storage is passed in (tests give a temporary one).
 
@@ -118,6 +107,11 @@ class MainWindow(QMainWindow):
             action = self._action(lang_menu, name, lambda _=False, c=code: self.set_language(c))
             action.setCheckable(True)
             action.setChecked(i18n.language() == code)
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self._action(help_menu, self.tr("法规原文(&R)"), lambda: self.show_guide(),
+                     QKeySequence.StandardKey.HelpContents).setObjectName("action-guide")
+        self._action(help_menu, self.tr("运行环境检查(&D)…"), self.show_doctor).setObjectName(
+            "actionDoctor")
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
@@ -126,6 +120,11 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def show_guide(self, anchor: str | None = None):  # type: ignore[no-untyped-def]
+        """The 法规原文 window (composer/gui/guide_view.py), at ``anchor`` if given."""
+        from composer.gui.guide_view import open_guide
+        return open_guide(anchor, self)
 
     def set_language(self, lang: str) -> None:
         if lang == i18n.language():
@@ -203,11 +202,18 @@ class MainWindow(QMainWindow):
                        + "\n" + "\n".join(dropped))
         return True
 
-    def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("打开事件文件"), "",
-                                              self.tr("事件文件 (*.json)"))
-        if name:
-            self.open_file(name)
+    def choose_file(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("打开事件文件"), self.start_folder(),
+                             self.tr("事件文件 (*.json)"))
+        dialog.setObjectName("open-file-dialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+
+        def chosen(name: str) -> None:
+            if name and self.open_file(name):
+                self.remember_folder(Path(name).parent)
+        dialog.fileSelected.connect(chosen)
+        dialog.open()
+        return dialog
 
     def show_reports(self) -> ReportsDialog:
         self.save_now()
@@ -237,138 +243,18 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def show_doctor(self) -> QDialog:
+        """帮助 → 运行环境检查: the ``composer doctor`` report (for IT staff)."""
+        from composer.gui.doctor_dialog import DoctorDialog
+
+        dialog = DoctorDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_now()
         event.accept()
-
-    # --- output -----------------------------------------------------------------------------
-
-    def choose_package_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择保存材料包的文件夹"))
-        if folder:
-            self.generate_package(Path(folder))
-
-    def email_recipients(self) -> list[str]:
-        """The organisation's configured extra recipients of the e-mail draft."""
-        value = self.storage.load_setting(EMAIL_RECIPIENTS, [])
-        return [str(a) for a in value] if isinstance(value, list) else []
-
-    def generate_package(self, parent_dir: Path):  # type: ignore[no-untyped-def]
-        """Write the package into a new sub-folder of ``parent_dir`` (off the GUI thread)."""
-        from composer.render.package import write_package
-
-        self.save_now()
-        draft = self.model.draft
-        report = draft.report()
-        if report is None or draft.id is None:
-            self._warn(self.tr("无法生成"), self.tr("报告还有问题。"))
-            return None
-        now = datetime.now(CHINA_TZ).replace(microsecond=0)
-        out_dir = Path(parent_dir) / package_dir_name(draft, now)
-        source = dumps_report(report).encode("utf-8")
-        draft_id = draft.id
-        extra = tuple(self.email_recipients())
-
-        def work(progress):  # type: ignore[no-untyped-def]
-            return write_package(report, out_dir, source=source, generated_at=now,
-                                 extra_recipients=extra, progress=package_progress(progress))
-
-        def success(result) -> None:  # type: ignore[no-untyped-def]
-            files = [Path(f) for f in result.files]
-            manifest = next((f for f in files if f.name == "manifest.json"), None)
-            digest = (hashlib.sha256(manifest.read_bytes()).hexdigest()
-                      if manifest is not None and manifest.exists() else None)
-            self.storage.record_package(draft_id, out_dir, files, digest, now)
-            self.last_package = out_dir
-            self.wizard.pages[flow.Step.PREVIEW].set_generated(out_dir)
-            self.statusBar().showMessage(self.tr("材料包已生成：") + str(out_dir))
-
-        def failure(exc: Exception) -> None:
-            self._warn(self.tr("生成材料包失败"), str(exc))
-
-        return run_operation(self, self.tr("正在生成材料包…"), work, on_success=success,
-                             on_failure=failure, progress=True)
-
-    def open_package_folder(self) -> None:
-        if self.last_package is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_package)))
-
-    def print_document(self, kind: str) -> None:
-        """Print preview of the report, or of the fax set (cover + report)."""
-        report = self.model.draft.report()
-        preview = self.wizard.pages[flow.Step.PREVIEW]
-        if report is None:
-            return
-        if kind == "report" and preview.pdf is not None:
-            self._print_pdf(preview.pdf, self.tr("打印报告"))
-            return
-
-        def work() -> bytes:
-            from composer.core.classify import classify
-            from composer.gui.page_preview import render_pdf
-            from composer.render.fax import fax_set
-
-            classification = classify(report)
-            pdf = preview.pdf if preview.pdf is not None else render_pdf(report, classification)
-            if kind == "report":
-                return pdf
-            return fax_set(report, classification, pdf,
-                           generated_at=datetime.now(CHINA_TZ).replace(microsecond=0))[1]
-
-        run_operation(self, self.tr("正在准备打印…"), work,
-                      on_success=lambda pdf: self._print_pdf(
-                          pdf, self.tr("打印传真件") if kind == "fax" else self.tr("打印报告")),
-                      on_failure=lambda exc: self._warn(self.tr("无法打印"), str(exc)))
-
-    def _print_pdf(self, pdf: bytes, title: str) -> QPrintPreviewDialog:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(title)
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(title)
-        dialog.paintRequested.connect(lambda p: paint_pdf(p, pdf))
-        dialog.open()
-        return dialog
-
-    def export_file(self) -> None:
-        report = self.model.draft.report()
-        if report is None:
-            self._warn(self.tr("无法导出"), self.tr("报告还有问题，请先按提示修改。"))
-            return
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出事件文件"),
-                                              "incident.json", self.tr("事件文件 (*.json)"))
-        if name:
-            from composer.core.incident_io import save_report
-            try:
-                save_report(report, name)
-            except OSError as exc:
-                self._warn(self.tr("无法保存"), str(exc))
-
-    def record_submission(self) -> SubmissionDialog | None:
-        """Ask when and how the report was sent, and keep that record (evidence, Art. 10–11)."""
-        self.save_now()
-        draft_id = self.model.draft.id
-        if draft_id is None:
-            return None
-        dialog = SubmissionDialog(datetime.now(CHINA_TZ), self)
-
-        def done(_: int) -> None:
-            value = dialog.result_value
-            if value is None:
-                return
-            self.storage.record_submission(draft_id, value.channel, value.sent_at, value.note)
-            self._show_submission()
-            self.statusBar().showMessage(self.tr("已记录报送"))
-
-        dialog.finished.connect(done)
-        dialog.open()
-        return dialog
-
-    def _show_submission(self) -> None:
-        """The header shows the first recorded sending of this report (what the deadline
-        judges) instead of a countdown."""
-        draft_id = self.model.draft.id
-        subs = self.storage.submissions(draft_id) if draft_id is not None else []
-        self.header.set_submission(subs[0] if subs else None)
 
     def _warn(self, title: str, text: str) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,

@@ -40,7 +40,7 @@ class DraftModel(QObject):
 
     def set_step(self, step: int) -> None:
         if self.draft.step != step:
-            self.draft.step = step
+            self.draft.enter_step(step)
             self.changed.emit()
 
     def replace(self, draft: Draft) -> None:

@@ -90,6 +90,7 @@ class GradingPage(StepPage):
                              f"{i18n.pick('：', ': ')}{i18n.pick(k.reason, k.reason_en)}{mark}")
         else:
             lines = [self.tr("没有达到较大及以上级别的标准。")]
+        lines += ["ⓘ " + i18n.pick(r.zh, r.en) for r in g.remarks]
         self.reasons.setText("\n".join(lines))
         self.reasons.show()
         if g.missing:
@@ -103,8 +104,9 @@ class GradingPage(StepPage):
         if g.needs_confirmation:
             floor = i18n.pick(g.confirmed_level.zh, g.confirmed_level.en)
             self.notice.setText("⚠ " + i18n.pick(UNVERIFIED_NOTICE, UNVERIFIED_NOTICE_EN) + "\n"
-                                + self.tr("该级别所依据的数值尚未经正式文本核实。请对照《网络安全事件"
-                                          "分级指南》原文核对后确认。") + "\n"
+                                + self.tr("该级别所依据的数值仅见于一份逐字转载的正式文本，尚无"
+                                          "第二来源印证。请对照《网络安全事件分级指南》原文核对后"
+                                          "确认。") + "\n"
                                 + self.tr("仅按已核实的标准，定级为“%1”。").replace("%1", floor))
             self.confirm.setText(self.tr("我已对照原文核对，确认定级为“%1”").replace(
                 "%1", i18n.pick(g.level.zh, g.level.en)))

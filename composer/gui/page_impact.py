@@ -45,8 +45,10 @@ class ImpactPage(StepPage):
         sites = [(None, self.tr("（不涉及）")),
                  ("provincial_portal", self.tr("省级以上党政机关门户网站")),
                  ("prefectural_portal", self.tr("地市级党政机关门户网站")),
+                 ("enterprise_portal", self.tr("地市级以上企事业单位门户网站")),
                  ("central_news", self.tr("中央重点新闻网站")),
-                 ("key_news", self.tr("其他重点新闻网站"))]
+                 ("key_news", self.tr("省级重点新闻网站")),
+                 ("other", self.tr("其他网站（《指南》未列举，如县级门户网站）"))]
         self.add_choice(form, f"{f}.portal_outage.site", self.tr("无法访问的网站"), sites)
         self.add_number(form, f"{f}.portal_outage.hours", self.tr("无法访问时长（小时）"),
                         whole=False, hint=thresholds("portal_outage"))
@@ -65,13 +67,20 @@ class ImpactPage(StepPage):
                         hint=thresholds("direct_loss_yuan"))
         d = f"{f}.defacement"
         form = self.new_form(self.tr("网页篡改、传播违法有害信息"))
+        # grouped by the highest level whose site list names them (the group caps the level)
         dsites = [(None, self.tr("（不涉及）")),
-                  ("provincial_portal", self.tr("省级以上党政机关门户网站")),
-                  ("central_news", self.tr("中央重点新闻网站")),
-                  ("super_large_platform", self.tr("超大型网络平台")),
-                  ("other", self.tr("其他网站"))]
+                  ("provincial_portal", self.tr("特别重大所列：省级以上党政机关门户网站")),
+                  ("central_news", self.tr("特别重大所列：中央重点新闻网站")),
+                  ("super_large_platform", self.tr("特别重大所列：超大型网络平台")),
+                  ("prefectural_portal", self.tr("重大所列：地市级党政机关门户网站")),
+                  ("enterprise_portal", self.tr("重大所列：地市级以上企事业单位门户网站")),
+                  ("key_news", self.tr("重大所列：省级重点新闻网站")),
+                  ("large_platform", self.tr("重大所列：大型网络平台")),
+                  ("other", self.tr("较大所列：其他门户网站、新闻网站或网络平台"))]
         self.add_choice(form, f"{d}.site", self.tr("被篡改的网站"), dsites,
-                        hint=thresholds("defacement"))
+                        hint=[self.tr("网站所在的级别限定传播数据最高可定的级别；"
+                                      "省级以上网信部门、公安机关的认定按认定结论。"),
+                              *thresholds("defacement")])
         self.add_number(form, f"{d}.homepage_hours", self.tr("首页展示时长（小时）"),
                         whole=False)
         self.add_number(form, f"{d}.other_page_hours", self.tr("其他页面展示时长（小时）"),
@@ -98,6 +107,9 @@ class ImpactPage(StepPage):
         self.body.addStretch(1)
 
     def refresh(self) -> None:
+        cii = flow.asks_cii_facts(self.model.draft)
+        for path in flow.CII_FACT_PATHS:
+            self.set_row_visible(path, cii)
         c = self.model.draft.classification()
         if c is None:
             self.live.setText(self.tr("当前定级：请先修正下方标出的问题。"))

@@ -41,7 +41,8 @@ class ProfilePage(StepPage):
                       hint=self.tr("其他网络运营者必填：报告送属地省级网信部门。"
                                    "跨省经营的，填写事件发生地所在省份。"))
         self.add_line(form, "operator.protection_department", self.tr("保护工作部门"),
-                      hint=self.tr("关键信息基础设施运营者必填。"))
+                      hint=self.tr("关键信息基础设施运营者必填。中央和国家机关运营关键信息"
+                                   "基础设施的也填写（两条报告途径均列出）。"))
         self.add_line(form, "operator.cac_office", self.tr("本部门网信工作机构"),
                       hint=self.tr("中央和国家机关及其直属单位必填。"))
         self.add_line(form, "operator.credit_code", self.tr("统一社会信用代码"),
@@ -57,6 +58,11 @@ class ProfilePage(StepPage):
         self.remember.setChecked(True)
         self.body.addWidget(self.remember)
         self.body.addStretch(1)
+
+    def refresh(self) -> None:
+        """Only the receiving body the chosen kind needs (a field already filled stays)."""
+        for path in flow.RECIPIENT_FIELDS:
+            self.set_row_visible(path, flow.shows_recipient_field(path, self.model.draft))
 
     def _add_recipients(self) -> None:
         """The organisation's own extra recipients of the e-mail draft (a setting, not part of

@@ -13,8 +13,11 @@ manifest.json is always written and lists exactly the files written.
 :func:`build_package` is pure (inputs → ``{relative path: bytes}``), for the GUI and tests;
 :func:`write_package` adds the atomic write: the whole package is built in memory, written into
 a hidden temporary directory beside DIR, and renamed into place. An existing non-empty DIR is
-refused unless ``force``; then the old DIR is renamed aside, the new one renamed in, and the old
-one deleted. On any failure nothing new is left behind and an existing DIR is untouched.
+refused unless ``force``, and ``force`` replaces only a Composer package (see
+:mod:`composer.render.target`); then the old DIR is renamed aside, the new one renamed in, and
+the old one deleted. On any failure nothing new is left behind and an existing DIR is untouched.
+One writer per DIR at a time (an OS lock); what a killed writer left is cleaned on the next
+run.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,16 +38,14 @@ from composer.core.classify import Classification, classify
 from composer.core.incident_io import dumps_report
 from composer.core.model import Report
 from composer.core.obligations import in_china
-from composer.render import fax  # light: PDFium, Pillow and the cover layout load on use
+from composer.render import fax, target  # fax is light: PDFium, Pillow, layout load on use
 
 OUTPUTS = ("pdf", "eml", "fax")
-MANIFEST = "manifest.json"
-MANIFEST_FORMAT = "composer-package/1"
-FILES = {
-    "pdf": ("report.pdf",),
-    "eml": ("message.eml",),
-    "fax": ("fax/cover.pdf", "fax/fax.pdf", "fax/fax.tif"),
-}
+OPTIONAL = ("script",)
+"""Written only when asked for with ``only`` (the default stays the three of CONTRACT.md)."""
+MANIFEST = target.MANIFEST
+MANIFEST_FORMAT = target.MANIFEST_FORMAT
+FILES = target.FILES
 
 PdfRenderer = Callable[..., bytes]
 """``(report, classification, *, generated_at) -> PDF bytes``, like ``render_report_pdf``."""
@@ -71,11 +71,11 @@ def normalize_only(only: Iterable[str] | str) -> tuple[str, ...]:
     """The selection in canonical order, without repeats; :class:`PackageError` if invalid."""
     items = [only] if isinstance(only, str) else list(only)
     wanted = {x.strip() for item in items for x in item.split(",") if x.strip()}
-    bad = sorted(wanted - set(OUTPUTS))
+    bad = sorted(wanted - set(OUTPUTS + OPTIONAL))
     if bad or not wanted:
-        raise PackageError(f"--only must be a non-empty subset of {', '.join(OUTPUTS)}, "
-                           f"got {', '.join(bad) or 'nothing'}")
-    return tuple(x for x in OUTPUTS if x in wanted)
+        raise PackageError(f"--only must be a non-empty subset of "
+                           f"{', '.join(OUTPUTS + OPTIONAL)}, got {', '.join(bad) or 'nothing'}")
+    return tuple(x for x in OUTPUTS + OPTIONAL if x in wanted)
 
 
 def _when(generated_at: datetime | None) -> datetime:
@@ -142,6 +142,12 @@ def build_package(report: Report, *, source: bytes | None = None,
             progress=None if progress is None else lambda done, total: step("fax", done, total))
         extra["fax"] = {"pages": fax.page_count(combined),
                         "compression": fax.COMPRESSIONS[fax_compression]}
+    if "script" in selection:
+        from composer.render.script import build_script, script_pdf, script_text
+
+        script = build_script(report, classification)
+        files["script.txt"] = script_text(script).encode("utf-8")
+        files["script.pdf"] = script_pdf(script, generated_at=when)
     if source is not None:
         input_info = {"sha256": _sha256(source), "of": "source"}
     else:
@@ -188,6 +194,10 @@ def _check_target(out_dir: Path, force: bool) -> bool:
     resolved, cwd = out_dir.resolve(), Path.cwd().resolve()
     if resolved == cwd or resolved in cwd.parents or resolved.parent == resolved:
         raise PackageError("refusing to replace the current directory or one of its parents")
+    try:
+        target.check_replaceable(out_dir)
+    except target.TargetError as exc:
+        raise PackageError(str(exc)) from None
     return True
 
 
@@ -206,14 +216,6 @@ def _write_file(path: Path, data: bytes) -> None:
         os.fsync(fh.fileno())
 
 
-def _aside_name(out_dir: Path) -> Path:
-    for i in range(1000):
-        candidate = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}-{i}")
-        if not os.path.lexists(candidate):
-            return candidate
-    raise PackageError("cannot find a free name to move the old directory aside")
-
-
 def _install(tmp: Path, out_dir: Path, existed: bool) -> None:
     """Rename ``tmp`` to ``out_dir``, replacing an existing directory as atomically as we can."""
     if not existed:
@@ -223,8 +225,14 @@ def _install(tmp: Path, out_dir: Path, existed: bool) -> None:
         os.rmdir(out_dir)
         os.rename(tmp, out_dir)
         return
-    old = _aside_name(out_dir)
-    os.rename(out_dir, old)
+    old = target.aside_name(out_dir)
+    try:
+        os.rename(out_dir, old)
+    except PermissionError:
+        # Windows refuses to move a folder while a program holds one of its files open
+        raise target.TargetError(f"{out_dir.name} cannot be replaced now: a file in it is "
+                                 "probably open in another program (a PDF viewer?); close it "
+                                 "and try again — nothing was changed") from None
     try:
         os.rename(tmp, out_dir)
     except BaseException:
@@ -239,14 +247,12 @@ def write_package(report: Report, out_dir: str | os.PathLike[str], *,
                   extra_recipients: Sequence[str] = (), fax_compression: str = "group3",
                   pdf_renderer: PdfRenderer | None = None,
                   progress: Progress | None = None) -> PackageResult:
-    """Build the package and write it into ``out_dir`` atomically; :class:`PackageError`."""
+    """Build the package and write it into ``out_dir`` atomically; :class:`PackageError`.
+
+    One writer per folder (:class:`composer.render.target.TargetLock`): a second concurrent
+    writer fails at once. Leftovers of a killed earlier writer are cleaned first.
+    """
     out_dir = Path(os.path.abspath(out_dir))
-    existed = _check_target(out_dir, force)
-    files = build_package(report, source=source, only=only, generated_at=generated_at,
-                          extra_recipients=extra_recipients, fax_compression=fax_compression,
-                          pdf_renderer=pdf_renderer, progress=progress)
-    if progress is not None:
-        progress("write", 0, 0)
     created: list[Path] = []             # parent directories we made, deepest last
     for parent in reversed(out_dir.parents):
         if not parent.exists():
@@ -256,30 +262,43 @@ def write_package(report: Report, out_dir: str | os.PathLike[str], *,
                 _remove_created(created)
                 raise PackageError(f"cannot create {parent}: {exc.strerror or exc}") from None
             created.append(parent)
-    tmp: Path | None = None
+    done = False
     try:
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".partial",
-                                    dir=out_dir.parent))
-        _chmod_like_mkdir(tmp)  # mkdtemp makes 0700; the package is an ordinary folder
-        _write_tree(tmp, files)
-        _install(tmp, out_dir, existed)
-        tmp = None
-        fsync_dir(out_dir.parent)
+        with target.TargetLock(out_dir):
+            target.clean_leftovers(out_dir)
+            existed = _check_target(out_dir, force)
+            files = build_package(report, source=source, only=only, generated_at=generated_at,
+                                  extra_recipients=extra_recipients,
+                                  fax_compression=fax_compression, pdf_renderer=pdf_renderer,
+                                  progress=progress)
+            if progress is not None:
+                progress("write", 0, 0)
+            _write_atomically(files, out_dir, existed)
+            done = True
+    except target.TargetError as exc:
+        raise PackageError(str(exc)) from None
     except OSError as exc:
         raise PackageError(f"cannot write the package: {exc.strerror or exc}") from None
     finally:
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
+        if not done:
             _remove_created(created)
     manifest = json.loads(files[MANIFEST])
     return PackageResult(out_dir=out_dir, files=[out_dir / rel for rel in files],
                          manifest=manifest)
 
 
-def _chmod_like_mkdir(path: Path) -> None:
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o777 & ~umask)
+def _write_atomically(files: dict[str, bytes], out_dir: Path, existed: bool) -> None:
+    tmp: Path | None = target.partial_name(out_dir)
+    assert tmp is not None
+    os.mkdir(tmp)                        # ordinary folder mode (umask), exclusive
+    try:
+        _write_tree(tmp, files)
+        _install(tmp, out_dir, existed)
+        tmp = None
+        fsync_dir(out_dir.parent)
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _remove_created(created: list[Path]) -> None:

@@ -92,14 +92,15 @@ def test_completeness_walk():
 def test_grading_needs_confirmation_of_unverified_level():
     d = example("ransomware-retailer.json")
     d.set("impact_facts.personal_info_leaked", None)
-    d.set("impact_facts.direct_loss_yuan", 6_000_000)  # 较大 only in the draft text
+    d.set("impact_facts.people_services_affected", 150_000)  # 较大 on one source only
     c = d.classification()
     assert c.grading.level.value == "relatively_major" and c.grading.needs_confirmation
     assert flow.needs_level_confirmation(d)
     assert not flow.is_complete(Step.GRADING, d)
     d.confirmed_level = "relatively_major"
     assert flow.is_complete(Step.GRADING, d)
-    d.set("impact_facts.direct_loss_yuan", 30_000_000)  # now 重大 (draft): confirm again
+    d.set("impact_facts.defacement", {"site": "key_news", "other_page_hours": 13})
+    # now 重大 (12 h on other pages: one source only): confirm again
     assert not flow.is_complete(Step.GRADING, d)
 
 
@@ -166,3 +167,33 @@ def test_summary_items_show_for_summary_reports_or_when_filled():
     assert not flow.shows_summary_items(Draft(data={"report_type": "initial"}))
     assert flow.shows_summary_items(Draft(data={"report_type": "summary"}))
     assert flow.shows_summary_items(Draft(data={"incident": {"lessons": "x"}}))
+
+
+def test_operator_kind_decides_the_relevant_questions():
+    d = new_draft()
+    assert flow.operator_runs_cii(d) is None and flow.asks_cii_facts(d)
+    assert not any(flow.shows_recipient_field(p, d) for p in flow.RECIPIENT_FIELDS)
+    d.set("operator.kind", "other")
+    assert flow.operator_runs_cii(d) is False and not flow.asks_cii_facts(d)
+    assert flow.shows_recipient_field("operator.province", d)
+    assert not flow.shows_recipient_field("operator.cac_office", d)
+    d.set("impact_facts.cii_total_outage_hours", 2)   # given anyway: shown, so it can be cleared
+    assert flow.asks_cii_facts(d)
+    d.set("operator.kind", "central_state_organ")
+    assert flow.operator_runs_cii(d) is False
+    d.set("operator.protection_department", "某保护工作部门")
+    assert flow.operator_runs_cii(d) is True
+
+
+def test_level_is_pending_until_the_impact_page_was_seen():
+    from composer.core.draft import draft_from_json, draft_to_json
+    d = new_draft()
+    assert d.awaiting_impact
+    d.enter_step(Step.IMPACT)
+    assert not d.awaiting_impact
+    d.enter_step(Step.BASIC)
+    back = draft_from_json(draft_to_json(d))     # stored: seen stays seen
+    assert back.impact_seen and not back.awaiting_impact
+    e = new_draft()
+    e.set("impact_facts.direct_loss_yuan", 10)   # facts given (e.g. an opened file)
+    assert not e.awaiting_impact

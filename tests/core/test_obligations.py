@@ -129,17 +129,36 @@ def test_iso_duration(delta, text) -> None:
 
 
 def test_unverified_level_shows_notice_in_json() -> None:
-    out = classification_json(judged(impact_facts={"direct_loss_yuan": 5_000_000}))
+    out = classification_json(judged(impact_facts={"people_services_affected": 100_000}))
     assert out["level"] == "relatively_major" and out["needs_confirmation"] is True
     assert out["notice"].startswith("依据未核实，请对照原文")
-    assert out["criteria"][0]["status"] == "draft_only"
+    assert out["criteria"][0]["status"] == "single_source"
+    assert out["criteria"][0]["guide"] == "guide-3-u-3"
 
 
 def test_a_level_the_unit_confirmed_drops_the_notice() -> None:
-    c = judged(impact_facts={"direct_loss_yuan": 5_000_000}, level_confirmed="relatively_major")
+    c = judged(impact_facts={"people_services_affected": 100_000},
+               level_confirmed="relatively_major")
     out = classification_json(c)
     assert out["needs_confirmation"] is True and out["level_confirmed"] is True
     assert "notice" not in out and not c.unconfirmed
     # confirming another level than the one graded does not count
-    c = judged(impact_facts={"direct_loss_yuan": 5_000_000}, level_confirmed="major")
+    c = judged(impact_facts={"people_services_affected": 100_000}, level_confirmed="major")
     assert c.unconfirmed and "notice" in classification_json(c)
+
+
+def test_classify_json_names_the_guides_place_and_remarks() -> None:
+    out = classification_json(judged(impact_facts={
+        "cii_total_outage_hours": 1, "portal_outage": {"site": "other", "hours": 30}}))
+    assert out["level"] == "major"
+    assert out["criteria"][0]["guide"] == "guide-2-u-2"
+    assert out["criteria"][0]["reason"].endswith("《指南》二、通常情况第2项")
+    (remark,) = out["remarks"]
+    assert remark["fact"] == "portal_outage" and "不适用" in remark["remark"]
+
+
+def test_provisional_deadline_while_the_level_is_pending() -> None:
+    from composer.core.obligations import provisional_first_due
+    report = parse_report(incident(impact_facts={}))
+    first = provisional_first_due(report)
+    assert first is not None and first.due == report.incident.discovered_at + timedelta(hours=4)

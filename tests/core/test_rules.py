@@ -36,15 +36,39 @@ def test_bundled_rules_load() -> None:
         "12387@cert.org.cn", "010-82992387", "12387")
 
 
+# REGULATION.md's marks: bold = confirmed, [1 src] = single_source; nothing rests on the draft.
+SINGLE_SOURCE = {
+    ("cii_total_outage", "major", "cii_total_outage_hours"),
+    ("cii_main_function_outage", "major", "cii_main_function_outage_hours"),
+    ("portal_outage", "relatively_major", "portal_outage.hours"),
+    ("people_services", "relatively_major", "people_services_affected"),
+    ("defacement", "major", "defacement.other_page_hours"),
+    ("defacement", "relatively_major", "defacement.homepage_hours"),
+    ("defacement", "relatively_major", "defacement.other_page_hours"),
+    ("defacement", "relatively_major", "defacement.reposts"),
+    ("defacement", "relatively_major", "defacement.views"),
+    ("defacement", "relatively_major", "defacement.authority_ruling"),
+}
+
+
 def test_statuses_match_the_regulation_marks() -> None:
-    status = {(f.id, c.level.value): c.tests[0].status for f in grading_rules()
-              for c in f.criteria}
-    assert status[("cii_total_outage", "major")] == "draft_only"
-    assert status[("cii_total_outage", "relatively_major")] == "single_source"
-    assert status[("personal_info_leak", "relatively_major")] == "confirmed"
-    assert status[("direct_loss", "major")] == "draft_only"
-    assert status[("people_services", "relatively_major")] == "draft_only"
-    assert status[("portal_outage", "especially_major")] == "confirmed"
+    seen = set()
+    for f in grading_rules():
+        for c in f.criteria:
+            for t in c.tests:
+                key = (f.id, c.level.value, t.fact)
+                expected = "single_source" if key in SINGLE_SOURCE else "confirmed"
+                assert t.status == expected, key
+                seen.add(key)
+    assert SINGLE_SOURCE <= seen
+    assert "draft_only" not in str(resources.read_json("rules/grading.json"))
+
+
+def test_cii_major_thresholds_are_the_final_texts() -> None:
+    mins = {(f.id, c.level.value): c.tests[0].minimum for f in grading_rules()
+            for c in f.criteria}
+    assert mins[("cii_total_outage", "major")] == 60           # 1 h (the draft said 2 h)
+    assert mins[("cii_main_function_outage", "major")] == 180  # 3 h (the draft said 6 h)
 
 
 @pytest.mark.parametrize(("mutate", "message"), [
@@ -55,6 +79,13 @@ def test_statuses_match_the_regulation_marks() -> None:
     (lambda d: d["families"][0]["criteria"][0]["tests"][0].update(fact="direct_loss_yuan"),
      "is not part of"),
     (lambda d: d["families"][0]["criteria"][0]["tests"][0].update(status="maybe"), "status"),
+    (lambda d: d["families"][0]["criteria"][0]["tests"][0].update(status="draft_only"),
+     "status"),
+    (lambda d: d["families"][0]["criteria"][0]["tests"][0].update(guide="guide-2-u-9"),
+     "not an anchor"),
+    (lambda d: d["families"][0]["criteria"][0]["tests"][0].update(guide="art-4"),
+     "not an anchor"),
+    (lambda d: d["families"][0]["criteria"][0]["tests"][0].pop("guide"), "missing keys"),
     (lambda d: d["families"][0]["criteria"][0]["tests"][0].update(equals="x"), "exactly one"),
     (lambda d: d["families"][2]["criteria"][0]["tests"][0]["where"].update(
         {"portal_outage.site": ["moon"]}), "unknown values"),

@@ -40,8 +40,10 @@ def test_record_and_list_submissions_in_time_order(tmp_path):
     assert datetime.fromisoformat(summary.submitted_at) == late
     with pytest.raises(ValueError):
         store.record_submission(draft_id, "fax", datetime(2026, 11, 21, 12, 0))
-    store.delete_draft(draft_id)
-    assert store.submissions(draft_id) == []
+    from composer.core.storage import SentReportError
+    with pytest.raises(SentReportError):      # a sent report is a record: never deleted
+        store.delete_draft(draft_id)
+    assert len(store.submissions(draft_id)) == 2
     store.close()
 
 

@@ -201,16 +201,20 @@ def test_record_sending_shows_in_header_and_reports_list(qtbot, window, storage)
     reports.close()
 
 
-def test_print_fax_set_is_cover_plus_report(qtbot, window, monkeypatch):
+def test_print_fax_set_is_cover_plus_report(qtbot, window):
     from composer.render.fax import page_count
 
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
     printed: list[tuple[bytes, str]] = []
-    monkeypatch.setattr(window, "_print_pdf", lambda pdf, title: printed.append((pdf, title)))
-    window.print_document("report")
-    qtbot.waitUntil(lambda: len(printed) == 1, timeout=30000)
-    window.print_document("fax")
-    qtbot.waitUntil(lambda: len(printed) == 2, timeout=30000)
+    for kind in ("report", "fax"):
+        window.print_document(kind)
+        qtbot.waitUntil(lambda: window.print_preview is not None
+                        and window.print_preview.printed_pages > 0, timeout=30000)
+        dialog = window.print_preview
+        printed.append((dialog.pdf, dialog.windowTitle()))
+        assert dialog.printed_pages == page_count(dialog.pdf)
+        dialog.close()
+        qtbot.waitUntil(lambda: window.print_preview is None)
     (report_pdf, report_title), (fax_pdf, fax_title) = printed
     assert (report_title, fax_title) == ("打印报告", "打印传真件")
     assert page_count(fax_pdf) == page_count(report_pdf) + 1

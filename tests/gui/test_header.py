@@ -49,10 +49,22 @@ def test_timer_ticks_every_second(qtbot):
 
 def test_general_incident_has_no_deadline(qtbot):
     data = json.loads((EXAMPLES / "phishing-general.json").read_text(encoding="utf-8"))
-    header = DeadlineHeader(DraftModel(Draft(data=data)))
+    header = DeadlineHeader(DraftModel(Draft(data=data, impact_seen=True)))
     qtbot.addWidget(header)
     assert header.state == "none" and header.countdown.text() == ""
     assert "一般事件" in header.deadline.text()
+
+
+def test_pending_level_is_not_general(qtbot):
+    """Nothing on the impact page yet: 待研判 and the deadline if it turns out reportable."""
+    data = json.loads((EXAMPLES / "phishing-general.json").read_text(encoding="utf-8"))
+    header = DeadlineHeader(DraftModel(Draft(data=data)),
+                            clock=lambda: datetime.fromisoformat("2026-11-21T09:00:00+08:00"))
+    qtbot.addWidget(header)
+    assert "待研判" in header.level.text() and "一般" not in header.level.text()
+    assert "如为较大以上事件" in header.deadline.text()
+    header.model.set_step(2)
+    assert "一般" in header.level.text() and "一般事件" in header.deadline.text()
 
 
 def test_follows_draft_changes(qtbot):

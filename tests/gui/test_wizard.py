@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from email import message_from_bytes
 from email.policy import default
 
@@ -81,9 +82,11 @@ def test_whole_report_to_package(qtbot, window, storage, tmp_path, monkeypatch):
     page = wiz.pages[Step.PREVIEW]
     qtbot.waitUntil(lambda: page.pdf is not None, timeout=30000)
     assert page.pdf.startswith(b"%PDF") and page.pages.labels
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
-                        staticmethod(lambda *a, **k: str(tmp_path)))
     click(qtbot, field(window, "generate-package", QPushButton))
+    picker = window.findChild(QFileDialog, "package-folder-dialog")
+    assert picker.isVisible() and picker.directory().absolutePath() != os.getcwd()
+    picker.setDirectory(str(tmp_path))
+    picker.accept()
     qtbot.waitUntil(lambda: window.last_package is not None, timeout=60000)
     out = window.last_package
     assert out.parent == tmp_path
@@ -142,7 +145,7 @@ def test_unverified_level_must_be_confirmed(qtbot, window):
     click_next(qtbot, wiz)
     type_into(window, "incident.title", "门户网站被篡改")
     click_next(qtbot, wiz)
-    type_into(window, "impact_facts.direct_loss_yuan", "6000000")  # 较大 only in the draft
+    type_into(window, "impact_facts.people_services_affected", "150000")  # 较大, one source
     click_next(qtbot, wiz)
     assert wiz.currentId() == Step.GRADING
     notice = field(window, "grading-notice", QLabel)

@@ -269,8 +269,8 @@ def test_cover_urgency_follows_the_report_type(report_type, handled, lines) -> N
 
     from composer.core.classify import classify as _classify
     from composer.core.incident_io import load_report as _load
-    from composer.core.validators import parse_time
     from composer.core.model import ReportType
+    from composer.core.validators import parse_time
     from composer.render.fax import urgency_lines
 
     examples = Path(__file__).resolve().parents[1] / "data" / "examples"

@@ -203,11 +203,10 @@ def test_refuses_a_file(tmp_path: Path) -> None:
     assert (tmp_path / "o").read_text() == "x"
 
 
-def test_force_replaces(tmp_path: Path) -> None:
+def test_force_replaces_a_composer_package(tmp_path: Path) -> None:
     out = tmp_path / "o"
-    out.mkdir()
-    (out / "old.txt").write_text("old")
-    (out / "sub").mkdir()
+    _write(out, only=("pdf", "fax"))
+    assert "fax/fax.tif" in _tree(out)
     _write(out, force=True)
     assert sorted(_tree(out)) == ["manifest.json", "message.eml", "report.pdf"]
     assert [p.name for p in tmp_path.iterdir()] == ["o"]     # nothing set aside is left

@@ -208,17 +208,17 @@ def test_ransom_amount_of_adversarial_report(adversarial_pdf: bytes) -> None:
 
 def test_needs_confirmation_notice() -> None:
     base = example("ransomware-retailer")
-    # direct loss ≥ 5,000,000 yuan is a draft-only threshold: the level rests on it alone
-    draft_only = replace(base, impact_facts=ImpactFacts(direct_loss_yuan=6_000_000))
-    c = classify(draft_only)
+    # ≥ 100,000 people's services affected is 较大 on one source only: the level rests on it
+    one_source = replace(base, impact_facts=ImpactFacts(people_services_affected=150_000))
+    c = classify(one_source)
     assert c.grading.needs_confirmation
-    pages = pages_text(render(draft_only, c))
+    pages = pages_text(render(one_source, c))
     assert UNVERIFIED_NOTICE in squash(pages[0])
 
 
 def test_confirmed_level_replaces_the_unverified_notice() -> None:
     base = example("phishing-general")
-    confirmed = replace(base, impact_facts=ImpactFacts(direct_loss_yuan=6_000_000),
+    confirmed = replace(base, impact_facts=ImpactFacts(people_services_affected=150_000),
                         level_confirmed=Level.RELATIVELY_MAJOR)
     c = classify(confirmed)
     assert c.grading.needs_confirmation and c.level_confirmed

@@ -1,0 +1,130 @@
+"""Command-line channels and records (CONTRACT.md "Channels and records").
+
+``composer script FILE``, ``composer calendar FILE --out ICS``, ``composer log verify``,
+``composer log export --out PDF``. :func:`add_commands` registers them on the main parser;
+:data:`HANDLERS` maps each command to its function. Exit status: 0 success, 2 invalid input,
+1 anything else (``log verify``: the chain does not hold; the first broken record is named).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
+
+
+def add_commands(sub: Any) -> None:
+    s = sub.add_parser("script", help="print the 12387 hotline phone script (UTF-8 text)")
+    s.add_argument("file", metavar="FILE", help="incident file, or - for standard input")
+    c = sub.add_parser("calendar", help="write what is still owed (补报, 续报, the 30-day "
+                                        "summary) as an RFC 5545 calendar with reminders")
+    c.add_argument("file", metavar="FILE", help="incident file, or - for standard input")
+    c.add_argument("--out", required=True, metavar="ICS", type=Path)
+    log = sub.add_parser("log", help="the sending record: verify it, or export it as a PDF")
+    actions = log.add_subparsers(dest="log_command", metavar="ACTION", required=True)
+    actions.add_parser("verify", help="check the hash chain and the stored packages")
+    e = actions.add_parser("export", help="write the 报送记录 as a PDF")
+    e.add_argument("--out", required=True, metavar="PDF", type=Path)
+
+
+def _load(name: str):  # type: ignore[no-untyped-def]
+    from composer.__main__ import _load as load
+
+    return load(name)
+
+
+def cmd_script(args: argparse.Namespace) -> int:
+    from composer.core.classify import classify
+    from composer.render.script import build_script, script_text
+
+    loaded = _load(args.file)
+    if isinstance(loaded, int):
+        return loaded
+    report, _ = loaded
+    sys.stdout.write(script_text(build_script(report, classify(report))))
+    return EXIT_OK
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    """The report in FILE is taken as sent: the calendar lists what is owed after it."""
+    from composer.core.atomic import atomic_write_bytes
+    from composer.core.classify import classify
+    from composer.core.obligations import CHINA_TZ
+    from composer.core.owed import owed
+    from composer.render.ics import calendar_ics
+
+    loaded = _load(args.file)
+    if isinstance(loaded, int):
+        return loaded
+    report, _ = loaded
+    items = owed(report, classify(report), {report.report_type})
+    if not items:
+        print(f"{args.file}: nothing is owed after this report (a summary report, or a "
+              "general incident)", file=sys.stderr)
+    data = calendar_ics(report, items, now=datetime.now(CHINA_TZ).replace(microsecond=0))
+    try:
+        atomic_write_bytes(args.out, data)
+    except OSError as exc:
+        print(f"{args.out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(args.out)
+    return EXIT_OK
+
+
+def _storage():  # type: ignore[no-untyped-def]
+    from composer.core import paths
+    from composer.core.storage import Storage
+
+    path = paths.database_path()
+    if not path.exists():
+        return None
+    return Storage(path)
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    try:
+        storage = _storage()
+    except sqlite3.DatabaseError as exc:
+        print(f"cannot open the database: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.log_command == "verify":
+        if storage is None:
+            print("no sending recorded yet (no database)")
+            return EXIT_OK
+        result = storage.verify_records()
+        if result.ok:
+            print(f"ok: {result.checked} records, chain intact, stored packages unchanged; "
+                  f"head {result.head}")
+            return EXIT_OK
+        print(f"broken: first broken record {result.first_broken}", file=sys.stderr)
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_ERROR
+    from composer.core.atomic import atomic_write_bytes
+    from composer.core.obligations import CHINA_TZ
+    from composer.core.storage import Storage
+    from composer.render.record_pdf import record_pdf
+
+    if storage is None:
+        from composer.core import paths
+        storage = Storage(paths.database_path())
+    pdf = record_pdf(storage, storage.verify_records(),
+                     generated_at=datetime.now(CHINA_TZ).replace(microsecond=0))
+    try:
+        atomic_write_bytes(args.out, pdf)
+    except OSError as exc:
+        print(f"{args.out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(args.out)
+    return EXIT_OK
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "script": cmd_script, "calendar": cmd_calendar, "log": cmd_log}

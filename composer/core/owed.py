@@ -1,0 +1,110 @@
+"""What is still owed for an incident once a report of it has been sent.
+
+Qt-free. After an initial report (Art. 7–8):
+
+* ``supplement`` — items 3–8 still empty are to be 补报 promptly (Art. 7 ¶2; no fixed limit in
+  the final text);
+* ``follow_up`` — a 续报 whenever important new circumstances arise or the investigation reaches
+  a stage (Art. 7 last ¶; no fixed limit);
+* ``summary`` — the summary report, due 30 days after handling ends (Art. 8), with its own
+  countdown once the handling end is known.
+
+:func:`due_key` orders reports by what is due next (the reports list).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from composer.core.classify import Classification
+from composer.core.model import Report, ReportType
+from composer.core.obligations import governing, in_china
+from composer.core.rules import reporting_rules
+
+ITEMS = (("trend", 3), ("cause", 4), ("clues", 5), ("next_steps", 6),
+         ("scene_preservation", 7))
+"""Fields of items 3–7 whose emptiness means the item is still owed (item 8 is optional)."""
+
+_NUMERALS = "零一二三四五六七八"
+
+
+@dataclass(frozen=True, slots=True)
+class Owed:
+    kind: str                  # supplement | follow_up | summary
+    zh: str
+    en: str
+    due: datetime | None       # +08:00; None: promptly / when something happens
+    basis: str                 # e.g. 《办法》第七条第二款
+    basis_en: str
+
+    def remaining(self, now: datetime) -> timedelta | None:
+        return None if self.due is None else self.due - now
+
+
+def missing_items(report: Report) -> list[int]:
+    """Numbers of the items 3–7 of Art. 7 that are still empty."""
+    inc = report.incident
+    out = []
+    for name, number in ITEMS:
+        value = getattr(inc, name) or ""
+        if name == "next_steps":
+            value += inc.support_requested or ""
+        if not value.strip():
+            out.append(number)
+    return out
+
+
+def owed(report: Report, classification: Classification, sent: set[ReportType]) -> list[Owed]:
+    """What remains to be reported for this incident, dated first.
+
+    ``sent``: the report types of the incident already sent (empty: nothing is owed *after* a
+    report yet — the countdown to the first report governs instead).
+    """
+    if not sent or ReportType.SUMMARY in sent or not classification.grading.reportable:
+        return []
+    out: list[Owed] = []
+    days = reporting_rules().summary_report_days
+    handled = report.incident.handling_completed_at
+    summary_due = in_china(handled + timedelta(days=days)) if handled else None
+    out.append(Owed(
+        "summary",
+        f"事件处置总结报告：处置结束后 {days} 日内按原渠道报送" + (
+            "" if summary_due else "（处置结束时间未填，填写后开始计时）"),
+        f"Summary report: within {days} days after handling ends, through the original "
+        "channel" + ("" if summary_due else " (enter the handling end to start the countdown)"),
+        summary_due, "《办法》第八条", "Measures art. 8"))
+    items = missing_items(report)
+    if items and ReportType.INITIAL in sent and report.report_type is not ReportType.SUMMARY:
+        names = "、".join(f"第{_NUMERALS[n]}项" for n in items)
+        out.append(Owed(
+            "supplement", f"补报{names}：及时补报（无固定时限）",
+            "Supplement items " + ", ".join(str(n) for n in items)
+            + ": promptly (no fixed limit)", None, "《办法》第七条第二款", "Measures art. 7 ¶2"))
+    out.append(Owed(
+        "follow_up", "续报：出现新的重要情况或调查取得阶段性进展时及时报告（无固定时限）",
+        "Follow-up: promptly when important new circumstances arise or the investigation "
+        "progresses (no fixed limit)", None, "《办法》第七条第三款", "Measures art. 7 ¶3"))
+    far = datetime.max.replace(tzinfo=summary_due.tzinfo) if summary_due else None
+    out.sort(key=lambda o: (o.due is None, o.due or far))
+    return out
+
+
+def due_key(report: Report | None, classification: Classification | None,
+            sent: set[ReportType], this_sent: bool) -> tuple[int, str]:
+    """Sort key for the reports list: what is due next first.
+
+    0: an unsent report with a dated deadline (earliest first); 1: a sent incident with a dated
+    summary due; 2: undated duties still open (补报, 续报); 3: nothing owed.
+    """
+    if report is None or classification is None:
+        return (2, "")
+    if not this_sent:
+        due = governing(report.report_type, classification.duties)
+        if due is not None and due.due is not None:
+            return (0, due.due.astimezone(UTC).isoformat())
+    items = owed(report, classification, sent | ({report.report_type} if this_sent else set()))
+    dated = [o.due for o in items if o.due is not None]
+    if dated:
+        return (1, min(dated).astimezone(UTC).isoformat())
+    return (2, "") if items or not this_sent else (3, "")

@@ -1,0 +1,229 @@
+"""The main window's output actions: package, open folder, print, export, record sending.
+
+:class:`OutputActions` is a mixin of :class:`composer.gui.mainwindow.MainWindow` (it uses the
+window's ``storage``, ``model``, ``wizard``, ``header``, ``save_now`` and ``_warn``). File
+dialogs are opened window-modal with ``open()`` and returned, so tests and the smoke test can
+use and close them like a user.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+
+from composer.core import flow
+from composer.core.draft import Draft
+from composer.core.incident_io import dumps_report
+from composer.core.obligations import CHINA_TZ
+from composer.gui.dialogs import SubmissionDialog
+from composer.gui.operations import package_progress, run_operation
+from composer.gui.printing import PrintPreview, document_pdf
+
+EMAIL_RECIPIENTS = "email_recipients"  # storage setting: extra To addresses of the e-mail draft
+LAST_FOLDER = "last_folder"            # storage setting: the folder last chosen for output
+
+
+def package_dir_name(draft: Draft, now: datetime) -> str:
+    """A folder name for one package: time, report type, title (safe on every filesystem)."""
+    # Windows forbids \ / : * ? " < > | and control characters, and a trailing dot or space
+    title = re.sub(r'[\\/:*?"<>|\s\x00-\x1f\x7f]+', "_", draft.title).strip("._")[:40]
+    title = title.rstrip("._") or "report"
+    return f"{now:%Y%m%d-%H%M%S}-{draft.report_type.value}-{title}"
+
+
+def documents_dir() -> str:
+    """The user's documents folder (home if the platform has none) — never the cwd."""
+    found = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation)
+    return found if found and Path(found).is_dir() else str(Path.home())
+
+
+class OutputActions:
+    """Mixin: the actions of the preview page (see the module docstring)."""
+
+    last_package: Path | None
+    print_preview: PrintPreview | None = None
+
+    # --- folders ---------------------------------------------------------------------------
+
+    def start_folder(self) -> str:
+        """Where file dialogs start: the last folder used, else the user's documents."""
+        last = self.storage.load_setting(LAST_FOLDER)
+        if isinstance(last, str) and Path(last).is_dir():
+            return last
+        return documents_dir()
+
+    def remember_folder(self, folder: str | Path) -> None:
+        self.storage.save_setting(LAST_FOLDER, str(folder))
+
+    def choose_package_folder(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("选择保存材料包的文件夹"),
+                             self.start_folder())
+        dialog.setObjectName("package-folder-dialog")
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept, self.tr("选择"))
+
+        def chosen(folder: str) -> None:
+            if folder:
+                self.remember_folder(folder)
+                self.generate_package(Path(folder))
+        dialog.fileSelected.connect(chosen)
+        dialog.open()
+        return dialog
+
+    def email_recipients(self) -> list[str]:
+        """The organisation's configured extra recipients of the e-mail draft."""
+        value = self.storage.load_setting(EMAIL_RECIPIENTS, [])
+        return [str(a) for a in value] if isinstance(value, list) else []
+
+    # --- the package -----------------------------------------------------------------------
+
+    def generate_package(self, parent_dir: Path):
+        """Write the package into a new sub-folder of ``parent_dir`` (off the GUI thread)."""
+        from composer.render.package import write_package
+
+        self.save_now()
+        draft = self.model.draft
+        report = draft.report()
+        if report is None or draft.id is None:
+            self._warn(self.tr("无法生成"), self.tr("报告还有问题。"))
+            return None
+        now = datetime.now(CHINA_TZ).replace(microsecond=0)
+        out_dir = Path(parent_dir) / package_dir_name(draft, now)
+        source = dumps_report(report).encode("utf-8")
+        draft_id = draft.id
+        extra = tuple(self.email_recipients())
+
+        def work(progress):  # type: ignore[no-untyped-def]
+            return write_package(report, out_dir, source=source, generated_at=now,
+                                 extra_recipients=extra, progress=package_progress(progress))
+
+        def success(result) -> None:
+            files = [Path(f) for f in result.files]
+            manifest = next((f for f in files if f.name == "manifest.json"), None)
+            digest = (hashlib.sha256(manifest.read_bytes()).hexdigest()
+                      if manifest is not None and manifest.exists() else None)
+            self.storage.record_package(draft_id, out_dir, files, digest, now)
+            self.last_package = out_dir
+            self.wizard.pages[flow.Step.PREVIEW].set_generated(out_dir)
+            self.statusBar().showMessage(self.tr("材料包已生成：") + str(out_dir))
+
+        def failure(exc: Exception) -> None:
+            self._warn(self.tr("生成材料包失败"), str(exc))
+
+        return run_operation(self, self.tr("正在生成材料包…"), work,
+                             on_success=success, on_failure=failure, progress=True)
+
+    def open_package_folder(self) -> bool:
+        """Open the last package's folder in the file manager; say so (with the path) when
+        that fails."""
+        folder = self.last_package
+        if folder is None:
+            return False
+        if not folder.is_dir():
+            self._warn(self.tr("无法打开文件夹"),
+                       self.tr("文件夹不存在（可能已被移动或删除）：") + "\n" + str(folder))
+            return False
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self._warn(self.tr("无法打开文件夹"),
+                       self.tr("系统没有可以打开文件夹的程序。材料包位于：") + "\n" + str(folder))
+            return False
+        return True
+
+    # --- printing --------------------------------------------------------------------------
+
+    def print_document(self, kind: str) -> None:
+        """Print preview of the report, or of the fax set (cover + report)."""
+        report = self.model.draft.report()
+        preview = self.wizard.pages[flow.Step.PREVIEW]
+        if report is None:
+            self._warn(self.tr("无法打印"), self.tr("报告还有问题，请先按提示修改。"))
+            return
+        title = self.tr("打印传真件") if kind == "fax" else self.tr("打印报告")
+        if kind == "report" and preview.pdf is not None:
+            self._print_pdf(preview.pdf, title)
+            return
+        classification = self.model.draft.classification()
+        report_pdf = preview.pdf
+        run_operation(self, self.tr("正在准备打印…"),
+                      lambda: document_pdf(kind, report, classification, report_pdf),
+                      on_success=lambda pdf: self._print_pdf(pdf, title),
+                      on_failure=lambda exc: self._warn(self.tr("无法打印"), str(exc)))
+
+    def _print_pdf(self, pdf: bytes, title: str) -> PrintPreview:
+        """Open Qt's print preview; the dialog owns its printer and stays referenced by the
+        window until it closes (then it is deleted, printer included)."""
+        old = self.print_preview
+        if old is not None:
+            old.close()
+        dialog = PrintPreview(pdf, title, self)
+        self.print_preview = dialog
+
+        def closed(_: int) -> None:
+            if self.print_preview is dialog:
+                self.print_preview = None
+            dialog.deleteLater()
+        dialog.finished.connect(closed)
+        dialog.open()
+        return dialog
+
+    # --- export, sending -------------------------------------------------------------------
+
+    def export_file(self) -> QFileDialog | None:
+        report = self.model.draft.report()
+        if report is None:
+            self._warn(self.tr("无法导出"), self.tr("报告还有问题，请先按提示修改。"))
+            return None
+        dialog = QFileDialog(self, self.tr("导出事件文件"),
+                             str(Path(self.start_folder()) / "incident.json"),
+                             self.tr("事件文件 (*.json)"))
+        dialog.setObjectName("export-dialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("json")
+
+        def chosen(name: str) -> None:
+            from composer.core.incident_io import save_report
+            try:
+                save_report(report, name)
+            except OSError as exc:
+                self._warn(self.tr("无法保存"), f"{name}\n{exc.strerror or exc}")
+                return
+            self.remember_folder(Path(name).parent)
+        dialog.fileSelected.connect(chosen)
+        dialog.open()
+        return dialog
+
+    def record_submission(self) -> SubmissionDialog | None:
+        """Ask when and how the report was sent, and keep that record (evidence, Art. 10–11)."""
+        self.save_now()
+        draft_id = self.model.draft.id
+        if draft_id is None:
+            return None
+        dialog = SubmissionDialog(datetime.now(CHINA_TZ), self)
+
+        def done(_: int) -> None:
+            value = dialog.result_value
+            if value is None:
+                return
+            self.storage.record_submission(draft_id, value.channel, value.sent_at, value.note)
+            self._show_submission()
+            self.statusBar().showMessage(self.tr("已记录报送"))
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def _show_submission(self) -> None:
+        """The header shows the first recorded sending of this report (what the deadline
+        judges) instead of a countdown."""
+        draft_id = self.model.draft.id
+        subs = self.storage.submissions(draft_id) if draft_id is not None else []
+        self.header.set_submission(subs[0] if subs else None)

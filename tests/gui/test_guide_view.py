@@ -1,0 +1,203 @@
+"""The 法规原文 window: opened from the menu and from links, at an item, highlighted; find."""
+
+from __future__ import annotations
+
+import pytest
+from gui_helpers import commit_text
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
+
+from composer.core.guide import load_guide
+from composer.gui import guide_view
+from composer.gui.guide_view import GuideLinks, GuideWindow, attach_hint_links
+
+
+@pytest.fixture
+def guide_window(qtbot, window):
+    """The guide window opened from the main window's help menu."""
+    action = window.findChild(type(window.menuBar().actions()[0]), "action-guide")
+    assert action is not None
+    action.trigger()
+    w = guide_view._window
+    assert isinstance(w, GuideWindow) and w.isVisible()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def plain(w: GuideWindow) -> str:
+    """The document's text as written (toPlainText() turns no-break spaces into spaces)."""
+    return w.text.document().toRawText().replace("\u2029", "\n")
+
+
+def settled(qtbot, w: GuideWindow, anchor: str) -> None:
+    block = w._blocks[anchor][0]
+    qtbot.waitUntil(lambda: block - 1 <= w.first_visible_block() <= block, timeout=3000)
+
+
+def test_help_menu_opens_one_reused_window(qtbot, window, guide_window):
+    action = window.findChild(type(window.menuBar().actions()[0]), "action-guide")
+    assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
+    assert action.text() == "法规原文(&R)"
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert "帮助(&H)" in menus
+    guide_window.close()
+    assert not guide_window.isVisible()
+    action.trigger()
+    assert guide_view._window is guide_window and guide_window.isVisible()
+    assert window.show_guide("art-4") is guide_window
+    assert guide_window.current_anchor == "art-4"
+    assert not guide_window.isModal()
+    assert not guide_window.testAttribute(Qt.WidgetAttribute.WA_QuitOnClose)
+
+
+def test_whole_text_is_shown_verbatim(guide_window):
+    text = plain(guide_window)
+    guide = load_guide()
+    for item in guide.items:
+        for para in item.paragraphs():
+            assert para in text, item.anchor
+    assert "非官方翻译" not in text  # Chinese UI: the text alone
+    assert text.count("\n") + 1 == guide_window.text.document().blockCount()
+
+
+def test_show_anchor_scrolls_to_and_highlights_the_item(qtbot, guide_window):
+    assert guide_window.show_anchor("guide-2-u-2")
+    assert guide_window.highlighted_text() == \
+        "2.关键信息基础设施整体中断运行1小时以上或主要功能中断运行3小时以上。"
+    settled(qtbot, guide_window, "guide-2-u-2")
+    assert guide_window.show_anchor("art-7")  # an article with its items and paragraphs
+    lines = guide_window.highlighted_text().split("\n")
+    assert lines[0].startswith("第七条") and lines[1].startswith("（一）")
+    assert lines[-1].startswith("网络安全事件报告后出现新的重要情况") and len(lines) == 11
+    settled(qtbot, guide_window, "art-7")
+    assert not guide_window.status.isVisible()
+
+
+def test_unknown_anchor_says_so(guide_window):
+    guide_window.show_anchor("art-7")
+    assert not guide_window.show_anchor("guide-9-u-1")
+    assert guide_window.status.isVisible() and "guide-9-u-1" in guide_window.status.text()
+    assert guide_window.current_anchor == "art-7"  # the previous item stays highlighted
+
+
+def test_find_bar(qtbot, guide_window):
+    w = guide_window
+    find = w.findChild(QLineEdit, "guide-find")
+    count = w.findChild(QLabel, "guide-find-count")
+    assert not w.find_bar.isVisible()
+    qtbot.keyClick(w.text, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert w.find_bar.isVisible()
+    qtbot.waitUntil(find.hasFocus)
+    commit_text(find, "关键信息基础设施整体中断")
+    assert count.text() == "第 1/3 处"
+    assert w.current_match_text() == "关键信息基础设施整体中断"
+    qtbot.keyClick(find, Qt.Key.Key_Return)
+    assert count.text() == "第 2/3 处"
+    qtbot.keyClick(find, Qt.Key.Key_F3)
+    assert count.text() == "第 3/3 处"
+    qtbot.mouseClick(w.findChild(QToolButton, "guide-find-next"), Qt.MouseButton.LeftButton)
+    assert count.text() == "第 1/3 处"  # wraps
+    qtbot.keyClick(find, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert count.text() == "第 3/3 处"
+    qtbot.mouseClick(w.findChild(QToolButton, "guide-find-prev"), Qt.MouseButton.LeftButton)
+    assert count.text() == "第 2/3 处"
+    # the current match is in view
+    rect = w.text.cursorRect()
+    assert w.text.viewport().rect().contains(rect.center())
+    find.clear()
+    qtbot.keyClicks(find, "12387")
+    assert count.text() == "第 1/1 处" and w.current_match_text() == "12387"
+    assert not w.findChild(QToolButton, "guide-find-next").isEnabled()
+    find.clear()
+    qtbot.keyClicks(find, "ransom")  # English summaries are not shown in the Chinese UI
+    assert count.text() == "无匹配" and w.matches == []
+    qtbot.keyClick(find, Qt.Key.Key_Escape)
+    assert not w.find_bar.isVisible()
+    assert count.text() == "" and w.matches == []
+
+
+def test_find_starts_at_the_highlighted_item(guide_window):
+    w = guide_window
+    w.show_anchor("guide-3")
+    w.open_find()
+    commit_text(w.find_edit, "关键信息基础设施整体中断")
+    assert w.find_count.text() == "第 3/3 处"
+
+
+def test_english_ui_shows_chinese_with_labelled_summaries(qtbot, window):
+    window.set_language("en")
+    w = window.show_guide("guide-2-u-2")
+    qtbot.waitExposed(w)
+    try:
+        note = w.findChild(QLabel, "guide-translation-note")
+        assert "unofficial" in note.text() and "Chinese text is the only authoritative" in note.text()
+        text = plain(w)
+        assert "2.关键信息基础设施整体中断运行1小时以上或主要功能中断运行3小时以上。" in text
+        assert text.count("Unofficial translation: ") == len(load_guide().items)
+        assert ("Unofficial translation: Critical information infrastructure is down as a "
+                "whole for 1 hour or more") in text
+        assert w.windowTitle().startswith("Original legal text")
+        assert w.highlighted_text().split("\n")[1].startswith("Unofficial translation: ")
+        w.open_find()
+        qtbot.keyClicks(w.find_edit, "RANSOM")
+        assert w.find_count.text() == "1 of 2"  # ransomware, ransom payment (Art. 7(2))
+        assert w.current_match_text() == "ransom"
+    finally:
+        w.close()
+        window.set_language("zh")
+
+
+def test_language_switch_rebuilds_an_open_window(qtbot, window):
+    w = window.show_guide("art-4")
+    window.set_language("en")
+    try:
+        qtbot.waitUntil(lambda: "Unofficial translation" in w.text.toPlainText(), timeout=3000)
+        assert w.current_anchor == "art-4" and w.highlighted_text().startswith("第四条")
+    finally:
+        window.set_language("zh")
+    qtbot.waitUntil(lambda: "Unofficial translation" not in w.text.toPlainText(), timeout=3000)
+    w.close()
+
+
+def test_links_open_the_guide_at_their_item(qtbot, window):
+    links = GuideLinks("test-links", window)
+    links.set_links([("重大", "guide-2-u-2"), ("较大", ["guide-3-u-2", "no-such-item"]),
+                     ("无", None)])
+    assert links.anchors() == ["guide-2-u-2", "guide-3-u-2"]
+    assert "《指南》二、通常情况第2项" in links.text() and "no-such-item" not in links.text()
+    assert links.isVisibleTo(window)
+    links.show()
+    qtbot.waitExposed(links)
+    # keyboard: Tab focuses the first link, Enter follows it
+    links.setFocus()
+    qtbot.keyClick(links, Qt.Key.Key_Tab)
+    qtbot.keyClick(links, Qt.Key.Key_Return)
+    w = guide_view._window
+    qtbot.waitUntil(lambda: w is not None and w.isVisible() and w.current_anchor is not None)
+    assert w.current_anchor == "guide-2-u-2"
+    w.close()
+    links.set_links([("x", None)])
+    assert not links.isVisibleTo(window) and links.anchors() == []
+
+
+def test_hint_links_are_attached_under_threshold_hints(qtbot, window):
+    page = QWidget(window)
+    layout = QVBoxLayout(page)
+    for name in ("impact_facts.cii_total_outage_hours#hint", "impact_facts.other#hint",
+                 "operator.name#hint"):
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.addWidget(QLineEdit())
+        hint = QLabel("≥ …")
+        hint.setObjectName(name)
+        v.addWidget(hint)
+        layout.addWidget(box)
+    made = attach_hint_links(page, anchors_for={"cii_total_outage_hours":
+                                                ["guide-1-u-2", "guide-2-u-2"]}.get)
+    assert [m.objectName() for m in made] == ["impact_facts.cii_total_outage_hours#guide"]
+    box = made[0].parentWidget()
+    assert box.layout().indexOf(made[0]) == 2  # right under the hint
+    assert made[0].anchors() == ["guide-1-u-2", "guide-2-u-2"]
+
