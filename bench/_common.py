@@ -107,6 +107,7 @@ def _rss_kb(pid: int) -> int:
 class Run:
     seconds: float
     peak_rss_mib: float      # sum of VmRSS over the process tree, sampled every 10 ms
+    cpu_seconds: float       # user + system time of the whole tree (waited-for descendants)
     returncode: int
     stdout: str
     stderr: str
@@ -115,7 +116,10 @@ class Run:
 def run(args: Sequence[str], env: dict[str, str] | None = None, timeout: float = 300,
         cwd: str | None = None) -> Run:
     """Run a child to completion: wall time and the peak RSS of its whole process tree."""
+    import resource
+
     peak = 0
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(list(args), env=env, cwd=cwd, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
@@ -135,7 +139,9 @@ def run(args: Sequence[str], env: dict[str, str] | None = None, timeout: float =
         seconds = time.perf_counter() - start
         done.set()
         sampler.join()
-    return Run(seconds, peak / 1024, proc.returncode, out, err)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(seconds, peak / 1024, cpu, proc.returncode, out, err)
 
 
 def check(r: Run, what: str) -> Run:

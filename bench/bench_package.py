@@ -134,7 +134,8 @@ def main() -> int:
                 times[k].append(fn())
         med = {k: median(v) for k, v in times.items()}
         pages = _pages(tmp / "out1" / "report.pdf")
-        print(f"# cold, {pages}-page report; median of {args.rounds} rounds")
+        print(f"# cold, {pages}-page report; median of {args.rounds} rounds "
+              f"(load average {os.getloadavg()[0]:.1f})")
         ref_name = "LibreOffice --convert-to pdf" if office else "bare reportlab script (same text)"
         if not office:
             print("LibreOffice is not installed (apt-get install libreoffice-writer-nogui): "
@@ -152,11 +153,13 @@ def main() -> int:
                                    "composer render (long)") for i in range(3)]
             got = _pages(tmp / "long0" / "report.pdf")
             t = median([r.seconds for r in composer_long])
-            mem = max(r.peak_rss_mib for r in composer_long)
+            cpu = median([r.cpu_seconds for r in composer_long])
+            mem = max(r.peak_rss_mib for r in composer_long) * 2**20 / 1e6
             print(f"# long report: {got} pages, whole package, cold, median of 3 "
-                  f"({os.cpu_count()} cores)")
-            print(f"  composer render: {t:.2f} s ({t / 3:.2f}x the 3 s goal), peak RSS of the "
-                  f"process tree {mem:.0f} MiB ({mem / 250:.2f}x the 250 MB goal)")
+                  f"({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})")
+            print(f"  composer render: {t:.2f} s wall ({t / 3:.2f}x the 3 s goal), "
+                  f"{cpu:.2f} CPU-s in all processes; peak RSS of the process tree "
+                  f"{mem:.0f} MB ({mem / 250:.2f}x the 250 MB goal)")
     return 0
 
 

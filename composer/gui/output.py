@@ -12,6 +12,7 @@ import hashlib
 import re
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -23,7 +24,9 @@ from composer.core.incident_io import dumps_report
 from composer.core.obligations import CHINA_TZ
 from composer.gui.dialogs import SubmissionDialog
 from composer.gui.operations import package_progress, run_operation
-from composer.gui.printing import PrintPreview, document_pdf
+
+if TYPE_CHECKING:   # printing (QtPrintSupport) is imported when first used, not at start-up
+    from composer.gui.printing import PrintPreview
 
 EMAIL_RECIPIENTS = "email_recipients"  # storage setting: extra To addresses of the e-mail draft
 LAST_FOLDER = "last_folder"            # storage setting: the folder last chosen for output
@@ -154,7 +157,7 @@ class OutputActions:
         classification = self.model.draft.classification()
         report_pdf = preview.pdf
         run_operation(self, self.tr("正在准备打印…"),
-                      lambda: document_pdf(kind, report, classification, report_pdf),
+                      lambda: _document_pdf(kind, report, classification, report_pdf),
                       on_success=lambda pdf: self._print_pdf(pdf, title),
                       on_failure=lambda exc: self._warn(self.tr("无法打印"), str(exc)))
 
@@ -164,6 +167,8 @@ class OutputActions:
         old = self.print_preview
         if old is not None:
             old.close()
+        from composer.gui.printing import PrintPreview
+
         dialog = PrintPreview(pdf, title, self)
         self.print_preview = dialog
 
@@ -227,3 +232,9 @@ class OutputActions:
         draft_id = self.model.draft.id
         subs = self.storage.submissions(draft_id) if draft_id is not None else []
         self.header.set_submission(subs[0] if subs else None)
+
+
+def _document_pdf(*args):  # type: ignore[no-untyped-def]
+    from composer.gui.printing import document_pdf
+
+    return document_pdf(*args)
