@@ -31,32 +31,33 @@ def median(values: Sequence[float]) -> float:
 
 
 def long_report(base, pages: int):  # type: ignore[no-untyped-def]
-    """``base`` with every Art. 7 text field long enough for about ``pages`` pages."""
+    """``base`` with its Art. 7 text fields long enough for ``pages`` pages (or the nearest
+    count above): ``m`` paragraphs spread over the fields, ``m`` searched for."""
     from composer.core.classify import classify
     from composer.render.fax import page_count
     from composer.render.pdf import render_report_pdf
 
-    def with_paragraphs(n: int):  # type: ignore[no-untyped-def]
-        text = PARAGRAPH * n
-        return dataclasses.replace(base, incident=dataclasses.replace(
-            base.incident, **{f: text for f in LONG_FIELDS}))
+    def with_paragraphs(m: int):  # type: ignore[no-untyped-def]
+        per, extra = divmod(m, len(LONG_FIELDS))
+        texts = {f: PARAGRAPH * (per + (i < extra)) or None for i, f in enumerate(LONG_FIELDS)}
+        return dataclasses.replace(base, incident=dataclasses.replace(base.incident, **texts))
 
-    def count(n: int) -> int:
-        return page_count(render_report_pdf(with_paragraphs(n), classify(base),
-                                            generated_at=WHEN))
+    counted: dict[int, int] = {}
 
-    n = max(1, pages // 10)
-    for _ in range(4):                      # pages grow about linearly with the text
-        got = count(n)
-        if got == pages:
-            return with_paragraphs(n)
-        n = max(1, round(n * pages / got))
-    step = 1 if count(n) < pages else -1
-    for _ in range(10):
-        if (count(n) - pages) * step >= 0 or n + step < 1:
-            break
-        n += step
-    return with_paragraphs(n)
+    def count(m: int) -> int:
+        if m not in counted:
+            counted[m] = page_count(render_report_pdf(with_paragraphs(m), classify(base),
+                                                      generated_at=WHEN))
+        return counted[m]
+
+    m = max(1, pages * 3)
+    for _ in range(3):                      # pages grow about linearly with the text
+        m = max(1, round(m * pages / count(m)))
+    while m > 1 and count(m - 1) >= pages:
+        m -= 1
+    while count(m) < pages:
+        m += 1
+    return with_paragraphs(m)
 
 
 def long_incident_file(pages: int, directory: Path) -> Path:

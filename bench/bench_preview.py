@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -185,6 +186,7 @@ def main() -> int:
     window.close()
     storage.end_session()
     storage.close()
+    shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
