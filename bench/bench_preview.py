@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import long_incident_file, median
+from _common import median
 
 
 def main() -> int:
@@ -39,7 +39,13 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["COMPOSER_DATA_DIR"] = str(tmp / "data")
     os.environ["COMPOSER_CONFIG_DIR"] = str(tmp / "config")
-    incident = long_incident_file(args.pages, tmp)
+    # made in a child, so this process has not imported the render stack before the app does
+    import subprocess
+    subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
+                    "from _common import long_incident_file; "
+                    "long_incident_file(int(sys.argv[1]), Path(sys.argv[2]))",
+                    str(args.pages), str(tmp)], check=True, cwd=Path(__file__).parent)
+    incident = tmp / f"long-{args.pages}.json"
 
     from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, Qt, QThreadPool, QTimer
     from PySide6.QtGui import QKeyEvent
