@@ -112,11 +112,16 @@ def cmd_log(args: argparse.Namespace) -> int:
     from composer.core.storage import Storage
     from composer.render.record_pdf import record_pdf
 
-    if storage is None:
-        from composer.core import paths
-        storage = Storage(paths.database_path())
-    pdf = record_pdf(storage, storage.verify_records(),
-                     generated_at=datetime.now(CHINA_TZ).replace(microsecond=0))
+    when = datetime.now(CHINA_TZ).replace(microsecond=0)
+    if storage is None:                 # nothing recorded: an empty record, no database made
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            empty = Storage(Path(tmp) / "empty.sqlite3")
+            pdf = record_pdf(empty, empty.verify_records(), generated_at=when)
+            empty.close()
+    else:
+        pdf = record_pdf(storage, storage.verify_records(), generated_at=when)
     try:
         atomic_write_bytes(args.out, pdf)
     except OSError as exc:

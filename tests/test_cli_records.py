@@ -110,3 +110,12 @@ def test_log_verify_names_the_first_broken_record(tmp_path):
     run = composer("log", "verify")
     assert run.returncode == 1
     assert "first broken record 1" in run.stderr
+
+
+def test_log_without_a_database_says_nothing_was_recorded_and_creates_none(tmp_path):
+    run = composer("log", "verify")
+    assert run.returncode == 0 and "no sending recorded" in run.stdout
+    run = composer("log", "export", "--out", str(tmp_path / "empty.pdf"))
+    assert run.returncode == 0, run.stderr
+    assert "尚无报送记录" in PdfReader(tmp_path / "empty.pdf").pages[0].extract_text()
+    assert not database_path().exists()

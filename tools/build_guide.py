@@ -321,7 +321,7 @@ def parse(paragraphs: list[str]) -> list[dict[str, Any]]:
         if p.startswith("注："):
             items.append(_item("guide-note", "note", "guide", "注：", [p[len("注："):]]))
             continue
-        if section == 4 and not mode:
+        if section == 4 and not mode and items[-1]["anchor"] == "guide-4" and not items[-1]["zh"]:
             items[-1]["zh"].append(p)  # 四、一般: one sentence, no list
             continue
         raise SourceError(f"unrecognised paragraph: {p[:40]}")

@@ -43,7 +43,11 @@ def classification_json(c: Classification,
         "obligations": [_obligation(o) for o in d.obligations],
         "escalations": [{"by": e.by, "to": e.to, "within": iso_duration(e.within),
                          "basis": e.basis} for e in d.escalations],
-        "missing": [{"fact": m.fact, "question": m.zh, "could_reach": m.could_reach.value}
+        # fact: a key of impact_facts, or "defacement.site" / "portal_outage.site" for a site
+        # not given whose figures reach higher on a higher-tier site (question is then a
+        # whole sentence); question_en is an extension
+        "missing": [{"fact": m.fact, "question": m.zh, "question_en": m.en,
+                     "could_reach": m.could_reach.value, **({"guide": m.guide} if m.guide else {})}
                     for m in g.missing],
         # Extensions (CONTRACT.md: extend, never break).
         "confirmed_level": g.confirmed_level.value,
@@ -53,7 +57,8 @@ def classification_json(c: Classification,
         "governing": _obligation(governing_due) if governing_due else None,
         "notes": list(d.notes_zh),
         # why a given fact did not grade as its figures suggest (e.g. a site the Guide omits)
-        "remarks": [{"fact": r.fact, "remark": r.zh, "remark_en": r.en} for r in g.remarks],
+        "remarks": [{"fact": r.fact, "remark": r.zh, "remark_en": r.en, "guide": r.guide}
+                    for r in g.remarks],
     }
     if c.unconfirmed:
         out["notice"] = f"{UNVERIFIED_NOTICE}（{UNVERIFIED_NOTICE_EN}）"

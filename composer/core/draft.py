@@ -233,6 +233,12 @@ FIELD_ZH: dict[str, str] = {
     "incident.accountability": "责任处理情况",
     "incident.remediation": "整改落实情况",
     "incident.lessons": "经验教训",
+    "incident.not_yet_known": "暂不掌握的内容",
+    "incident.police_report": "向公安机关报案",
+    "incident.police_report.status": "向公安机关报案",
+    "incident.police_report.at": "报案时间",
+    "incident.police_report.to": "报案机关",
+    "incident.delay_reason": "迟报原因",
     "impact_facts.portal_outage.site": "网站类型",
     "impact_facts.portal_outage.hours": "无法访问时长",
     "impact_facts.population.region": "地区级别",
@@ -272,6 +278,8 @@ _MESSAGE_ZH: tuple[tuple[str, str], ...] = (
     (r"^not an ISO 8601 date-time.*", "时间格式不正确"),
     (r"^must be one of .*", "请从列表中选择"),
     (r"^contains a NUL character", "含有不可见的空字符"),
+    (r"^gives a time or a body but status is not_yet", "选择“尚未报案”时不应填写报案时间或机关"),
+    (r"^.* is listed twice", "重复列出"),
 )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import IntEnum
 
-from composer.core import rules
+from composer.core import art7, rules
 from composer.core.draft import Draft
 from composer.core.model import ReportType
 from composer.core.validators import Problem
@@ -42,7 +42,7 @@ STEP_FIELDS: dict[Step, tuple[str, ...]] = {
                  "incident.category", "incident.systems", "incident.location",
                  "incident.description", "incident.impact", "incident.measures",
                  "incident.ransom", "incident.suspected_crime", "incident.handling_completed_at",
-                 "report_type"),
+                 "incident.not_yet_known", "incident.police_report", "report_type"),
     Step.IMPACT: ("impact_facts",),
     Step.GRADING: (),
     Step.RECIPIENTS: (),
@@ -169,12 +169,23 @@ def needs_level_confirmation(draft: Draft) -> bool:
     return draft.confirmed_level != c.grading.level.value
 
 
+def fast_path_gaps(draft: Draft) -> tuple[art7.Part, ...]:
+    """On the fast path (Art. 7 ¶2), the parts of items 1–2 neither filled in nor marked
+    暂不掌握: the report cannot go out with items 1–2 only until they are there."""
+    report = draft.report()
+    if report is None or not uses_fast_path(draft):
+        return ()
+    return art7.missing_parts(report)
+
+
 def is_complete(step: Step | int, draft: Draft) -> bool:
     """Whether the user may leave ``step`` forward."""
     step = Step(step)
     if step in (Step.GRADING, Step.RECIPIENTS, Step.PREVIEW):
         # Everything before must hold: the grading needs a valid report.
         if draft.report() is None:
+            return False
+        if step is Step.RECIPIENTS and fast_path_gaps(draft):
             return False
         return not (step is Step.GRADING and needs_level_confirmation(draft))
     return not step_problems(step, draft)

@@ -32,19 +32,23 @@ class FiredCriterion:
 
 @dataclass(frozen=True, slots=True)
 class Remark:
-    """Why a fact that was given did not grade as one might expect (one line)."""
+    """Why a fact that was given did not grade as one might expect (one line, the Guide's
+    place cited). The outputs print it beside the grading reasons."""
 
     fact: str
     zh: str
     en: str
+    guide: str = ""      # anchor of the Guide's item whose figures were reached
 
 
 @dataclass(frozen=True, slots=True)
 class MissingFact:
-    fact: str            # top-level key of impact_facts
+    fact: str            # top-level key of impact_facts, or "defacement.site"/"portal_outage.site"
     zh: str
     en: str
     could_reach: Level
+    sentence: bool = False  # zh/en are a whole sentence that already names the level
+    guide: str = ""         # anchor of the Guide's item the sentence cites
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,13 @@ class Grading:
     @property
     def reportable(self) -> bool:
         return self.level.reportable
+
+    @property
+    def notes_zh(self) -> list[str]:
+        """The one-line notes the outputs print beside the grading reasons: a site that capped
+        the level (or kept a criterion from applying), and a site not given that could raise
+        it."""
+        return [r.zh for r in self.remarks] + [m.zh for m in self.missing if m.sentence]
 
     @property
     def needs_confirmation(self) -> bool:
@@ -114,9 +125,19 @@ def _measure(test: Check, raw: Any) -> float:
     return float(raw)
 
 
+# A site that is not given grades as the lowest tier, ``other`` (the least any site gives: the
+# 较大 defacement list names every site, no portal list names ``other``); grading then lists the
+# site as missing when a site of a higher tier would raise the level (README decisions).
+SITE_FACTS = {"portal_outage": "portal_outage.site", "defacement": "defacement.site"}
+UNKNOWN_SITE_GRADES_AS = "other"
+
+
 def _meets(test: Check, facts: ImpactFacts) -> tuple[bool, float | None]:
     for path, allowed in test.where:
-        if fact_value(facts, path) not in allowed:
+        value = fact_value(facts, path)
+        if value is None and path in SITE_FACTS.values():
+            value = UNKNOWN_SITE_GRADES_AS
+        if value not in allowed:
             return False, None
     raw = fact_value(facts, test.fact)
     if raw is None:
@@ -179,40 +200,106 @@ def _unmet_where(test: Check, facts: ImpactFacts) -> bool:
     return _meets(bare, facts)[0] and not _meets(test, facts)[0]
 
 
+# What reaching a level's figures is called, per family (the Guide's words for defacement).
+_FIGURES = {"portal_outage": ("不能访问时长", "the outage reaches"),
+            "defacement": ("传播数据", "the spread figures reach")}
+_SCALE = {"especially_major": ("的“特大范围”", "“especially wide spread”"),
+          "major": ("的“大范围”", "“wide spread”"),
+          "relatively_major": ("的“较大范围”", "“relatively wide spread”")}
+
+# The sites each level's list names (《指南》通常情况第1项 and 第6项), for asking for the site.
+_SITE_LISTS: dict[tuple[str, str], tuple[str, str]] = {
+    ("portal_outage", "especially_major"): (
+        "省级以上党政机关门户网站、中央重点新闻网站",
+        "a provincial-or-above Party/government portal or a central key news website"),
+    ("portal_outage", "major"): (
+        "地市级以上党政机关、企事业单位门户网站或省级以上重点新闻网站",
+        "a prefecture-or-above Party/government or enterprise/public-institution portal, or a "
+        "provincial-or-above key news website"),
+    ("defacement", "especially_major"): (
+        "省级以上党政机关门户网站、中央重点新闻网站、超大型网络平台等",
+        "a provincial-or-above Party/government portal, a central key news website, a "
+        "super-large platform or the like"),
+    ("defacement", "major"): (
+        "地市级以上党政机关、企事业单位门户网站、省级以上重点新闻网站、大型以上网络平台等",
+        "a prefecture-or-above Party/government or enterprise/public-institution portal, a "
+        "provincial-or-above key news website, a large-or-above platform or the like"),
+}
+_SITE_LISTS[("portal_outage", "relatively_major")] = _SITE_LISTS[("portal_outage", "major")]
+_SITE_SUBJECT = {"portal_outage": ("不能访问网站", "unreachable website"),
+                 "defacement": ("被篡改网站", "defaced website")}
+
+
+def _blocked(family: Family, facts: ImpactFacts, above: int) -> list[tuple[Level, Check]]:
+    """The criteria above rank ``above`` whose figures are met but whose site list is not."""
+    return [(c.level, t) for c in family.criteria for t in c.tests
+            if c.level.rank > above and _unmet_where(t, facts)]
+
+
+def _site_remark(family: Family, facts: ImpactFacts, fired_rank: int) -> Remark | None:
+    """One line for a site that was given and keeps the figures from the level they reach."""
+    blocked = _blocked(family, facts, fired_rank)
+    if not blocked:
+        return None
+    top, test = max(blocked, key=lambda lt: lt[0].rank)
+    if family.id == "portal_outage" and not fired_rank:
+        return Remark(
+            fact=family.fact, guide=test.guide,
+            zh="网站不能访问：该网站不是《指南》通常情况第1项列举的党政机关、企事业单位门户"
+               "网站或重点新闻网站，该项标准不适用。",
+            en="Website unreachable: the site is not one of the portals or key news "
+               "websites the Guide names (usual criteria item 1), so this criterion does "
+               "not apply.")
+    reached = Level.by_rank(fired_rank)
+    fig_zh, fig_en = _FIGURES[family.id]
+    scale_zh, scale_en = (_SCALE[top.value] if family.id == "defacement"
+                          else ("的数值", "value"))
+    return Remark(
+        fact=family.fact, guide=test.guide,
+        zh=f"网站级别限定定级：{fig_zh}达到{top.zh}{scale_zh}（{guide_citation(test.guide)}），"
+           f"但该网站不属该项所列网站，定级以{reached.zh}为限。",
+        en=f"Capped by the site: {fig_en} the {top.en.lower()} {scale_en} "
+           f"({guide_citation(test.guide, 'en')}), but the site is not one that item "
+           f"names, so the level is capped at {reached.en.lower()}.")
+
+
 def _remarks(families: tuple[Family, ...], facts: ImpactFacts,
              fired: list[FiredCriterion]) -> list[Remark]:
-    """One line for a given fact whose site keeps it from the level its figures reach."""
+    """One line for each given site that keeps its figures from the level they reach."""
     out: list[Remark] = []
     fired_rank = {c.id: c.level.rank for c in fired}
     for family in families:
-        if family.id not in ("portal_outage", "defacement"):
+        path = SITE_FACTS.get(family.id)
+        if path is None or fact_value(facts, path) is None:  # an unknown site is asked for
             continue
-        blocked = [c.level for c in family.criteria for t in c.tests
-                   if c.level.rank > fired_rank.get(family.id, 0) and _unmet_where(t, facts)]
+        remark = _site_remark(family, facts, fired_rank.get(family.id, 0))
+        if remark is not None:
+            out.append(remark)
+    return out
+
+
+def _missing_sites(families: tuple[Family, ...], facts: ImpactFacts,
+                   level: Level) -> list[MissingFact]:
+    """A site not given whose figures would reach above ``level`` on a higher-tier site."""
+    out: list[MissingFact] = []
+    for family in families:
+        path = SITE_FACTS.get(family.id)
+        if (path is None or fact_value(facts, family.fact) is None
+                or fact_value(facts, path) is not None):
+            continue
+        blocked = _blocked(family, facts, level.rank)
         if not blocked:
             continue
-        if family.id == "portal_outage" and family.id not in fired_rank:
-            out.append(Remark(
-                fact=family.fact,
-                zh="网站不能访问：所选网站不是《指南》通常情况第1项列举的党政机关、企事业单位门户"
-                   "网站或重点新闻网站，该项标准不适用。",
-                en="Website unreachable: the site chosen is not one of the portals or key news "
-                   "websites the Guide names (usual criteria item 1), so this criterion does "
-                   "not apply."))
-        else:
-            top = max(blocked, key=lambda lv: lv.rank)
-            reached = (Level.by_rank(fired_rank[family.id]) if family.id in fired_rank
-                       else None)
-            zh_now = f"按所选网站最高为{reached.zh}" if reached else "所选网站不适用该项标准"
-            en_now = (f"the site chosen caps it at {reached.en.lower()}" if reached
-                      else "the site chosen does not qualify")
-            out.append(Remark(
-                fact=family.fact,
-                zh=f"{family.zh}：传播数据达到{top.zh}的数值，但{top.zh}所列网站不包括所选网站，"
-                   f"{zh_now}（《指南》通常情况第6项）。",
-                en=f"{family.en}: the figures reach the {top.en.lower()} values, but the "
-                   f"{top.en.lower()} list of sites does not name the site chosen; {en_now} "
-                   "(Guide, usual criteria item 6)."))
+        top = max((lv for lv, _ in blocked), key=lambda lv: lv.rank)
+        sites_zh, sites_en = _SITE_LISTS[(family.id, top.value)]
+        subject_zh, subject_en = _SITE_SUBJECT[family.id]
+        anchor = "guide-{}-u-{}".format(4 - top.rank, 6 if family.id == "defacement" else 1)
+        out.append(MissingFact(
+            fact=path, could_reach=top, sentence=True, guide=anchor,
+            zh=f"{subject_zh}的类别未填写：若属于{sites_zh}，可达{top.zh}"
+               f"（{guide_citation(anchor)}）",
+            en=f"Type of the {subject_en} not given: on {sites_en}, this reaches "
+               f"{top.en.lower()} ({guide_citation(anchor, 'en')})"))
     return out
 
 
@@ -231,7 +318,8 @@ def grade(facts: ImpactFacts, families: tuple[Family, ...] | None = None, *,
         confirmed_rank = max(confirmed_rank, _confirmed_level(family, facts))
     fired.sort(key=lambda c: -c.level.rank)
     level = fired[0].level if fired else Level.GENERAL
-    missing = tuple(
+    # a site not given comes first: it concerns figures the user has already entered
+    missing = tuple(_missing_sites(families, facts, level)) + tuple(
         MissingFact(fact=f.fact, zh=f.zh, en=f.en, could_reach=f.top_level)
         for f in families
         if fact_value(facts, f.fact) is None and f.top_level.rank > level.rank

@@ -227,45 +227,33 @@ def fact_anchors(fact: str) -> list[str]:
     return out
 
 
-_SECTION_ZH = "一二三四"
-_SECTION_EN = ("I", "II", "III", "IV")
-_ARTICLE_ZH = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三",
-               "十四")
+_ARTICLE_ZH = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 
 
 def place(anchor: str, lang: str = "zh") -> str:
-    """A short citation of an item: 《办法》第七条第（二）项, 《指南》二、通常情况第2项 …
-    (English: "Measures Art. 7(2)", "Guide II, usual case 2"). Unknown ids are returned as
-    they are."""
+    """A short citation of an item for a link: 《办法》第七条第（二）项, 《指南》二、通常情况第2项…
+    The rule data's anchors are cited as :func:`composer.core.rules.guide_citation` cites them
+    (the same words as the grading reasons); this adds the other items of the data (titles,
+    Art. 7's paragraphs, the lead-in sentences). Unknown ids are returned as they are."""
+    from composer.core.rules import guide_citation, is_guide_anchor
+
     zh = lang == "zh"
-    parts = anchor.split("-")
-    try:
-        if parts[0] == "art" and len(parts) >= 2:
-            n = int(parts[1])
-            art = f"《办法》第{_ARTICLE_ZH[n - 1]}条" if zh else f"Measures Art. {n}"
-            if len(parts) == 2:
-                return art
-            if parts[2].startswith("p"):
-                k = int(parts[2][1:])
-                return f"{art}第{_ARTICLE_ZH[k - 1]}款" if zh else f"{art} ¶{k}"
-            k = int(parts[2])
-            return f"{art}第（{_ARTICLE_ZH[k - 1]}）项" if zh else f"{art}({k})"
-        if anchor == "guide-note":
-            return "《指南》注" if zh else "Guide, note"
-        if parts[0] == "guide" and len(parts) >= 2:
-            s = int(parts[1])
-            sec = f"《指南》{_SECTION_ZH[s - 1]}、" if zh else f"Guide {_SECTION_EN[s - 1]}"
-            if len(parts) == 2:
-                return sec.rstrip("、") if zh else sec
-            kind = {"c": ("情形", "case"), "u": ("通常情况", "usual case")}[parts[2]]
-            if len(parts) == 3:
-                return sec + kind[0] if zh else f"{sec}, {kind[1]}s"
-            text = f"{sec}{kind[0]}第{int(parts[3])}项" if zh else f"{sec}, {kind[1]} {parts[3]}"
-            if len(parts) == 5:
-                text += f"（{int(parts[4])}）" if zh else f"({int(parts[4])})"
-            return text
-    except (ValueError, IndexError, KeyError):
-        pass
+    if is_guide_anchor(anchor):
+        return guide_citation(anchor, lang)
+    if anchor == "measures":
+        return "《国家网络安全事件报告管理办法》" if zh else "Measures"
+    if anchor == "guide":
+        return "《网络安全事件分级指南》" if zh else "Grading Guide"
+    para = re.fullmatch(r"art-7-p([23])", anchor)
+    if para:
+        k = int(para.group(1))
+        return f"《办法》第七条第{_ARTICLE_ZH[k - 1]}款" if zh else f"Measures Art. 7 ¶{k}"
+    lead = re.fullmatch(r"guide-([1-3])-([cu])", anchor)
+    if lead:
+        head = guide_citation(f"guide-{lead.group(1)}", lang)
+        if zh:
+            return head + ("：符合下列情形之一" if lead.group(2) == "c" else "：通常情况")
+        return head + (", conditions" if lead.group(2) == "c" else ", usual criteria")
     return anchor
 
 

@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from composer.core import rules
+from composer.core import art7, rules
 from composer.core.atomic import atomic_write_bytes
 from composer.core.model import (
     FORMAT,
@@ -26,6 +26,7 @@ from composer.core.model import (
     Level,
     Operator,
     OperatorKind,
+    PoliceReport,
     Population,
     PortalOutage,
     PortalSite,
@@ -56,10 +57,12 @@ _CONTACT = ("name", "phone", "email")
 _INCIDENT = ("title", "discovered_at", "occurred_at", "category", "systems", "location",
              "description", "impact", "measures", "trend", "cause", "clues", "next_steps",
              "support_requested", "scene_preservation", "other", "ransom", "suspected_crime",
-             "handling_completed_at", "accountability", "remediation", "lessons")
+             "handling_completed_at", "accountability", "remediation", "lessons",
+             "not_yet_known", "police_report", "delay_reason")
 _INCIDENT_TEXT = ("systems", "location", "description", "impact", "measures", "trend", "cause",
                   "clues", "next_steps", "support_requested", "scene_preservation", "other",
-                  "accountability", "remediation", "lessons")
+                  "accountability", "remediation", "lessons", "delay_reason")
+_POLICE_STATUS = ("not_yet", "reported")
 _FACTS = ("cii_total_outage_hours", "cii_main_function_outage_hours", "portal_outage",
           "population", "people_services_affected", "personal_info_leaked", "direct_loss_yuan",
           "defacement", "data_threat", "system_loss", "other_threat")
@@ -136,6 +139,8 @@ def _incident(r: Reader, raw: Any, report_type: ReportType | None) -> Incident |
     if not isinstance(crime, bool):
         r.fail("incident.suspected_crime", f"must be true or false, got {kind_of(crime)}")
         crime = False
+    not_yet_known = _not_yet_known(r, m.get("not_yet_known"))
+    police = _police_report(r, m.get("police_report"))
     handled = r.time(m, "handling_completed_at", "incident",
                      required=report_type is ReportType.SUMMARY,
                      why="for a summary report (the 30-day limit runs from it)")
@@ -148,7 +153,52 @@ def _incident(r: Reader, raw: Any, report_type: ReportType | None) -> Incident |
         return None
     return Incident(title=title, discovered_at=discovered, occurred_at=occurred,
                     category=category if cat is not None else None, ransom=ransom,
-                    suspected_crime=crime, handling_completed_at=handled, **texts)
+                    suspected_crime=crime, handling_completed_at=handled,
+                    not_yet_known=not_yet_known, police_report=police, **texts)
+
+
+# --- extensions (README "Incident file extensions") ------------------------------------------
+
+def _not_yet_known(r: Reader, raw: Any) -> tuple[str, ...]:
+    """``incident.not_yet_known``: parts of Art. 7 items 1–2 marked 暂不掌握."""
+    path = "incident.not_yet_known"
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        r.fail(path, f"must be a list of {', '.join(art7.KEYS)}, got {kind_of(raw)}")
+        return ()
+    out: list[str] = []
+    for i, key in enumerate(raw):
+        if not isinstance(key, str) or key not in art7.KEYS:
+            r.fail(f"{path}[{i}]", "must be one of " + ", ".join(art7.KEYS))
+        elif key in out:
+            r.fail(f"{path}[{i}]", f"{key!r} is listed twice")
+        else:
+            out.append(key)
+    return tuple(sorted(out, key=art7.KEYS.index))
+
+
+def _police_report(r: Reader, raw: Any) -> PoliceReport | None:
+    """``incident.police_report``: {"status": "not_yet"} or {"status": "reported", "at", "to"}."""
+    path = "incident.police_report"
+    if raw is None:
+        return None
+    m = r.obj(raw, path, ("status", "at", "to"))
+    if m is None:
+        return None
+    status = m.get("status")
+    if status not in _POLICE_STATUS:
+        r.fail(f"{path}.status", "must be one of " + ", ".join(_POLICE_STATUS))
+        return None
+    reported = status == "reported"
+    at = r.time(m, "at", path, required=reported, why="when the police were told")
+    to = r.text(m, "to", path)
+    if not reported and (m.get("at") is not None or (to or "").strip()):
+        r.fail(path, "gives a time or a body but status is not_yet")
+    if reported and at is None:
+        return None
+    return PoliceReport(reported=reported, at=at if reported else None,
+                        to=(to or "").strip() or None if reported else None)
 
 
 def _facts(r: Reader, raw: Any) -> ImpactFacts:
@@ -160,11 +210,13 @@ def _facts(r: Reader, raw: Any) -> ImpactFacts:
     if m.get("portal_outage") is not None:
         pm = r.obj(m["portal_outage"], f"{p}.portal_outage", ("site", "hours"))
         if pm is not None:
-            site = r.choice(pm, "site", f"{p}.portal_outage", PortalSite, required=True)
+            # the site may be unknown (README decisions): the hours still count, and grading
+            # asks for the site when it could raise the level
+            site = r.choice(pm, "site", f"{p}.portal_outage", PortalSite)
             hours = r.number(pm, "hours", f"{p}.portal_outage", whole=False)
             if hours is None and "hours" not in pm:
                 r.fail(f"{p}.portal_outage.hours", "is required")
-            if site is not None and hours is not None:
+            if hours is not None:
                 portal = PortalOutage(site=site, hours=hours)
     if m.get("population") is not None:
         pm = r.obj(m["population"], f"{p}.population", ("region", "percent"))
@@ -180,7 +232,7 @@ def _facts(r: Reader, raw: Any) -> ImpactFacts:
         dm = r.obj(m["defacement"], dp, ("site", "homepage_hours", "other_page_hours", "reposts",
                                           "views", "authority_ruling"))
         if dm is not None:
-            dsite = r.choice(dm, "site", dp, DefacementSite) or DefacementSite.OTHER
+            dsite = r.choice(dm, "site", dp, DefacementSite)  # None: not given
             ruling = r.choice(dm, "authority_ruling", dp, Level)
             if ruling is Level.GENERAL:
                 r.fail(f"{dp}.authority_ruling",
@@ -321,19 +373,24 @@ def dump_report(report: Report) -> dict[str, Any]:
         incident["ransom"] = _prune({"amount": inc.ransom.amount, "method": inc.ransom.method,
                                      "demanded_at": _t(inc.ransom.demanded_at)})
     incident["suspected_crime"] = True if inc.suspected_crime else None
+    incident["not_yet_known"] = list(inc.not_yet_known) or None
+    if inc.police_report is not None:
+        incident["police_report"] = _prune({
+            "status": "reported" if inc.police_report.reported else "not_yet",
+            "at": _t(inc.police_report.at), "to": inc.police_report.to})
     incident["handling_completed_at"] = _t(inc.handling_completed_at)
     facts: dict[str, Any] = {
         "cii_total_outage_hours": f.cii_total_outage_hours,
         "cii_main_function_outage_hours": f.cii_main_function_outage_hours,
-        "portal_outage": ({"site": f.portal_outage.site.value, "hours": f.portal_outage.hours}
-                          if f.portal_outage else None),
+        "portal_outage": (_prune({"site": _e(f.portal_outage.site),
+                                  "hours": f.portal_outage.hours}) if f.portal_outage else None),
         "population": ({"region": f.population.region.value, "percent": f.population.percent}
                        if f.population else None),
         "people_services_affected": f.people_services_affected,
         "personal_info_leaked": f.personal_info_leaked,
         "direct_loss_yuan": f.direct_loss_yuan,
         "defacement": _prune({
-            "site": f.defacement.site.value, "homepage_hours": f.defacement.homepage_hours,
+            "site": _e(f.defacement.site), "homepage_hours": f.defacement.homepage_hours,
             "other_page_hours": f.defacement.other_page_hours, "reposts": f.defacement.reposts,
             "views": f.defacement.views,
             "authority_ruling": _e(f.defacement.authority_ruling)}) if f.defacement else None,

@@ -161,6 +161,16 @@ class Ransom:
 
 
 @dataclass(frozen=True, slots=True)
+class PoliceReport:
+    """Whether and when the police were told of a suspected crime (Art. 4, last paragraph):
+    ``reported`` False = not yet; True = reported ``at`` (required) ``to`` (optional)."""
+
+    reported: bool
+    at: datetime | None = None
+    to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Incident:
     title: str
     discovered_at: datetime
@@ -186,11 +196,18 @@ class Incident:
     accountability: str | None = None      # 责任处理情况
     remediation: str | None = None         # 整改落实情况
     lessons: str | None = None             # 经验教训
+    # Extensions of composer-incident/1 (README "Incident file extensions"):
+    # parts of Art. 7 items 1–2 the unit marks as not yet known (composer.core.art7.KEYS),
+    # printed 「暂不掌握，将及时补报」;
+    not_yet_known: tuple[str, ...] = ()
+    # whether/when/to whom the police were told; the reason a report is late (迟报原因).
+    police_report: PoliceReport | None = None
+    delay_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class PortalOutage:
-    site: PortalSite
+    site: PortalSite | None   # None: not given (grades as the lowest tier, and is asked for)
     hours: float
 
 
@@ -202,7 +219,9 @@ class Population:
 
 @dataclass(frozen=True, slots=True)
 class Defacement:
-    site: DefacementSite = DefacementSite.OTHER
+    # None: not given. It grades as the lowest tier (`other`, as before) and grading lists the
+    # site as missing when the figures would reach higher on a site of a higher tier.
+    site: DefacementSite | None = None
     homepage_hours: float | None = None
     other_page_hours: float | None = None
     reposts: int | None = None

@@ -150,7 +150,15 @@ def duties(report: Report, grading: Grading, rules: ReportingRules | None = None
         notes_zh.append("一般事件不属于《办法》第四条规定的必须报告情形；如有需要，仍可自愿报告。")
         notes_en.append("A general incident need not be reported under art. 4; a voluntary "
                         "report is still possible.")
-    if inc.suspected_crime:
+    police = inc.police_report
+    if police is not None and police.reported:
+        notes_zh.append("已于 " + in_china(police.at).strftime("%Y-%m-%d %H:%M") if police.at
+                        else "已")
+        notes_zh[-1] += f" 向{police.to or '公安机关'}报案。"
+        notes_en.append("The police were told"
+                        + (f" on {in_china(police.at).strftime('%Y-%m-%d %H:%M')}"
+                           if police.at else "") + (f" ({police.to})." if police.to else "."))
+    elif inc.suspected_crime:
         obligations.append(Obligation(
             action="police_report", to="公安机关", to_en="the police", due=None, within=None,
             basis=ART4, note_zh="涉嫌违法犯罪的，应及时向公安机关报案。",
@@ -174,8 +182,8 @@ def provisional_first_due(report: Report,
     """The report deadline that applies if the incident turns out 较大 or above — shown while
     the level is still 待研判 (the clock runs from discovery whatever the level)."""
     rules = reporting_rules() if rules is None else rules
-    reports = sorted(_initial_reports(report, rules), key=lambda o: o.due)
-    return reports[0] if reports else None
+    reports = [o for o in _initial_reports(report, rules) if o.due is not None]
+    return min(reports, key=lambda o: o.due or datetime.max) if reports else None
 
 
 def governing(report_type: ReportType, duties: Duties) -> Obligation | None:
@@ -189,3 +197,50 @@ def governing(report_type: ReportType, duties: Duties) -> Obligation | None:
     if report_type is ReportType.FOLLOW_UP:
         return None
     return duties.first_due
+
+
+# --- a report made after its deadline (迟报) ---------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Lateness:
+    """The report is made ``by`` after the deadline of ``obligation`` (the governing one)."""
+
+    obligation: Obligation
+    by: timedelta
+
+    @property
+    def zh(self) -> str:
+        return span_zh(self.by)
+
+    @property
+    def en(self) -> str:
+        return span_en(self.by)
+
+
+def lateness(report: Report, duties: Duties, at: datetime) -> Lateness | None:
+    """How late a report made at ``at`` is against the deadline its type answers (None: not
+    late, or no dated deadline). Counted to the minute, like every shown time."""
+    due = governing(report.report_type, duties)
+    if due is None or due.due is None:
+        return None
+    by = at.replace(second=0, microsecond=0) - due.due.replace(second=0, microsecond=0)
+    return Lateness(obligation=due, by=by) if by > timedelta(0) else None
+
+
+def span_zh(delta: timedelta) -> str:
+    """``1 天 2 小时 5 分钟`` (to the minute, zero parts left out)."""
+    minutes = int(delta.total_seconds() // 60)
+    days, rest = divmod(minutes, 1440)
+    hours, minutes = divmod(rest, 60)
+    parts = [f"{days} 天" if days else "", f"{hours} 小时" if hours else "",
+             f"{minutes} 分钟" if minutes or not (days or hours) else ""]
+    return " ".join(p for p in parts if p)
+
+
+def span_en(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    days, rest = divmod(minutes, 1440)
+    hours, minutes = divmod(rest, 60)
+    parts = [f"{days} d" if days else "", f"{hours} h" if hours else "",
+             f"{minutes} min" if minutes or not (days or hours) else ""]
+    return " ".join(p for p in parts if p)

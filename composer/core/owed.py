@@ -21,6 +21,7 @@ from composer.core.classify import Classification
 from composer.core.model import Report, ReportType
 from composer.core.obligations import governing, in_china
 from composer.core.rules import reporting_rules
+from composer.core.storage import DraftSummary, Storage
 
 ITEMS = (("trend", 3), ("cause", 4), ("clues", 5), ("next_steps", 6),
          ("scene_preservation", 7))
@@ -108,3 +109,38 @@ def due_key(report: Report | None, classification: Classification | None,
     if dated:
         return (1, min(dated).astimezone(UTC).isoformat())
     return (2, "") if items or not this_sent else (3, "")
+
+
+def _types_by_root(storage: Storage, drafts: list[DraftSummary]
+                   ) -> tuple[dict[int, int], dict[int, set[ReportType]]]:
+    roots = {d.id: storage.chain(d.id)[0] for d in drafts}
+    sent: dict[int, set[ReportType]] = {}
+    for d in drafts:
+        kinds = sent.setdefault(roots[d.id], set())
+        if d.submitted_at and d.report_type in {t.value for t in ReportType}:
+            kinds.add(ReportType(d.report_type))
+    return roots, sent
+
+
+def sent_types(storage: Storage, draft_id: int) -> set[ReportType]:
+    """Report types of the incident (every report sharing ``draft_id``'s first report) that
+    have a recorded sending."""
+    roots, sent = _types_by_root(storage, storage.list_drafts())
+    return sent.get(roots.get(draft_id, draft_id), set())
+
+
+def order_reports(storage: Storage, drafts: list[DraftSummary]) -> list[DraftSummary]:
+    """The reports list sorted by what is due next (:func:`due_key`); ties keep their order."""
+    from composer.core.classify import classify
+
+    roots, sent = _types_by_root(storage, drafts)
+
+    def key(d: DraftSummary) -> tuple[int, str]:
+        try:
+            report = storage.load_draft(d.id).report()
+        except (KeyError, ValueError):
+            report = None
+        c = classify(report) if report is not None else None
+        return due_key(report, c, sent.get(roots[d.id], set()), bool(d.submitted_at))
+
+    return sorted(drafts, key=key)

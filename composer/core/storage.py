@@ -436,6 +436,15 @@ class Storage:
         """The sending record, first to last (the hash chain)."""
         return records.all_records(self._db)
 
+    def kept_package(self, draft_id: int) -> Path | None:
+        """The read-only copy of the package sent with this report's first recorded sending
+        that kept one (None if none did): exactly what was sent, for showing a sent report."""
+        for rec in self.records():
+            package = rec.body.get("package")
+            if rec.body.get("draft_id") == draft_id and isinstance(package, dict):
+                return self.data_root / str(package["path"])
+        return None
+
     def verify_records(self) -> Verification:
         return records.verify(self._db, self.data_root)
 

@@ -2,13 +2,15 @@
 
 * :class:`ReportsDialog` — the reports list: continue one, or start a 续报 / 总结报告 from it.
 * :class:`RecoveryDialog` — after a crash: the drafts changed since, offered back.
-* :class:`SubmissionDialog` — record that a report was sent: channel, time, note.
+* :class:`SubmissionDialog` — record that a report was sent: channel, time, who sent it, the
+  receipt (受理编号, person, Message-ID, a scanned fax report) and a note.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtWidgets import (
@@ -17,7 +19,9 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -161,22 +165,31 @@ class SubmissionInput:
     channel: str          # a composer.core.submissions channel id
     sent_at: datetime     # China time, to the minute
     note: str
+    sent_by: str = ""
+    reference: str = ""   # 受理编号
+    person: str = ""      # the person spoken to / who received it
+    message_id: str = ""  # the e-mail's Message-ID
+    receipt_file: Path | None = None   # e.g. a scanned fax transmission report
 
 
 class SubmissionDialog(QDialog):
-    """Record that the report was sent. ``result_value``: a :class:`SubmissionInput` or None."""
+    """Record that the report was sent, with its receipt. ``result_value``: a
+    :class:`SubmissionInput` or None. ``package``: the generated package that will be kept as
+    what was sent (None: one is generated from the report when saving)."""
 
-    def __init__(self, now: datetime, parent: QWidget | None = None):
+    def __init__(self, now: datetime, parent: QWidget | None = None, *, sent_by: str = "",
+                 package: Path | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("记录报送"))
         self.setObjectName("submission-dialog")
         self.result_value: SubmissionInput | None = None
+        self.receipt_file: Path | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("记录本报告何时、通过何种渠道报送。该记录可作为按时报告的证明"
                                "（《办法》第十、十一条）。"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         self.channel = QComboBox()
         self.channel.setObjectName("submission-channel")
         for ch in channels():
@@ -188,25 +201,88 @@ class SubmissionDialog(QDialog):
         self.sent_at.setTimeZone(QTimeZone(8 * 3600))
         self.sent_at.setDateTime(QDateTime.fromSecsSinceEpoch(int(now.timestamp()),
                                                               QTimeZone(8 * 3600)))
-        self.note = QLineEdit()
-        self.note.setObjectName("submission-note")
-        self.note.setPlaceholderText(self.tr("可不填，如传真回执编号、接收人"))
-        for label, widget in ((self.tr("报送渠道"), self.channel),
-                              (self.tr("报送时间（北京时间）"), self.sent_at),
-                              (self.tr("备注"), self.note)):
+        self.sent_by = self._line("submission-sent-by", "")
+        self.sent_by.setText(sent_by)
+        self.reference = self._line("submission-reference", self.tr("如有，填写对方告知的受理编号"))
+        self.person = self._line("submission-person", self.tr("接听电话或接收报告的人"))
+        self.message_id = self._line("submission-message-id",
+                                     self.tr("已发送邮件的 Message-ID，如 <…@…>"))
+        self.file_button = QPushButton(self.tr("选择文件…"))
+        self.file_button.setObjectName("submission-choose-file")
+        self.file_button.clicked.connect(lambda: self.choose_file())
+        self.file_label = QLabel(self.tr("未附文件"))
+        self.file_label.setObjectName("submission-file")
+        file_row = QWidget()
+        file_layout = QHBoxLayout(file_row)
+        file_layout.setContentsMargins(0, 0, 0, 0)
+        file_layout.addWidget(self.file_button)
+        file_layout.addWidget(self.file_label, 1)
+        self.note = self._line("submission-note", self.tr("可不填"))
+        self.rows: dict[str, QWidget] = {}
+        for key, label, widget in (
+                ("channel", self.tr("报送渠道"), self.channel),
+                ("time", self.tr("报送时间（北京时间）"), self.sent_at),
+                ("sent_by", self.tr("报送人"), self.sent_by),
+                ("reference", self.tr("受理编号"), self.reference),
+                ("person", self.tr("接收人"), self.person),
+                ("message_id", self.tr("邮件 Message-ID"), self.message_id),
+                ("file", self.tr("回执文件（如传真发送报告扫描件）"), file_row),
+                ("note", self.tr("备注"), self.note)):
             widget.setAccessibleName(label)
             row_label = QLabel(label)
-            row_label.setBuddy(widget)
+            row_label.setBuddy(self.file_button if widget is file_row else widget)
             form.addRow(row_label, widget)
+            self.rows[key] = widget
         layout.addLayout(form)
+        kept = QLabel(self.tr("将存档的报送材料：") + str(package) if package is not None else
+                      self.tr("尚未生成材料包：保存时按当前报告生成一份，原样存档。"))
+        kept.setObjectName("submission-package")
+        kept.setWordWrap(True)
+        layout.addWidget(kept)
+        self.channel.currentIndexChanged.connect(self._channel_changed)
+        self._channel_changed()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _line(self, name: str, placeholder: str) -> QLineEdit:
+        line = QLineEdit()
+        line.setObjectName(name)
+        line.setPlaceholderText(placeholder)
+        return line
+
+    def _channel_changed(self) -> None:
+        """Show the receipt fields that fit the channel (an e-mail has a Message-ID, a fax a
+        transmission report, a call a person and maybe a 受理编号)."""
+        channel = str(self.channel.currentData())
+        self.form.setRowVisible(self.rows["message_id"], channel == "email")
+        self.form.setRowVisible(self.rows["file"], channel in ("fax", "other", "email"))
+        self.form.setRowVisible(self.rows["person"], channel != "email")
+
+    def choose_file(self, name: str | None = None) -> QFileDialog | None:
+        """Attach ``name``, or open a file dialog (returned) to choose the receipt file."""
+        if name:
+            self.receipt_file = Path(name)
+            self.file_label.setText(self.receipt_file.name)
+            return None
+        dialog = QFileDialog(self, self.tr("选择回执文件"), "",
+                             self.tr("扫描件或文件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;"
+                                     "所有文件 (*)"))
+        dialog.setObjectName("receipt-file-dialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda path: self.choose_file(path) if path else None)
+        dialog.open()
+        return dialog
+
     def _save(self) -> None:
         when = datetime.fromtimestamp(self.sent_at.dateTime().toSecsSinceEpoch(), CHINA_TZ)
-        self.result_value = SubmissionInput(str(self.channel.currentData()),
-                                            when.replace(second=0), self.note.text().strip())
+        channel = str(self.channel.currentData())
+        self.result_value = SubmissionInput(
+            channel, when.replace(second=0), self.note.text().strip(),
+            sent_by=self.sent_by.text().strip(), reference=self.reference.text().strip(),
+            person=self.person.text().strip() if channel != "email" else "",
+            message_id=self.message_id.text().strip() if channel == "email" else "",
+            receipt_file=self.receipt_file if channel in ("fax", "other", "email") else None)
         self.accept()

@@ -6,29 +6,22 @@ scrolls to and highlights an item by its anchor id (``guide-2-u-2``; see
 each item's English summary, labelled as an unofficial translation. Ctrl+F opens a find bar
 (Enter / F3 next, Shift+Enter / Shift+F3 previous, match count, Esc closes it).
 
-:class:`GuideLinks` is a small label of links ("《指南》二、通常情况第2项") that open the window
-at an item; :func:`attach_hint_links` puts one under every threshold hint of a page.
+The links that open it from the pages are in :mod:`composer.gui.guide_links`.
 """
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable, Iterable
-
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QKeySequence,
     QShortcut,
-    QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextFormat,
 )
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,13 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.core.guide import Guide, GuideItem, fact_anchors, load_guide, place
+from composer.core.guide import Guide, load_guide, place
 from composer.gui import i18n
+from composer.gui.guide_document import write_document
 
 HIGHLIGHT = QColor("#fff0a0")      # the item that was asked for
 MATCH = QColor("#ffd8a8")          # every find match
 CURRENT = QColor("#ff9c40")        # the current find match
-SUMMARY_GREY = QColor("#555555")
 NOTE_STYLE = "background: #eef3fb; border: 1px solid #8aa4cc; padding: 4px;"
 
 _window: GuideWindow | None = None
@@ -73,6 +66,23 @@ class GuideWindow(QWidget):
         self.note.setWordWrap(True)
         self.note.setStyleSheet(NOTE_STYLE)
         layout.addWidget(self.note)
+        self.location = QLabel()
+        self.location.setObjectName("guide-location")
+        self.location.setWordWrap(True)
+        self.location.setTextFormat(Qt.TextFormat.PlainText)
+        self.location.hide()
+        self.goto_label = QLabel()
+        self.goto = QComboBox()  # the articles and the Guide's sections, to jump to
+        self.goto.setObjectName("guide-goto")
+        self.goto.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.goto.setMinimumContentsLength(24)
+        self.goto_label.setBuddy(self.goto)
+        self.goto.activated.connect(lambda i: self.show_anchor(self.goto.itemData(i)))
+        top = QHBoxLayout()
+        for w in (self.location, self.goto_label, self.goto):
+            top.addWidget(w, 1 if w is self.location else 0)
+        layout.addLayout(top)
         self.text = QTextBrowser()
         self.text.setObjectName("guide-text")
         self.text.setOpenLinks(False)
@@ -115,7 +125,7 @@ class GuideWindow(QWidget):
                      (QKeySequence.StandardKey.FindPrevious, self, self.previous_match),
                      ("Shift+Return", self.find_edit, self.previous_match),
                      ("Shift+Enter", self.find_edit, self.previous_match),
-                     ("Esc", self.find_bar, self.close_find))
+                     ("Esc", self, self.close_find))  # wherever the focus is
         for key, owner, slot in shortcuts:
             shortcut = QShortcut(QKeySequence(key), owner)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -131,10 +141,19 @@ class GuideWindow(QWidget):
         english = self._lang == "en"
         self.setWindowTitle(self.tr("法规原文") + " — " + self.guide.title_zh)
         self.note.setText(
-            self.tr("国家互联网信息办公室2025年9月11日公布、2025年11月1日起施行的正式文本，"
-                    "随程序提供，无需联网。")
+            self.tr("《办法》及附件《分级指南》全文：国家互联网信息办公室2025年9月11日公布，"
+                    "2025年11月1日起施行。逐字录自注明来源为“网信中国”的转载；随程序提供，无需联网。")
             + ("\n" + self.guide.translation_note_en if english else ""))
         self.text.setAccessibleName(self.tr("法规原文"))
+        self.goto_label.setText(self.tr("跳转到(&J)："))
+        self.goto.clear()
+        for item in self.guide.items:
+            if item.kind in ("title", "article", "section", "note"):
+                name = item.label if item.kind != "note" else item.text[:12] + "…"
+                if item.kind == "article":
+                    name += " " + item.zh[0][:14] + "…"
+                self.goto.addItem(f"{place(item.anchor, 'en')} — {name}" if english else name,
+                                  item.anchor)
         self.find_label.setText(self.tr("查找(&F)："))
         self.find_edit.setPlaceholderText(self.tr("输入要查找的文字"))
         self.find_prev.setText(self.tr("上一个"))
@@ -145,75 +164,15 @@ class GuideWindow(QWidget):
         self.find_close.setToolTip(self.tr("关闭查找 (Esc)"))
         self._write_document(english)
         if self.current_anchor is not None:
+            self._show_location()
             self._highlight_item(self.current_anchor)
         self._search()
 
     def _write_document(self, english: bool) -> None:
-        doc = QTextDocument(self.text)
-        doc.setDefaultFont(self.text.font())
-        doc.setDocumentMargin(12)
-        cursor = QTextCursor(doc)
-        self._blocks.clear()
-        self._starts.clear()
-        base = QTextCharFormat()
-        bold = QTextCharFormat()
-        bold.setFontWeight(QFont.Weight.Bold)
-        summary = QTextCharFormat()
-        summary.setForeground(SUMMARY_GREY)
-        summary.setFontItalic(True)
-        summary_tag = QTextCharFormat(summary)
-        summary_tag.setFontWeight(QFont.Weight.Bold)
-        first = True
-        for item in self.guide.items:
-            start_block = None
-            for n, para in enumerate(item.paragraphs()):
-                fmt = self._block_format(item, n)
-                if first:
-                    cursor.setBlockFormat(fmt)
-                    first = False
-                else:
-                    cursor.insertBlock(fmt)
-                if start_block is None:
-                    start_block = cursor.block().blockNumber()
-                self._starts[(item.anchor, "zh", n)] = cursor.position()
-                label = len(item.label) if n == 0 and item.kind not in ("lead", "paragraph") \
-                    else 0
-                if item.kind in ("title", "section") and n == 0:
-                    label = len(para)
-                cursor.insertText(para[:label], bold if label else base)
-                cursor.insertText(para[label:], base)
-            if english:
-                fmt = self._block_format(item, 1)
-                fmt.setTopMargin(1)
-                cursor.insertBlock(fmt)
-                tag = self.tr("非官方翻译：")
-                cursor.insertText(tag, summary_tag)
-                self._starts[(item.anchor, "en", 0)] = cursor.position()
-                cursor.insertText(item.en, summary)
-            assert start_block is not None
-            self._blocks[item.anchor] = (start_block, cursor.block().blockNumber())
-        self.text.setDocument(doc)  # deletes the previous one (a child of the browser)
-
-    @staticmethod
-    def _block_format(item: GuideItem, n: int) -> QTextBlockFormat:
-        fmt = QTextBlockFormat()
-        fmt.setBottomMargin(4)
-        indent = {"article-item": 2, "paragraph": 0, "criterion": 1, "condition": 1,
-                  "sub-item": 3}.get(item.kind, 0)
-        fmt.setLeftMargin(indent * 14)
-        if n == 0 and item.kind == "title":
-            fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            fmt.setTopMargin(18)
-            fmt.setBottomMargin(8)
-            fmt.setHeadingLevel(1)
-        elif n == 0 and item.kind == "section":
-            fmt.setTopMargin(14)
-            fmt.setHeadingLevel(2)
-        elif n == 0 and item.kind in ("article", "lead", "note"):
-            fmt.setTopMargin(8)
-        if item.kind == "title" and n > 0:
-            fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        return fmt
+        written = write_document(self.guide, self.text, self.text.font(),
+                                 self.tr("非官方翻译：") if english else None)
+        self._blocks, self._starts = written.blocks, written.starts
+        self.text.setDocument(written.document)  # deletes the previous one (its child)
 
     # --- items --------------------------------------------------------------------------------
 
@@ -225,11 +184,29 @@ class GuideWindow(QWidget):
             return False
         self.status.hide()
         self.current_anchor = anchor
+        self._show_location()
+        self.goto.setCurrentIndex(self.goto.findData(next(
+            (i.anchor for i in (self.guide.item(anchor), *self.guide.ancestors(anchor))
+             if self.goto.findData(i.anchor) >= 0), None)))
         self._highlight_item(anchor)
         self._scroll_to_block(self._blocks[anchor][0])
         QTimer.singleShot(0, self, lambda: self._scroll_to_block(self._blocks[anchor][0])
                           if self.current_anchor == anchor else None)
         return True
+
+    def _show_location(self) -> None:
+        """"Highlighted: 《指南》二、通常情况第2项 (二、重大网络安全事件)" above the text."""
+        anchor = self.current_anchor
+        if anchor is None:
+            self.location.hide()
+            return
+        lang = i18n.language()
+        text = place(anchor, lang)
+        top = [i for i in self.guide.ancestors(anchor) if i.kind == "section"]
+        if top and not text.endswith(top[0].label):
+            text += i18n.pick(f"（{top[0].label}）", f" ({top[0].en.rstrip('.')})")
+        self.location.setText(self.tr("已定位并以黄色标出：") + text)
+        self.location.show()
 
     def _highlight_item(self, anchor: str) -> None:
         self._item_selections = []
@@ -237,8 +214,13 @@ class GuideWindow(QWidget):
         first, last = self._blocks[anchor][0], self._blocks[last_anchor][1]
         doc = self.text.document()
         for number in range(first, last + 1):
+            block = doc.findBlockByNumber(number)
             sel = QTextEdit.ExtraSelection()
-            sel.cursor = QTextCursor(doc.findBlockByNumber(number))
+            # the whole block with its end: every line of a wrapped one, to the full width
+            sel.cursor = QTextCursor(block)
+            sel.cursor.setPosition(min(block.position() + block.length(),
+                                       doc.characterCount() - 1),
+                                   QTextCursor.MoveMode.KeepAnchor)
             sel.format.setBackground(HIGHLIGHT)
             sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             self._item_selections.append(sel)
@@ -248,7 +230,8 @@ class GuideWindow(QWidget):
         """The plain text of the highlighted blocks (for tests and accessibility)."""
         if self.current_anchor is None:
             return ""
-        return "\n".join(s.cursor.block().text() for s in self._item_selections)
+        return "\n".join(s.cursor.selectedText().rstrip("\u2029")
+                         for s in self._item_selections)
 
     def _scroll_to_block(self, number: int) -> None:
         layout = self.layout()
@@ -257,11 +240,16 @@ class GuideWindow(QWidget):
         block = self.text.document().findBlockByNumber(number)
         top = self.text.document().documentLayout().blockBoundingRect(block).top()
         bar = self.text.verticalScrollBar()
-        bar.setValue(min(bar.maximum(), max(0, int(top) - 24)))
+        # a fifth of the view above the item: the lead-in or heading it belongs to stays in sight
+        above = self.text.viewport().height() // 5
+        bar.setValue(min(bar.maximum(), max(0, int(top) - above)))
 
-    def first_visible_block(self) -> int:
-        """The number of the first block at the top of the view."""
-        return self.text.cursorForPosition(QPoint(0, 0)).block().blockNumber()
+    def block_in_view(self, anchor: str) -> bool:
+        """Whether the item's first block is in the upper half of the view now."""
+        block = self.text.document().findBlockByNumber(self._blocks[anchor][0])
+        top = self.text.document().documentLayout().blockBoundingRect(block).top()
+        y = top - self.text.verticalScrollBar().value()
+        return 0 <= y <= self.text.viewport().height() / 2
 
     # --- find ---------------------------------------------------------------------------------
 
@@ -371,84 +359,4 @@ def open_guide(anchor: str | None = None, parent: QWidget | None = None) -> Guid
     return window
 
 
-def _anchor_list(value: object) -> list[str]:
-    """A ``guide`` attribute of the rule data: one anchor id, several, or none."""
-    if isinstance(value, str):
-        return [value] if value else []
-    if isinstance(value, Iterable):
-        return [v for v in value if isinstance(v, str) and v]
-    return []
-
-
-class GuideLinks(QLabel):
-    """"法规原文：" and one link per (caption, anchor); clicking opens the guide there.
-
-    Hidden while it has no links. ``anchors()`` lists what it links to.
-    """
-
-    def __init__(self, object_name: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName(object_name)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.linkActivated.connect(self.open)
-        self._anchors: list[str] = []
-        self.hide()
-
-    def set_links(self, entries: Iterable[tuple[str, object]], lead: str | None = None) -> None:
-        """``entries``: (caption, anchor or anchors); a caption may be "" (the place alone)."""
-        guide = load_guide()
-        parts: list[str] = []
-        self._anchors = []
-        lang = i18n.language()
-        for caption, value in entries:
-            anchors = [a for a in _anchor_list(value) if a in guide and a not in self._anchors]
-            if not anchors:
-                continue
-            self._anchors += anchors
-            links = "、".join(f'<a href="{html.escape(a)}">{html.escape(place(a, lang))}</a>'
-                             for a in anchors)
-            parts.append(f"{html.escape(caption)}{i18n.pick('：', ': ')}{links}"
-                         if caption else links)
-        head = html.escape(lead if lead is not None else self.tr("法规原文"))
-        self.setText(f"📖 {head}{i18n.pick('：', ': ')}" + "；".join(parts) if parts else "")
-        self.setToolTip(self.tr("点击查看法规原文（随程序提供，无需联网）") if parts else "")
-        self.setAccessibleName(self.tr("法规原文链接"))
-        self.setVisible(bool(parts))
-
-    def anchors(self) -> list[str]:
-        return list(self._anchors)
-
-    def open(self, anchor: str) -> GuideWindow:
-        return open_guide(anchor, self.window())
-
-
-def attach_hint_links(page: QWidget, anchors_for: Callable[[str], object] = fact_anchors
-                      ) -> list[GuideLinks]:
-    """Under every threshold hint (``<path>#hint``) of ``page`` whose fact the rule data ties
-    to the Guide (``anchors_for(fact)``), a :class:`GuideLinks` named ``<path>#guide``."""
-    made = []
-    for hint in page.findChildren(QLabel):
-        name = hint.objectName()
-        if not name.endswith("#hint"):
-            continue
-        path = name[: -len("#hint")]
-        parts = path.split(".")
-        if len(parts) < 2 or parts[0] != "impact_facts":
-            continue
-        anchors = _anchor_list(anchors_for(parts[1]))
-        box = hint.parentWidget()
-        layout = box.layout() if box is not None else None
-        if not anchors or not isinstance(layout, QVBoxLayout):
-            continue
-        links = GuideLinks(path + "#guide")
-        links.set_links([("", anchors)])
-        layout.insertWidget(layout.indexOf(hint) + 1, links)
-        made.append(links)
-    return made
-
-
-__all__ = ["GuideLinks", "GuideWindow", "attach_hint_links", "open_guide"]
+__all__ = ["GuideWindow", "open_guide"]

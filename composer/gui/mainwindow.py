@@ -22,7 +22,7 @@ from composer.core import flow
 from composer.core.draft import Draft, derived_draft, new_draft
 from composer.core.model import ReportType
 from composer.core.storage import DraftSummary, Storage
-from composer.gui import i18n
+from composer.gui import i18n, sending
 from composer.gui.dialogs import RecoveryDialog, ReportsDialog
 from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
@@ -87,6 +87,7 @@ class MainWindow(OutputActions, QMainWindow):
         self.wizard.currentIdChanged.connect(self._step_changed)
         self.wizard.finishedReport.connect(self.show_reports)
         self._build_menus()
+        sending.connect_window(self)  # channel cards, what is owed
         self._show_submission()
         self.wizard.go_to(self.model.draft.step)
         self.statusBar().showMessage(self.tr("草稿自动保存"))
@@ -100,6 +101,8 @@ class MainWindow(OutputActions, QMainWindow):
         self._action(file_menu, self.tr("打开事件文件(&O)…"), self.choose_file,
                      QKeySequence.StandardKey.Open)
         self._action(file_menu, self.tr("立即保存(&S)"), self.save_now, QKeySequence.StandardKey.Save)
+        self._action(file_menu, self.tr("导出报送记录(&E)…"), lambda: sending.export_log(self)
+                     ).setObjectName("action-export-log")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit)
         lang_menu = bar.addMenu(self.tr("语言(&G)") if i18n.language() == "zh" else "&Language")
@@ -217,7 +220,9 @@ class MainWindow(OutputActions, QMainWindow):
 
     def show_reports(self) -> ReportsDialog:
         self.save_now()
-        dialog = ReportsDialog(self.storage.list_drafts(), self)
+        from composer.core.owed import order_reports
+
+        dialog = ReportsDialog(order_reports(self.storage, self.storage.list_drafts()), self)
 
         def done(_: int) -> None:
             choice = dialog.result_value

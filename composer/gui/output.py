@@ -212,15 +212,23 @@ class OutputActions:
         draft_id = self.model.draft.id
         if draft_id is None:
             return None
-        dialog = SubmissionDialog(datetime.now(CHINA_TZ), self)
+        from composer.gui import sending
+
+        profile = self.storage.load_profile() or {}
+        dialog = SubmissionDialog(datetime.now(CHINA_TZ), self,
+                                  sent_by=str((profile.get("contact") or {}).get("name", "")),
+                                  package=sending.valid_package(self))
 
         def done(_: int) -> None:
             value = dialog.result_value
             if value is None:
                 return
-            self.storage.record_submission(draft_id, value.channel, value.sent_at, value.note)
-            self._show_submission()
-            self.statusBar().showMessage(self.tr("已记录报送"))
+
+            def recorded() -> None:
+                self._show_submission()
+                self.statusBar().showMessage(self.tr("已记录报送"))
+            # keeps the receipt and the exact package sent (hash-chained record)
+            sending.record_sending(self, draft_id, value, recorded)
 
         dialog.finished.connect(done)
         dialog.open()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QWidget
 
-from composer.core import flow, rules
+from composer.core import art7, flow, rules
 from composer.core.draft import problem_text
 from composer.core.obligations import CHINA_TZ
 from composer.core.validators import timing_warnings
@@ -48,6 +48,14 @@ class BasicFactsPage(StepPage):
                           hint=self.tr("总结报告必填：处置结束后 30 日内报送总结报告。"))
         self.add_check(form, "incident.suspected_crime", self.tr("涉嫌违法犯罪"),
                        self.tr("是（须同时向公安机关报案）"))
+        # Art. 4: the report states exactly what the unit says about the police, nothing more
+        self.add_choice(form, "incident.police_report.status", self.tr("向公安机关报案"),
+                        [(None, self.tr("（不在报告中说明）")),
+                         ("not_yet", self.tr("尚未报案")), ("reported", self.tr("已报案"))],
+                        hint=self.tr("报告中如实写明：尚未报案，或何时向何机关报案。"))
+        self.add_datetime(form, "incident.police_report.at", self.tr("报案时间"), optional=True)
+        self.add_line(form, "incident.police_report.to", self.tr("报案机关"),
+                      self.tr("例如：杭州市公安局网络安全保卫支队"))
         self.ransom_box = QGroupBox(self.tr("勒索信息（勒索病毒事件须报告）"))
         self.ransom_box.setObjectName("ransom-box")
         self.body.addWidget(self.ransom_box)
@@ -58,6 +66,13 @@ class BasicFactsPage(StepPage):
         self.add_datetime(ransom, "incident.ransom.demanded_at", self.tr("勒索时间"),
                           optional=True)
         self.body.addStretch(1)
+        self.unknown_marks: dict[str, QCheckBox] = {}
+        for key in art7.KEYS:   # Art. 7 ¶2: each part of items 1–2 given or marked not known
+            box = QCheckBox(self.tr("暂不掌握（报告中注明“暂不掌握，将及时补报”）"))
+            box.setObjectName(f"incident.{key}#unknown")
+            box.toggled.connect(lambda on, k=key: self._mark_unknown(k, on))
+            self._labels[f"incident.{key}"][1].layout().addWidget(box)
+            self.unknown_marks[key] = box
         self.time_warnings: dict[str, QLabel] = {}
         for path in TIMED:   # a warning under each time field, beside its error
             warning = QLabel()
@@ -79,8 +94,40 @@ class BasicFactsPage(StepPage):
             label.setText(text)
             label.setVisible(bool(text))
 
+    def _mark_unknown(self, key: str, on: bool) -> None:
+        if self._loading:
+            return
+        marks = [k for k in (self.model.draft.get("incident.not_yet_known") or [])
+                 if k != key] + ([key] if on else [])
+        self.write("incident.not_yet_known",
+                   sorted(marks, key=lambda k: art7.KEYS.index(k) if k in art7.KEYS else 99)
+                   or None)
+
+    def _show_unknown_marks(self) -> None:
+        """A mark is offered while the part is empty; typing a value clears the mark."""
+        draft = self.model.draft
+        marks = list(draft.get("incident.not_yet_known") or [])
+        for key, box in self.unknown_marks.items():
+            filled = art7.given(draft.get(f"incident.{key}"))
+            box.blockSignals(True)
+            box.setChecked(key in marks and not filled)
+            box.blockSignals(False)
+            box.setVisible(not filled)
+        stale = [k for k in marks if k in self.unknown_marks
+                 and art7.given(draft.get(f"incident.{k}"))]
+        if stale and not self._loading:
+            self.model.set("incident.not_yet_known", [k for k in marks if k not in stale] or None)
+
     def refresh(self) -> None:
+        self._show_unknown_marks()
         self._show_time_warnings()
         self.ransom_box.setVisible(flow.shows_ransom_items(self.model.draft))
         self.set_row_visible("incident.handling_completed_at",
                              flow.shows_handling_completed(self.model.draft))
+        draft = self.model.draft
+        police = draft.get("incident.police_report")
+        self.set_row_visible("incident.police_report.status",
+                             bool(draft.get("incident.suspected_crime")) or police is not None)
+        reported = draft.get("incident.police_report.status") == "reported"
+        for path in ("incident.police_report.at", "incident.police_report.to"):
+            self.set_row_visible(path, reported or bool(draft.get(path)))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QWidget
 from composer.core import flow
 from composer.core.grading import STATUS_EN, STATUS_ZH, UNVERIFIED_NOTICE, UNVERIFIED_NOTICE_EN
 from composer.gui import i18n
+from composer.gui.guide_links import GuideLinks, link_citations
 from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
 
@@ -50,6 +51,11 @@ class GradingPage(StepPage):
         for w in (self.level, self.reportable, self.reasons, self.missing, self.notice,
                   self.confirm):
             self.body.addWidget(w)
+        # links to the law's text (composer/gui/guide_links.py), under the reasons and the notice
+        self.guide_links = GuideLinks("grading-guide-links")
+        self.notice_guide = GuideLinks("grading-notice-guide")
+        self.body.insertWidget(self.body.indexOf(self.reasons) + 1, self.guide_links)
+        self.body.insertWidget(self.body.indexOf(self.notice) + 1, self.notice_guide)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         self.body.addWidget(line)
@@ -66,6 +72,7 @@ class GradingPage(StepPage):
         self._loading, was = True, self._loading
         try:
             self._show(c)
+            self._show_guide_links(c)
         finally:
             self._loading = was
 
@@ -95,8 +102,8 @@ class GradingPage(StepPage):
         self.reasons.show()
         if g.missing:
             lines = [self.tr("以下事实尚未填写，可能提高定级（可返回“影响事实”补充）：")]
-            lines += [f"• {i18n.pick(m.zh, m.en)} → " + self.tr("最高可达")
-                      + i18n.pick(m.could_reach.zh, m.could_reach.en) for m in g.missing]
+            lines += [f"• {i18n.pick(m.zh, m.en)}" + ("" if m.sentence else " → " + self.tr(
+                "最高可达") + i18n.pick(m.could_reach.zh, m.could_reach.en)) for m in g.missing]
             self.missing.setText("\n".join(lines))
             self.missing.show()
         else:
@@ -117,6 +124,29 @@ class GradingPage(StepPage):
         else:
             self.notice.hide()
             self.confirm.hide()
+
+    def _show_guide_links(self, c) -> None:  # type: ignore[no-untyped-def]
+        """Beside the criteria that fired, and the notice of an unverified level: the places of
+        the Guide they rest on, one click from the original text."""
+        criteria = c.grading.criteria if c is not None else ()
+        # each reason's citation (——《指南》二、通常情况第2项) becomes a link; a citation not
+        # found in its reason is offered in a row of its own
+        remarks = c.grading.remarks if c is not None else ()
+        linked = link_citations(self.reasons, [getattr(k, "guide", "") for k in criteria]
+                                + [r.guide for r in remarks])
+        # a site not given: its question cites the item whose sites would raise the level
+        link_citations(self.missing, [m.guide for m in c.grading.missing if m.guide]
+                       if c is not None else [])
+        self.guide_links.set_links(
+            [(i18n.pick(k.level.zh, k.level.en), getattr(k, "guide", "")) for k in criteria
+             if getattr(k, "guide", "") not in linked],
+            lead=self.tr("定级依据原文"))
+        unverified = [k for k in criteria if k.status != "confirmed"
+                      and k.level.rank > c.grading.confirmed_level.rank] \
+            if c is not None and c.grading.needs_confirmation else []
+        self.notice_guide.set_links(
+            [(i18n.pick(k.level.zh, k.level.en), getattr(k, "guide", "")) for k in unverified],
+            lead=self.tr("请对照原文"))
 
     def summary_text(self, problems) -> str:  # type: ignore[no-untyped-def]
         if flow.needs_level_confirmation(self.model.draft):

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from composer.core import flow
 from composer.core.grading import threshold_lines
 from composer.gui import i18n
+from composer.gui.guide_links import attach_hint_links
 from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
 
@@ -93,17 +94,27 @@ class ImpactPage(StepPage):
         self.add_choice(form, f"{d}.authority_ruling",
                         self.tr("省级以上网信部门或公安机关认定的传播范围"), rulings)
         form = self.new_form(self.tr("研判（由您判断）"))
-        judgements = [(None, self.tr("（不适用或未知）")),
-                      ("especially_serious", self.tr("特别严重")),
-                      ("serious", self.tr("严重")),
-                      ("relatively_serious", self.tr("较严重"))]
+        none = (None, self.tr("（不适用或未知）"))
+        # each level in the Guide's own words (情形第1–3项); the hint quotes the items in full
         self.add_choice(form, f"{f}.data_threat",
-                        self.tr("数据泄露等对国家安全和社会稳定的威胁"), judgements,
+                        self.tr("数据泄露等对国家安全和社会稳定的威胁"),
+                        [none, ("especially_serious", self.tr("特别严重威胁（特别重大）")),
+                         ("serious", self.tr("严重威胁（重大）")),
+                         ("relatively_serious", self.tr("较严重威胁（较大）"))],
                         hint=thresholds("data_threat"))
         self.add_choice(form, f"{f}.system_loss", self.tr("重要网络和信息系统损失"),
-                        judgements, hint=thresholds("system_loss"))
-        self.add_choice(form, f"{f}.other_threat", self.tr("其他威胁或影响"), judgements,
+                        [none, ("especially_serious",
+                                self.tr("特别严重的系统损失（特别重大）")),
+                         ("serious", self.tr("严重的系统损失（重大）")),
+                         ("relatively_serious", self.tr("较大的系统损失（较大）"))],
+                        hint=thresholds("system_loss"))
+        self.add_choice(form, f"{f}.other_threat", self.tr("其他威胁或影响"),
+                        [none, ("especially_serious",
+                                self.tr("特别严重威胁、特别严重影响（特别重大）")),
+                         ("serious", self.tr("严重威胁、严重影响（重大）")),
+                         ("relatively_serious", self.tr("较严重威胁、较严重影响（较大）"))],
                         hint=thresholds("other_threat"))
+        attach_hint_links(self)  # 法规原文 links under the threshold hints
         self.body.addStretch(1)
 
     def refresh(self) -> None:

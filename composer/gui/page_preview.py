@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from composer.core import flow
 from composer.core.classify import classify
 from composer.core.draft import field_label
-from composer.core.obligations import CHINA_TZ
+from composer.core.obligations import CHINA_TZ, lateness
 from composer.gui import i18n
+from composer.gui.channels import ChannelCards
 from composer.gui.model import DraftModel
 from composer.gui.operations import run_operation
 from composer.gui.page_base import StepPage
@@ -66,7 +67,7 @@ class PreviewPage(StepPage):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(PREVIEW_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.render)
-        model.changed.connect(self._draft_changed)
+        model.changed.connect(self._follow_draft)
         buttons = QHBoxLayout()
         self.generate = self._button("generate-package", self.tr("生成报送材料包…"),
                                      self.generateRequested.emit)
@@ -90,6 +91,7 @@ class PreviewPage(StepPage):
         self.status.setObjectName("package-status")
         self.status.setWordWrap(True)
         self.body.addWidget(self.status)
+        self._add_delay_reason()
         self.warnings = QLabel()
         self.warnings.setObjectName("print-warnings")
         self.warnings.setWordWrap(True)
@@ -99,7 +101,52 @@ class PreviewPage(StepPage):
         self.pages = PagesView()
         self.pages.setMinimumHeight(360)
         self.pages.widthChanged.connect(self._resized)
-        self.body.addWidget(self.pages, 1)
+        self.channels = ChannelCards(self.model, self.pages)  # the pages are its first tab
+        self.body.addWidget(self.channels, 1)
+
+    def _add_delay_reason(self) -> None:
+        """Made after the governing deadline: ask why (迟报原因); the report, the fax cover and
+        the e-mail state the delay and this reason."""
+        self.late = QLabel()
+        self.late.setObjectName("late-notice")
+        self.late.setWordWrap(True)
+        self.late.setStyleSheet("color: #a4262c; font-weight: bold;")
+        self.late.hide()
+        self.body.addWidget(self.late)
+        form = self.new_form()
+        self.add_text(form, "incident.delay_reason", self.tr("迟报原因"),
+                      self.tr("例如：值班人员未及时发现告警，次日上班后才确认事件"), lines=2)
+        self.late_timer = QTimer(self)
+        self.late_timer.setInterval(30_000)
+        self.late_timer.timeout.connect(self._show_late)
+        self.late_timer.start()
+        # the preview follows the reason as it is typed, like every edit (_follow_draft)
+
+    def now(self) -> datetime:
+        return datetime.now(CHINA_TZ)
+
+    def _show_late(self) -> None:
+        c = self.model.draft.classification()
+        report = self.model.draft.report()
+        late = (lateness(report, c.duties, self.now())
+                if report is not None and c is not None and c.grading.reportable else None)
+        reason = str(self.model.draft.get("incident.delay_reason") or "").strip()
+        self.set_row_visible("incident.delay_reason", late is not None or bool(reason))
+        if late is None:
+            self.late.hide()
+            return
+        due = late.obligation.due.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+        text = self.tr("⚠ 已超过报告时限（%1）%2。请填写迟报原因：报告、传真封面和电子邮件将如实"
+                       "说明迟报及其原因。").replace("%1", due).replace(
+            "%2", i18n.pick(late.zh, late.en))
+        if reason:
+            text = self.tr("已超过报告时限（%1）%2；报告将说明迟报及其原因。").replace(
+                "%1", due).replace("%2", i18n.pick(late.zh, late.en))
+        self.late.setText(text)
+        self.late.show()
+
+    def refresh(self) -> None:
+        self._show_late()
 
     def _button(self, name: str, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
         button = QPushButton(text)
@@ -112,8 +159,9 @@ class PreviewPage(StepPage):
         super().initializePage()
         self._following = True
         self.render()
+        self.channels.refresh()
 
-    def _draft_changed(self) -> None:
+    def _follow_draft(self) -> None:
         if not self._following:
             return
         report = self.model.draft.report()

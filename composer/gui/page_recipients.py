@@ -154,6 +154,14 @@ class RecipientsPage(StepPage):
         self.notes.setText(self.tr("选择快速报告时，报告中将注明其余事项将及时补报。")
                            if flow.uses_fast_path(draft) else "")
 
+    def summary_text(self, problems) -> str:  # type: ignore[no-untyped-def]
+        gaps = flow.fast_path_gaps(self.model.draft)
+        if gaps:
+            names = "、".join(i18n.pick(p.zh, p.en) for p in gaps)
+            return self.tr("快速报告须具备第一、二项的全部内容：请返回“事件基本情况”填写以下各项，"
+                           "或勾选“暂不掌握”：") + names
+        return super().summary_text(problems)
+
 
 def within_text_minutes(delta) -> str:  # type: ignore[no-untyped-def]
     minutes = int(delta.total_seconds() // 60)

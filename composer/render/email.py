@@ -25,10 +25,11 @@ from email.policy import SMTP
 from email.utils import format_datetime
 
 from composer import __version__
+from composer.core import art7
 from composer.core.classify import Classification
 from composer.core.grading import UNVERIFIED_NOTICE
 from composer.core.model import Report, ReportType
-from composer.core.obligations import governing, in_china
+from composer.core.obligations import governing, in_china, lateness
 from composer.core.rules import category, reporting_rules
 from composer.render.templating import render
 
@@ -102,9 +103,12 @@ class Art7Item:
     filled: tuple[str, ...]      # labels of the parts that are given
     missing: tuple[str, ...]     # labels of the parts that are not
     optional: bool = False
+    not_yet_known: tuple[str, ...] = ()   # labels the unit marked 暂不掌握 (Art. 7 ¶2)
 
     @property
     def status(self) -> str:
+        if not self.missing and self.not_yet_known:
+            return "已填写；" + "、".join(self.not_yet_known) + "暂不掌握，将及时补报"
         if not self.missing:
             return "已填写"
         if not self.filled:
@@ -144,8 +148,17 @@ def art7_items(report: Report) -> list[Art7Item]:
                       [("处置结束时间", inc.handling_completed_at),
                        ("责任处理", inc.accountability), ("整改落实", inc.remediation),
                        ("经验教训", inc.lessons)], False))
+    keys = {"受影响系统": "systems", "地点": "location", "事件类型": "category",
+            "影响和危害": "impact", "已采取措施": "measures", "赎金金额": "ransom.amount",
+            "支付方式": "ransom.method", "勒索时间": "ransom.demanded_at"}
+
+    def unknown(label: str, n: int) -> bool:
+        return n <= 2 and label in keys and art7.marked_unknown(report, keys[label])
+
     return [Art7Item(n, zh, tuple(label for label, v in fields if _given(v)),
-                     tuple(label for label, v in fields if not _given(v)), optional)
+                     tuple(label for label, v in fields
+                           if not _given(v) and not unknown(label, n)), optional,
+                     tuple(label for label, v in fields if unknown(label, n)))
             for n, zh, fields, optional in parts]
 
 
@@ -170,6 +183,7 @@ def body_context(report: Report, classification: Classification, *,
     op, inc = report.operator, report.incident
     g, d = classification.grading, classification.duties
     first = governing(report.report_type, d)
+    late = lateness(report, d, generated_at) if g.reportable else None
     cat = category(inc.category)
     return {
         "subject": subject_line(report, classification),
@@ -188,9 +202,12 @@ def body_context(report: Report, classification: Classification, *,
         "level": level_text(classification),
         "reportable": g.reportable,
         "reasons": [c.reason for c in g.criteria],
+        "remarks": g.notes_zh,  # a site that capped the level, or a site not given
         "unverified": UNVERIFIED_NOTICE if classification.unconfirmed else "",
         "deadline": fmt_time(first.due) if first and first.due else "",
         "deadline_to": first.to if first else "",
+        "late": late.zh if late else "",
+        "delay_reason": ((inc.delay_reason or "").strip() or "未说明") if late else "",
         "no_deadline": _no_deadline_text(report, classification),
         "obligations": [{"to": o.to, "due": fmt_time(o.due) if o.due else "",
                          "note": o.note_zh, "action": o.action} for o in d.obligations],

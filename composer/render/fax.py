@@ -33,7 +33,7 @@ from reportlab.lib.units import mm
 from composer import __version__
 from composer.core.classify import Classification
 from composer.core.model import Report, ReportType
-from composer.core.obligations import governing
+from composer.core.obligations import governing, lateness
 from composer.core.rules import reporting_rules
 from composer.render.email import fmt_time, header_text, level_text
 from composer.render.pdfium_lock import PDFIUM_LOCK
@@ -101,13 +101,25 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
         ("事件级别", level_text(classification)),
         ("页　　数", f"共 {total_pages} 页（含本封面）"),
     ]
+    late = (lateness(report, classification.duties, generated_at)
+            if classification.grading.reportable else None)
+    if late is not None:
+        reason = (report.incident.delay_reason or "").strip()
+        rows.append(("迟报原因", _cut(reason, limit * 2) if reason else "未说明"))
     return rows
 
 
-def urgency_lines(report: Report, classification: Classification) -> tuple[str, ...]:
-    """The boxed lines: "紧急" and the deadline this report answers, or what kind it is."""
+def urgency_lines(report: Report, classification: Classification,
+                  generated_at: datetime | None = None) -> tuple[str, ...]:
+    """The boxed lines: "紧急" and the deadline this report answers, or what kind it is.
+    Sent after that deadline (``generated_at``), the deadline shows as passed, not a target."""
     if not classification.grading.reportable:
         return ("一般事件　自愿报告",)
+    late = (lateness(report, classification.duties, generated_at)
+            if generated_at is not None else None)
+    if late is not None and late.obligation.due is not None:
+        return ("紧急　迟报", f"报告时限 {fmt_time(late.obligation.due)}（北京时间）已过",
+                f"迟报 {late.zh}")
     due = governing(report.report_type, classification.duties)
     if report.report_type is ReportType.SUMMARY:
         return ("事件处置总结报告",) + (
@@ -150,7 +162,8 @@ def render_cover_pdf(report: Report, classification: Classification, *, report_p
     y -= 6 * mm
 
     urgent = CJKParagraph("<br/>".join(fonts.paragraph_markup(line)
-                                       for line in urgency_lines(report, classification)),
+                                       for line in urgency_lines(report, classification,
+                                                                 generated_at)),
                           styles["urgent"])
     _, h = urgent.wrap(width - 8 * mm, page_h)
     box_h = h + 6 * mm

@@ -18,10 +18,11 @@ from datetime import datetime
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from composer import __version__
+from composer.core import art7
 from composer.core.classify import Classification
 from composer.core.grading import UNVERIFIED_NOTICE
 from composer.core.model import Report, ReportType
-from composer.core.obligations import Obligation, in_china
+from composer.core.obligations import Obligation, in_china, lateness
 from composer.core.rules import category, reporting_rules
 from composer.render import fonts
 from composer.render import pdf_layout as L
@@ -48,8 +49,9 @@ ART7_PARA2 = ("根据《国家网络安全事件报告管理办法》第七条�
               "本单位先行报告第一、二项内容，其余事项将及时补报。")
 VOLUNTARY = ("经定级为一般事件，不属于《国家网络安全事件报告管理办法》第四条规定的必须报告情形，"
              "本报告为自愿报告。")
-SUSPECTED_CRIME = "事件涉嫌违法犯罪，本单位依法向公安机关报案。"
 
+LATE_LEAD = "本报告晚于上述时限报送，迟报 "
+NO_DELAY_REASON = "未说明"
 _NUMERALS = "一二三四五六七八九十"
 _BASIS_ZH = {"Measures art. 4": "《办法》第四条", "Measures art. 7": "《办法》第七条",
              "Measures art. 8": "《办法》第八条"}
@@ -187,6 +189,8 @@ def _header_table(report: Report, c: Classification, generated_at: datetime) -> 
     level = f"<b>{g.level.zh}</b>"
     if g.criteria:
         level += "<br/>依据：" + "；".join(m(k.reason) for k in g.criteria)
+    for note in g.notes_zh:  # a site that capped the level, or a site not given
+        level += "<br/>说明：" + m(note)
     if c.unconfirmed:
         level += f"<br/><b>【{UNVERIFIED_NOTICE}】</b>"
     elif g.needs_confirmation:
@@ -203,10 +207,15 @@ def _header_table(report: Report, c: Classification, generated_at: datetime) -> 
                      if inc.handling_completed_at else TO_BE_SUPPLEMENTED))
     rows.append(("事件级别", level))
     deadline = _deadline(report, c)
+    late = lateness(report, c.duties, generated_at) if g.reportable else None
     if not g.reportable:
         rows.append(("报告性质", f"<b>{VOLUNTARY}</b>"))
     elif deadline is not None:
-        rows.append(("报告时限", m(deadline)))
+        rows.append(("报告时限", m(deadline) + (
+            f"<br/><b>{LATE_LEAD}{late.zh}（时限已过）</b>" if late else "")))
+    if late is not None:  # say so, with the unit's reason (迟报原因)
+        rows.append(("迟报原因", m(inc.delay_reason) if not _blank(inc.delay_reason)
+                     else NO_DELAY_REASON))
     rows.append(("生成时间", beijing_time(generated_at)))
     label_width = 6 * L.TABLE_SIZE + 12
     data = [[L.CJKParagraph(label, L.CELL_LABEL), L.CJKParagraph(value, L.CELL)]
@@ -240,6 +249,13 @@ def _category_text(category_id: str | None) -> str | None:
     return cat.zh if cat is not None else category_id
 
 
+def _known(report: Report, key: str, value: str | None) -> str | None:
+    """The value, or 「暂不掌握，将及时补报」 when the unit marked the part not yet known."""
+    if art7.marked_unknown(report, key):
+        return art7.NOT_YET_KNOWN_TEXT
+    return value
+
+
 def _items(report: Report) -> list[Flowable]:
     op, inc = report.operator, report.incident
     item1: list[tuple[str, str | None]] = [("报告单位", op.name), ("单位类型", op.kind.zh)]
@@ -248,25 +264,25 @@ def _items(report: Report) -> list[Flowable]:
                          ("本部门网信工作机构", op.cac_office)):
         if not _blank(value):
             item1.append((label, value))
-    item1.append(("受影响的设施、系统、平台", inc.systems))
+    item1.append(("受影响的设施、系统、平台", _known(report, "systems", inc.systems)))
 
     item2: list[tuple[str, str | None]] = [
         ("事件名称", inc.title),
         ("发现时间", beijing_time(inc.discovered_at)),
         ("发生时间", beijing_time(inc.occurred_at) if inc.occurred_at else None),
-        ("事件地点", inc.location),
-        ("事件类型", _category_text(inc.category)),
+        ("事件地点", _known(report, "location", inc.location)),
+        ("事件类型", _known(report, "category", _category_text(inc.category))),
         ("事件经过", inc.description),
-        ("已造成的影响和危害", inc.impact),
-        ("已采取的应对措施及效果", inc.measures),
+        ("已造成的影响和危害", _known(report, "impact", inc.impact)),
+        ("已采取的应对措施及效果", _known(report, "measures", inc.measures)),
     ]
     if _is_ransomware(report):
         ransom = inc.ransom
         item2 += [
-            ("勒索赎金金额", ransom.amount if ransom else None),
-            ("赎金支付方式", ransom.method if ransom else None),
-            ("勒索索要时间", beijing_time(ransom.demanded_at)
-             if ransom and ransom.demanded_at else None),
+            ("勒索赎金金额", _known(report, "ransom.amount", ransom.amount if ransom else None)),
+            ("赎金支付方式", _known(report, "ransom.method", ransom.method if ransom else None)),
+            ("勒索索要时间", _known(report, "ransom.demanded_at", beijing_time(ransom.demanded_at)
+                                   if ransom and ransom.demanded_at else None)),
         ]
     if report.report_type is ReportType.SUMMARY:
         item2.append(("事件处置结束时间", beijing_time(inc.handling_completed_at)
@@ -275,8 +291,8 @@ def _items(report: Report) -> list[Flowable]:
     item6 = [(label, text) for label, text in (("拟采取的应对措施", inc.next_steps),
                                                ("请求支持事项", inc.support_requested))
              if not _blank(text)]
-    item8_text = "\n".join(t for t in (inc.other or "", SUSPECTED_CRIME if inc.suspected_crime
-                                       else "") if t.strip())
+    item8_text = "\n".join(t for t in (inc.other or "", "".join(art7.crime_statements(report)))
+                           if t.strip())
     later: list[list[Flowable]] = [
         _text_flowables(inc.trend),
         _text_flowables(inc.cause),
@@ -285,13 +301,10 @@ def _items(report: Report) -> list[Flowable]:
         _text_flowables(inc.scene_preservation),
         _text_flowables(item8_text),
     ]
-    later_empty = all(_blank(t) for t in (inc.trend, inc.cause, inc.clues, inc.next_steps,
-                                          inc.support_requested, inc.scene_preservation,
-                                          item8_text))
 
     story: list[Flowable] = [L.CJKParagraph(ITEM_HEADINGS[0], L.HEADING), *_sub_items(item1),
                              L.CJKParagraph(ITEM_HEADINGS[1], L.HEADING), *_sub_items(item2)]
-    if later_empty and report.report_type is ReportType.INITIAL:
+    if art7.reports_first_two_items(report):  # Art. 7 ¶2, only when items 1–2 are there
         story.append(KeepTogether([L.CJKParagraph(ART7_PARA2, L.NOTE)]))
     for heading, body in zip(ITEM_HEADINGS[2:], later, strict=True):
         story += [L.CJKParagraph(heading, L.HEADING), *body]

@@ -75,7 +75,9 @@ def timeliness(body: dict[str, Any]) -> str:
     """按时 / 逾期 N 分钟 / 无固定时限, against the due time kept in the record."""
     due, sent = body.get("due"), body.get("sent_at")
     if not due or not sent:
-        return "无固定时限" if not body.get("legacy") else "记录时未保存时限"
+        if body.get("report_type") == ReportType.FOLLOW_UP.value:
+            return "续报无固定时限"
+        return "未记录时限"
     late = (datetime.fromisoformat(sent) - datetime.fromisoformat(due)).total_seconds() / 60
     return f"按时（时限 {_time(due)}）" if late <= 0 else f"逾期 {_span(late)}（时限 {_time(due)}）"
 
@@ -91,7 +93,7 @@ def _receipt(body: dict[str, Any]) -> str:
         parts.append(f"Message-ID {r['message_id']}")
     f = body.get("receipt_file")
     if isinstance(f, dict):
-        parts.append(f"回执文件 {f.get('name')}（SHA-256 {f.get('sha256')}）")
+        parts.append(f"回执文件 {f.get('name')}（已存档）")
     if body.get("note"):
         parts.append(f"备注 {body['note']}")
     return "；".join(parts) or "—"
@@ -155,6 +157,9 @@ def record_pdf(storage: Storage, verification: Verification, *, generated_at: da
             pkg = rec.body.get("package")
             kept = (f"所报送材料包 manifest SHA-256：{pkg.get('manifest_sha256')}（已存档 "
                     f"{pkg.get('path')}）" if isinstance(pkg, dict) else "未存档报送材料包")
+            receipt = rec.body.get("receipt_file")
+            if isinstance(receipt, dict):
+                kept += f"；回执文件 SHA-256：{receipt.get('sha256')}（已存档 {receipt.get('path')}）"
             story.append(L.CJKParagraph(m(f"记录 {rec.seq}：SHA-256 {rec.sha256}；上一条 "
                                           f"{rec.prev}；{kept}"), SMALL_CELL))
     story.append(Spacer(1, 10))

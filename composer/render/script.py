@@ -220,7 +220,8 @@ def _record_table(script: PhoneScript) -> Table:
     for row in RECORD_ROWS:
         value = script.hotline if row == "拨打号码" else ""
         if row == "通话时间":
-            value = "　　年　　月　　日　　时　　分（北京时间）"
+            gap = "&nbsp;" * 8             # room to write the figures by hand
+            value = f"{gap}年{gap}月{gap}日{gap}时{gap}分（北京时间）"
         rows.append([L.CJKParagraph(row, L.CELL_LABEL), L.CJKParagraph(value, L.CELL)])
         row_heights.append(heights.get(row, 40))
     label_width = 7 * L.TABLE_SIZE + 12

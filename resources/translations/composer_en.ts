@@ -110,6 +110,191 @@
         <source>勒索时间</source>
         <translation>Demanded at</translation>
     </message>
+    <message>
+        <source>暂不掌握（报告中注明“暂不掌握，将及时补报”）</source>
+        <translation>Not yet known (the report says “not yet known; will be supplemented promptly”)</translation>
+    </message>
+    <message>
+        <source>向公安机关报案</source>
+        <translation>Reported to the police</translation>
+    </message>
+    <message>
+        <source>（不在报告中说明）</source>
+        <translation>(not stated in the report)</translation>
+    </message>
+    <message>
+        <source>尚未报案</source>
+        <translation>Not yet reported</translation>
+    </message>
+    <message>
+        <source>已报案</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>报告中如实写明：尚未报案，或何时向何机关报案。</source>
+        <translation>The report states exactly this: not yet reported, or when and to which body.</translation>
+    </message>
+    <message>
+        <source>报案时间</source>
+        <translation>Reported at</translation>
+    </message>
+    <message>
+        <source>报案机关</source>
+        <translation>Reported to</translation>
+    </message>
+    <message>
+        <source>例如：杭州市公安局网络安全保卫支队</source>
+        <translation>e.g. the city public security bureau's cyber security unit</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelCards</name>
+    <message>
+        <source>报告预览</source>
+        <translation>Report preview</translation>
+    </message>
+    <message>
+        <source>电子邮件</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>传真</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <source>12387 热线</source>
+        <translation>12387 hotline</translation>
+    </message>
+    <message>
+        <source>网站 / 小程序 / 公众号</source>
+        <translation>Website / mini-program / WeChat account</translation>
+    </message>
+    <message>
+        <source>后续事项</source>
+        <translation>Still owed</translation>
+    </message>
+    <message>
+        <source>收件地址：</source>
+        <translation>Send to: </translation>
+    </message>
+    <message>
+        <source>在邮件客户端中打开…</source>
+        <translation>Open in mail client…</translation>
+    </message>
+    <message>
+        <source>复制地址</source>
+        <translation>Copy address</translation>
+    </message>
+    <message>
+        <source>邮件草稿（.eml）已附 PDF 报告。各客户端的打开方式：
+• Outlook：作为可编辑草稿打开（文件带 X-Unsent: 1），检查后直接点“发送”。
+• Thunderbird：以只读方式打开，请点“编辑为新消息”（Edit as New）后发送。
+• 其他客户端若只显示邮件、不能编辑：请新建邮件，收件人填写上面的地址，附上材料包中的 report.pdf。
+发送后，在“已发送”中打开该邮件，查看原始邮件头中的 Message-ID，记录报送时填写，作为回执。</source>
+        <translation>The e-mail draft (.eml) has the PDF report attached. How mail clients open it:
+• Outlook: as an editable draft (the file carries X-Unsent: 1); check it and click “Send”.
+• Thunderbird: read-only; choose “Edit as New” and send.
+• Other clients that only display it: write a new message to the address above and attach report.pdf from the package.
+After sending, open the message in “Sent”, look up its Message-ID in the headers and enter it when recording the sending, as the receipt.</translation>
+    </message>
+    <message>
+        <source>传真号码：</source>
+        <translation>Fax number: </translation>
+    </message>
+    <message>
+        <source>打印传真件…</source>
+        <translation>Print fax set…</translation>
+    </message>
+    <message>
+        <source>保存传真 TIFF…</source>
+        <translation>Save fax TIFF…</translation>
+    </message>
+    <message>
+        <source>复制号码</source>
+        <translation>Copy number</translation>
+    </message>
+    <message>
+        <source>传真件 = 封面 + 报告。用传真机发送：打印后放入传真机。用传真服务器（如 HylaFAX）发送：保存 TIFF（1 位黑白、1728 像素宽、204×196 dpi、CCITT G3）后提交。
+发送后保留传真机打印的发送报告（传输报告），记录报送时可附上其扫描件。</source>
+        <translation>Fax set = cover + report. With a fax machine: print it and feed it in. With a fax server (e.g. HylaFAX): save the TIFF (1-bit, 1728 px wide, 204×196 dpi, CCITT G3) and submit it.
+Keep the transmission report the fax machine prints; attach a scan of it when recording the sending.</translation>
+    </message>
+    <message>
+        <source>拨打 %1。按下面的电话稿顺序说明：先说单位和联系人，再说第一、二项，然后是级别和理由、时限。</source>
+        <translation>Dial %1. Follow the script below in order: unit and contact first, then items 1 and 2, then the level and why, and the deadline. (The script is in Chinese, as it is said on the phone.)</translation>
+    </message>
+    <message>
+        <source>电话稿</source>
+        <translation>Phone script</translation>
+    </message>
+    <message>
+        <source>打印电话稿和记录单…</source>
+        <translation>Print script and call record…</translation>
+    </message>
+    <message>
+        <source>复制电话稿</source>
+        <translation>Copy script</translation>
+    </message>
+    <message>
+        <source>通话时在打印的“电话报告记录单”上记下通话时间、接听人姓名、受理编号和对方询问的问题；记录报送时填写。</source>
+        <translation>During the call, note on the printed call record sheet the time, the name of the person who took the call, any reference number (受理编号) and what they asked; enter them when recording the sending.</translation>
+    </message>
+    <message>
+        <source>网站：%1　小程序：%2（事件报告）　公众号：%3（事件报告）</source>
+        <translation>Website: %1   Mini-program: %2 (事件报告)   WeChat account: %3 (事件报告)</translation>
+    </message>
+    <message>
+        <source>全部复制</source>
+        <translation>Copy all</translation>
+    </message>
+    <message>
+        <source>复制网址</source>
+        <translation>Copy web address</translation>
+    </message>
+    <message>
+        <source>按《办法》第七条的顺序逐项复制、粘贴到表单中（纯文本，不含格式）。</source>
+        <translation>Copy each item into the form in the order of Art. 7 of the Measures (plain text, no formatting). The fields are in Chinese, as they are reported.</translation>
+    </message>
+    <message>
+        <source>导出日历（.ics）…</source>
+        <translation>Export calendar (.ics)…</translation>
+    </message>
+    <message>
+        <source>日历文件可导入 Outlook、Thunderbird、WPS 日历，每项事先提醒。</source>
+        <translation>The calendar file imports into Outlook, Thunderbird and WPS calendars, with a reminder before each item.</translation>
+    </message>
+    <message>
+        <source>报告还有问题，请先按提示修改。</source>
+        <translation>The report still has problems; fix them as shown first.</translation>
+    </message>
+    <message>
+        <source>朗读约 %1 字，约 %2 分钟（按每分钟 %3 字计）。</source>
+        <translation>About %1 characters to read aloud, about %2 minutes (at %3 characters a minute).</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>本事件尚未记录报送。记录报送后，这里列出需补报的事项、续报和总结报告的时限。</source>
+        <translation>No sending of this incident has been recorded yet. Once one is, the items to supplement, follow-ups and the summary report deadline are listed here.</translation>
+    </message>
+    <message>
+        <source>本事件已报送总结报告，没有待办事项。</source>
+        <translation>The summary report of this incident has been sent: nothing is owed.</translation>
+    </message>
+    <message>
+        <source>截止 %1（北京时间），</source>
+        <translation>Due %1 (Beijing time), </translation>
+    </message>
+    <message>
+        <source>还剩 %1 天 %2 小时</source>
+        <translation>%1 days %2 hours left</translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation>overdue</translation>
+    </message>
 </context>
 <context>
     <name>DeadlineHeader</name>
@@ -267,6 +452,14 @@
         <source>该级别所依据的数值仅见于一份逐字转载的正式文本，尚无第二来源印证。请对照《网络安全事件分级指南》原文核对后确认。</source>
         <translation>The numbers this level rests on are final text known from one verbatim reprint only, with no second source. Check them against the Incident Grading Guide, then confirm.</translation>
     </message>
+    <message>
+        <source>定级依据原文</source>
+        <translation>Original text the level rests on</translation>
+    </message>
+    <message>
+        <source>请对照原文</source>
+        <translation>Check against the original text</translation>
+    </message>
 </context>
 <context>
     <name>GuideLinks</name>
@@ -288,10 +481,6 @@
     <message>
         <source>法规原文</source>
         <translation>Original legal text</translation>
-    </message>
-    <message>
-        <source>国家互联网信息办公室2025年9月11日公布、2025年11月1日起施行的正式文本，随程序提供，无需联网。</source>
-        <translation>The official Chinese text, published by the Cyberspace Administration of China on 11 September 2025 and in force since 1 November 2025; bundled with the app, no network needed.</translation>
     </message>
     <message>
         <source>查找(&amp;F)：</source>
@@ -340,6 +529,18 @@
     <message>
         <source>第 %1/%2 处</source>
         <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>已定位并以黄色标出：</source>
+        <translation>Shown and highlighted in yellow: </translation>
+    </message>
+    <message>
+        <source>跳转到(&amp;J)：</source>
+        <translation>&amp;Jump to:</translation>
+    </message>
+    <message>
+        <source>《办法》及附件《分级指南》全文：国家互联网信息办公室2025年9月11日公布，2025年11月1日起施行。逐字录自注明来源为“网信中国”的转载；随程序提供，无需联网。</source>
+        <translation>The full Chinese text of the Measures and the annexed Grading Guide, published by the Cyberspace Administration of China on 11 September 2025, in force since 1 November 2025, transcribed verbatim from a reprint citing the CAC's own channel (网信中国); bundled with the app, no network needed.</translation>
     </message>
 </context>
 <context>
@@ -623,6 +824,42 @@
         <source>网站所在的级别限定传播数据最高可定的级别；省级以上网信部门、公安机关的认定按认定结论。</source>
         <translation>The level whose list names the site caps what the spread figures can give; a ruling by a provincial-or-above CAC office or police body stands as ruled.</translation>
     </message>
+    <message>
+        <source>特别严重威胁（特别重大）</source>
+        <translation>Especially serious threat (especially major)</translation>
+    </message>
+    <message>
+        <source>严重威胁（重大）</source>
+        <translation>Serious threat (major)</translation>
+    </message>
+    <message>
+        <source>较严重威胁（较大）</source>
+        <translation>Relatively serious threat (relatively major)</translation>
+    </message>
+    <message>
+        <source>特别严重的系统损失（特别重大）</source>
+        <translation>Especially serious system losses (especially major)</translation>
+    </message>
+    <message>
+        <source>严重的系统损失（重大）</source>
+        <translation>Serious system losses (major)</translation>
+    </message>
+    <message>
+        <source>较大的系统损失（较大）</source>
+        <translation>Relatively large system losses (relatively major)</translation>
+    </message>
+    <message>
+        <source>特别严重威胁、特别严重影响（特别重大）</source>
+        <translation>Especially serious threat or impact (especially major)</translation>
+    </message>
+    <message>
+        <source>严重威胁、严重影响（重大）</source>
+        <translation>Serious threat or impact (major)</translation>
+    </message>
+    <message>
+        <source>较严重威胁、较严重影响（较大）</source>
+        <translation>Relatively serious threat or impact (relatively major)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -778,6 +1015,10 @@
         <source>法规原文(&amp;R)</source>
         <translation>Original &amp;legal text</translation>
     </message>
+    <message>
+        <source>导出报送记录(&amp;E)…</source>
+        <translation>&amp;Export sending record…</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
@@ -859,6 +1100,22 @@
     <message>
         <source>预览只显示前 %1 页（共 %2 页）；生成的 PDF 包含全部页面。</source>
         <translation>The preview shows the first %1 pages (of %2); the generated PDF has them all.</translation>
+    </message>
+    <message>
+        <source>迟报原因</source>
+        <translation>Reason for the delay</translation>
+    </message>
+    <message>
+        <source>例如：值班人员未及时发现告警，次日上班后才确认事件</source>
+        <translation>e.g. the alert was missed overnight and confirmed next morning</translation>
+    </message>
+    <message>
+        <source>⚠ 已超过报告时限（%1）%2。请填写迟报原因：报告、传真封面和电子邮件将如实说明迟报及其原因。</source>
+        <translation>⚠ Past the reporting deadline (%1) by %2. Give the reason for the delay: the report, the fax cover and the e-mail state the delay and its reason.</translation>
+    </message>
+    <message>
+        <source>已超过报告时限（%1）%2；报告将说明迟报及其原因。</source>
+        <translation>Past the reporting deadline (%1) by %2; the report states the delay and its reason.</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1315,10 @@
         <source>选择快速报告时，报告中将注明其余事项将及时补报。</source>
         <translation>With the fast report, the report states that the remaining items will follow promptly.</translation>
     </message>
+    <message>
+        <source>快速报告须具备第一、二项的全部内容：请返回“事件基本情况”填写以下各项，或勾选“暂不掌握”：</source>
+        <translation>A fast report needs all of items 1–2: go back to “Basic facts” and fill in, or tick “not yet known” for: </translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
@@ -1130,6 +1391,113 @@
     </message>
 </context>
 <context>
+    <name>Sending</name>
+    <message>
+        <source>报告还有问题</source>
+        <translation>The report has problems</translation>
+    </message>
+    <message>
+        <source>报告还有问题，请先按提示修改。</source>
+        <translation>The report still has problems; fix them as shown first.</translation>
+    </message>
+    <message>
+        <source>正在准备邮件…</source>
+        <translation>Preparing the e-mail…</translation>
+    </message>
+    <message>
+        <source>无法准备邮件</source>
+        <translation>Cannot prepare the e-mail</translation>
+    </message>
+    <message>
+        <source>保存传真 TIFF</source>
+        <translation>Save fax TIFF</translation>
+    </message>
+    <message>
+        <source>传真 TIFF (*.tif *.tiff)</source>
+        <translation>Fax TIFF (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>正在生成传真 TIFF…</source>
+        <translation>Generating the fax TIFF…</translation>
+    </message>
+    <message>
+        <source>传真 TIFF 已保存：</source>
+        <translation>Fax TIFF saved: </translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>正在准备打印…</source>
+        <translation>Preparing to print…</translation>
+    </message>
+    <message>
+        <source>打印电话稿和记录单</source>
+        <translation>Print phone script and call record</translation>
+    </message>
+    <message>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>没有待办事项</source>
+        <translation>Nothing owed</translation>
+    </message>
+    <message>
+        <source>记录报送后才有需补报、续报和总结报告的事项。</source>
+        <translation>Items to supplement, follow-ups and the summary report are owed once a sending is recorded.</translation>
+    </message>
+    <message>
+        <source>导出日历</source>
+        <translation>Export calendar</translation>
+    </message>
+    <message>
+        <source>日历文件 (*.ics)</source>
+        <translation>Calendar file (*.ics)</translation>
+    </message>
+    <message>
+        <source>日历已导出：</source>
+        <translation>Calendar exported: </translation>
+    </message>
+    <message>
+        <source>无法记录报送</source>
+        <translation>Cannot record the sending</translation>
+    </message>
+    <message>
+        <source>正在存档所报送的材料…</source>
+        <translation>Keeping a copy of what was sent…</translation>
+    </message>
+    <message>
+        <source>无法打开邮件客户端</source>
+        <translation>Cannot open the mail client</translation>
+    </message>
+    <message>
+        <source>没有可以打开邮件草稿的程序。请在邮件客户端中打开这个文件，或新建邮件并附上报告：</source>
+        <translation>No program here opens e-mail drafts. Open this file in your mail client, or write a new message and attach the report:</translation>
+    </message>
+    <message>
+        <source>导出报送记录</source>
+        <translation>Export sending record</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>报送记录已导出（记录链完整，共 %1 条）：</source>
+        <translation>Sending record exported (chain intact, %1 records): </translation>
+    </message>
+    <message>
+        <source>报送记录不完整</source>
+        <translation>The sending record does not hold</translation>
+    </message>
+    <message>
+        <source>记录链在第 %1 条记录处不成立，导出的 PDF 已注明：</source>
+        <translation>The chain breaks at record %1; the exported PDF says so:</translation>
+    </message>
+</context>
+<context>
     <name>StepPage</name>
     <message>
         <source>完成以下各项后才能继续：</source>
@@ -1169,6 +1537,66 @@
     <message>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>如有，填写对方告知的受理编号</source>
+        <translation>The reference number (受理编号) given, if any</translation>
+    </message>
+    <message>
+        <source>接听电话或接收报告的人</source>
+        <translation>Who took the call or received the report</translation>
+    </message>
+    <message>
+        <source>已发送邮件的 Message-ID，如 &lt;…@…&gt;</source>
+        <translation>Message-ID of the sent e-mail, e.g. &lt;…@…&gt;</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>未附文件</source>
+        <translation>No file attached</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>报送人</source>
+        <translation>Sent by</translation>
+    </message>
+    <message>
+        <source>受理编号</source>
+        <translation>Reference number</translation>
+    </message>
+    <message>
+        <source>接收人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>邮件 Message-ID</source>
+        <translation>E-mail Message-ID</translation>
+    </message>
+    <message>
+        <source>回执文件（如传真发送报告扫描件）</source>
+        <translation>Receipt file (e.g. scanned fax transmission report)</translation>
+    </message>
+    <message>
+        <source>将存档的报送材料：</source>
+        <translation>What was sent will be kept from: </translation>
+    </message>
+    <message>
+        <source>尚未生成材料包：保存时按当前报告生成一份，原样存档。</source>
+        <translation>No package generated yet: one is generated from the report when saving, and kept exactly.</translation>
+    </message>
+    <message>
+        <source>选择回执文件</source>
+        <translation>Choose receipt file</translation>
+    </message>
+    <message>
+        <source>扫描件或文件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)</source>
+        <translation>Scans or files (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</translation>
     </message>
 </context>
 </TS>

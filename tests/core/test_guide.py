@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import importlib.util
 import re
 from pathlib import Path
 
@@ -13,11 +14,13 @@ from composer.core.guide import (
     DATA,
     Guide,
     GuideDataError,
+    fact_anchors,
     load_guide,
     markdown,
     place,
     source_paragraphs,
 )
+from composer.core.rules import grading_rules
 from composer.resources import read_json
 
 # SHA-256 of the law's text in GUIDE-2025.md (from the Measures' title to the end, paragraphs
@@ -45,6 +48,21 @@ def test_the_data_equals_the_spec_when_the_spec_is_at_hand(guide):
     text = spec.read_text(encoding="utf-8")
     law = text[text.index("**国家网络安全事件报告管理办法**"):]
     assert markdown(guide) == "\n\n".join(source_paragraphs(law))
+
+
+def test_the_tool_rebuilds_the_committed_data_when_the_spec_is_at_hand():
+    spec = next((p for p in SPEC_CANDIDATES if p.is_file()), None)
+    if spec is None:
+        pytest.skip("GUIDE-2025.md not beside the repository")
+    loader = importlib.util.spec_from_file_location("build_guide", ROOT / "tools" / "build_guide.py")
+    assert loader is not None and loader.loader is not None
+    tool = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(tool)
+    built = tool.build(spec.read_text(encoding="utf-8"))
+    assert built == read_json(DATA)
+    # a paragraph the parser does not know is an error, not silently dropped or misfiled
+    with pytest.raises(tool.SourceError, match="unrecognised"):
+        tool.build(spec.read_text(encoding="utf-8").replace("注：本指南", "附：本指南"))
 
 
 def test_every_article_and_item_is_there(guide):
@@ -154,16 +172,34 @@ def test_search(guide):
 
 def test_place():
     assert place("art-4") == "《办法》第四条"
+    assert place("art-11") == "《办法》第十一条"
     assert place("art-7-2") == "《办法》第七条第（二）项"
     assert place("art-7-p2") == "《办法》第七条第二款"
     assert place("guide-2-u-2") == "《指南》二、通常情况第2项"
     assert place("guide-3-c-2") == "《指南》三、情形第2项"
     assert place("guide-1-u-6-3") == "《指南》一、通常情况第6项（3）"
-    assert place("guide-4") == "《指南》四"
+    assert place("guide-2-u") == "《指南》二、重大网络安全事件：通常情况"
     assert place("guide-note") == "《指南》注"
-    assert place("art-7-2", "en") == "Measures Art. 7(2)"
-    assert place("guide-2-u-2", "en") == "Guide II, usual case 2"
-    assert place("guide-1-u-6-3", "en") == "Guide I, usual case 6(3)"
+    assert place("guide") == "《网络安全事件分级指南》"
+    assert place("art-7-2", "en") == "Measures Art. 7 item (2)"
+    assert place("art-7-p3", "en") == "Measures Art. 7 ¶3"
+    assert place("guide-2-u-2", "en") == "Guide II, usual criteria item 2"
     assert place("nonsense-1") == "nonsense-1"
     assert place("guide-9-u-1") == "guide-9-u-1"
 
+
+def test_every_item_has_a_citation(guide):
+    for item in guide.items:
+        assert place(item.anchor) != item.anchor and place(item.anchor, "en") != item.anchor
+
+
+def test_every_anchor_of_the_rule_data_is_an_item(guide):
+    """The grading rules point into this text: each of their anchors exists, and every
+    numbered condition of the three reportable levels is cited by some rule."""
+    cited = {t.guide for family in grading_rules() for c in family.criteria for t in c.tests}
+    assert cited and cited <= {i.anchor for i in guide.items}
+    for s in (1, 2, 3):
+        for n in (1, 2, 3, 4, 5, 7):
+            assert f"guide-{s}-u-{n}" in cited
+    assert fact_anchors("cii_total_outage_hours") == ["guide-1-u-2", "guide-2-u-2", "guide-3-u-2"]
+    assert fact_anchors("no_such_fact") == []

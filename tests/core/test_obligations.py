@@ -162,3 +162,13 @@ def test_provisional_deadline_while_the_level_is_pending() -> None:
     report = parse_report(incident(impact_facts={}))
     first = provisional_first_due(report)
     assert first is not None and first.due == report.incident.discovered_at + timedelta(hours=4)
+
+
+def test_classify_lists_cii_facts_as_missing_only_for_cii_operators() -> None:
+    other = classification_json(judged(impact_facts={}))
+    assert not [m for m in other["missing"] if m["fact"].startswith("cii_")]
+    cii = classification_json(judged(operator__kind="cii",
+                                     operator__protection_department="国家能源局",
+                                     impact_facts={}))
+    assert {"cii_total_outage_hours", "cii_main_function_outage_hours"} <= {
+        m["fact"] for m in cii["missing"]}

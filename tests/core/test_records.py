@@ -80,6 +80,14 @@ def test_the_package_sent_is_kept_exactly_and_read_only(tmp_path):
     assert (store.data_root / receipt["path"]).read_bytes().startswith(b"\x89PNG")
 
 
+def test_kept_package_is_the_copy_of_what_was_sent(tmp_path):
+    store, draft_id = _store_with_three(tmp_path)
+    kept = store.kept_package(draft_id)
+    assert kept is not None and kept.parent.parent.name == "sent"
+    assert (kept / "manifest.json").read_bytes() == (tmp_path / "pkg" / "manifest.json").read_bytes()
+    assert store.kept_package(draft_id + 1) is None
+
+
 def test_a_changed_record_is_found(tmp_path):
     store, _ = _store_with_three(tmp_path)
     body = store.records()[1].body

@@ -190,7 +190,8 @@ def test_record_sending_shows_in_header_and_reports_list(qtbot, window, storage)
     commit_text(dialog.note, "回执 A-17")
     buttons = dialog.findChild(QDialogButtonBox)
     click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Save))
-    assert window.header.state == "sent"
+    # no package generated yet: one is generated and kept as what was sent, off the GUI thread
+    qtbot.waitUntil(lambda: window.header.state == "sent", timeout=30000)
     assert window.header.deadline.text() == "已报送：传真 010-82992387，2026-11-18 17:40（按时）"
     (sub,) = storage.submissions(window.model.draft.id)
     assert sub.channel == "fax" and sub.note == "回执 A-17"

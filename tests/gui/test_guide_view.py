@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from gui_helpers import commit_text
+from gui_helpers import EXAMPLES, click, click_next, commit_text, field, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
 
+from composer.core.flow import Step
 from composer.core.guide import load_guide
 from composer.gui import guide_view
-from composer.gui.guide_view import GuideLinks, GuideWindow, attach_hint_links
+from composer.gui.guide_links import GuideLinks, attach_hint_links, link_citations
+from composer.gui.guide_view import GuideWindow
 
 
 @pytest.fixture
@@ -32,14 +45,20 @@ def plain(w: GuideWindow) -> str:
 
 
 def settled(qtbot, w: GuideWindow, anchor: str) -> None:
-    block = w._blocks[anchor][0]
-    qtbot.waitUntil(lambda: block - 1 <= w.first_visible_block() <= block, timeout=3000)
+    qtbot.waitUntil(lambda: w.block_in_view(anchor), timeout=3000)
+    qtbot.wait(50)
+    assert w.block_in_view(anchor)
 
 
 def test_help_menu_opens_one_reused_window(qtbot, window, guide_window):
     action = window.findChild(type(window.menuBar().actions()[0]), "action-guide")
     assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
     assert action.text() == "法规原文(&R)"
+    guide_window.close()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.wizard, Qt.Key.Key_F1)  # F1 from anywhere in the main window
+    assert guide_window.isVisible()
     menus = [a.text() for a in window.menuBar().actions()]
     assert "帮助(&H)" in menus
     guide_window.close()
@@ -67,11 +86,16 @@ def test_show_anchor_scrolls_to_and_highlights_the_item(qtbot, guide_window):
     assert guide_window.highlighted_text() == \
         "2.关键信息基础设施整体中断运行1小时以上或主要功能中断运行3小时以上。"
     settled(qtbot, guide_window, "guide-2-u-2")
+    location = guide_window.findChild(QLabel, "guide-location")
+    assert location.isVisible()
+    assert location.text() == "已定位并以黄色标出：《指南》二、通常情况第2项（二、重大网络安全事件）"
     assert guide_window.show_anchor("art-7")  # an article with its items and paragraphs
     lines = guide_window.highlighted_text().split("\n")
     assert lines[0].startswith("第七条") and lines[1].startswith("（一）")
     assert lines[-1].startswith("网络安全事件报告后出现新的重要情况") and len(lines) == 11
     settled(qtbot, guide_window, "art-7")
+    assert not guide_window.block_in_view("guide-2-u-2")
+    assert location.text() == "已定位并以黄色标出：《办法》第七条"
     assert not guide_window.status.isVisible()
 
 
@@ -113,7 +137,9 @@ def test_find_bar(qtbot, guide_window):
     find.clear()
     qtbot.keyClicks(find, "ransom")  # English summaries are not shown in the Chinese UI
     assert count.text() == "无匹配" and w.matches == []
-    qtbot.keyClick(find, Qt.Key.Key_Escape)
+    w.text.setFocus()  # Esc closes the bar with the focus in the text as well
+    qtbot.waitUntil(w.text.hasFocus)
+    qtbot.keyClick(w.text, Qt.Key.Key_Escape)
     assert not w.find_bar.isVisible()
     assert count.text() == "" and w.matches == []
 
@@ -201,3 +227,129 @@ def test_hint_links_are_attached_under_threshold_hints(qtbot, window):
     assert box.layout().indexOf(made[0]) == 2  # right under the hint
     assert made[0].anchors() == ["guide-1-u-2", "guide-2-u-2"]
 
+
+
+def open_cii_outage(window, tmp_path, hours: str):
+    """A CII operator whose system was down as a whole for ``hours`` (typed on the impact
+    page), walked to the grading page with the Next button."""
+    data = json.loads((EXAMPLES / "cii-grid-outage.json").read_text(encoding="utf-8"))
+    data["impact_facts"] = {}
+    path = tmp_path / "cii.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert window.open_file(path)
+    window.wizard.go_to(Step.IMPACT)
+    assert window.wizard.currentId() == Step.IMPACT
+    type_into(window, "impact_facts.cii_total_outage_hours", hours)
+
+
+def test_grading_page_links_each_fired_criterion_to_the_guide(qtbot, window, tmp_path):
+    open_cii_outage(window, tmp_path, "1.5")  # 90 minutes: 重大 by the final text
+    click_next(qtbot, window.wizard)
+    assert window.wizard.currentId() == Step.GRADING
+    # the reason's own citation is the link, beside the criterion
+    reasons = field(window, "grading-reasons", QLabel)
+    assert reasons.textFormat() == Qt.TextFormat.RichText
+    assert ('• 重大：关键信息基础设施整体中断运行 1 小时 30 分钟（≥ 1 小时）——'
+            '<a href="guide-2-u-2">《指南》二、通常情况第2项</a>') in reasons.text()
+    links = field(window, "grading-guide-links", QLabel)  # only for a citation not in a reason
+    assert not links.isVisible() and links.anchors() == []
+    # the level rests on a single-source number: the notice links to the original as well
+    notice = field(window, "grading-notice-guide", QLabel)
+    assert notice.isVisible() and notice.anchors() == ["guide-2-u-2"]
+    assert notice.text().startswith("请对照原文：")
+    # follow the link with the keyboard, as a user without a mouse would
+    reasons.setFocus()
+    qtbot.keyClick(reasons, Qt.Key.Key_Tab)
+    qtbot.keyClick(reasons, Qt.Key.Key_Return)
+    w = guide_view._window
+    qtbot.waitUntil(lambda: w is not None and w.isVisible())
+    assert w.current_anchor == "guide-2-u-2"
+    assert w.highlighted_text() == \
+        "2.关键信息基础设施整体中断运行1小时以上或主要功能中断运行3小时以上。"
+    settled(qtbot, w, "guide-2-u-2")
+    w.close()
+    # a lower figure: another criterion, another item
+    click(qtbot, window.wizard.button(QWizard.WizardButton.BackButton))
+    field(window, "impact_facts.cii_total_outage_hours", QLineEdit).clear()
+    type_into(window, "impact_facts.cii_total_outage_hours", "0.2")
+    click_next(qtbot, window.wizard)
+    assert '<a href="guide-3-u-2">《指南》三、通常情况第2项</a>' in reasons.text()
+    assert "guide-2-u-2" not in reasons.text() and not notice.isVisible()
+    # nothing fired: no links
+    click(qtbot, window.wizard.button(QWizard.WizardButton.BackButton))
+    field(window, "impact_facts.cii_total_outage_hours", QLineEdit).clear()
+    click_next(qtbot, window.wizard)
+    assert reasons.textFormat() == Qt.TextFormat.PlainText
+    assert reasons.text() == "没有达到较大及以上级别的标准。"
+
+
+def test_impact_hints_link_to_the_guide(qtbot, window, tmp_path):
+    open_cii_outage(window, tmp_path, "1.5")
+    page = window.wizard.currentPage()
+    hints = [h for h in page.findChildren(QLabel) if h.objectName().endswith("#hint")]
+    guided = {g.objectName(): g for g in page.findChildren(GuideLinks)}
+    for hint in hints:
+        name = hint.objectName().replace("#hint", "#guide")
+        if "≥" in hint.text() or "：" in hint.text():  # a threshold hint
+            assert name in guided, name
+    link = guided["impact_facts.cii_total_outage_hours#guide"]
+    assert link.isVisible()
+    assert link.anchors() == ["guide-1-u-2", "guide-2-u-2", "guide-3-u-2"]
+    assert guided["impact_facts.personal_info_leaked#guide"].anchors() == \
+        ["guide-1-u-5", "guide-2-u-5", "guide-3-u-5"]
+    w = link.open(link.anchors()[1])
+    assert w.current_anchor == "guide-2-u-2"
+    w.close()
+
+
+def test_english_grading_links(qtbot, window, tmp_path):
+    window.set_language("en")
+    try:
+        open_cii_outage(window, tmp_path, "1.5")
+        click_next(qtbot, window.wizard)
+        reasons = field(window, "grading-reasons", QLabel)
+        assert '(<a href="guide-2-u-2">Guide II, usual criteria item 2</a>)' in reasons.text()
+        notice = field(window, "grading-notice-guide", QLabel)
+        assert notice.text().startswith("Check against the original text: Major: ")
+        guided = window.findChild(GuideLinks, "impact_facts.cii_total_outage_hours#guide")
+        assert ">Guide I, usual criteria item 2</a>, <a" in guided.text()
+        w = notice.open("guide-2-u-2")
+        assert "Unofficial translation: Critical information infrastructure is down as a " \
+               "whole for 1 hour or more" in w.highlighted_text()
+        w.close()
+    finally:
+        window.set_language("zh")
+
+
+def test_link_citations_longest_first_and_escaped(qtbot, window):
+    label = QLabel(window)
+    label.setText("• 较大：首页 3 <小时> ——《指南》二、通常情况第6项（1）\n• 另：——《指南》二、通常情况第6项")
+    found = link_citations(label, ["guide-2-u-6", "guide-2-u-6-1", "art-99"])
+    assert found == {"guide-2-u-6", "guide-2-u-6-1"}
+    assert label.text() == (
+        '• 较大：首页 3 &lt;小时&gt; ——<a href="guide-2-u-6-1">《指南》二、通常情况第6项（1）</a>'
+        '<br>• 另：——<a href="guide-2-u-6">《指南》二、通常情况第6项</a>')
+    assert link_citations(label, ["guide-2-u-6"]) == {"guide-2-u-6", "guide-2-u-6-1"}  # kept
+    label.linkActivated.emit("guide-2-u-6-1")
+    w = guide_view._window
+    assert w.current_anchor == "guide-2-u-6-1"
+    w.close()
+    label.setText("没有引用")
+    assert link_citations(label, ["guide-2-u-6"]) == set()
+    assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_jump_to_an_article_or_section(qtbot, guide_window):
+    w = guide_window
+    goto = w.findChild(QComboBox, "guide-goto")
+    names = [goto.itemText(i) for i in range(goto.count())]
+    assert len(names) == 2 + 14 + 4 + 1  # titles, articles, sections, the note
+    assert names[3] == "第三条 国家网信部门负责统筹协调全国…"
+    assert "二、重大网络安全事件" in names
+    w.show_anchor("guide-2-u-6-3")  # the box names where the item is
+    assert goto.currentText() == "二、重大网络安全事件"
+    w.show_anchor("art-3")
+    goto.setFocus()
+    qtbot.keyClick(goto, Qt.Key.Key_Down)  # as a user picks the next entry
+    assert w.current_anchor == "art-4" and w.highlighted_text().startswith("第四条")
+    settled(qtbot, w, "art-4")

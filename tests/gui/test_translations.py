@@ -51,3 +51,14 @@ def test_compiled_catalogue_is_newer_than_source():
     qm = resource_path("translations/composer_en.qm")
     assert qm.stat().st_size > 1000
     assert qm.stat().st_mtime >= ts.stat().st_mtime - 1
+
+
+def test_every_message_has_one_source_and_one_translation():
+    """A merge can fuse two messages into one well-formed but wrong entry: catch it."""
+    tree = ET.parse(resource_path("translations/composer_en.ts"))
+    fused = [[s.text for s in m.findall("source")] for m in tree.iter("message")
+             if len(m.findall("source")) != 1 or len(m.findall("translation")) != 1]
+    assert fused == []
+    sources = [(c.findtext("name"), m.findtext("source"))
+               for c in tree.iter("context") for m in c.iter("message")]
+    assert len(sources) == len(set(sources)), "a message appears twice in one context"

@@ -118,12 +118,54 @@ def test_fast_path_skips_handling(qtbot, window):
     fast = field(window, "fast-path", QRadioButton)
     click(qtbot, fast)
     assert window.model.draft.fast_path
+    # Art. 7 ¶2: items 1-2 must really be there (filled in or marked 暂不掌握)
+    next_button = wiz.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()
+    summary = wiz.pages[Step.RECIPIENTS].summary.text()
+    assert "暂不掌握" in summary and "事件地点" in summary and "赎金支付方式" in summary
+    for _ in range(3):
+        wiz.back()
+    assert wiz.currentId() == Step.BASIC
+    type_into(window, "incident.systems", "会员管理系统")
+    type_into(window, "incident.impact", "会员服务中断。")
+    type_into(window, "incident.measures", "已断网隔离。")
+    for key in ("location", "ransom.method", "ransom.demanded_at"):
+        click(qtbot, field(window, f"incident.{key}#unknown", QCheckBox))
+    assert window.model.draft.get("incident.not_yet_known") == [
+        "location", "ransom.method", "ransom.demanded_at"]
+    assert not field(window, "incident.systems#unknown", QCheckBox).isVisible()  # filled
+    for _ in range(3):
+        click_next(qtbot, wiz)
+    assert wiz.currentId() == Step.RECIPIENTS and next_button.isEnabled()
     click_next(qtbot, wiz)
     assert wiz.currentId() == Step.PREVIEW  # handling & analysis skipped
     rows = [window.findChild(object, "obligations").item(r, 0).text()
             for r in range(window.findChild(object, "obligations").rowCount())]
     assert "补报第（三）至（八）项" in rows
     qtbot.waitUntil(lambda: wiz.pages[Step.PREVIEW].pdf is not None, timeout=30000)
+    report = window.model.draft.report()
+    from composer.core import art7
+    assert art7.reports_first_two_items(report)
+
+
+def test_police_report_is_recorded_as_stated(qtbot, window):
+    wiz = window.wizard
+    fill_profile(window)
+    click_next(qtbot, wiz)
+    type_into(window, "incident.title", "会员系统遭勒索病毒攻击")
+    assert not field(window, "incident.police_report.status").isVisible()
+    click(qtbot, field(window, "incident.suspected_crime", QCheckBox))
+    assert field(window, "incident.police_report.status").isVisible()
+    assert not field(window, "incident.police_report.to").isVisible()
+    choose(window, "incident.police_report.status", "reported")
+    assert field(window, "incident.police_report.to").isVisible()
+    assert window.model.draft.report() is None           # reported: the time is required
+    type_into(window, "incident.police_report.to", "杭州市公安局网警支队")
+    known = field(window, "incident.police_report.at").known
+    click(qtbot, known)
+    report = window.model.draft.report()
+    assert report is not None and report.incident.police_report.to == "杭州市公安局网警支队"
+    assert report.incident.police_report.at is not None
 
 
 def test_inline_errors_in_chinese(qtbot, window):

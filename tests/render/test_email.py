@@ -129,6 +129,10 @@ def test_art7_status() -> None:
     r = _with(_report(), incident={"ransom": None, "location": "杭州"})
     items = {i.number: i for i in art7_items(r)}
     assert items[2].missing == ("赎金金额", "支付方式", "勒索时间")
+    r = _with(_report(), incident={"not_yet_known": ["location"]})
+    items = {i.number: i for i in art7_items(r)}
+    assert items[2].missing == () and items[2].not_yet_known == ("地点",)
+    assert items[2].status == "已填写；地点暂不掌握，将及时补报"
 
 
 def test_general_incident_has_no_deadline() -> None:

@@ -131,7 +131,43 @@ def test_empty_items_read_to_be_supplemented(ransomware_pdf: bytes) -> None:
     bodies = _item_bodies(ransomware_pdf)
     for body in bodies[2:]:
         assert body.startswith("待补报"), body
-    assert squash(ART7_PARA2) in flat(ransomware_pdf)
+    # the place (item 2) is neither given nor marked: items 1-2 are not all there
+    assert "事件地点：待补报" in bodies[1]
+    assert squash(ART7_PARA2) not in flat(ransomware_pdf)
+
+
+def test_fast_path_sentence_only_when_items_1_2_are_there() -> None:
+    base = example("ransomware-retailer")
+    marked = replace(base, incident=replace(base.incident, not_yet_known=("location",)))
+    text = flat(render(marked))
+    assert squash(ART7_PARA2) in text
+    assert "事件地点：暂不掌握，将及时补报" in text
+    placed = replace(base, incident=replace(base.incident, location="杭州市"))
+    assert squash(ART7_PARA2) in flat(render(placed))
+    # ransomware: the demanded amount is part of item 2
+    no_amount = replace(placed, incident=replace(
+        placed.incident, ransom=replace(placed.incident.ransom, amount=None)))
+    text = flat(render(no_amount))
+    assert squash(ART7_PARA2) not in text and "勒索赎金金额：待补报" in text
+    # a mark is stale once the value is typed: the value is printed
+    both = replace(placed, incident=replace(placed.incident, not_yet_known=("location",)))
+    assert "事件地点：杭州市" in flat(render(both))
+
+
+def test_police_report_printed_exactly_as_stated() -> None:
+    from composer.core.model import PoliceReport
+    base = example("ransomware-retailer")
+    crime = replace(base, incident=replace(base.incident, suspected_crime=True))
+    text = flat(render(crime))
+    assert "事件涉嫌违法犯罪。" in text and "报案" not in text.split("八、")[-1]
+    assert "本单位依法向公安机关报案" not in text
+    not_yet = replace(crime, incident=replace(crime.incident,
+                                              police_report=PoliceReport(reported=False)))
+    assert "事件涉嫌违法犯罪。尚未向公安机关报案。" in flat(render(not_yet))
+    told = replace(crime, incident=replace(crime.incident, police_report=PoliceReport(
+        reported=True, at=datetime.fromisoformat("2026-11-18T15:10:00+08:00"),
+        to="杭州市公安局网警支队")))
+    assert "已于2026-11-1815:10（北京时间）向杭州市公安局网警支队报案。" in flat(render(told))
 
 
 def test_full_report_has_nothing_to_supplement(adversarial_pdf: bytes) -> None:

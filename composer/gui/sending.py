@@ -1,0 +1,312 @@
+"""Window-side actions of the channel cards, and recording a sending with what was sent.
+
+:func:`connect_window` wires a main window's :class:`~composer.gui.channels.ChannelCards` (on the
+preview page) to these actions; the main window calls it once per UI build. Rendering runs off the
+GUI thread through :func:`composer.gui.operations.run_operation`; writes are atomic.
+
+:func:`record_sending` keeps the exact package sent: the latest generated package of the report
+if it is still unchanged (checked against its manifest), else a package generated now from the
+report as it stands — copied read-only into the data directory by the storage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+
+from composer.core import flow
+from composer.core.atomic import atomic_write_bytes
+from composer.core.obligations import CHINA_TZ, governing
+from composer.core.owed import sent_types
+from composer.core.records import Receipt, RecordError
+from composer.gui.operations import run_operation
+
+SPOKEN_OR_TYPED = ("hotline", "website", "wechat")
+"""Channels where the report is said or typed: the kept package also holds the phone script."""
+
+
+def _now() -> datetime:
+    return datetime.now(CHINA_TZ).replace(microsecond=0)
+
+
+def connect_window(window: Any) -> None:
+    cards = window.wizard.pages[flow.Step.PREVIEW].channels
+    cards.openEmailRequested.connect(lambda: open_email(window))
+    cards.printFaxRequested.connect(lambda: window.print_document("fax"))
+    cards.saveFaxTiffRequested.connect(lambda: save_fax_tiff(window))
+    cards.printScriptRequested.connect(lambda: print_script(window))
+    cards.exportCalendarRequested.connect(lambda: export_calendar(window))
+    update_sent(window)
+
+
+def update_sent(window: Any) -> None:
+    cards = window.wizard.pages[flow.Step.PREVIEW].channels
+    draft_id = window.model.draft.id
+    cards.sent_types = sent_types(window.storage, draft_id) if draft_id is not None else set()
+    cards.refresh()
+
+
+def valid_package(window: Any) -> Path | None:
+    """The latest package generated for this report, if it still matches its manifest hash."""
+    draft_id = window.model.draft.id
+    if draft_id is None:
+        return None
+    for package in reversed(window.storage.packages(draft_id)):
+        manifest = Path(package.out_dir) / "manifest.json"
+        try:
+            digest = hashlib.sha256(manifest.read_bytes()).hexdigest()
+        except OSError:
+            continue
+        if digest == package.manifest_sha256:
+            return Path(package.out_dir)
+    return None
+
+
+def _report(window: Any):  # type: ignore[no-untyped-def]
+    report = window.model.draft.report()
+    if report is None:
+        window._warn(QCoreApplication.translate("Sending", "报告还有问题"), QCoreApplication.translate("Sending", "报告还有问题，请先按提示修改。"))
+    return report
+
+
+def open_file(window: Any, path: Path) -> bool:
+    """Open ``path`` with the desktop's application for it; say so, with the path, if none."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    window._warn(QCoreApplication.translate("Sending", "无法打开邮件客户端"),
+                 QCoreApplication.translate(
+                     "Sending", "没有可以打开邮件草稿的程序。请在邮件客户端中打开这个文件，"
+                     "或新建邮件并附上报告：") + f"\n{path}")
+    return False
+
+
+def open_email(window: Any) -> None:
+    """Open message.eml in the mail client: the generated package's if it is unchanged, else a
+    whole package generated now into the data folder's ``outbox/`` and registered as this
+    report's latest package — so a sending recorded afterwards keeps exactly the e-mail that
+    was opened."""
+    package = valid_package(window)
+    if package is not None and (package / "message.eml").is_file():
+        open_file(window, package / "message.eml")
+        return
+    report = _report(window)
+    draft_id = window.model.draft.id
+    if report is None or draft_id is None:
+        return
+    from composer.gui.output import package_dir_name
+
+    window.save_now()
+    extra = tuple(window.email_recipients())
+    when = _now()
+    out_dir = window.storage.data_root / "outbox" / package_dir_name(window.model.draft, when)
+
+    def work() -> Any:
+        from composer.core.incident_io import dumps_report
+        from composer.render.package import write_package
+
+        return write_package(report, out_dir, source=dumps_report(report).encode("utf-8"),
+                             generated_at=when, extra_recipients=extra,
+                             only=("pdf", "eml", "fax", "script"))
+
+    def written(result: Any) -> None:
+        files = [Path(f) for f in result.files]
+        digest = hashlib.sha256((out_dir / "manifest.json").read_bytes()).hexdigest()
+        window.storage.record_package(draft_id, out_dir, files, digest, when)
+        open_file(window, out_dir / "message.eml")
+
+    run_operation(window, QCoreApplication.translate("Sending", "正在准备邮件…"), work,
+                  on_success=written,
+                  on_failure=lambda exc: window._warn(
+                      QCoreApplication.translate("Sending", "无法准备邮件"), str(exc)))
+
+
+def _save_dialog(window: Any, name: str, title: str, file_name: str, filter_: str,
+                 suffix: str, chosen: Callable[[str], Any]) -> QFileDialog:
+    """A window-modal save dialog opened with ``open()`` (returned, so tests can use it),
+    starting in the last folder used."""
+    start = window.start_folder() if hasattr(window, "start_folder") else str(Path.home())
+    dialog = QFileDialog(window, title, str(Path(start) / file_name), filter_)
+    dialog.setObjectName(name)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix(suffix)
+
+    def selected(path: str) -> None:
+        if path:
+            if hasattr(window, "remember_folder"):
+                window.remember_folder(Path(path).parent)
+            chosen(path)
+    dialog.fileSelected.connect(selected)
+    dialog.open()
+    return dialog
+
+
+def save_fax_tiff(window: Any, name: str | None = None) -> QFileDialog | None:
+    """Save the fax set as a fax TIFF: to ``name``, or where the user chooses (the dialog is
+    returned)."""
+    report = _report(window)
+    if report is None:
+        return None
+    if name is None:
+        return _save_dialog(window, "fax-tiff-dialog",
+                            QCoreApplication.translate("Sending", "保存传真 TIFF"), "fax.tif",
+                            QCoreApplication.translate("Sending", "传真 TIFF (*.tif *.tiff)"),
+                            "tif", lambda path: save_fax_tiff(window, path))
+
+    def work() -> Path:
+        from composer.core.classify import classify
+        from composer.gui.page_preview import render_pdf
+        from composer.render.fax import fax_set, fax_tiff
+
+        c = classify(report)
+        when = _now()
+        combined = fax_set(report, c, render_pdf(report, c), generated_at=when)[1]
+        atomic_write_bytes(Path(name), fax_tiff(combined))
+        return Path(name)
+
+    run_operation(window, QCoreApplication.translate("Sending", "正在生成传真 TIFF…"), work,
+                  on_success=lambda path: window.statusBar().showMessage(
+                      QCoreApplication.translate("Sending", "传真 TIFF 已保存：") + str(path)),
+                  on_failure=lambda exc: window._warn(
+                      QCoreApplication.translate("Sending", "无法保存"), str(exc)))
+    return None
+
+
+def print_script(window: Any) -> None:
+    report = _report(window)
+    if report is None:
+        return
+
+    def work() -> bytes:
+        from composer.core.classify import classify
+        from composer.render.script import build_script, script_pdf
+
+        return script_pdf(build_script(report, classify(report)), generated_at=_now())
+
+    run_operation(window, QCoreApplication.translate("Sending", "正在准备打印…"), work,
+                  on_success=lambda pdf: window._print_pdf(pdf, QCoreApplication.translate("Sending", "打印电话稿和记录单")),
+                  on_failure=lambda exc: window._warn(QCoreApplication.translate("Sending", "无法打印"), str(exc)))
+
+
+def export_calendar(window: Any, name: str | None = None) -> Path | QFileDialog | None:
+    """Write what is owed as an .ics: to ``name`` (returns the path), or where the user
+    chooses (returns the dialog)."""
+    from composer.render.ics import calendar_ics
+
+    report = _report(window)
+    if report is None:
+        return None
+    cards = window.wizard.pages[flow.Step.PREVIEW].channels
+    items = cards.owed_items()
+    if not items:
+        window._warn(QCoreApplication.translate("Sending", "没有待办事项"),
+                     QCoreApplication.translate("Sending",
+                                                "记录报送后才有需补报、续报和总结报告的事项。"))
+        return None
+    if name is None:
+        return _save_dialog(window, "calendar-dialog",
+                            QCoreApplication.translate("Sending", "导出日历"), "composer.ics",
+                            QCoreApplication.translate("Sending", "日历文件 (*.ics)"), "ics",
+                            lambda path: export_calendar(window, path))
+    try:
+        atomic_write_bytes(Path(name), calendar_ics(report, items, now=_now()))
+    except OSError as exc:
+        window._warn(QCoreApplication.translate("Sending", "无法保存"),
+                     f"{name}\n{exc.strerror or exc}")
+        return None
+    window.statusBar().showMessage(QCoreApplication.translate("Sending", "日历已导出：") + name)
+    return Path(name)
+
+
+def record_sending(window: Any, draft_id: int, value: Any, done: Callable[[], None]) -> None:
+    """Keep ``value`` (a SubmissionInput) with the package sent, then call ``done``.
+
+    The package kept is the latest generated one if unchanged — for the hotline, website and
+    WeChat channels only if it holds the phone script — else one generated now with every
+    output and the script."""
+    report = window.model.draft.report()
+    package = valid_package(window)
+    if (package is not None and value.channel in SPOKEN_OR_TYPED
+            and not (package / "script.txt").is_file()):
+        package = None     # what was said or typed: keep a package with the script and fields
+    due = None
+    if report is not None:
+        from composer.core.classify import classify
+
+        obligation = governing(report.report_type, classify(report).duties)
+        due = obligation.due if obligation is not None else None
+    receipt = Receipt(reference=value.reference, person=value.person,
+                      message_id=value.message_id, file=value.receipt_file)
+
+    def store(package_dir: Path | None) -> None:
+        try:
+            window.storage.record_submission(draft_id, value.channel, value.sent_at, value.note,
+                                             sent_by=value.sent_by, receipt=receipt,
+                                             package_dir=package_dir, due=due)
+        except RecordError as exc:
+            window._warn(QCoreApplication.translate("Sending", "无法记录报送"), str(exc))
+            return
+        update_sent(window)
+        done()
+
+    if package is not None or report is None:
+        store(package)
+        return
+    extra = tuple(window.email_recipients())
+    when = _now()
+
+    def work() -> Path:
+        from composer.core.incident_io import dumps_report
+        from composer.render.package import write_package
+
+        tmp = Path(tempfile.mkdtemp(prefix="composer-sent-"))
+        return write_package(report, tmp / "package", source=dumps_report(report).encode(),
+                             generated_at=when, extra_recipients=extra,
+                             only=("pdf", "eml", "fax", "script")).out_dir
+
+    def built(path: Path) -> None:
+        try:
+            store(path)
+        finally:
+            shutil.rmtree(path.parent, ignore_errors=True)
+
+    run_operation(window, QCoreApplication.translate("Sending", "正在存档所报送的材料…"), work, on_success=built,
+                  on_failure=lambda exc: window._warn(QCoreApplication.translate("Sending", "无法记录报送"), str(exc)))
+
+
+def export_log(window: Any, name: str | None = None) -> Path | QFileDialog | None:
+    """文件 → 导出报送记录: check the chain, write the 报送记录 PDF, and say whether it held."""
+    if name is None:
+        return _save_dialog(window, "export-log-dialog",
+                            QCoreApplication.translate("Sending", "导出报送记录"), "报送记录.pdf",
+                            QCoreApplication.translate("Sending", "PDF 文件 (*.pdf)"), "pdf",
+                            lambda path: export_log(window, path))
+    from composer.render.record_pdf import record_pdf
+
+    window.save_now()
+    result = window.storage.verify_records()
+    try:
+        atomic_write_bytes(Path(name), record_pdf(window.storage, result, generated_at=_now()))
+    except OSError as exc:
+        window._warn(QCoreApplication.translate("Sending", "无法保存"),
+                     f"{name}\n{exc.strerror or exc}")
+        return None
+    if result.ok:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("Sending", "报送记录已导出（记录链完整，共 %1 条）：")
+            .replace("%1", str(result.checked)) + name)
+    else:
+        window._warn(QCoreApplication.translate("Sending", "报送记录不完整"),
+                     QCoreApplication.translate(
+                         "Sending", "记录链在第 %1 条记录处不成立，导出的 PDF 已注明：")
+                     .replace("%1", str(result.first_broken)) + "\n"
+                     + "\n".join(result.problems[:5]) + f"\n{name}")
+    return Path(name)
