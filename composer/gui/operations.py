@@ -117,13 +117,13 @@ class Operation(QObject):
         dialog = self._progress
         if dialog is None:
             return
+        if text:                        # first: setValue may handle newer reports meanwhile
+            dialog.setLabelText(text)
         if total > 0:
             dialog.setRange(0, total)
             dialog.setValue(min(done, total))
         else:
             dialog.setRange(0, 0)       # busy, amount unknown
-        if text:
-            dialog.setLabelText(text)
 
     def _finish(self) -> None:
         self.done = True

@@ -172,6 +172,7 @@ class PagesView(QScrollArea):
         if self._message is not None:
             self._layout.removeWidget(self._message)
             self._message.hide()
+            self._message.setParent(None)   # out of the widget tree at once (findChild)
             self._message.deleteLater()
             self._message = None
 

@@ -144,3 +144,16 @@ def test_render_overtaken_by_typing_is_dropped(qtbot, window):
     qtbot.wait(50)
     assert [r.incident.title for r in landed] == ["标题乙"]
     assert page.rendered_report.incident.title == "标题乙"
+
+
+def test_long_report_preview_shows_the_first_pages_and_says_so(qtbot, window, monkeypatch):
+    from composer.gui import page_preview
+
+    monkeypatch.setattr(page_preview, "PREVIEW_MAX_PAGES", 1)
+    assert window.open_file(EXAMPLES / "ransomware-retailer.json")
+    page = _preview(window)
+    qtbot.waitUntil(lambda: _settled(page), timeout=30000)
+    assert len(page.pages.labels) == 1
+    note = page.findChild(QLabel, "pages-message")
+    assert note is not None and "预览只显示前 1 页" in note.text()
+    assert page.pdf.count(b"/Type /Page") > 1      # the PDF itself is whole
