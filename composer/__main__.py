@@ -41,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--to", action="append", default=[], metavar="ADDR",
                    help="also address the e-mail draft to ADDR (repeatable or comma-separated; "
                         "the national intake's address is always the first recipient)")
+    r.add_argument("--generated-at", metavar="TIME",
+                   help="generation time printed on the report and used for every date in the "
+                        "files (ISO 8601 with offset, e.g. 2026-11-18T15:30:00+08:00); "
+                        "default: SOURCE_DATE_EPOCH if set, else now. Same input and time "
+                        "give byte-identical files")
     d = sub.add_parser("doctor", help="check this workstation: Qt, fonts, folders, printers, mail")
     d.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: the "
                    "app's language)")
@@ -143,6 +148,13 @@ def _cmd_render(args: argparse.Namespace) -> int:
         _defer_pillow()
     from composer.render.package import PackageError, write_package
     from composer.render.email import parse_address_list
+    from composer.render.timestamp import BadGenerationTime, generation_time
+
+    try:
+        generated_at = generation_time(args.generated_at)
+    except BadGenerationTime as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
 
     extra, invalid = parse_address_list(",".join(args.to))
     if invalid:
@@ -158,7 +170,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     _print_warnings(report)
     try:
         result = write_package(report, args.out, source=source, only=tuple(only),
-                               force=args.force, extra_recipients=tuple(extra))
+                               force=args.force, extra_recipients=tuple(extra),
+                               generated_at=generated_at)
     except PackageError as exc:
         print(f"{args.out}: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -94,7 +94,7 @@ def test_validate_warns_by_name_about_unprintable_characters(tmp_path: Path) -> 
     run = composer("validate", str(path))
     assert run.returncode == 0
     assert run.stderr.strip() == ("warning: incident.title: cannot be printed with the bundled "
-                                  "fonts: U+1F600 GRINNING FACE")
+                                  "fonts: U+1F600 GRINNING FACE (printed as 〔U+1F600〕)")
 
 
 def test_validate_warns_about_a_discovery_time_in_the_future(tmp_path: Path) -> None:

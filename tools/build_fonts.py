@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Build the bundled "Composer Sans SC" fonts from Debian's Noto Sans CJK (dev-only, one-off).
+"""Build the bundled "Composer Sans SC" / "Composer Serif SC" fonts from Debian's Noto CJK
+(dev-only, one-off; ``--family serif`` for the serif, from ``NotoSerifCJK-*.ttc``).
 
 reportlab embeds only TrueType-outline (``glyf``) fonts, while Noto Sans CJK ships CFF outlines
 in an OpenType collection. This script, for Regular and Bold:
@@ -57,6 +58,23 @@ FACES = {
     "Regular": ("NotoSansCJK-Regular.ttc", f"{PS_FAMILY}-Regular.ttf", 400),
     "Bold": ("NotoSansCJK-Bold.ttc", f"{PS_FAMILY}-Bold.ttf", 700),
 }
+SOURCE_NAME = "Noto Sans CJK SC"
+
+FAMILIES = {
+    # --family: (family name, PostScript family, source PS prefix, source .ttc stem, source name)
+    "sans": ("Composer Sans SC", "ComposerSansSC", "NotoSansCJKsc-", "NotoSansCJK",
+             "Noto Sans CJK SC"),
+    "serif": ("Composer Serif SC", "ComposerSerifSC", "NotoSerifCJKsc-", "NotoSerifCJK",
+              "Noto Serif CJK SC"),
+}
+
+
+def select_family(key: str) -> None:
+    """Point the module's names at one family (the build functions read them)."""
+    global FAMILY, PS_FAMILY, SOURCE_PS_PREFIX, FACES, SOURCE_NAME
+    FAMILY, PS_FAMILY, SOURCE_PS_PREFIX, stem, SOURCE_NAME = FAMILIES[key]
+    FACES = {style: (f"{stem}-{style}.ttc", f"{PS_FAMILY}-{style}.ttf", weight)
+             for style, weight in (("Regular", 400), ("Bold", 700))}
 
 
 def log(msg: str) -> None:
@@ -79,9 +97,23 @@ def extract_sc_face(ttc_path: Path, style: str) -> TTFont:
     return font
 
 
-def subset_font(font: TTFont) -> None:
+def gb2312_code_points() -> set[int]:
+    """Printable ASCII and every character of GB 2312 (6,763 hanzi, punctuation, full-width
+    forms, kana, Greek, Cyrillic): what a title or bold label face needs."""
+    out = set(range(0x20, 0x7F))
+    for cp in range(0x80, 0x10000):
+        try:
+            chr(cp).encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        out.add(cp)
+    return out
+
+
+def subset_font(font: TTFont, only: set[int] | None = None) -> None:
     cmap = font.getBestCmap()
-    keep = sorted(cp for cp in cmap if cp not in HANGUL_SYLLABLES)
+    keep = sorted(cp for cp in cmap if cp not in HANGUL_SYLLABLES
+                  and (only is None or cp in only))
     options = subset.Options()
     options.layout_features = sorted(set(options.layout_features) - DROPPED_FEATURES)
     options.name_IDs = ["*"]
@@ -172,19 +204,20 @@ def rename(font: TTFont, style: str, description_note: str) -> None:
     font["OS/2"].achVendID = VENDOR_ID
 
 
-def build_face(src_dir: Path, out_dir: Path, style: str) -> Path:
+def build_face(src_dir: Path, out_dir: Path, style: str, gb2312: bool = False) -> Path:
     ttc_name, out_name, weight = FACES[style]
     t0 = time.perf_counter()
     font = extract_sc_face(src_dir / ttc_name, style)
     if font["OS/2"].usWeightClass != weight:
         raise SystemExit(f"{ttc_name}: unexpected weight {font['OS/2'].usWeightClass}")
     src_version = font["name"].getDebugName(5)
-    subset_font(font)
+    subset_font(font, gb2312_code_points() if gb2312 else None)
     log(f"{style}: subset to {len(font.getGlyphOrder())} glyphs "
         f"({time.perf_counter() - t0:.1f} s)")
     cff_to_glyf(font)
     log(f"{style}: converted to TrueType outlines ({time.perf_counter() - t0:.1f} s)")
-    note = (f"Composer Sans SC: modified Noto Sans CJK SC {style} ({src_version}); "
+    note = (f"{FAMILY}: modified {SOURCE_NAME} {style} ({src_version}); "
+            + ("subset to ASCII and GB 2312; " if gb2312 else "") +
             "outlines converted from CFF to TrueType with fontTools cu2qu, Hangul syllables "
             "and locale variants removed, renamed. SIL Open Font License 1.1.")
     rename(font, style, note)
@@ -195,13 +228,14 @@ def build_face(src_dir: Path, out_dir: Path, style: str) -> Path:
     return out
 
 
-def verify(path: Path) -> None:
+def verify(path: Path, gb2312: bool = False) -> None:
     """Reload the output and check the properties the app relies on."""
     font = TTFont(str(path), lazy=True)
     if "glyf" not in font or "CFF " in font:
         raise SystemExit(f"{path}: not a glyf font")
     cmap = font.getBestCmap()
-    for ch in "中文ABCabc0123456789&<>\"'“”‘’「」，。、；：？！（）堃喆昇玥珺䶮\U000201D4あア":
+    rare = "" if gb2312 else "堃喆昇玥珺䶮\U000201D4"
+    for ch in "中文ABCabc0123456789&<>\"'“”‘’「」，。、；：？！（）あア" + rare:
         if ord(ch) not in cmap:
             raise SystemExit(f"{path}: lost {ch!r} (U+{ord(ch):04X})")
     if any(cp in cmap for cp in HANGUL_SYLLABLES):
@@ -213,13 +247,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--src-dir", type=Path, default=Path("/usr/share/fonts/opentype/noto"))
     parser.add_argument("--out-dir", type=Path, default=repo / "resources" / "fonts")
+    parser.add_argument("--family", choices=sorted(FAMILIES), default="sans",
+                        help="which family to build (default: sans)")
+    parser.add_argument("--gb2312", action="append", default=[], metavar="STYLE",
+                        help="subset STYLE to ASCII + GB 2312 (repeatable; the serif Bold, used "
+                             "only for titles and labels, is built so)")
     parser.add_argument("--style", choices=sorted(FACES), action="append",
                         help="build only this style (repeatable); default: all")
     args = parser.parse_args(argv)
+    select_family(args.family)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     for style in args.style or list(FACES):
-        out = build_face(args.src_dir, args.out_dir, style)
-        verify(out)
+        out = build_face(args.src_dir, args.out_dir, style, gb2312=style in args.gb2312)
+        verify(out, gb2312=style in args.gb2312)
         digest = hashlib.sha256(out.read_bytes()).hexdigest()
         print(f"{digest}  {out.name}  {out.stat().st_size} bytes")
     return 0

@@ -22,6 +22,7 @@ from composer.core import flow
 from composer.core.draft import Draft
 from composer.core.incident_io import dumps_report
 from composer.core.obligations import CHINA_TZ
+from composer.gui import font_setting
 from composer.gui.dialogs import SubmissionDialog
 from composer.gui.operations import package_progress, run_operation
 
@@ -107,7 +108,9 @@ class OutputActions:
 
         def work(progress):  # type: ignore[no-untyped-def]
             return write_package(report, out_dir, source=source, generated_at=now,
-                                 extra_recipients=extra, progress=package_progress(progress))
+                                 extra_recipients=extra,
+                                 pdf_renderer=font_setting.render_pdf,
+                                 progress=package_progress(progress))
 
         def success(result) -> None:
             files = [Path(f) for f in result.files]

@@ -24,7 +24,7 @@ from composer.gui.model import DraftModel
 from composer.gui.operations import run_operation
 from composer.gui.page_base import StepPage
 from composer.gui.preview import PagesView, page_count, rasterise
-from composer.render.checks import unprintable_fields
+from composer.render.checks import removed_fields, sender_warnings, unprintable_fields
 
 PREVIEW_DEBOUNCE_MS = 40
 """Quiet time after the last change before the preview is regenerated."""
@@ -33,10 +33,12 @@ PREVIEW_MAX_PAGES = 30
 
 
 def render_pdf(draft_report, classification) -> bytes:  # type: ignore[no-untyped-def]
+    from composer.gui.font_setting import typeface_for_render
     from composer.render.pdf import render_report_pdf
 
     return render_report_pdf(draft_report, classification,
-                             generated_at=datetime.now(CHINA_TZ).replace(microsecond=0))
+                             generated_at=datetime.now(CHINA_TZ).replace(microsecond=0),
+                             typeface=typeface_for_render())
 
 
 class PreviewPage(StepPage):
@@ -209,16 +211,17 @@ class PreviewPage(StepPage):
                                width=width, stop=stale)
             if images is None:
                 return None
-            return report, pdf, images, total, unprintable_fields(report)
+            checks = (unprintable_fields(report), removed_fields(report), sender_warnings(report))
+            return report, pdf, images, total, checks
 
         run_operation(self, None, work, on_success=self._landed, on_failure=self._failed)
 
     def _landed(self, result) -> None:  # type: ignore[no-untyped-def]
         self._inflight = None
         if result is not None and result[0] == self._wanted:
-            report, self.pdf, images, total, unprintable = result
+            report, self.pdf, images, total, checks = result
             self.rendered_report = report
-            self._show_unprintable(unprintable)
+            self._show_unprintable(report, *checks)
             note = ""
             if total > len(images):
                 note = self.tr("预览只显示前 %1 页（共 %2 页）；生成的 PDF 包含全部页面。").replace(
@@ -228,18 +231,31 @@ class PreviewPage(StepPage):
         elif self._wanted is not None:
             self._start(self._wanted)    # the draft changed meanwhile: the newest one now
 
-    def _show_unprintable(self, fields) -> None:  # type: ignore[no-untyped-def]
+    def _show_unprintable(self, report, fields, removed,  # type: ignore[no-untyped-def]
+                          sender) -> None:
         """Name every character the bundled fonts cannot print, by field (else it prints as a
-        blank box and nobody notices until the fax arrives). ``fields`` is what
-        :func:`~composer.render.checks.unprintable_fields` found (on the worker thread)."""
-        if not fields:
+        blank box and nobody notices until the fax arrives); also controls left out of the PDF
+        and a contact address unusable as sender. The lists come from
+        :mod:`composer.render.checks`, run on the worker thread with the render."""
+        if not fields and not removed and not sender:
             self.warnings.hide()
             return
-        lines = [self.tr("⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会显示为空白方框，"
-                         "请改写：")]
-        for path, missing in fields:
-            names = ", ".join(f"“{ch}” {name}" for ch, name in missing)
-            lines.append(f"• {i18n.pick(field_label(path), path)}：{names}")
+        lines = []
+        if fields:
+            lines.append(self.tr("⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会印成"
+                                 "〔U+编码〕占位符，请改写："))
+            for path, missing in fields:
+                names = ", ".join(f"“{ch}” {name}" for ch, name in missing)
+                lines.append(f"• {i18n.pick(field_label(path), path)}：{names}")
+        if removed:
+            lines.append(self.tr("⚠ 以下不可见的控制字符不会出现在 PDF 和传真中（电子邮件正文保留）："))
+            for path, found in removed:
+                lines.append(f"• {i18n.pick(field_label(path), path)}：{', '.join(found)}")
+        if sender:
+            lines.append(self.tr("⚠ 联系人电子邮箱不能用作邮件草稿的发件人，草稿将不含发件人："))
+            path = "operator.contact.email"
+            lines.append(f"• {i18n.pick(field_label(path), path)}："
+                         f"{report.operator.contact.email}")
         self.warnings.setText("\n".join(lines))
         self.warnings.show()
 

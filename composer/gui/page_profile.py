@@ -10,6 +10,7 @@ from composer.core.draft import profile_of
 from composer.core.model import OperatorKind
 from composer.core.rules import reporting_rules
 from composer.gui import i18n
+from composer.gui.font_setting import ReportFonts
 from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
 
@@ -52,6 +53,7 @@ class ProfilePage(StepPage):
                       self.tr("例如 010-66668888"))
         self.add_line(contact, "operator.contact.email", self.tr("电子邮箱"), self.tr("可不填"))
         self._add_recipients()
+        self.report_fonts = ReportFonts(self, self.new_form(self.tr("报告字体")))
         self.remember = QCheckBox(self.tr("保存为本单位资料，下次报告自动填入"))
         self.remember.setObjectName("remember-profile")
         self.remember.setChecked(True)

@@ -7,31 +7,48 @@ byte for byte. ``X-Unsent: 1`` makes Outlook open it as an editable draft; Thund
 
 Header safety: every user-typed text that reaches a header goes through :func:`header_text`
 (control characters and line separators become spaces), addresses are checked against a strict
-ASCII pattern, and the message is serialised by the standard library's header folding, so no
-input can add or split a header.
+ASCII pattern, and Subject, From, Reply-To and the attachment's name are written by
+:mod:`composer.render.mime_headers` (whole-character encoded words that decode on their own in
+GMime too, display names always encoded and parsed back to check the address), so no input can
+add a header or a recipient.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from email.headerregistry import Address
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.policy import SMTP
 from email.utils import format_datetime
 
 from composer import __version__
-from composer.core import art7
 from composer.core.classify import Classification
 from composer.core.grading import UNVERIFIED_NOTICE
 from composer.core.model import Report, ReportType
 from composer.core.obligations import governing, in_china, lateness
 from composer.core.rules import category, reporting_rules
+from composer.render.mime_headers import (
+    UnsafeHeader,
+    address_header,
+    check_addresses,
+    rfc2231_param,
+    unstructured_header,
+)
 from composer.render.templating import render
+from composer.render.wording import (
+    Art7Item,
+    art7_items,
+    fmt_time,
+    header_text,
+    level_text,
+    report_title,
+    subject_line,
+)
+
+__all__ = ["Art7Item", "InvalidAddress", "art7_items", "check_address", "fmt_time",
+           "header_text", "level_text", "parse_address_list", "render_eml", "subject_line"]
 
 # Deliberately narrower than RFC 5321: plain ASCII addresses a mail client will accept as typed.
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
@@ -68,98 +85,6 @@ def parse_address_list(text: str) -> tuple[list[str], list[str]]:
         if addr.lower() not in (v.lower() for v in valid):
             valid.append(addr)
     return valid, invalid
-
-
-def header_text(text: str, limit: int = 200) -> str:
-    """One line of header-safe text: control and separator characters become single spaces."""
-    out = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c
-                  for c in text)
-    out = " ".join(out.split())
-    return out if len(out) <= limit else out[: limit - 1] + "…"
-
-
-def fmt_time(moment: datetime) -> str:
-    """China Standard Time, to the minute: ``2026-11-18 18:05``."""
-    return in_china(moment).strftime("%Y-%m-%d %H:%M")
-
-
-def level_text(classification: Classification) -> str:
-    g = classification.grading
-    return g.level.zh + ("（待核实）" if classification.unconfirmed else "")
-
-
-def subject_line(report: Report, classification: Classification) -> str:
-    """``【网络安全事件报告·首报】华东优选零售有限公司 较大 2026-11-18`` (date of discovery)."""
-    day = in_china(report.incident.discovered_at).strftime("%Y-%m-%d")
-    unit = header_text(report.operator.name, 80)
-    return header_text(f"【网络安全事件报告·{report.report_type.zh}】{unit} "
-                       f"{level_text(classification)} {day}", 200)
-
-
-@dataclass(frozen=True, slots=True)
-class Art7Item:
-    number: int
-    zh: str
-    filled: tuple[str, ...]      # labels of the parts that are given
-    missing: tuple[str, ...]     # labels of the parts that are not
-    optional: bool = False
-    not_yet_known: tuple[str, ...] = ()   # labels the unit marked 暂不掌握 (Art. 7 ¶2)
-
-    @property
-    def status(self) -> str:
-        if not self.missing and self.not_yet_known:
-            return "已填写；" + "、".join(self.not_yet_known) + "暂不掌握，将及时补报"
-        if not self.missing:
-            return "已填写"
-        if not self.filled:
-            return "未填写（可选）" if self.optional else "未填写"
-        return "部分填写，缺：" + "、".join(self.missing)
-
-
-def _given(value: object) -> bool:
-    return value is not None and (not isinstance(value, str) or bool(value.strip()))
-
-
-def art7_items(report: Report) -> list[Art7Item]:
-    """The eight items of Art. 7 (and, for a summary report, the Art. 8 summary) and whether
-    the report gives each part of them."""
-    op, inc = report.operator, report.incident
-    ransom = inc.ransom
-    cat = category(inc.category)
-    parts: list[tuple[int, str, list[tuple[str, object]], bool]] = [
-        (1, "报告单位名称及受影响设施、系统、平台基本情况",
-         [("单位名称", op.name), ("受影响系统", inc.systems)], False),
-        (2, "发现（发生）时间、地点、事件类型、影响和危害、已采取措施及效果",
-         [("发现时间", inc.discovered_at), ("地点", inc.location), ("事件类型", inc.category),
-          ("影响和危害", inc.impact), ("已采取措施", inc.measures)]
-         + ([("赎金金额", ransom and ransom.amount), ("支付方式", ransom and ransom.method),
-             ("勒索时间", ransom and ransom.demanded_at)]
-            if cat is not None and cat.ransom_items else []), False),
-        (3, "事态发展趋势及可能造成的进一步影响和危害", [("发展趋势", inc.trend)], False),
-        (4, "初步原因分析", [("原因", inc.cause)], False),
-        (5, "进一步调查分析所需线索", [("线索", inc.clues)], False),
-        (6, "拟进一步采取的应对措施及请求支持事项",
-         [("拟采取措施", inc.next_steps)], False),
-        (7, "事件现场保护情况", [("现场保护", inc.scene_preservation)], False),
-        (8, "其他应当报告的情况", [("其他", inc.other)], True),
-    ]
-    if report.report_type is ReportType.SUMMARY:
-        parts.append((9, "事件处置总结（《办法》第八条）",
-                      [("处置结束时间", inc.handling_completed_at),
-                       ("责任处理", inc.accountability), ("整改落实", inc.remediation),
-                       ("经验教训", inc.lessons)], False))
-    keys = {"受影响系统": "systems", "地点": "location", "事件类型": "category",
-            "影响和危害": "impact", "已采取措施": "measures", "赎金金额": "ransom.amount",
-            "支付方式": "ransom.method", "勒索时间": "ransom.demanded_at"}
-
-    def unknown(label: str, n: int) -> bool:
-        return n <= 2 and label in keys and art7.marked_unknown(report, keys[label])
-
-    return [Art7Item(n, zh, tuple(label for label, v in fields if _given(v)),
-                     tuple(label for label, v in fields
-                           if not _given(v) and not unknown(label, n)), optional,
-                     tuple(label for label, v in fields if unknown(label, n)))
-            for n, zh, fields, optional in parts]
 
 
 def _cut(text: str | None) -> str:
@@ -221,24 +146,102 @@ def body_context(report: Report, classification: Classification, *,
     }
 
 
+_ASCII_TYPE = {"initial": "initial", "follow_up": "follow-up", "summary": "summary"}
+
+
+def attachment_names(report: Report, generated_at: datetime) -> tuple[str, str]:
+    """``(name, ASCII fallback)`` of the attached PDF: report type, unit and date, e.g.
+    ``网络安全事件报告（首报）_华东优选零售有限公司_2026-11-18.pdf`` and
+    ``incident-report-initial-2026-11-18.pdf``."""
+    day = in_china(generated_at).strftime("%Y-%m-%d")
+    unit = header_text(report.operator.name, 60)
+    name = _attachment_name(f"{report_title(report)}_{unit}_{day}")
+    return name, f"incident-report-{_ASCII_TYPE[report.report_type.value]}-{day}.pdf"
+
+
 def _attachment_name(name: str) -> str:
-    name = header_text(name, 120).replace("/", "_").replace("\\", "_").strip(". ")
+    name = header_text(name, 120)
+    name = "".join("_" if c in '/\\:*?"<>|' else c for c in name).strip(". ")
     if not name:
         name = "report.pdf"
     return name if name.lower().endswith(".pdf") else name + ".pdf"
 
 
-def _sender(report: Report) -> Address | None:
-    """The contact as an address, or None when no plain address is given."""
-    contact = report.operator.contact
-    if not contact.email:
+DISPLAY_NAME_BYTES = 42
+"""UTF-8 bytes of a display name that fit one encoded word on the ``Reply-To:`` line. Readers
+built on Python's parser put a space between two encoded words of a name (no space is in the
+name), so the name is kept to one word: ``联系人（单位）`` if it fits, else the contact alone."""
+
+
+_NEUTRAL = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in '"<>,;:@\\()[]='})
+"""Address syntax (and ``=``, so no ``=?``) as the full-width look-alikes: some readers (notmuch
+among them) decode a display name and then parse the decoded text as addresses again."""
+
+
+def display_name(report: Report) -> str:
+    """The From display name: ``刘洋（华东优选零售有限公司）``, or ``刘洋`` when that would not
+    fit one encoded word (:data:`DISPLAY_NAME_BYTES`). Characters of address syntax become
+    their full-width forms (``"A, B" <x@y>`` → ``＂A， B＂ ＜x＠y＞``): a name stays data even
+    for a reader that decodes it first and parses addresses afterwards."""
+    contact = header_text(report.operator.contact.name, 120).translate(_NEUTRAL)
+    unit = header_text(report.operator.name, 120).translate(_NEUTRAL)
+    for name in (f"{contact}（{unit}）" if unit else contact, contact):
+        if len(name.encode("utf-8")) <= DISPLAY_NAME_BYTES:
+            return name
+    out = ""
+    for ch in contact:
+        if len((out + ch + "…").encode("utf-8")) > DISPLAY_NAME_BYTES:
+            return out + "…"
+        out += ch
+    return out
+
+
+def sender_problem(report: Report) -> str | None:
+    """Why the contact's e-mail cannot be the draft's From/Reply-To (None if it can or if none
+    is given): the draft then has no sender, and the user must be told."""
+    email = report.operator.contact.email
+    if not email or not email.strip():
         return None
     try:
-        addr = check_address(contact.email)
+        addr = check_address(email)
     except InvalidAddress:
-        return None
-    display = header_text(f"{contact.name}（{report.operator.name}）", 120)
-    return Address(display_name=display, addr_spec=addr)
+        return ("not a plain ASCII address (local@domain), so the e-mail draft has no From "
+                "and Reply-To; the mail client will fill in its own sender")
+    try:
+        address_header("From", display_name(report), addr)
+    except UnsafeHeader:
+        return "the contact name cannot be written safely into From; the address alone is used"
+    return None
+
+
+def _sender_headers(report: Report) -> list[tuple[str, str]]:
+    """(name, folded value) of From and Reply-To, or nothing without a usable address."""
+    email = report.operator.contact.email
+    if not email:
+        return []
+    try:
+        addr = check_address(email)
+    except InvalidAddress:
+        return []
+    out = []
+    for name in ("From", "Reply-To"):
+        try:
+            header = address_header(name, display_name(report), addr)
+        except UnsafeHeader:
+            header = address_header(name, "", addr)
+        out.append((name, header.partition(": ")[2]))
+    return out
+
+
+def _attachment(pdf_bytes: bytes, name: str, fallback: str) -> MIMEPart:
+    """The PDF part: ``name`` as RFC 2231 ``filename*`` and the ASCII ``name=`` fallback."""
+    part = MIMEPart(policy=SMTP)
+    part.set_content(pdf_bytes, maintype="application", subtype="pdf",
+                     params={"name": fallback})
+    del part["Content-Disposition"]
+    params = rfc2231_param("filename", name)
+    part.set_raw("Content-Disposition", "attachment;\r\n " + ";\r\n ".join(params))
+    return part
 
 
 def _message_id(report: Report, pdf_bytes: bytes, generated_at: datetime,
@@ -253,8 +256,12 @@ def _message_id(report: Report, pdf_bytes: bytes, generated_at: datetime,
 
 def render_eml(report: Report, classification: Classification, pdf_bytes: bytes, *,
                generated_at: datetime, extra_recipients: Iterable[str] = (),
-               attachment_name: str = "report.pdf") -> bytes:
-    """The ``message.eml`` draft (CRLF line ends). Raises :class:`InvalidAddress`."""
+               attachment_name: str | None = None) -> bytes:
+    """The ``message.eml`` draft (CRLF line ends). Raises :class:`InvalidAddress`.
+
+    The PDF is attached as :func:`attachment_names` (or ``attachment_name``). Without a usable
+    contact address there is no From/Reply-To: :func:`sender_problem` says why.
+    """
     if generated_at.tzinfo is None or generated_at.utcoffset() is None:
         raise ValueError("generated_at needs a UTC offset")
     intake = check_address(reporting_rules().channels.email)
@@ -263,16 +270,18 @@ def render_eml(report: Report, classification: Classification, pdf_bytes: bytes,
         addr = check_address(extra)
         if addr.lower() not in (r.lower() for r in recipients):
             recipients.append(addr)
-    name = _attachment_name(attachment_name)
+    name, fallback = attachment_names(report, generated_at)
+    if attachment_name is not None:
+        name = _attachment_name(attachment_name)
     ctx = body_context(report, classification, generated_at=generated_at, attachment_name=name)
 
     msg = EmailMessage(policy=SMTP)
-    sender = _sender(report)
-    if sender is not None:
-        msg["From"] = sender
-        msg["Reply-To"] = sender
+    for header, value in _sender_headers(report):
+        msg.set_raw(header, value)
     msg["To"] = ", ".join(recipients)
-    msg["Subject"] = str(ctx["subject"])
+    check_addresses("To: " + msg["To"], [("", r) for r in recipients])
+    msg.set_raw("Subject", unstructured_header("Subject", str(ctx["subject"])).partition(
+        ": ")[2])
     msg["Date"] = format_datetime(in_china(generated_at).replace(microsecond=0))
     message_id = _message_id(report, pdf_bytes, generated_at, recipients)
     msg["Message-ID"] = message_id
@@ -280,8 +289,8 @@ def render_eml(report: Report, classification: Classification, pdf_bytes: bytes,
     msg["X-Mailer"] = f"Composer {__version__}"
     msg.set_content(render("email.txt.j2", **ctx), cte="base64")
     msg.add_alternative(render("email.html.j2", **ctx), subtype="html", cte="base64")
-    msg.add_attachment(pdf_bytes, maintype="application", subtype="pdf", filename=name,
-                       params={"name": name})
+    msg.make_mixed()
+    msg.attach(_attachment(pdf_bytes, name, fallback))
     # Deterministic boundaries ("=_" never occurs in a base64 body, and every part is base64),
     # so the same inputs give the same bytes and the manifest's hashes are reproducible.
     token = message_id[1:25]

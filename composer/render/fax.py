@@ -4,7 +4,7 @@
   data, never hard-coded), in large high-contrast type (≥ 14 pt, no grey), 25 mm margins.
 * :func:`fax_pdf` — the cover followed by the report, page by page (PDFium import, fonts kept).
 * :func:`fax_tiff` — every page rasterised with PDFium on white, A4 centred on a 1728-pixel
-  line, 2292 lines, 204×196 dpi ("fine"), thresholded to 1 bit without dithering, CCITT G3
+  line, 2291 lines, 204×196 dpi ("fine"), thresholded to 1 bit without dithering, CCITT G3
   (1-D, the safest default for fax software) or G4, one strip a page, WhiteIsZero, PageNumber.
   Long documents are rasterised in parallel worker processes (PDFium is not thread-safe, so
   threads would not help); each worker opens the PDF bytes itself, pages are encoded one by one
@@ -35,8 +35,9 @@ from composer.core.classify import Classification
 from composer.core.model import Report, ReportType
 from composer.core.obligations import governing, lateness
 from composer.core.rules import reporting_rules
-from composer.render.email import fmt_time, header_text, level_text
+from composer.render.pdf_info import with_info
 from composer.render.pdfium_lock import PDFIUM_LOCK
+from composer.render.wording import fmt_time, header_text, level_text, report_title
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
@@ -45,7 +46,8 @@ if TYPE_CHECKING:
     from reportlab.platypus import Table
 
 FAX_WIDTH = 1728          # pixels on a fax line (ITU-T T.4, A4/Letter)
-FAX_HEIGHT = 2292         # lines of an A4 page in fine mode (297 mm at 196 lpi)
+FAX_HEIGHT = 2291         # lines of an A4 page in fine mode: 297 mm at 196 lpi is 2291.8; HylaFAX
+                          # tiffcheck accepts 2291 as A4 and asks to RESIZE 2292 (297.03 mm)
 FAX_DPI = (204, 196)
 COMPRESSIONS = {"group3": "group3", "group4": "group4", "g3": "group3", "g4": "group4"}
 THRESHOLD = 160           # grey levels below this print black (keeps thin CJK strokes)
@@ -94,7 +96,8 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
         ("联系电话", _cut(contact.phone, 40)),
     ]
     if contact.email:
-        rows.append(("电子邮箱", _cut(contact.email, 80)))
+        # never cut (an address with "…" is useless): the line breaker wraps it
+        rows.append(("电子邮箱", header_text(contact.email, 400)))
     rows += [
         ("发送时间", f"{fmt_time(generated_at)}（北京时间）"),
         ("事　　由", _cut(f"网络安全事件{report.report_type.zh}：{report.incident.title}", limit)),
@@ -131,13 +134,20 @@ def urgency_lines(report: Report, classification: Classification,
     return ("紧急",)
 
 
+def cover_subject(report: Report) -> str:
+    """The cover's and the fax set's PDF Subject: what is being faxed, to whom."""
+    ch = reporting_rules().channels
+    return header_text(f"网络安全事件{report.report_type.zh}：{report.incident.title}"
+                       f"（传真至{ch.intake_zh} {ch.fax}）", 200)
+
+
 def render_cover_pdf(report: Report, classification: Classification, *, report_pages: int,
                      generated_at: datetime) -> bytes:
     """The one-page A4 cover sheet; ``report_pages`` excludes the cover."""
     from reportlab.pdfgen.canvas import Canvas
 
     from composer.render import fonts
-    from composer.render.pdf_layout import CJKParagraph
+    from composer.render.pdf_layout import CJKParagraph, fix_signature, pdf_date
 
     if report_pages < 0:
         raise ValueError("report_pages must not be negative")
@@ -146,9 +156,13 @@ def render_cover_pdf(report: Report, classification: Classification, *, report_p
     page_w, page_h = A4
     width = page_w - 2 * MARGIN
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=A4, invariant=1, pageCompression=1)
+    c = Canvas(buf, pagesize=A4, invariant=1, pageCompression=1, initialFontName=fonts.SANS)
+    stamp = pdf_date(generated_at)
+    c.setDateFormatter(lambda *_: stamp)
+    fix_signature(c, generated_at)
     c.setTitle(f"传真封面 {fmt_time(generated_at)}")
     c.setAuthor(header_text(report.operator.name, 120))
+    c.setSubject(cover_subject(report))
     c.setCreator(f"Composer {__version__}")
     c.setStrokeColor("black")
     c.setFillColor("black")
@@ -203,6 +217,7 @@ def _table(rows: list[tuple[str, str]], styles: dict[str, ParagraphStyle],
              CJKParagraph(fonts.paragraph_markup(value), styles["body"])] for label, value in rows]
     table = Table(data, colWidths=[label_w, width - label_w])
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), fonts.SANS, BODY_PT),   # else reportlab declares Helvetica
         ("GRID", (0, 0), (-1, -1), 1, "black"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 5),
@@ -232,17 +247,25 @@ def fax_set(report: Report, classification: Classification, report_pdf: bytes, *
     """``(cover.pdf, fax.pdf)``: the cover counting the report's pages, then cover + report."""
     cover = render_cover_pdf(report, classification, report_pages=page_count(report_pdf),
                              generated_at=generated_at)
-    return cover, fax_pdf(cover, report_pdf, created=generated_at)
+    info = {"Title": f"传真：{report_title(report)}　{header_text(report.incident.title, 120)}",
+            "Author": header_text(report.operator.name, 120),
+            "Subject": cover_subject(report),
+            "Creator": f"Composer {__version__}"}
+    return cover, fax_pdf(cover, report_pdf, created=generated_at, info=info)
 
 
-def fax_pdf(cover_pdf: bytes, report_pdf: bytes, *, created: datetime | None = None) -> bytes:
+def fax_pdf(cover_pdf: bytes, report_pdf: bytes, *, created: datetime | None = None,
+            info: dict[str, str] | None = None) -> bytes:
     """``cover_pdf`` followed by ``report_pdf``, as one PDF.
 
     PDFium stamps the save time and a random /ID; both are replaced (in place, same length) by
     ``created`` (default: 2000-01-01, like reportlab's invariant mode) and a hash of the inputs,
-    so equal inputs give equal bytes.
+    so equal inputs give equal bytes. ``info`` (Title, Author, Subject, Creator) becomes the
+    document information, written as an incremental update (PDFium cannot set it).
     """
     import pypdfium2 as pdfium
+
+    from composer.render.pdf_layout import pdf_date
 
     with PDFIUM_LOCK:
         out = pdfium.PdfDocument.new()
@@ -256,7 +279,12 @@ def fax_pdf(cover_pdf: bytes, report_pdf: bytes, *, created: datetime | None = N
             for src in sources:
                 src.close()
             out.close()
-    return _fixed_id(_fixed_date(buf.getvalue(), created), cover_pdf, report_pdf)
+    out = _fixed_id(_fixed_date(buf.getvalue(), created), cover_pdf, report_pdf)
+    if info:
+        out = with_info(out, {**info, "Producer": "PDFium",
+                              "CreationDate": pdf_date(created or datetime(2000, 1, 1, tzinfo=UTC)),
+                              "ModDate": pdf_date(created or datetime(2000, 1, 1, tzinfo=UTC))})
+    return out
 
 
 _CREATION_DATE = re.compile(rb"/CreationDate\s*\((D:[0-9]{14}\+00'00')\)")
@@ -296,7 +324,7 @@ def _fixed_id(pdf: bytes, *inputs: bytes) -> bytes:
 
 
 def _fax_page(page: pdfium.PdfPage, *, ink_is_one: bool = False) -> Image.Image:
-    """One page as a 1728×2292 1-bit image, fitted and centred at 204×196 dpi (ink 0, paper 1;
+    """One page as a 1728×2291 1-bit image, fitted and centred at 204×196 dpi (ink 0, paper 1;
     ``ink_is_one`` gives the bits the other way round, as the TIFF stores them).
 
     PDFium draws the page straight onto the white fax-sized grey bitmap at 204 dpi across and

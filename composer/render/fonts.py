@@ -13,13 +13,15 @@ work air-gapped); see ``resources/fonts/README.md`` for their origin and licence
 * Registration is lazy and happens once (first call of :func:`register` or any function that
   needs the character maps); fallback fonts are loaded only when a character the primary face
   lacks is first looked up.
-* Registration also fixes reportlab's ToUnicode CMap for characters above U+FFFF (e.g. 𠇔
+* Registration also makes subset tags (``ABCDEF+ComposerSansSC-Regular``) unique per subset
+  (:func:`subset_tag`), and fixes reportlab's ToUnicode CMap for characters above U+FFFF (e.g. 𠇔
   U+201D4), which reportlab writes as 5 hex digits instead of a UTF-16 surrogate pair, so
   copy/search/text extraction of such characters gives the wrong text.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -30,6 +32,7 @@ from pathlib import Path
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
+from composer.render.hygiene import printable
 from composer.resources import resource_path
 
 __all__ = [
@@ -39,6 +42,7 @@ __all__ = [
     "font_files",
     "has_glyph",
     "paragraph_markup",
+    "placeholder",
     "register",
     "split_runs",
     "unprintable",
@@ -177,6 +181,52 @@ def make_tounicode_cmap(fontname: str, subset: Sequence[int]) -> str:
 def _install_tounicode_fix() -> None:
     # TTFont.addObjects looks the function up as a module global at PDF build time.
     ttfonts.makeToUnicodeCMap = make_tounicode_cmap
+    _install_subset_tags()
+
+
+# --- subset tags unique per subset (ISO 32000-1 §9.6.4) ---------------------------------------
+
+_tag_context = threading.local()
+_reportlab_subsetn = ttfonts.SUBSETN
+_reportlab_add_objects = ttfonts.TTFont.addObjects
+
+
+def subset_tag(face_name: bytes, subset: Sequence[int]) -> bytes:
+    """Six capital letters from a hash of the font and the subset's code points.
+
+    reportlab numbers subsets AAAAAA, AAAAAB … in every document, so two PDFs merged into one
+    (the fax set: cover + report) carry different subsets under one tag; a tag derived from
+    the subset's content differs wherever the subsets differ, and stays reproducible.
+    """
+    h = hashlib.sha256(face_name + b"\0" + ",".join(map(str, subset)).encode("ascii"))
+    n = int.from_bytes(h.digest()[:8], "big")
+    letters = []
+    for _ in range(6):
+        n, r = divmod(n, 26)
+        letters.append(chr(ord("A") + r))
+    return "".join(letters).encode("ascii")
+
+
+def _content_subsetn(n: int, *args: object) -> bytes:
+    context = getattr(_tag_context, "value", None)
+    if context is None:
+        return _reportlab_subsetn(n)
+    face_name, subsets = context
+    return subset_tag(face_name, subsets[n])
+
+
+def _add_objects(self: ttfonts.TTFont, doc: object) -> None:
+    state = self.state.get(doc)
+    _tag_context.value = (self.face.name, list(state.subsets) if state is not None else [])
+    try:
+        _reportlab_add_objects(self, doc)
+    finally:
+        _tag_context.value = None
+
+
+def _install_subset_tags() -> None:
+    ttfonts.SUBSETN = _content_subsetn
+    ttfonts.TTFont.addObjects = _add_objects  # type: ignore[method-assign]
 
 
 # --- character coverage ------------------------------------------------------------------------
@@ -216,15 +266,22 @@ def has_glyph(ch: str, font_name: str | None = None) -> bool:
     return cp in font.face.charToGlyph
 
 
-def split_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
+def split_runs(text: str, bold: bool = False,
+               face: str | None = None) -> list[tuple[str, str]]:
     """Split ``text`` into runs of (reportlab font name, text) for per-character fallback.
 
-    Each character goes to the primary face (:data:`SANS`, or :data:`SANS_BOLD` if ``bold``) if
-    that has it, else to the first fallback that has it; characters no font has (and controls
-    such as newlines) stay in the primary run. Adjacent characters with the same font form one
-    run, and ``"".join(run for _, run in split_runs(t)) == t``.
+    Each character goes to the primary face if that has it — ``face`` (any registered TrueType
+    font, e.g. the serif or a workstation font) or else :data:`SANS` (:data:`SANS_BOLD` if
+    ``bold``) — then to the bundled sans of the same weight, then to the first fallback that
+    has it; characters no font has (and controls such as newlines) stay in the primary run.
+    Adjacent characters with the same font form one run, and
+    ``"".join(run for _, run in split_runs(t)) == t``.
     """
-    primary = _primary_font(bold)
+    sans = _primary_font(bold)
+    chain = [sans, *_fallback_fonts()]
+    if face is not None and face != sans.fontName:
+        chain.insert(0, pdfmetrics.getFont(face))
+    primary = chain[0]
     cmap = primary.face.charToGlyph
     runs: list[tuple[str, list[str]]] = []
     current_name = None
@@ -233,7 +290,7 @@ def split_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
         name = primary.fontName
         cp = ord(ch)
         if cp not in cmap:
-            for font in _fallback_fonts():
+            for font in chain[1:]:
                 if cp in font.face.charToGlyph:
                     name = font.fontName
                     break
@@ -277,25 +334,39 @@ _ESCAPES = str.maketrans(
 )
 
 
-def paragraph_markup(text: str, bold: bool = False) -> str:
+def placeholder(ch: str) -> str:
+    """What prints instead of a character no bundled font has: ``〔U+2A6A5〕``."""
+    return f"〔U+{ord(ch):04X}〕"
+
+
+def paragraph_markup(text: str, bold: bool = False, face: str | None = None) -> str:
     """Plain user text as safe reportlab ``Paragraph`` markup in the bundled fonts.
 
-    Escapes ``& < > " '`` (so user text can neither break the build nor inject formatting),
-    turns newlines (``\\n``, ``\\r\\n``, ``\\r``) into ``<br/>`` and tabs into spaces, wraps runs
-    that need a fallback font in ``<font face="...">``, and drops invisible characters that no
-    font can draw (other controls, format characters, variation selectors) instead of printing
-    a blank box. Use in a paragraph whose style font is :data:`SANS` (or :data:`SANS_BOLD`).
-    With ``bold``, the result is wrapped in ``<b>...</b>``.
+    Applies the text hygiene of :func:`composer.render.hygiene.printable` (control characters
+    and bidi controls never reach the text layer), escapes ``& < > " '`` (so user text can
+    neither break the build nor inject formatting), turns newlines (``\\n``, ``\\r\\n``,
+    ``\\r``) into ``<br/>`` and tabs into spaces, wraps runs that need a fallback font in
+    ``<font face="...">``, drops other invisible characters no font can draw (format characters,
+    variation selectors), and prints a visible :func:`placeholder` with the code point for a
+    character no font has (emoji, Uyghur, Tibetan, rare ideographs) instead of an empty box.
+    Use in a paragraph whose style font is ``face`` (default :data:`SANS`, or :data:`SANS_BOLD`
+    with ``bold``); characters ``face`` lacks fall back to the bundled sans. With ``bold``, the
+    result is wrapped in ``<b>...</b>``.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    primary = SANS_BOLD if bold else SANS
+    text = printable(text.replace("\r\n", "\n").replace("\r", "\n"))
+    register()
+    primary = face or (SANS_BOLD if bold else SANS)
     parts: list[str] = []
-    for font_name, run in split_runs(text, bold=bold):
+    for font_name, run in split_runs(text, bold=bold, face=face):
         if font_name == primary:
-            cmap = _primary[primary].face.charToGlyph
-            run = "".join(
-                ch for ch in run if ch in "\n\t" or not _invisible(ch) or ord(ch) in cmap
-            )
+            cmap = pdfmetrics.getFont(primary).face.charToGlyph
+            kept: list[str] = []
+            for ch in run:
+                if ch in "\n\t" or ord(ch) in cmap:
+                    kept.append(ch)
+                elif not _invisible(ch):
+                    kept.append(placeholder(ch))
+            run = "".join(kept)
             if run:
                 parts.append(run.translate(_ESCAPES))
         else:

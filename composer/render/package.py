@@ -39,6 +39,7 @@ from composer.core.incident_io import dumps_report
 from composer.core.model import Report
 from composer.core.obligations import in_china
 from composer.render import fax, target  # fax is light: PDFium, Pillow, layout load on use
+from composer.render.checks import manifest_notes
 
 OUTPUTS = ("pdf", "eml", "fax")
 OPTIONAL = ("script",)
@@ -168,6 +169,7 @@ def build_package(report: Report, *, source: bytes | None = None,
         "files": [{"path": path, "size": len(data), "sha256": _sha256(data)}
                   for path, data in files.items()],
         **extra,
+        **manifest_notes(report),
     }
     files[MANIFEST] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return files

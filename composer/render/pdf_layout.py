@@ -17,7 +17,9 @@ decides how it sits on the page:
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -28,11 +30,18 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.textsplit import ALL_CANNOT_START, CANNOT_END_LINE
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+)
 from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
 from reportlab.rl_config import _FUZZ
 
-from composer.render.fonts import SANS, SANS_BOLD
+from composer.render.fonts import SANS, SANS_BOLD, paragraph_markup
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_TOP = 37 * mm
@@ -40,6 +49,7 @@ MARGIN_BOTTOM = 35 * mm
 MARGIN_LEFT = 28 * mm
 MARGIN_RIGHT = 26 * mm
 FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT          # 156 mm ≈ 442 pt
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM        # 225 mm ≈ 638 pt
 
 BODY_SIZE = 15.75          # 3号 (16 pt) narrowed so that exactly 28 characters fill a line
 BODY_LEADING = 28.9        # 22 lines on the 225 mm type area
@@ -201,6 +211,105 @@ CELL = _style("cell", fontSize=TABLE_SIZE, leading=TABLE_LEADING)
 SMALL = _style("small", fontSize=12, leading=18)
 
 
+HEADING_FREE = ParagraphStyle("heading-free", parent=HEADING, keepWithNext=0)
+
+
+@dataclass(frozen=True)
+class ReportStyles:
+    """The report's paragraph styles in one typeface (:mod:`composer.render.typefaces`):
+    GB/T 9704 roles — Song title, FangSong-style body and cells, 黑体 headings."""
+
+    typeface: Any
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    note: ParagraphStyle
+    cell_label: ParagraphStyle
+    cell: ParagraphStyle
+
+    def markup(self, text: str) -> str:
+        """User text as markup for a body-font paragraph (fallback to the sans, placeholders)."""
+        return paragraph_markup(text, face=self.typeface.body)
+
+
+def report_styles(typeface: Any) -> ReportStyles:
+    """Styles for ``typeface`` (a :class:`composer.render.typefaces.Typeface`)."""
+    body_font, label_font = typeface.body, typeface.body_bold
+    return ReportStyles(
+        typeface=typeface,
+        title=ParagraphStyle("r-title", parent=TITLE, fontName=typeface.title),
+        subtitle=ParagraphStyle("r-subtitle", parent=SUBTITLE, fontName=body_font),
+        heading=ParagraphStyle("r-heading", parent=HEADING_FREE, fontName=typeface.heading),
+        body=ParagraphStyle("r-body", parent=BODY, fontName=body_font),
+        note=ParagraphStyle("r-note", parent=NOTE, fontName=typeface.heading),
+        cell_label=ParagraphStyle("r-cell-label", parent=CELL_LABEL, fontName=label_font),
+        cell=ParagraphStyle("r-cell", parent=CELL, fontName=body_font),
+    )
+"""A heading that :func:`heading` keeps with the first lines only (not the whole paragraph)."""
+
+
+def heading(text: str, first_lines: int = 2, style: ParagraphStyle | None = None,
+            width: float = FRAME_WIDTH) -> list[Flowable]:
+    """A heading that starts a new page only when it and the first ``first_lines`` lines of
+    the next paragraph do not fit: the paragraph itself may run on (no half-empty pages, as
+    keepWithNext on a long paragraph would leave)."""
+    style = style or HEADING_FREE
+    para = CJKParagraph(text, style)
+    _, h = para.wrap(width, PAGE_HEIGHT)
+    need = style.spaceBefore + h + style.spaceAfter + first_lines * BODY_LEADING
+    return [CondPageBreak(need), para]
+
+
+class KeepWithLastLines(Flowable):
+    """``para`` followed by ``block`` (e.g. the signature and seal): when they do not fit, the
+    page breaks inside ``para`` so that at least ``lines`` of its lines go with ``block`` — the
+    block never stands alone on the last page, and no more than needed moves."""
+
+    def __init__(self, para: Paragraph, block: Sequence[Flowable], lines: int = 2) -> None:
+        super().__init__()
+        self.para, self.block, self.lines = para, list(block), lines
+        self._avail_width = 0.0
+
+    def _block_height(self, width: float, height: float) -> float:
+        total = 0.0
+        for f in self.block:
+            _, h = f.wrap(width, height)
+            total += h + f.getSpaceBefore() + f.getSpaceAfter()
+        return total
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._avail_width = availWidth
+        _, ph = self.para.wrap(availWidth, availHeight)
+        self.width = availWidth
+        self.height = ph + self._block_height(availWidth, availHeight)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for f in [self.para, *self.block]:
+            y -= f.getSpaceBefore()
+            w, h = f.wrap(self._avail_width, self.height)
+            align = getattr(f, "hAlign", "LEFT")
+            x = {"RIGHT": self._avail_width - w, "CENTER": (self._avail_width - w) / 2,
+                 "CENTRE": (self._avail_width - w) / 2}.get(align, 0.0)
+            y -= h
+            f.drawOn(self.canv, x, y)
+            y -= f.getSpaceAfter()
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        leading = self.para.style.leading
+        _, ph = self.para.wrap(availWidth, availHeight)
+        here = min(availHeight, ph - self.lines * leading)
+        if here < leading - _FUZZ:
+            return []                    # too little of the paragraph to leave: move it all
+        parts = self.para.split(availWidth, here + _FUZZ)
+        if len(parts) != 2:
+            return []
+        first, rest = parts
+        return [first, KeepWithLastLines(rest, self.block, self.lines)]
+
+
 def document(out: Any, **info: Any) -> BaseDocTemplate:
     """An A4 document with one unpadded frame on the GB/T 9704 type area.
 
@@ -229,6 +338,13 @@ def pdf_date(moment: datetime) -> str:
     return moment.strftime("D:%Y%m%d%H%M%S") + f"{sign}{hh:02d}'{mm_:02d}'"
 
 
+def fix_signature(canvas: Canvas, created: datetime) -> None:
+    """Seed the document /ID with ``created`` instead of reportlab's own timestamp (which
+    follows the SOURCE_DATE_EPOCH of the environment even when a time was given explicitly)."""
+    canvas._doc.signature = hashlib.md5(b"composer " + pdf_date(created).encode("ascii"),
+                                        usedforsecurity=False)
+
+
 def page_label(page: int, total: int) -> str:
     return f"第 {page} 页 共 {total} 页"
 
@@ -247,6 +363,7 @@ def numbered_canvas(created: datetime) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
             self.setDateFormatter(lambda *_: stamp)
+            fix_signature(self, created)
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))

@@ -113,6 +113,7 @@ def _table(rows: list[list[str]], widths: list[float], header: bool = True) -> T
     table = Table(data, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1,
                   spaceAfter=8)
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), fonts.SANS, L.TABLE_SIZE),   # else reportlab declares Helvetica
         ("GRID", (0, 0), (-1, -1), L.RULE_WIDTH, L.INK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]))
     return table

@@ -228,6 +228,7 @@ def _record_table(script: PhoneScript) -> Table:
     table = Table(rows, colWidths=[label_width, L.FRAME_WIDTH - label_width],
                   rowHeights=row_heights)
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), fonts.SANS, L.TABLE_SIZE),   # else reportlab declares Helvetica
         ("GRID", (0, 0), (-1, -1), L.RULE_WIDTH, L.INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 6),

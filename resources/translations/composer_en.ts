@@ -13,6 +13,67 @@
     </message>
 </context>
 <context>
+    <name>Autosaver</name>
+    <message>
+        <source>报告已另存为：</source>
+        <translation>Report saved as: </translation>
+    </message>
+    <message>
+        <source>另存报告</source>
+        <translation>Save report as</translation>
+    </message>
+    <message>
+        <source>立即重试</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>最近的修改没有保存到草稿数据库：%1
+退出后这些修改将丢失。请先另存报告。</source>
+        <translation>The latest changes are not in the drafts database: %1
+They will be lost when you quit. Save the report elsewhere first.</translation>
+    </message>
+    <message>
+        <source>草稿数据库中有无法读取的记录，已跳过，其余数据正常：</source>
+        <translation>Some records of the drafts database cannot be read and were skipped; everything else is fine:</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>草稿无法保存</source>
+        <translation>Draft cannot be saved</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>⚠ 草稿无法保存：%1。您的修改仍保留在本窗口中；程序每 %2 秒自动重试。为防丢失，请另存一份报告。</source>
+        <translation>⚠ The draft cannot be saved: %1. Your changes are kept in this window; saving is retried every %2 s. To be safe, save a copy of the report elsewhere.</translation>
+    </message>
+    <message>
+        <source>另存报告…</source>
+        <translation>Save report as…</translation>
+    </message>
+    <message>
+        <source>仍然退出</source>
+        <translation>Quit anyway</translation>
+    </message>
+    <message>
+        <source>已自动保存 %1</source>
+        <translation>Saved automatically %1</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>事件文件 (*.json)</source>
+        <translation>Incident files (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>BasicFactsPage</name>
     <message>
         <source>事件基本情况</source>
@@ -1019,6 +1080,18 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <source>导出报送记录(&amp;E)…</source>
         <translation>&amp;Export sending record…</translation>
     </message>
+    <message>
+        <source>无法打开草稿</source>
+        <translation>Cannot open the draft</translation>
+    </message>
+    <message>
+        <source>无法删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>无法归档</source>
+        <translation>Cannot archive</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
@@ -1086,10 +1159,6 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <translation>Rendering the preview…</translation>
     </message>
     <message>
-        <source>⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会显示为空白方框，请改写：</source>
-        <translation>⚠ The bundled fonts cannot print these characters; they would appear as empty boxes in the PDF and the fax. Please rewrite:</translation>
-    </message>
-    <message>
         <source>无法生成预览：</source>
         <translation>Cannot render the preview: </translation>
     </message>
@@ -1116,6 +1185,18 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>已超过报告时限（%1）%2；报告将说明迟报及其原因。</source>
         <translation>Past the reporting deadline (%1) by %2; the report states the delay and its reason.</translation>
+    </message>
+    <message>
+        <source>⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会印成〔U+编码〕占位符，请改写：</source>
+        <translation>⚠ The bundled fonts cannot print these characters; the PDF and the fax show a 〔U+code〕 placeholder instead. Please rewrite:</translation>
+    </message>
+    <message>
+        <source>⚠ 以下不可见的控制字符不会出现在 PDF 和传真中（电子邮件正文保留）：</source>
+        <translation>⚠ These invisible control characters are left out of the PDF and the fax (the e-mail body keeps them):</translation>
+    </message>
+    <message>
+        <source>⚠ 联系人电子邮箱不能用作邮件草稿的发件人，草稿将不含发件人：</source>
+        <translation>⚠ The contact e-mail cannot be the sender of the e-mail draft; the draft will have no sender:</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1317,10 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <source>关键信息基础设施运营者必填。中央和国家机关运营关键信息基础设施的也填写（两条报告途径均列出）。</source>
         <translation>Required for CII operators. A central/state organ running CII fills it in too (both reporting routes are listed).</translation>
     </message>
+    <message>
+        <source>报告字体</source>
+        <translation>Report typefaces</translation>
+    </message>
 </context>
 <context>
     <name>RecipientsPage</name>
@@ -1344,6 +1429,49 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     </message>
 </context>
 <context>
+    <name>ReportFonts</name>
+    <message>
+        <source>正文字体</source>
+        <translation>Body typeface</translation>
+    </message>
+    <message>
+        <source>GB/T 9704：正文用仿宋。未安装时使用内置的宋体风格字体。</source>
+        <translation>GB/T 9704: the body is set in FangSong. Without it, the bundled Song-style serif is used.</translation>
+    </message>
+    <message>
+        <source>标题字体</source>
+        <translation>Title typeface</translation>
+    </message>
+    <message>
+        <source>GB/T 9704：标题用小标宋。只能选择许可允许嵌入 PDF 的字体。</source>
+        <translation>GB/T 9704: the title is set in Xiaobiaosong. Only fonts whose licence allows embedding in a PDF can be chosen.</translation>
+    </message>
+    <message>
+        <source>内置 Composer Serif SC（默认）</source>
+        <translation>Bundled Composer Serif SC (default)</translation>
+    </message>
+    <message>
+        <source>（许可不允许嵌入）</source>
+        <translation> (licence forbids embedding)</translation>
+    </message>
+    <message>
+        <source>选择字体文件…</source>
+        <translation>Choose a font file…</translation>
+    </message>
+    <message>
+        <source>不能使用该字体：</source>
+        <translation>This font cannot be used: </translation>
+    </message>
+    <message>
+        <source>选择字体文件</source>
+        <translation>Choose a font file</translation>
+    </message>
+    <message>
+        <source>TrueType 字体 (*.ttf *.ttc *.otf)</source>
+        <translation>TrueType fonts (*.ttf *.ttc *.otf)</translation>
+    </message>
+</context>
+<context>
     <name>ReportsDialog</name>
     <message>
         <source>报告列表</source>
@@ -1388,6 +1516,34 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>开始总结报告</source>
         <translation>Start summary report</translation>
+    </message>
+    <message>
+        <source>显示已归档的报告</source>
+        <translation>Show archived reports</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>取消归档</source>
+        <translation>Unarchive</translation>
+    </message>
+    <message>
+        <source>归档…</source>
+        <translation>Archive…</translation>
+    </message>
+    <message>
+        <source>归档报告 %1？
+已报送的报告是报送记录，不能删除。归档后它不再显示在列表中；勾选“显示已归档的报告”可再看到。</source>
+        <translation>Archive report %1?
+A sent report is a record of what was sent and cannot be deleted. Once archived it is no longer listed; tick “Show archived reports” to see it again.</translation>
+    </message>
+    <message>
+        <source>删除草稿 %1？
+此操作不能撤销。</source>
+        <translation>Delete draft %1?
+This cannot be undone.</translation>
     </message>
 </context>
 <context>

@@ -84,9 +84,9 @@ def test_attachment_is_byte_identical() -> None:
     (att,) = list(msg.iter_attachments())
     assert att.get_content_type() == "application/pdf"
     assert att.get_content() == PDF
-    assert att.get_filename() == "report.pdf"
+    assert att.get_filename() == "网络安全事件报告（首报）_华东优选零售有限公司_2026-11-18.pdf"
     assert att.get_content_disposition() == "attachment"
-    assert att["Content-Type"].params["name"] == "report.pdf"
+    assert att["Content-Type"].params["name"] == "incident-report-initial-2026-11-18.pdf"
 
 
 def test_chinese_attachment_name_uses_rfc2231() -> None:
@@ -94,9 +94,8 @@ def test_chinese_attachment_name_uses_rfc2231() -> None:
     assert re.search(rb"filename\*(0\*)?=utf-8''%E7%BD%91", raw)      # RFC 2231
     (att,) = list(_parse(raw).iter_attachments())
     assert att.get_filename() == "网络安全事件报告.pdf"
-    # name= too, for clients that only read that one (also RFC 2231: the stdlib re-encodes it)
-    assert re.search(rb"[^e]name\*(0\*)?=utf-8''%E7%BD%91", raw)
-    assert att["Content-Type"].params["name"] == "网络安全事件报告.pdf"
+    # name= is the ASCII fallback for clients that do not read RFC 2231
+    assert att["Content-Type"].params["name"] == "incident-report-initial-2026-11-18.pdf"
     assert att.get_content() == PDF
     (att,) = list(_parse(_eml(_report(), attachment_name="../../x\r\nBcc: a@b.cn")
                          ).iter_attachments())
@@ -115,8 +114,8 @@ def test_both_bodies() -> None:
         assert "浙江省网信办" in body
         assert "010-66668888" in body and "刘洋" in body
         assert "公民个人信息泄露" in body or "个人信息" in body
-        assert "部分填写，缺：地点" in body          # Art. 7 item 2
-        assert "初步原因分析：未填写" in body
+        assert "部分填写，缺：发生时间、事件地点" in body     # Art. 7 item 2
+        assert "事件原因的初步分析：未填写" in body
     assert "<html" in html and "<html" not in text
     assert msg.get_body(("plain",)).get_content_charset() == "utf-8"
 
@@ -124,15 +123,18 @@ def test_both_bodies() -> None:
 def test_art7_status() -> None:
     items = {i.number: i for i in art7_items(_report())}
     assert items[1].status == "已填写"
-    assert items[2].missing == ("地点",)           # ransom items are all given
+    assert items[2].missing == ("发生时间", "事件地点")    # ransom items are all given
     assert items[8].status == "未填写（可选）"
-    r = _with(_report(), incident={"ransom": None, "location": "杭州"})
+    r = _with(_report(), incident={"ransom": None, "location": "杭州",
+                                   "occurred_at": _report().incident.discovered_at})
     items = {i.number: i for i in art7_items(r)}
-    assert items[2].missing == ("赎金金额", "支付方式", "勒索时间")
+    assert items[2].missing == ("赎金金额", "支付方式", "索要日期")
     r = _with(_report(), incident={"not_yet_known": ["location"]})
     items = {i.number: i for i in art7_items(r)}
-    assert items[2].missing == () and items[2].not_yet_known == ("地点",)
-    assert items[2].status == "已填写；地点暂不掌握，将及时补报"
+    assert items[2].missing == ("发生时间",) and items[2].not_yet_known == ("事件地点",)
+    r = _with(r, incident={"occurred_at": _report().incident.discovered_at})
+    items = {i.number: i for i in art7_items(r)}
+    assert items[2].status == "已填写；事件地点暂不掌握，将及时补报"
 
 
 def test_general_incident_has_no_deadline() -> None:
@@ -246,7 +248,7 @@ def test_summary_report_lists_the_art8_items():
     summary = _replace(report, report_type=ReportType.SUMMARY,
                        incident=_replace(report.incident, lessons="加强补丁管理"))
     ninth = art7_items(summary)[8]
-    assert ninth.number == 9 and "经验教训" in ninth.filled and "责任处理" in ninth.missing
+    assert ninth.number == 9 and "经验教训" in ninth.filled and "责任处理情况" in ninth.missing
 
 
 def test_deadline_paragraph_follows_the_report_type():
@@ -263,3 +265,42 @@ def test_deadline_paragraph_follows_the_report_type():
     ctx = body_context(report, _classify(report), generated_at=report.incident.discovered_at,
                        attachment_name="report.pdf")
     assert ctx["deadline"] == "" and ctx["no_deadline"].startswith("续报无固定时限")
+
+
+def test_item_checklist_matches_the_pdf() -> None:
+    """Every item heading and every part the e-mail's checklist names is printed in the PDF."""
+    from pypdf import PdfReader
+
+    from composer.core.model import ReportType
+    from composer.render.pdf import render_report_pdf
+
+    for report in (_report(), dataclasses.replace(_report(), report_type=ReportType.SUMMARY)):
+        pdf = render_report_pdf(report, classify(report), generated_at=WHEN)
+        import io
+        text = "".join("".join(p.extract_text().split())
+                       for p in PdfReader(io.BytesIO(pdf)).pages)
+        items = art7_items(report)
+        assert [i.number for i in items] == list(range(1, len(items) + 1))
+        for item in items:
+            assert "".join(item.zh.split()) in text, item.zh
+            for label in item.filled + item.missing:
+                if item.number in (1, 2, 9):       # these items print their parts by label
+                    assert f"{label}：" in text, label
+
+
+def test_what_goes_to_the_regulator_does_not_advertise_the_tool() -> None:
+    """The tool is named in metadata only (X-Mailer, the PDF's Creator/Subject)."""
+    from composer.render.pdf import render_report_pdf
+
+    report = _report()
+    msg = _parse(_eml(report))
+    for part in ("plain", "html"):
+        assert "Composer" not in msg.get_body((part,)).get_content()
+    assert msg["X-Mailer"].startswith("Composer")
+    import io
+
+    from pypdf import PdfReader
+
+    pdf = PdfReader(io.BytesIO(render_report_pdf(report, classify(report), generated_at=WHEN)))
+    assert not any("Composer" in p.extract_text() for p in pdf.pages)
+    assert "本报告由 Composer" in pdf.metadata.subject and "生成" in pdf.metadata.subject

@@ -271,5 +271,56 @@ def test_paragraph_markup_escapes_user_text() -> None:
 def test_paragraph_markup_drops_invisible_characters_without_glyph() -> None:
     # NUL, zero-width space, variation selector: no glyph anywhere, would print as boxes
     assert fonts.paragraph_markup("a\x00b\u200bc\ufe0fd") == "abcd"
-    # but keeps what cannot be drawn yet is visible (reported by unprintable instead)
-    assert fonts.paragraph_markup("\U0001f600") == "\U0001f600"
+    # what cannot be drawn yet is visible prints as a placeholder with its code point
+    # (and is reported by unprintable)
+    assert fonts.paragraph_markup("\U0001f600") == "〔U+1F600〕"
+
+
+def test_serif_is_the_report_default_and_falls_back_to_the_sans() -> None:
+    from composer.render import typefaces
+
+    face = typefaces.bundled()
+    assert face.body == typefaces.SERIF and face.title == typefaces.SERIF_BOLD
+    assert face.heading == fonts.SANS_BOLD
+    # a character the serif lacks but the sans has is set in the sans, not as a box
+    from reportlab.pdfbase import pdfmetrics
+
+    serif = pdfmetrics.getFont(typefaces.SERIF).face.charToGlyph
+    sans = pdfmetrics.getFont(fonts.SANS).face.charToGlyph
+    only_sans = next(chr(cp) for cp in sorted(sans) if cp not in serif and cp > 0x4E00)
+    markup = fonts.paragraph_markup(f"甲{only_sans}乙", face=typefaces.SERIF)
+    assert markup == f'甲<font face="{fonts.SANS}">{only_sans}</font>乙'
+    assert fonts.paragraph_markup("甲\U0002A6A5", face=typefaces.SERIF) == "甲〔U+2A6A5〕"
+
+
+def test_bundled_serif_allows_embedding_and_workstation_fonts_are_checked(tmp_path) -> None:
+    from fontTools.ttLib import TTFont
+
+    from composer.render import typefaces
+    from composer.resources import resource_path
+
+    for name in ("ComposerSerifSC-Regular.ttf", "ComposerSerifSC-Bold.ttf"):
+        assert typefaces.embedding_problem(resource_path(f"fonts/{name}")) is None
+    src = resource_path("fonts/ComposerSerifSC-Bold.ttf")
+    for value, allowed in ((0x0000, True), (0x0004, True), (0x0008, True), (0x0002, False),
+                           (0x0100, False), (0x0200, False)):
+        path = tmp_path / f"simfang-{value:04x}.ttf"
+        with TTFont(str(src)) as font:
+            font["OS/2"].fsType = value
+            font.save(str(path))
+        problem = typefaces.embedding_problem(path)
+        assert (problem is None) == allowed, (value, problem)
+        if allowed:
+            name = typefaces.register_file(path)
+            face = typefaces.typeface(typefaces.FontChoice(body=str(path)))
+            assert face.body == name and face.title == typefaces.SERIF_BOLD
+        else:
+            assert str(path) in problem and "fsType" in problem
+            with pytest.raises(typefaces.FontRefused, match="fsType"):
+                typefaces.typeface(typefaces.FontChoice(body=str(path)))
+    found = typefaces.workstation_fonts([tmp_path])
+    assert found == []            # none of the known file names
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "simfang-0000.ttf").rename(tmp_path / "sub" / "simfang.ttf")
+    (hit,) = typefaces.workstation_fonts([tmp_path])
+    assert hit.role == "body" and hit.problem is None and hit.label.startswith("仿宋")

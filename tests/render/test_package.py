@@ -99,7 +99,7 @@ def test_fax_pages_match_report(full: Path) -> None:
     assert "010-82992387" in cover_text and f"共 {report_pages + 1} 页" in cover_text
     with Image.open(full / "fax/fax.tif") as im:
         assert im.n_frames == report_pages + 1
-        assert im.size == (1728, 2292) and im.mode == "1"
+        assert im.size == (1728, 2291) and im.mode == "1"
     manifest = json.loads((full / "manifest.json").read_text("utf-8"))
     assert manifest["fax"] == {"pages": report_pages + 1, "compression": "group3"}
 

@@ -148,7 +148,7 @@ def test_fast_path_sentence_only_when_items_1_2_are_there() -> None:
     no_amount = replace(placed, incident=replace(
         placed.incident, ransom=replace(placed.incident.ransom, amount=None)))
     text = flat(render(no_amount))
-    assert squash(ART7_PARA2) not in text and "勒索赎金金额：待补报" in text
+    assert squash(ART7_PARA2) not in text and "赎金金额：待补报" in text
     # a mark is stale once the value is typed: the value is printed
     both = replace(placed, incident=replace(placed.incident, not_yet_known=("location",)))
     assert "事件地点：杭州市" in flat(render(both))
@@ -227,19 +227,19 @@ def test_cii_lists_both_recipients() -> None:
 
 def test_ransom_items_only_for_ransomware(ransomware_pdf: bytes) -> None:
     text = flat(ransomware_pdf)
-    for needle in ("勒索赎金金额：3BTC", "赎金支付方式：比特币转账至指定钱包",
-                   "勒索索要时间：2026-11-1813:40（北京时间）"):
+    for needle in ("赎金金额：3BTC", "支付方式：比特币转账至指定钱包",
+                   "索要日期：2026-11-1813:40（北京时间）"):
         assert needle in text
     base = example("ransomware-retailer")
     not_ransomware = replace(base, incident=replace(base.incident, category="malware"))
     text = flat(render(not_ransomware))
     assert "勒索赎金" not in text and "3BTC" not in text
     no_ransom_data = replace(base, incident=replace(base.incident, ransom=None))
-    assert "勒索赎金金额：待补报" in flat(render(no_ransom_data))
+    assert "赎金金额：待补报" in flat(render(no_ransom_data))
 
 
 def test_ransom_amount_of_adversarial_report(adversarial_pdf: bytes) -> None:
-    assert f"勒索赎金金额：{squash(RANSOM_AMOUNT)}" in flat(adversarial_pdf)
+    assert f"赎金金额：{squash(RANSOM_AMOUNT)}" in flat(adversarial_pdf)
 
 
 def test_needs_confirmation_notice() -> None:
@@ -310,7 +310,10 @@ def test_only_embedded_bundled_fonts(adversarial_pdf: bytes) -> None:
             descriptor = font["/FontDescriptor"].get_object()
             assert "/FontFile2" in descriptor, name
             assert "/ToUnicode" in font, name
-    assert seen == {"ComposerSansSC-Regular", "ComposerSansSC-Bold"}
+    # serif title and body (GB/T 9704 Song/FangSong roles), sans headings (黑体) and the sans
+    # for the characters the serif lacks (𠇔 of the adversarial text)
+    assert seen == {"ComposerSerifSC-Regular", "ComposerSerifSC-Bold", "ComposerSansSC-Regular",
+                    "ComposerSansSC-Bold"}
 
 
 def test_metadata(ransomware_pdf: bytes) -> None:

@@ -1,0 +1,138 @@
+"""The unit's choice of report typefaces (settings, stored with the organisation's settings).
+
+The default is the bundled serif. A workstation that has 仿宋_GB2312 / FangSong / 方正小标宋 may
+use them for the body and the title; a font whose licence bits (OS/2 fsType) forbid embedding is
+listed but cannot be chosen, with the reason. Rendering gets the choice as an explicit
+parameter (:func:`typeface_for_render`); the render code stays Qt-free.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QWidget
+
+from composer.render.font_files import Candidate, FontChoice, embedding_problem, workstation_fonts
+
+REPORT_FONTS = "report_fonts"
+"""Settings key (storage.save_setting) of the :class:`FontChoice` as JSON."""
+
+_current = FontChoice()
+
+
+def current_choice() -> FontChoice:
+    return _current
+
+
+def set_current_choice(choice: FontChoice) -> None:
+    global _current
+    _current = choice
+
+
+def load_choice(storage: Any) -> FontChoice:
+    """The stored choice (also made current for rendering)."""
+    choice = FontChoice.from_json(storage.load_setting(REPORT_FONTS, None))
+    set_current_choice(choice)
+    return choice
+
+
+def save_choice(storage: Any, data: dict[str, Any]) -> None:
+    choice = FontChoice.from_json(data)
+    set_current_choice(choice)
+    storage.save_setting(REPORT_FONTS, choice.to_json())
+
+
+def render_pdf(report: Any, classification: Any, *, generated_at: Any) -> bytes:
+    """``render_report_pdf`` in the unit's chosen typeface (a package's ``pdf_renderer``)."""
+    from composer.render.pdf import render_report_pdf
+
+    return render_report_pdf(report, classification, generated_at=generated_at,
+                             typeface=typeface_for_render())
+
+
+def typeface_for_render() -> Any:
+    """The typeface for the current choice (call in the render thread); a refused file falls
+    back to the bundled serif (the settings already said why)."""
+    from composer.render.typefaces import FontRefused, bundled, typeface
+
+    try:
+        return typeface(_current)
+    except FontRefused:
+        return bundled()
+
+
+class ReportFonts(QObject):
+    """Two combo boxes (body, title) on a settings form. Signal: choiceChanged(dict)."""
+
+    choiceChanged = Signal(dict)
+    _OTHER = "\0other"
+
+    def __init__(self, page: Any, form: Any, candidates: list[Candidate] | None = None) -> None:
+        super().__init__(page)
+        self.page = page
+        self.candidates = workstation_fonts() if candidates is None else candidates
+        self.body = self._combo("body")
+        self.title = self._combo("title")
+        self.problem = QLabel()
+        self.problem.setObjectName("report-fonts-problem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        page.labelled_row(form, "report-font-body", self.tr("正文字体"), self.body,
+                          self.tr("GB/T 9704：正文用仿宋。未安装时使用内置的宋体风格字体。"))
+        page.labelled_row(form, "report-font-title", self.tr("标题字体"), self.title,
+                          self.tr("GB/T 9704：标题用小标宋。只能选择许可允许嵌入 PDF 的字体。"))
+        form.addRow(self.problem)
+
+    def _combo(self, role: str) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName(f"report-font-{role}")
+        box.addItem(self.tr("内置 Composer Serif SC（默认）"), None)
+        for c in self.candidates:
+            if c.role != role and not (role == "body" and c.role == "title"):
+                continue
+            box.addItem(c.label if c.problem is None else
+                        c.label + self.tr("（许可不允许嵌入）"), c.path)
+            if c.problem is not None:
+                index = box.count() - 1
+                box.model().item(index).setEnabled(False)   # type: ignore[attr-defined]
+                box.setItemData(index, c.problem, 3)         # Qt.ToolTipRole
+        box.addItem(self.tr("选择字体文件…"), self._OTHER)
+        box.activated.connect(lambda _i, b=box: self._picked(b))
+        return box
+
+    def set_choice(self, choice: FontChoice) -> None:
+        for box, path in ((self.body, choice.body), (self.title, choice.title)):
+            index = box.findData(path) if path else 0
+            if index < 0:
+                box.insertItem(box.count() - 1, path or "", path)
+                index = box.count() - 2
+            box.setCurrentIndex(index)
+
+    def choice(self) -> FontChoice:
+        return FontChoice(body=self.body.currentData(), title=self.title.currentData())
+
+    def use_file(self, box: QComboBox, path: str) -> bool:
+        """Offer ``path`` in ``box`` if its licence allows embedding; else say why."""
+        problem = embedding_problem(path)
+        if problem is not None:
+            self.problem.setText("⚠ " + self.tr("不能使用该字体：") + problem)
+            self.problem.show()
+            box.setCurrentIndex(0)
+            return False
+        self.problem.hide()
+        index = box.findData(path)
+        if index < 0:
+            box.insertItem(box.count() - 1, path, path)
+            index = box.count() - 2
+        box.setCurrentIndex(index)
+        return True
+
+    def _picked(self, box: QComboBox) -> None:
+        if box.currentData() == self._OTHER:
+            path, _ = QFileDialog.getOpenFileName(
+                self.page if isinstance(self.page, QWidget) else None, self.tr("选择字体文件"),
+                "", self.tr("TrueType 字体 (*.ttf *.ttc *.otf)"))
+            if not path or not self.use_file(box, path):
+                box.setCurrentIndex(0)
+        self.choiceChanged.emit(self.choice().to_json())
