@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
 import struct
 from collections.abc import Callable, Iterator
@@ -386,27 +385,20 @@ def fax_pages(pdf_bytes: bytes) -> Iterator[Image.Image]:
             doc.close()
 
 
-Progress = Callable[[int, int], None]
-"""``progress(pages done, pages in all)``, called in the calling thread after each page."""
-
-PARALLEL_MIN_PAGES = 16
-"""Fewer pages are rasterised in the calling process alone: a worker would cost more."""
-MAX_WORKERS = 4
-PAGES_PER_CHUNK = 8
-"""Pages a worker rasterises at a time; the calling process takes chunks from the front,
-the workers from the back, until they meet."""
-
-
 def fax_tiff(pdf_bytes: bytes, *, compression: str = "group3", workers: int | None = None,
-             progress: Progress | None = None) -> bytes:
+             progress: Callable[[int, int], None] | None = None) -> bytes:
     """Multi-page fax TIFF of ``pdf_bytes`` (compression ``group3`` or ``group4``).
 
     ``workers``: processes rasterising pages, this one included (default: one per CPU, up to
-    :data:`MAX_WORKERS`, from :data:`PARALLEL_MIN_PAGES` pages; 1 = this process alone). The
-    bytes do not depend on it. Workers are fresh processes (``spawn``), never forks of this
+    :data:`~composer.render.fax_raster.MAX_WORKERS`, from
+    :data:`~composer.render.fax_raster.PARALLEL_MIN_PAGES` pages; 1 = this process alone).
+    The bytes do not depend on it. ``progress(pages done, pages in all)`` is called in this
+    thread after each page. Workers are fresh processes (``spawn``), never forks of this
     one: a script that calls this needs the usual ``if __name__ == "__main__":`` guard.
     """
     from PIL import TiffImagePlugin
+
+    from composer.render import fax_raster
 
     try:
         codec = COMPRESSIONS[compression]
@@ -415,10 +407,10 @@ def fax_tiff(pdf_bytes: bytes, *, compression: str = "group3", workers: int | No
     total = page_count(pdf_bytes)
     if total == 0:
         raise ValueError("the PDF has no pages")
-    count = _worker_count(total) if workers is None else max(1, workers)
+    count = fax_raster.worker_count(total) if workers is None else max(1, workers)
     buf = io.BytesIO()
     with TiffImagePlugin.AppendingTiffWriter(buf, new=True) as tf:
-        for done, frame in enumerate(_frames(pdf_bytes, total, codec, count), 1):
+        for done, frame in enumerate(fax_raster.frames(pdf_bytes, total, codec, count), 1):
             tf.write(frame)     # what Pillow writes when it saves the page into ``tf``
             tf.newFrame()
             if progress is not None:
@@ -426,106 +418,6 @@ def fax_tiff(pdf_bytes: bytes, *, compression: str = "group3", workers: int | No
     data = bytearray(buf.getvalue())
     _rewrite_tags(data, total)
     return bytes(data)
-
-
-def _tiff_frame(image: Image.Image, index: int, total: int, codec: str) -> bytes:
-    """One page (drawn ink = 1) as a one-page TIFF; :func:`fax_tiff` appends these (Pillow's
-    multi-page writer fixes the offsets)."""
-    from PIL import TiffImagePlugin
-
-    info = TiffImagePlugin.ImageFileDirectory_v2()
-    # 262 (Photometric) is left to Pillow (MinIsBlack for mode "1") and rewritten to
-    # WhiteIsZero below: asked for 262=0, Pillow flips the bits itself in a per-pixel
-    # Python loop (~270 ms a page). The pages are already drawn ink = 1 instead.
-    info[278] = FAX_HEIGHT              # RowsPerStrip: one strip a page
-    info[266] = 1                       # FillOrder: MSB first
-    info[254] = 2                       # NewSubfileType: page of a multi-page file
-    info[297] = (index, total)          # PageNumber (rewritten below)
-    if codec == "group3":
-        info[292] = 4                   # T4Options: 1-D, fill bits before EOL
-    buf = io.BytesIO()
-    image.save(buf, format="TIFF", compression=codec, tiffinfo=info, dpi=FAX_DPI)
-    return buf.getvalue()
-
-
-def _encoded(doc: pdfium.PdfDocument, indices: list[int], total: int, codec: str) -> list[bytes]:
-    """The TIFF frames of pages ``indices`` of ``doc`` (PDFium under :data:`PDFIUM_LOCK`)."""
-    out = []
-    for index in indices:
-        with PDFIUM_LOCK:
-            page = doc[index]
-            try:
-                image = _fax_page(page, ink_is_one=True)
-            finally:
-                page.close()
-        out.append(_tiff_frame(image, index, total, codec))
-    return out
-
-
-def _worker_count(total: int) -> int:
-    if total < PARALLEL_MIN_PAGES:
-        return 1
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:          # not on Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, MAX_WORKERS, -(-total // PAGES_PER_CHUNK)))
-
-
-def _frames(pdf_bytes: bytes, total: int, codec: str, processes: int) -> Iterator[bytes]:
-    """The encoded pages in page order, rasterised here and, with ``processes`` > 1, in
-    ``processes - 1`` worker processes as well.
-
-    The chunks are handed to the pool last first; this process walks them first first and
-    does itself every chunk no worker has started yet (cancelling it in the pool), so both
-    ends work from the start (while the workers start up, too) and meet in the middle.
-    """
-    import pypdfium2 as pdfium
-
-    chunks = [list(range(s, min(total, s + PAGES_PER_CHUNK)))
-              for s in range(0, total, PAGES_PER_CHUNK)]
-    with PDFIUM_LOCK:
-        doc = pdfium.PdfDocument(pdf_bytes)
-    try:
-        if processes <= 1 or len(chunks) < 2:
-            for chunk in chunks:
-                yield from _encoded(doc, chunk, total, codec)
-            return
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(processes - 1, mp_context=multiprocessing.get_context("spawn"),
-                                 initializer=_worker_open, initargs=(pdf_bytes,)) as pool:
-            futures = {i: pool.submit(_worker_frames, chunks[i], total, codec)
-                       for i in reversed(range(len(chunks)))}
-            try:
-                for i, chunk in enumerate(chunks):
-                    if futures[i].cancel():
-                        yield from _encoded(doc, chunk, total, codec)
-                    else:
-                        yield from futures[i].result()
-            finally:
-                for future in futures.values():
-                    future.cancel()
-    finally:
-        with PDFIUM_LOCK:
-            doc.close()
-
-
-_worker_doc: pdfium.PdfDocument | None = None
-"""In a worker process: the PDF it rasterises pages of (opened once, by :func:`_worker_open`)."""
-
-
-def _worker_open(pdf_bytes: bytes) -> None:
-    import pypdfium2 as pdfium
-
-    global _worker_doc
-    _worker_doc = pdfium.PdfDocument(pdf_bytes)
-
-
-def _worker_frames(indices: list[int], total: int, codec: str) -> list[bytes]:
-    assert _worker_doc is not None, "worker not initialised"
-    return _encoded(_worker_doc, indices, total, codec)
 
 
 def _ifds(data: bytes | bytearray) -> Iterator[tuple[str, int]]:

@@ -22,7 +22,7 @@ from composer.core.classify import classify
 from composer.core.incident_io import load_report
 from composer.core.model import Report
 from composer.core.rules import reporting_rules
-from composer.render import fax, fonts
+from composer.render import fax, fax_raster, fonts
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 CST = timezone(timedelta(hours=8))
@@ -309,7 +309,7 @@ def test_tiff_from_worker_processes_is_byte_identical(compression: str,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """Pages rasterised in parallel processes (several chunks, more chunks than workers) give
     the same bytes as one process, every time, and as Pillow's own multi-page writer."""
-    monkeypatch.setattr(fax, "PAGES_PER_CHUNK", 2)
+    monkeypatch.setattr(fax_raster, "PAGES_PER_CHUNK", 2)
     pdf = fax.fax_pdf(_cover(pages=6), _pdf(6))
     seen: list[tuple[int, int]] = []
     serial = fax.fax_tiff(pdf, compression=compression, workers=1)
@@ -327,5 +327,5 @@ def test_tiff_from_worker_processes_is_byte_identical(compression: str,
 
 
 def test_long_fax_uses_workers_by_default() -> None:
-    assert fax._worker_count(fax.PARALLEL_MIN_PAGES - 1) == 1
-    assert 1 <= fax._worker_count(200) <= fax.MAX_WORKERS
+    assert fax_raster.worker_count(fax_raster.PARALLEL_MIN_PAGES - 1) == 1
+    assert 1 <= fax_raster.worker_count(200) <= fax_raster.MAX_WORKERS
