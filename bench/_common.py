@@ -79,7 +79,17 @@ def user_env(tmp: str, **extra: str) -> dict[str, str]:
     return env
 
 
+def _cmdline(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return fh.read()
+    except OSError:
+        return b""
+
+
 def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants, without a child caught between fork and exec (it still
+    shares its parent's memory and command line; counting it would count the parent twice)."""
     out, todo = [], [pid]
     while todo:
         p = todo.pop()
@@ -87,7 +97,9 @@ def _tree(pid: int) -> list[int]:
         try:
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children", encoding="ascii") as fh:
-                    todo += [int(c) for c in fh.read().split()]
+                    kids = [int(c) for c in fh.read().split()]
+                parent = _cmdline(p)
+                todo += [k for k in kids if _cmdline(k) != parent]
         except OSError:
             pass
     return out
