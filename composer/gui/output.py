@@ -12,6 +12,7 @@ import hashlib
 import re
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -23,8 +24,10 @@ from composer.core.incident_io import dumps_report
 from composer.core.obligations import CHINA_TZ
 from composer.gui import font_setting
 from composer.gui.dialogs import SubmissionDialog
-from composer.gui.operations import run_operation
-from composer.gui.printing import PrintPreview, document_pdf
+from composer.gui.operations import package_progress, run_operation
+
+if TYPE_CHECKING:   # printing (QtPrintSupport) is imported when first used, not at start-up
+    from composer.gui.printing import PrintPreview
 
 EMAIL_RECIPIENTS = "email_recipients"  # storage setting: extra To addresses of the e-mail draft
 LAST_FOLDER = "last_folder"            # storage setting: the folder last chosen for output
@@ -103,10 +106,11 @@ class OutputActions:
         draft_id = draft.id
         extra = tuple(self.email_recipients())
 
-        def work():
+        def work(progress):  # type: ignore[no-untyped-def]
             return write_package(report, out_dir, source=source, generated_at=now,
                                  extra_recipients=extra,
-                                 pdf_renderer=font_setting.render_pdf)
+                                 pdf_renderer=font_setting.render_pdf,
+                                 progress=package_progress(progress))
 
         def success(result) -> None:
             files = [Path(f) for f in result.files]
@@ -122,7 +126,7 @@ class OutputActions:
             self._warn(self.tr("生成材料包失败"), str(exc))
 
         return run_operation(self, self.tr("正在生成材料包…"), work,
-                             on_success=success, on_failure=failure)
+                             on_success=success, on_failure=failure, progress=True)
 
     def open_package_folder(self) -> bool:
         """Open the last package's folder in the file manager; say so (with the path) when
@@ -167,7 +171,7 @@ class OutputActions:
             return
         classification = self.model.draft.classification()
         run_operation(self, self.tr("正在准备打印…"),
-                      lambda: document_pdf(kind, report, classification, None),
+                      lambda: _document_pdf(kind, report, classification, None),
                       on_success=lambda pdf: self._print_pdf(pdf, title),
                       on_failure=lambda exc: self._warn(self.tr("无法打印"), str(exc)))
 
@@ -177,6 +181,8 @@ class OutputActions:
         old = self.print_preview
         if old is not None:
             old.close()
+        from composer.gui.printing import PrintPreview
+
         dialog = PrintPreview(pdf, title, self)
         self.print_preview = dialog
 
@@ -248,3 +254,9 @@ class OutputActions:
         draft_id = self.model.draft.id
         subs = self.storage.submissions(draft_id) if draft_id is not None else []
         self.header.set_submission(subs[0] if subs else None)
+
+
+def _document_pdf(*args):  # type: ignore[no-untyped-def]
+    from composer.gui.printing import document_pdf
+
+    return document_pdf(*args)

@@ -1094,6 +1094,29 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <source>正在生成传真件：第 %1 页，共 %2 页</source>
+        <translation>Making the fax set: page %1 of %2</translation>
+    </message>
+    <message>
+        <source>正在生成 PDF 报告…</source>
+        <translation>Making the PDF report…</translation>
+    </message>
+    <message>
+        <source>正在生成电子邮件草稿…</source>
+        <translation>Making the email draft…</translation>
+    </message>
+    <message>
+        <source>正在生成传真件…</source>
+        <translation>Making the fax set…</translation>
+    </message>
+    <message>
+        <source>正在写入文件…</source>
+        <translation>Writing the files…</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>预览与输出</source>
@@ -1170,6 +1193,10 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>已超过报告时限（%1）%2；报告将说明迟报及其原因。</source>
         <translation>Past the reporting deadline (%1) by %2; the report states the delay and its reason.</translation>
+    </message>
+    <message>
+        <source>预览只显示前 %1 页（共 %2 页）；生成的 PDF 包含全部页面。</source>
+        <translation>The preview shows the first %1 pages (of %2); the generated PDF has them all.</translation>
     </message>
 </context>
 <context>
