@@ -34,7 +34,12 @@ def _moment(value: object) -> datetime | None:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return moment if moment.tzinfo is not None else None
+    if moment.tzinfo is None:
+        return None
+    try:
+        return moment.astimezone(CHINA_TZ)
+    except (OverflowError, ValueError):   # year 9999 at −14:00: the validator reports it
+        return None
 
 
 class DeadlineHeader(QFrame):
@@ -126,7 +131,7 @@ class DeadlineHeader(QFrame):
             self.deadline.setText(
                 self.tr("发现时间 %1 晚于当前时间，请核对：报告时限从实际发现时间起算，"
                         "可能已经很紧迫。").replace(
-                    "%1", self._discovered.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")))
+                    "%1", self._discovered.strftime("%Y-%m-%d %H:%M")))
             self.countdown.setText("⚠ " + self.tr("时间存疑"))
         elif first is None or first.due is None:
             self.state = "none"

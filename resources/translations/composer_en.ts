@@ -156,20 +156,12 @@ They will be lost when you quit. Save the report elsewhere first.</translation>
         <translation>Ransom (required for ransomware)</translation>
     </message>
     <message>
-        <source>勒索金额</source>
-        <translation>Ransom amount</translation>
-    </message>
-    <message>
         <source>例如：3 BTC</source>
         <translation>e.g. 3 BTC</translation>
     </message>
     <message>
         <source>支付方式</source>
         <translation>Payment method</translation>
-    </message>
-    <message>
-        <source>勒索时间</source>
-        <translation>Demanded at</translation>
     </message>
     <message>
         <source>暂不掌握（报告中注明“暂不掌握，将及时补报”）</source>
@@ -206,6 +198,14 @@ They will be lost when you quit. Save the report elsewhere first.</translation>
     <message>
         <source>例如：杭州市公安局网络安全保卫支队</source>
         <translation>e.g. the city public security bureau's cyber security unit</translation>
+    </message>
+    <message>
+        <source>赎金金额</source>
+        <translation>Ransom amount</translation>
+    </message>
+    <message>
+        <source>索要日期</source>
+        <translation>Date demanded</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1110,29 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <source>正在生成传真件：第 %1 页，共 %2 页</source>
+        <translation>Making the fax set: page %1 of %2</translation>
+    </message>
+    <message>
+        <source>正在生成 PDF 报告…</source>
+        <translation>Making the PDF report…</translation>
+    </message>
+    <message>
+        <source>正在生成电子邮件草稿…</source>
+        <translation>Making the email draft…</translation>
+    </message>
+    <message>
+        <source>正在生成传真件…</source>
+        <translation>Making the fax set…</translation>
+    </message>
+    <message>
+        <source>正在写入文件…</source>
+        <translation>Writing the files…</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>预览与输出</source>
@@ -1186,6 +1209,10 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>⚠ 联系人电子邮箱不能用作邮件草稿的发件人，草稿将不含发件人：</source>
         <translation>⚠ The contact e-mail cannot be the sender of the e-mail draft; the draft will have no sender:</translation>
+    </message>
+    <message>
+        <source>预览只显示前 %1 页（共 %2 页）；生成的 PDF 包含全部页面。</source>
+        <translation>The preview shows the first %1 pages (of %2); the generated PDF has them all.</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1419,14 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>快速报告须具备第一、二项的全部内容：请返回“事件基本情况”填写以下各项，或勾选“暂不掌握”：</source>
         <translation>A fast report needs all of items 1–2: go back to “Basic facts” and fill in, or tick “not yet known” for: </translation>
+    </message>
+    <message>
+        <source>报告时限</source>
+        <translation>Reporting deadlines</translation>
+    </message>
+    <message>
+        <source>先行报告第一、二项</source>
+        <translation>Reporting items 1–2 first</translation>
     </message>
 </context>
 <context>

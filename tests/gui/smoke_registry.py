@@ -94,9 +94,11 @@ def copied(smoke) -> None:
 
 def when_done(smoke) -> None:
     """Background work finished; a message box it showed is closed."""
-    from composer.gui.operations import Operation
-    smoke.wait(lambda: not Operation._running, 60000)
-    smoke.settle(100)
+    from PySide6.QtWidgets import QProgressDialog
+    smoke.settle(300)
+    smoke.wait(lambda: not any(isinstance(w, QProgressDialog) and w.isVisible()
+                               for w in QApplication.topLevelWidgets()), 60000)
+    smoke.settle(300)
     close_message(smoke)
 
 
