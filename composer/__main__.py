@@ -140,9 +140,11 @@ def _cmd_render(args: argparse.Namespace) -> int:
     only = [x.strip() for x in args.only.split(",") if x.strip()]
     bad = [x for x in only if x not in OUTPUTS + OPTIONAL_OUTPUTS]
     if bad or not only:
+        from composer.core.validators import shown
+
         print(f"--only: must be a comma-separated subset of "
               f"{', '.join(OUTPUTS + OPTIONAL_OUTPUTS)}, got "
-              f"{args.only!r}", file=sys.stderr)
+              f"{shown(args.only)}", file=sys.stderr)
         return EXIT_INVALID
     if "fax" not in only:
         _defer_pillow()

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -299,6 +300,8 @@ def loads_json(text: str | bytes) -> Any:
         raise InvalidIncident([Problem("$", f"is too large: more than {INPUT_MAX_BYTES:,} "
                                             "bytes (an incident file is far smaller)")])
     if isinstance(text, bytes):
+        if text[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            raise InvalidIncident([Problem("$", "is UTF-16 text: save the file as UTF-8")])
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -328,10 +331,26 @@ def loads_json(text: str | bytes) -> Any:
     if duplicates:  # the later value would silently win: a typo must not pass unnoticed
         raise InvalidIncident([Problem("$", f"key {shown(key)} appears twice in one object")
                                for key in list(dict.fromkeys(duplicates))[:PROBLEMS_MAX]])
-    problems = structure_problems(data)
-    if problems:
-        raise InvalidIncident(problems)
+    if _may_be_hostile(text):
+        problems = structure_problems(data)
+        if problems:
+            raise InvalidIncident(problems)
     return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _may_be_hostile(text: str) -> bool:
+    """Whether the parsed tree needs the structure walk: enough brackets to nest too deep, a
+    surrogate escape, or (text given as str) a raw surrogate. A plain file skips the walk."""
+    if text.count("{") + text.count("[") > DEPTH_MAX or _SURROGATE_ESCAPE.search(text):
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _parse_int(digits: str) -> int | float:

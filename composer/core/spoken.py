@@ -63,10 +63,10 @@ def cardinal(n: int) -> str:
 
 
 def decimal_text(x: float) -> str:
-    """12 → 十二, 35.5 → 三十五点五."""
-    d = Decimal(str(x)).normalize()
+    """12 → 十二, 35.5 → 三十五点五; at most six decimals (5e-324 → 零, not an IndexError)."""
+    d = Decimal(str(x)).quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
     whole = int(d)
-    frac = str(d - whole).split(".")[1] if d != whole else ""
+    frac = format(d - whole, "f").partition(".")[2].rstrip("0")
     text = cardinal(whole)
     return text + ("点" + "".join(_DIGITS[int(c)] for c in frac) if frac else "")
 

@@ -66,14 +66,14 @@ TIME_MIN = datetime(2000, 1, 1, tzinfo=_CHINA)          # inclusive, China time
 TIME_END = datetime(2101, 1, 1, tzinfo=_CHINA)          # exclusive: up to 2100-12-31 24:00
 OFFSET_MAX = timedelta(hours=14)                         # the widest UTC offset in use
 
-LINE_MAX = 200          # names, title, province, departments, ransom amount and method
+LINE_MAX = 200          # names, title, province, departments, ransom amount and method, police_report.to
 PHONE_MAX = 64
 EMAIL_MAX = 254         # RFC 5321's limit for a forward path
 TIME_TEXT_MAX = 64      # an ISO 8601 date-time with fractions and offset is ≤ 32
 TEXT_MAX = 20_000       # each long text (description, measures, …): ~13 printed pages
 _LINE_KEYS = frozenset({"name", "title", "province", "protection_department", "cac_office",
                         "credit_code", "category", "amount", "method", "format",
-                        "report_type"})
+                        "report_type", "to"})
 _KEY_LIMITS = {"phone": PHONE_MAX, "email": EMAIL_MAX}
 
 INPUT_MAX_BYTES = 8 * 1024 * 1024   # a file holding every text at its limit is < 3 MiB

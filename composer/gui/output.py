@@ -147,20 +147,31 @@ class OutputActions:
     # --- printing --------------------------------------------------------------------------
 
     def print_document(self, kind: str) -> None:
-        """Print preview of the report, or of the fax set (cover + report)."""
+        """Print preview of the report, or of the fax set (cover + report), from the current
+        package's files (report.pdf, fax/fax.pdf) so what is printed is byte for byte what a
+        recorded sending keeps. The fax set without a package generates one first (into
+        outbox/, as opening the e-mail does); the report without one prints the preview."""
+        from composer.gui import sending
+
         report = self.model.draft.report()
         preview = self.wizard.pages[flow.Step.PREVIEW]
         if report is None:
             self._warn(self.tr("无法打印"), self.tr("报告还有问题，请先按提示修改。"))
             return
         title = self.tr("打印传真件") if kind == "fax" else self.tr("打印报告")
-        if kind == "report" and preview.pdf is not None:
-            self._print_pdf(preview.pdf, title)
+        if kind == "fax":
+            sending.with_package_file(self, report, "fax/fax.pdf",
+                                      lambda pdf: self._print_pdf(pdf, title),
+                                      self.tr("正在准备打印…"), self.tr("无法打印"))
+            return
+        package = sending.valid_package(self)
+        kept = sending.package_file(package, "report.pdf") if package is not None else None
+        if kept is not None or preview.pdf is not None:
+            self._print_pdf(kept if kept is not None else preview.pdf, title)
             return
         classification = self.model.draft.classification()
-        report_pdf = preview.pdf
         run_operation(self, self.tr("正在准备打印…"),
-                      lambda: _document_pdf(kind, report, classification, report_pdf),
+                      lambda: _document_pdf(kind, report, classification, None),
                       on_success=lambda pdf: self._print_pdf(pdf, title),
                       on_failure=lambda exc: self._warn(self.tr("无法打印"), str(exc)))
 

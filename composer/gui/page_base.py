@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from composer.core import flow
 from composer.core.draft import field_label, problem_text
 from composer.core.obligations import CHINA_TZ
-from composer.core.validators import Problem
+from composer.core.validators import Problem, parse_time
 from composer.gui import i18n
 from composer.gui.model import DraftModel
 
@@ -90,12 +90,10 @@ class DateTimeField(QWidget):
     def set_value(self, text: Any) -> None:
         moment = None
         if isinstance(text, str):
-            try:
-                parsed = datetime.fromisoformat(text)
-            except ValueError:
-                parsed = None
-            if parsed is not None and parsed.tzinfo is not None:
-                moment = parsed.astimezone(CHINA_TZ)
+            try:  # the loader's own check: a time near year 1 or 9999 cannot be converted
+                moment = parse_time(text).astimezone(CHINA_TZ)
+            except ValueError:  # not a usable time: the inline problem says why
+                moment = None
         if self.known is not None:
             self.known.setChecked(moment is not None)
         if moment is None:

@@ -36,7 +36,13 @@ from composer.core.obligations import governing, lateness
 from composer.core.rules import reporting_rules
 from composer.render.pdf_info import with_info
 from composer.render.pdfium_lock import PDFIUM_LOCK
-from composer.render.wording import fmt_time, header_text, level_text, report_title
+from composer.render.wording import (
+    fmt_time,
+    grading_remarks,
+    header_text,
+    level_text,
+    report_title,
+)
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
@@ -100,7 +106,8 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
     rows += [
         ("发送时间", f"{fmt_time(generated_at)}（北京时间）"),
         ("事　　由", _cut(f"网络安全事件{report.report_type.zh}：{report.incident.title}", limit)),
-        ("事件级别", level_text(classification)),
+        ("事件级别", "\n".join([level_text(classification),
+                                *(_cut(r, limit * 2) for r in grading_remarks(classification))])),
         ("页　　数", f"共 {total_pages} 页（含本封面）"),
     ]
     late = (lateness(report, classification.duties, generated_at)

@@ -156,7 +156,7 @@ They will be lost when you quit. Save the report elsewhere first.</translation>
         <translation>Ransom (required for ransomware)</translation>
     </message>
     <message>
-        <source>勒索金额</source>
+        <source>赎金金额</source>
         <translation>Ransom amount</translation>
     </message>
     <message>
@@ -168,8 +168,8 @@ They will be lost when you quit. Save the report elsewhere first.</translation>
         <translation>Payment method</translation>
     </message>
     <message>
-        <source>勒索时间</source>
-        <translation>Demanded at</translation>
+        <source>索要日期</source>
+        <translation>Date demanded</translation>
     </message>
     <message>
         <source>暂不掌握（报告中注明“暂不掌握，将及时补报”）</source>
@@ -925,6 +925,14 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
 <context>
     <name>MainWindow</name>
     <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>运行环境检查(&amp;D)…</source>
+        <translation>Workstation &amp;Diagnostics…</translation>
+    </message>
+    <message>
         <source>网络安全事件报告</source>
         <translation>Cybersecurity Incident Report</translation>
     </message>
@@ -1049,14 +1057,6 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <translation>Sending recorded</translation>
     </message>
     <message>
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>运行环境检查(&amp;D)…</source>
-        <translation>Workstation &amp;Diagnostics…</translation>
-    </message>
-    <message>
         <source>选择</source>
         <translation>Choose</translation>
     </message>
@@ -1159,16 +1159,24 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <translation>Rendering the preview…</translation>
     </message>
     <message>
+        <source>⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会印成〔U+编码〕占位符，请改写：</source>
+        <translation>⚠ The bundled fonts cannot print these characters; the PDF and the fax show a 〔U+code〕 placeholder instead. Please rewrite:</translation>
+    </message>
+    <message>
+        <source>⚠ 以下不可见的控制字符不会出现在 PDF 和传真中（电子邮件正文保留）：</source>
+        <translation>⚠ These invisible control characters are left out of the PDF and the fax (the e-mail body keeps them):</translation>
+    </message>
+    <message>
+        <source>⚠ 联系人电子邮箱不能用作邮件草稿的发件人，草稿将不含发件人：</source>
+        <translation>⚠ The contact e-mail cannot be the sender of the e-mail draft; the draft will have no sender:</translation>
+    </message>
+    <message>
         <source>无法生成预览：</source>
         <translation>Cannot render the preview: </translation>
     </message>
     <message>
         <source>材料包已生成：</source>
         <translation>Package written: </translation>
-    </message>
-    <message>
-        <source>预览只显示前 %1 页（共 %2 页）；生成的 PDF 包含全部页面。</source>
-        <translation>The preview shows the first %1 pages (of %2); the generated PDF has them all.</translation>
     </message>
     <message>
         <source>迟报原因</source>
@@ -1187,20 +1195,16 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <translation>Past the reporting deadline (%1) by %2; the report states the delay and its reason.</translation>
     </message>
     <message>
-        <source>⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会印成〔U+编码〕占位符，请改写：</source>
-        <translation>⚠ The bundled fonts cannot print these characters; the PDF and the fax show a 〔U+code〕 placeholder instead. Please rewrite:</translation>
-    </message>
-    <message>
-        <source>⚠ 以下不可见的控制字符不会出现在 PDF 和传真中（电子邮件正文保留）：</source>
-        <translation>⚠ These invisible control characters are left out of the PDF and the fax (the e-mail body keeps them):</translation>
-    </message>
-    <message>
-        <source>⚠ 联系人电子邮箱不能用作邮件草稿的发件人，草稿将不含发件人：</source>
-        <translation>⚠ The contact e-mail cannot be the sender of the e-mail draft; the draft will have no sender:</translation>
+        <source>预览只显示前 %1 页（共 %2 页）；生成的 PDF 包含全部页面。</source>
+        <translation>The preview shows the first %1 pages (of %2); the generated PDF has them all.</translation>
     </message>
 </context>
 <context>
     <name>ProfilePage</name>
+    <message>
+        <source>报告字体</source>
+        <translation>Report typefaces</translation>
+    </message>
     <message>
         <source>报告单位</source>
         <translation>Reporting organisation</translation>
@@ -1317,13 +1321,17 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <source>关键信息基础设施运营者必填。中央和国家机关运营关键信息基础设施的也填写（两条报告途径均列出）。</source>
         <translation>Required for CII operators. A central/state organ running CII fills it in too (both reporting routes are listed).</translation>
     </message>
-    <message>
-        <source>报告字体</source>
-        <translation>Report typefaces</translation>
-    </message>
 </context>
 <context>
     <name>RecipientsPage</name>
+    <message>
+        <source>报告时限</source>
+        <translation>Reporting deadlines</translation>
+    </message>
+    <message>
+        <source>先行报告第一、二项</source>
+        <translation>Reporting items 1–2 first</translation>
+    </message>
     <message>
         <source>报告对象与时限</source>
         <translation>Recipients and deadlines</translation>

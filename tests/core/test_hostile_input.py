@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import pytest
+from core_helpers import incident
 
 from composer.core.classify import classify
 from composer.core.draft import Draft, problem_text
@@ -26,8 +27,6 @@ from composer.core.validators import (
     is_email,
     problem_lines,
 )
-
-from core_helpers import incident
 
 
 def problems_of(text: str | bytes) -> dict[str, str]:
@@ -143,7 +142,7 @@ def test_times_at_the_bounds_classify_and_render_text(discovered: str, handled: 
 
 @pytest.mark.parametrize("where", ["incident__title", "incident__description",
                                    "operator__contact__name"])
-@pytest.mark.parametrize("char", ["\ud800", "\udfff"])
+@pytest.mark.parametrize("char", [chr(0xD800), chr(0xDFFF)])
 def test_unpaired_surrogates_are_refused(where: str, char: str) -> None:
     text = json.dumps(incident(**{where: "正常" + char}))      # ensure_ascii: "\ud800" escape
     found = problems_of(text)
@@ -255,3 +254,17 @@ def test_round_trip_keeps_everything_within_bounds() -> None:
 
 def test_problem_str_is_one_line() -> None:
     assert str(Problem("a\nb", "c\rd")) == "a\\nb: c\\rd"
+
+
+@pytest.mark.parametrize("facts", [
+    {"impact_facts__population": {"region": "province", "percent": 5e-324}},
+    {"impact_facts__cii_total_outage_hours": 1e-320},
+    {"impact_facts__direct_loss_yuan": YUAN_MAX, "impact_facts__personal_info_leaked": PEOPLE_MAX},
+])
+def test_phone_script_speaks_any_valid_figure(facts: dict[str, Any]) -> None:
+    """Found by the fuzzer: a tiny fraction (valid: ≥ 0) once raised IndexError in the spoken
+    figures of the phone script."""
+    from composer.render.script import build_script, script_text
+
+    report = parse_report(incident(**facts))
+    assert script_text(build_script(report, classify(report)))
