@@ -31,32 +31,33 @@ def median(values: Sequence[float]) -> float:
 
 
 def long_report(base, pages: int):  # type: ignore[no-untyped-def]
-    """``base`` with every Art. 7 text field long enough for about ``pages`` pages."""
+    """``base`` with its Art. 7 text fields long enough for ``pages`` pages (or the nearest
+    count above): ``m`` paragraphs spread over the fields, ``m`` searched for."""
     from composer.core.classify import classify
     from composer.render.fax import page_count
     from composer.render.pdf import render_report_pdf
 
-    def with_paragraphs(n: int):  # type: ignore[no-untyped-def]
-        text = PARAGRAPH * n
-        return dataclasses.replace(base, incident=dataclasses.replace(
-            base.incident, **{f: text for f in LONG_FIELDS}))
+    def with_paragraphs(m: int):  # type: ignore[no-untyped-def]
+        per, extra = divmod(m, len(LONG_FIELDS))
+        texts = {f: PARAGRAPH * (per + (i < extra)) or None for i, f in enumerate(LONG_FIELDS)}
+        return dataclasses.replace(base, incident=dataclasses.replace(base.incident, **texts))
 
-    def count(n: int) -> int:
-        return page_count(render_report_pdf(with_paragraphs(n), classify(base),
-                                            generated_at=WHEN))
+    counted: dict[int, int] = {}
 
-    n = max(1, pages // 10)
-    for _ in range(4):                      # pages grow about linearly with the text
-        got = count(n)
-        if got == pages:
-            return with_paragraphs(n)
-        n = max(1, round(n * pages / got))
-    step = 1 if count(n) < pages else -1
-    for _ in range(10):
-        if (count(n) - pages) * step >= 0 or n + step < 1:
-            break
-        n += step
-    return with_paragraphs(n)
+    def count(m: int) -> int:
+        if m not in counted:
+            counted[m] = page_count(render_report_pdf(with_paragraphs(m), classify(base),
+                                                      generated_at=WHEN))
+        return counted[m]
+
+    m = max(1, pages * 3)
+    for _ in range(3):                      # pages grow about linearly with the text
+        m = max(1, round(m * pages / count(m)))
+    while m > 1 and count(m - 1) >= pages:
+        m -= 1
+    while count(m) < pages:
+        m += 1
+    return with_paragraphs(m)
 
 
 def long_incident_file(pages: int, directory: Path) -> Path:
@@ -78,7 +79,17 @@ def user_env(tmp: str, **extra: str) -> dict[str, str]:
     return env
 
 
+def _cmdline(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return fh.read()
+    except OSError:
+        return b""
+
+
 def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants, without a child caught between fork and exec (it still
+    shares its parent's memory and command line; counting it would count the parent twice)."""
     out, todo = [], [pid]
     while todo:
         p = todo.pop()
@@ -86,7 +97,9 @@ def _tree(pid: int) -> list[int]:
         try:
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children", encoding="ascii") as fh:
-                    todo += [int(c) for c in fh.read().split()]
+                    kids = [int(c) for c in fh.read().split()]
+                parent = _cmdline(p)
+                todo += [k for k in kids if _cmdline(k) != parent]
         except OSError:
             pass
     return out
@@ -107,6 +120,7 @@ def _rss_kb(pid: int) -> int:
 class Run:
     seconds: float
     peak_rss_mib: float      # sum of VmRSS over the process tree, sampled every 10 ms
+    cpu_seconds: float       # user + system time of the whole tree (waited-for descendants)
     returncode: int
     stdout: str
     stderr: str
@@ -115,7 +129,10 @@ class Run:
 def run(args: Sequence[str], env: dict[str, str] | None = None, timeout: float = 300,
         cwd: str | None = None) -> Run:
     """Run a child to completion: wall time and the peak RSS of its whole process tree."""
+    import resource
+
     peak = 0
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(list(args), env=env, cwd=cwd, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
@@ -135,7 +152,9 @@ def run(args: Sequence[str], env: dict[str, str] | None = None, timeout: float =
         seconds = time.perf_counter() - start
         done.set()
         sampler.join()
-    return Run(seconds, peak / 1024, proc.returncode, out, err)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(seconds, peak / 1024, cpu, proc.returncode, out, err)
 
 
 def check(r: Run, what: str) -> Run:

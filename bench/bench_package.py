@@ -29,7 +29,7 @@ import sys
 import time
 from pathlib import Path
 
-from _common import PY, ROOT, WHEN, check, long_incident_file, median, run, tempdir
+from _common import PY, ROOT, WHEN, Run, check, long_incident_file, median, run, tempdir
 
 BARE_REPORTLAB = r"""
 import sys
@@ -100,24 +100,24 @@ def main() -> int:
         env = dict(os.environ, COMPOSER_DATA_DIR=f"{tmp}/data", COMPOSER_CONFIG_DIR=f"{tmp}/c")
         n = 0
 
-        def composer(*extra: str) -> float:
+        def composer(*extra: str) -> Run:
             nonlocal n
             n += 1
             return check(run([PY, "-m", "composer", "render", str(example), "--out",
-                              str(tmp / f"out{n}"), *extra], env=env), "composer render").seconds
+                              str(tmp / f"out{n}"), *extra], env=env), "composer render")
 
-        def libreoffice() -> float:
+        def libreoffice() -> Run:
             nonlocal n
             n += 1
             return check(run([office, "--headless", f"-env:UserInstallation=file://{tmp}/lo",
                               "--convert-to", "pdf", "--outdir", str(tmp / f"lo{n}"),
-                              str(text)], env=env, timeout=600), "soffice").seconds
+                              str(text)], env=env, timeout=600), "soffice")
 
-        def bare() -> float:
+        def bare() -> Run:
             nonlocal n
             n += 1
             return check(run([PY, "-c", BARE_REPORTLAB, str(font), str(text),
-                              str(tmp / f"bare{n}.pdf")], env=env), "bare reportlab").seconds
+                              str(tmp / f"bare{n}.pdf")], env=env), "bare reportlab")
 
         cases = {"composer render (whole package)": composer,
                  "composer render --only pdf": lambda: composer("--only", "pdf"),
@@ -128,20 +128,25 @@ def main() -> int:
             cases["LibreOffice --convert-to pdf"] = libreoffice
         for fn in cases.values():            # warm-up (page cache, LibreOffice profile)
             fn()
-        times: dict[str, list[float]] = {k: [] for k in cases}
+        runs: dict[str, list[Run]] = {k: [] for k in cases}
         for _ in range(args.rounds):
             for k, fn in cases.items():
-                times[k].append(fn())
-        med = {k: median(v) for k, v in times.items()}
+                runs[k].append(fn())
+        med = {k: median([r.seconds for r in v]) for k, v in runs.items()}
+        cpu = {k: median([r.cpu_seconds for r in v]) for k, v in runs.items()}
         pages = _pages(tmp / "out1" / "report.pdf")
-        print(f"# cold, {pages}-page report; median of {args.rounds} rounds")
+        print(f"# cold, {pages}-page report; median of {args.rounds} rounds "
+              f"(load average {os.getloadavg()[0]:.1f})")
         ref_name = "LibreOffice --convert-to pdf" if office else "bare reportlab script (same text)"
         if not office:
             print("LibreOffice is not installed (apt-get install libreoffice-writer-nogui): "
                   "ratios are against the bare reportlab floor instead")
-        ref = med[ref_name]
+        ref, ref_cpu = med[ref_name], cpu[ref_name]
+        who = "LibreOffice" if office else "floor"
+        print(f"  {'':<38}{'wall':>9} {'ratio':>7}   {'CPU':>7} {'ratio':>7}")
         for k, v in med.items():
-            print(f"  {k:<38}{v:7.3f} s   {v / ref:5.2f}x {'LibreOffice' if office else 'floor'}")
+            print(f"  {k:<38}{v:7.3f} s {v / ref:6.2f}x   {cpu[k]:5.3f} s {cpu[k] / ref_cpu:6.2f}x")
+        print(f"  (ratios against {who}; CPU = user + system of the whole process tree)")
         if office:
             print("  goal: whole package <= 0.5x LibreOffice's PDF-alone time")
         _warm(example)
@@ -152,11 +157,13 @@ def main() -> int:
                                    "composer render (long)") for i in range(3)]
             got = _pages(tmp / "long0" / "report.pdf")
             t = median([r.seconds for r in composer_long])
-            mem = max(r.peak_rss_mib for r in composer_long)
+            cpu = median([r.cpu_seconds for r in composer_long])
+            mem = max(r.peak_rss_mib for r in composer_long) * 2**20 / 1e6
             print(f"# long report: {got} pages, whole package, cold, median of 3 "
-                  f"({os.cpu_count()} cores)")
-            print(f"  composer render: {t:.2f} s ({t / 3:.2f}x the 3 s goal), peak RSS of the "
-                  f"process tree {mem:.0f} MiB ({mem / 250:.2f}x the 250 MB goal)")
+                  f"({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})")
+            print(f"  composer render: {t:.2f} s wall ({t / 3:.2f}x the 3 s goal), "
+                  f"{cpu:.2f} CPU-s in all processes; peak RSS of the process tree "
+                  f"{mem:.0f} MB ({mem / 250:.2f}x the 250 MB goal)")
     return 0
 
 
@@ -174,15 +181,16 @@ def _warm(example: Path) -> None:
     report = load_report(example)
     c = classify(report)
     pdf = render_report_pdf(report, c, generated_at=WHEN)   # first: imports, fonts
-    runs = []
+    runs, cpus = [], []
     for _ in range(10):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         pdf = render_report_pdf(report, c, generated_at=WHEN)
         runs.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - start_cpu)
     pages = _pages_bytes(pdf)
-    t = median(runs)
-    print(f"# warm in-app report PDF ({pages} pages, median of 10): {t * 1000:.0f} ms, "
-          f"{t / pages * 1000:.1f} ms a page ({t / pages * 1000 / 10:.2f}x the 10 ms goal)")
+    t, cpu = median(runs) / pages * 1000, median(cpus) / pages * 1000
+    print(f"# warm in-app report PDF ({pages} pages, median of 10): {t:.1f} ms a page wall "
+          f"({t / 10:.2f}x the 10 ms goal), {cpu:.1f} ms a page CPU ({cpu / 10:.2f}x)")
 
 
 def _pages_bytes(pdf: bytes) -> int:

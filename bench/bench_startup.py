@@ -16,6 +16,7 @@ Prints medians and the ratio; no pass/fail (issue 14, goal 1: ratio ≤ 2).
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import time
@@ -79,7 +80,7 @@ def main() -> int:
     print(f"Composer empty new report:  first window  median {a:.3f} s "
           f"(min {min(t for t, _ in app):.3f}), RSS {median([m for _, m in app]):.0f} MiB")
     print(f"ratio Composer / bare QWizard: {a / b:.2f}x   (goal <= 2x; {args.rounds} rounds "
-          f"alternating, {args.platform})")
+          f"alternating, {args.platform}, load average {os.getloadavg()[0]:.1f})")
     example = EXAMPLES / "ransomware-retailer.json"
     opened = [one_run([PY, "-m", "composer", "open", str(example)], args.platform)
               for _ in range(max(3, args.rounds // 2))]

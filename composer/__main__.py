@@ -115,9 +115,28 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_render(args: argparse.Namespace) -> int:
-    from composer.render.package import PackageError, write_package
+def _defer_pillow() -> None:
+    """reportlab imports Pillow's Image module at start-up but needs it only for bitmaps, which
+    the report has none of: without a fax, load it lazily (this process is single-threaded)."""
+    import importlib.util
 
+    if "PIL.Image" in sys.modules:
+        return
+    try:
+        import PIL
+        spec = importlib.util.find_spec("PIL.Image")
+    except ImportError:
+        return
+    if spec is None or spec.loader is None:
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["PIL.Image"] = module
+    PIL.Image = module  # type: ignore[attr-defined]
+    spec.loader.exec_module(module)
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
     only = [x.strip() for x in args.only.split(",") if x.strip()]
     bad = [x for x in only if x not in OUTPUTS + OPTIONAL_OUTPUTS]
     if bad or not only:
@@ -127,6 +146,9 @@ def _cmd_render(args: argparse.Namespace) -> int:
               f"{', '.join(OUTPUTS + OPTIONAL_OUTPUTS)}, got "
               f"{shown(args.only)}", file=sys.stderr)
         return EXIT_INVALID
+    if "fax" not in only:
+        _defer_pillow()
+    from composer.render.package import PackageError, write_package
     from composer.render.email import parse_address_list
     from composer.render.timestamp import BadGenerationTime, generation_time
 

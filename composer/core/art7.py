@@ -29,6 +29,10 @@ class Part:
     ransom: bool = False  # only for ransomware
 
 
+RANSOM_LABELS = ("赎金金额", "支付方式", "索要日期")
+"""Art. 7's own words for the ransomware parts of item 2 (REGULATION.md): every label of
+these parts (input form, problem messages, PDF, e-mail, copy-ready fields) uses them."""
+
 # The parts a user can leave unknown. The unit's name, the discovery time and the level are
 # always there (the file cannot be valid without them).
 PARTS: tuple[Part, ...] = (
@@ -37,9 +41,9 @@ PARTS: tuple[Part, ...] = (
     Part("category", 2, "事件类型", "type"),
     Part("impact", 2, "已造成的影响和危害", "impact and harm so far"),
     Part("measures", 2, "已采取的应对措施及效果", "measures taken and their effect"),
-    Part("ransom.amount", 2, "勒索赎金金额", "ransom amount", ransom=True),
-    Part("ransom.method", 2, "赎金支付方式", "payment method", ransom=True),
-    Part("ransom.demanded_at", 2, "勒索索要时间", "date demanded", ransom=True),
+    Part("ransom.amount", 2, RANSOM_LABELS[0], "ransom amount", ransom=True),
+    Part("ransom.method", 2, RANSOM_LABELS[1], "payment method", ransom=True),
+    Part("ransom.demanded_at", 2, RANSOM_LABELS[2], "date demanded", ransom=True),
 )
 KEYS = tuple(p.key for p in PARTS)
 

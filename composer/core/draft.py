@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from composer.core.art7 import RANSOM_LABELS
 from composer.core.classify import Classification, classify
 from composer.core.incident_io import dump_report, parse_report
 from composer.core.model import FORMAT, Report, ReportType
@@ -215,9 +216,9 @@ FIELD_ZH: dict[str, str] = {
     "incident.category": "事件类型",
     "incident.handling_completed_at": "处置结束时间",
     "incident.ransom": "勒索信息",
-    "incident.ransom.amount": "勒索金额",
-    "incident.ransom.method": "支付方式",
-    "incident.ransom.demanded_at": "勒索时间",
+    "incident.ransom.amount": RANSOM_LABELS[0],
+    "incident.ransom.method": RANSOM_LABELS[1],
+    "incident.ransom.demanded_at": RANSOM_LABELS[2],
     "incident.systems": "涉及的设施、系统、平台",
     "incident.location": "发生地点",
     "incident.description": "事件经过",

@@ -483,9 +483,13 @@ class Storage:
         """Mark a clean shutdown."""
         if self._session is None:
             return
+        try:   # tidy only: a clean session's marks are never looked at
+            with self._tx() as db:
+                db.execute("UPDATE drafts SET dirty_session=NULL WHERE dirty_session=?",
+                           (self._session,))
+        except sqlite3.DatabaseError:
+            pass
         with self._tx() as db:
-            db.execute("UPDATE drafts SET dirty_session=NULL WHERE dirty_session=?",
-                       (self._session,))
             db.execute("UPDATE sessions SET state='clean', ended_at=? WHERE id=?",
                        (_now(), self._session))
         self._session = None

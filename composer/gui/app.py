@@ -99,7 +99,10 @@ def run(path: str | None = None) -> int:
         code = app.exec()
     finally:
         QThreadPool.globalInstance().waitForDone(60000)  # no worker outlives the app
-        window.save_now()
-        storage.end_session()
+        window.save_now(orderly=True)
+        try:
+            storage.end_session()
+        except sqlite3.Error:
+            pass  # a failing database was shown in the window already; the next start says so
         storage.close()
     return code

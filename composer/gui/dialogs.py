@@ -1,6 +1,7 @@
 """Dialogs: data in, a typed result out. Open them with ``open()``; read ``result_value``.
 
-* :class:`ReportsDialog` — the reports list: continue one, or start a 续报 / 总结报告 from it.
+* :class:`ReportsDialog` — the reports list: continue one, or start a 续报 / 总结报告 from it;
+  delete an unsent draft or archive a sent report (both confirmed first).
 * :class:`RecoveryDialog` — after a crash: the drafts changed since, offered back.
 * :class:`SubmissionDialog` — record that a report was sent: channel, time, who sent it, the
   receipt (受理编号, person, Message-ID, a scanned fax report) and a note.
@@ -8,13 +9,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -63,7 +67,15 @@ class ReportsChoice:
 
 
 class ReportsDialog(QDialog):
-    """The list of reports and drafts. ``result_value``: a :class:`ReportsChoice` or None."""
+    """The list of reports and drafts. ``result_value``: a :class:`ReportsChoice` or None.
+
+    Signals (after the user confirmed; the window does the storage work and then calls
+    :meth:`removed` / :meth:`archived`): deleteRequested(draft id) for an unsent draft;
+    archiveRequested(draft id, archive?) for a sent report — a record, never deleted.
+    """
+
+    deleteRequested = Signal(int)
+    archiveRequested = Signal(int, bool)
 
     def __init__(self, drafts: list[DraftSummary], parent: QWidget | None = None):
         super().__init__(parent)
@@ -71,7 +83,7 @@ class ReportsDialog(QDialog):
         self.setObjectName("reports-dialog")
         self.resize(760, 420)
         self.result_value: ReportsChoice | None = None
-        self._drafts = drafts
+        self._drafts = list(drafts)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(len(drafts), 6)
         self.table.setObjectName("reports-table")
@@ -96,10 +108,12 @@ class ReportsDialog(QDialog):
                      _local_time(d.submitted_at) if d.submitted_at else ""]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
-        if drafts:
-            self.table.selectRow(0)
         self.table.doubleClicked.connect(lambda _: self._choose("open"))
         layout.addWidget(self.table)
+        self.show_archived = QCheckBox(self.tr("显示已归档的报告"))
+        self.show_archived.setObjectName("reports-show-archived")
+        self.show_archived.toggled.connect(self._filter)
+        layout.addWidget(self.show_archived)
         buttons = QDialogButtonBox()
         self.open_button = QPushButton(self.tr("继续编辑"))
         self.follow_button = QPushButton(self.tr("开始续报"))
@@ -110,16 +124,101 @@ class ReportsDialog(QDialog):
             button.setEnabled(bool(drafts))
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
             button.clicked.connect(lambda _=False, a=action: self._choose(a))
+        self.delete_button = QPushButton(self.tr("删除…"))
+        self.delete_button.setObjectName("reports-delete")
+        self.delete_button.clicked.connect(self._delete_or_archive)
+        buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.table.currentCellChanged.connect(lambda *_: self._update_buttons())
+        self._filter()
+
+    def _current(self) -> DraftSummary | None:
+        row = self.table.currentRow()
+        if row < 0 or self.table.isRowHidden(row):
+            return None
+        return self._drafts[row]
 
     def _choose(self, action: str) -> None:
-        row = self.table.currentRow()
-        if row < 0:
+        d = self._current()
+        if d is None:
             return
-        self.result_value = ReportsChoice(action, self._drafts[row].id)
+        self.result_value = ReportsChoice(action, d.id)
         self.accept()
+
+    def _filter(self) -> None:
+        """Archived reports only when asked for; keep a visible row selected."""
+        shown = self.show_archived.isChecked()
+        for row, d in enumerate(self._drafts):
+            self.table.setRowHidden(row, d.archived_at is not None and not shown)
+        if self._current() is None:
+            visible = [r for r in range(len(self._drafts)) if not self.table.isRowHidden(r)]
+            if visible:
+                self.table.selectRow(visible[0])
+            else:
+                self.table.clearSelection()
+                self.table.setCurrentCell(-1, -1)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        d = self._current()
+        for button in (self.open_button, self.follow_button, self.summary_button,
+                       self.delete_button):
+            button.setEnabled(d is not None)
+        if d is not None and d.submitted_at is not None:
+            self.delete_button.setText(self.tr("取消归档") if d.archived_at else self.tr("归档…"))
+        else:
+            self.delete_button.setText(self.tr("删除…"))
+
+    def _delete_or_archive(self) -> None:
+        d = self._current()
+        if d is None:
+            return
+        name = f"#{d.id}「{d.title or self.tr('（未命名）')}」"
+        if d.submitted_at is not None and d.archived_at is not None:
+            self.archiveRequested.emit(d.id, False)
+            return
+        if d.submitted_at is not None:
+            question = self.tr("归档报告 %1？\n已报送的报告是报送记录，不能删除。归档后它不再显示在"
+                               "列表中；勾选“显示已归档的报告”可再看到。").replace("%1", name)
+        else:
+            question = self.tr("删除草稿 %1？\n此操作不能撤销。").replace("%1", name)
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), question,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("reports-confirm")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        sent, draft_id = d.submitted_at is not None, d.id
+
+        def answered(result: int) -> None:
+            if result != QMessageBox.StandardButton.Yes:
+                return
+            if sent:
+                self.archiveRequested.emit(draft_id, True)
+            else:
+                self.deleteRequested.emit(draft_id)
+        box.finished.connect(answered)
+        box.open()
+
+    def _row_of(self, draft_id: int) -> int:
+        return next((i for i, d in enumerate(self._drafts) if d.id == draft_id), -1)
+
+    def removed(self, draft_id: int) -> None:
+        """The draft was deleted: drop its row."""
+        row = self._row_of(draft_id)
+        if row >= 0:
+            self.table.removeRow(row)
+            del self._drafts[row]
+        self._filter()
+
+    def archived(self, draft_id: int, archived: bool) -> None:
+        """The report was archived (hidden unless archived ones are shown) or taken back."""
+        row = self._row_of(draft_id)
+        if row >= 0:
+            when = datetime.now(UTC).isoformat() if archived else None
+            self._drafts[row] = replace(self._drafts[row], archived_at=when)
+        self._filter()
 
 
 class RecoveryDialog(QDialog):
@@ -146,6 +245,7 @@ class RecoveryDialog(QDialog):
         self.list.setCurrentRow(0)
         text.setBuddy(self.list)
         layout.addWidget(self.list)
+        self._fit_list()
         buttons = QDialogButtonBox()
         self.restore = buttons.addButton(self.tr("恢复"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore.setObjectName("recovery-restore")
@@ -153,6 +253,21 @@ class RecoveryDialog(QDialog):
         buttons.accepted.connect(self._restore)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _fit_list(self) -> None:
+        """Wide enough for the longest entry, tall enough for all (up to 10 rows, then it
+        scrolls), within the screen."""
+        lst = self.list
+        lst.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        frame = 2 * lst.frameWidth()
+        width = lst.sizeHintForColumn(0) + frame + 24
+        rows = min(max(lst.count(), 1), 10)
+        height = rows * max(lst.sizeHintForRow(0), 1) + frame + 4
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        max_width = int(screen.width() * 0.9) if screen is not None else 1200
+        lst.setMinimumSize(min(width, max_width), height)
+        self.adjustSize()
 
     def _restore(self) -> None:
         item = self.list.currentItem()

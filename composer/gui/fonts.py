@@ -13,10 +13,11 @@ FAMILY = "Composer Sans SC"
 
 
 def bundled_font_files() -> list[Path]:
-    """Every font file shipped under resources/fonts/ (read from the folder: asking the render
-    layer would import reportlab before the first window)."""
+    """The bundled UI faces (Composer Sans SC) under resources/fonts/, read from the folder:
+    asking the render layer would import reportlab before the first window. The print faces
+    (Composer Serif SC) are for reportlab only and are not loaded into Qt."""
     folder = resource_path("fonts/README.md").parent
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".ttf", ".otf", ".ttc"))
+    return sorted(p for p in folder.glob("ComposerSans*") if p.suffix.lower() in (".ttf", ".otf"))
 
 
 def register_fonts(app: QApplication) -> list[str]:

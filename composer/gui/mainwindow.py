@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,15 +21,14 @@ from PySide6.QtWidgets import (
 from composer.core import flow
 from composer.core.draft import Draft, derived_draft, new_draft
 from composer.core.model import ReportType
-from composer.core.storage import DraftSummary, Storage
+from composer.core.storage import CorruptRow, DraftSummary, SentReportError, Storage
 from composer.gui import font_setting, i18n, sending
+from composer.gui.autosave import AUTOSAVE_MS, Autosaver
 from composer.gui.dialogs import RecoveryDialog, ReportsDialog
 from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
 from composer.gui.output import EMAIL_RECIPIENTS, OutputActions, package_dir_name
 from composer.gui.wizard import ReportWizard
-
-AUTOSAVE_MS = 1500
 
 
 class MainWindow(OutputActions, QMainWindow):
@@ -45,11 +44,9 @@ class MainWindow(OutputActions, QMainWindow):
         self.storage = storage
         self.model = DraftModel(draft or new_draft(storage.load_profile()), self)
         self.last_package: Path | None = None
-        self.autosave = QTimer(self)
-        self.autosave.setSingleShot(True)
-        self.autosave.setInterval(AUTOSAVE_MS)
-        self.autosave.timeout.connect(self.save_now)
-        self.model.changed.connect(self._schedule_autosave)
+        self.autosaver = Autosaver(self, storage, self.model)  # failures: a banner, retries
+        if draft is None:
+            self.autosaver.mark_pristine()                     # stored on the first edit
         self.model.replaced.connect(self._show_submission)
         self.resize(1100, 820)
         self.build_ui()
@@ -70,17 +67,20 @@ class MainWindow(OutputActions, QMainWindow):
         self.header = DeadlineHeader(self.model)
         self.wizard = ReportWizard(self.model)
         layout.addWidget(self.header)
+        layout.addWidget(self.autosaver.make_banner())
         layout.addWidget(self.wizard, 1)
         self.setCentralWidget(central)
         central.show()  # at once, not on the next event-loop turn
         pages = self.wizard.pages
-        pages[flow.Step.PROFILE].profileAccepted.connect(self.storage.save_profile)
+        pages[flow.Step.PROFILE].profileAccepted.connect(lambda operator: self.autosaver.call(
+            "profile", lambda: self.storage.save_profile(operator)))
         pages[flow.Step.PROFILE].set_recipients(self.email_recipients())
-        pages[flow.Step.PROFILE].recipientsAccepted.connect(
-            lambda addresses: self.storage.save_setting(EMAIL_RECIPIENTS, addresses))
+        pages[flow.Step.PROFILE].recipientsAccepted.connect(lambda addresses: self.autosaver.call(
+            EMAIL_RECIPIENTS, lambda: self.storage.save_setting(EMAIL_RECIPIENTS, addresses)))
         pages[flow.Step.PROFILE].report_fonts.set_choice(font_setting.load_choice(self.storage))
         pages[flow.Step.PROFILE].report_fonts.choiceChanged.connect(
-            lambda data: font_setting.save_choice(self.storage, data))
+            lambda data: self.autosaver.call(
+                "report_fonts", lambda: font_setting.save_choice(self.storage, data)))
         preview = pages[flow.Step.PREVIEW]
         preview.generateRequested.connect(self.choose_package_folder)
         preview.printRequested.connect(self.print_document)
@@ -103,7 +103,8 @@ class MainWindow(OutputActions, QMainWindow):
         self._action(file_menu, self.tr("报告列表(&L)…"), self.show_reports, "Ctrl+L")
         self._action(file_menu, self.tr("打开事件文件(&O)…"), self.choose_file,
                      QKeySequence.StandardKey.Open)
-        self._action(file_menu, self.tr("立即保存(&S)"), self.save_now, QKeySequence.StandardKey.Save)
+        self._action(file_menu, self.tr("立即保存(&S)"), lambda: self.save_now(orderly=True),
+                     QKeySequence.StandardKey.Save)
         self._action(file_menu, self.tr("导出报送记录(&E)…"), lambda: sending.export_log(self)
                      ).setObjectName("action-export-log")
         file_menu.addSeparator()
@@ -147,22 +148,12 @@ class MainWindow(OutputActions, QMainWindow):
             self.model.set_step(step)
             self.save_now()
 
-    def _schedule_autosave(self) -> None:
-        """Save at most AUTOSAVE_MS after the first unsaved change: not restarted by further
-        changes, so continuous typing is still saved every AUTOSAVE_MS."""
-        if not self.autosave.isActive():
-            self.autosave.start()
-
-    def save_now(self) -> None:
-        self.autosave.stop()
-        if not self.storage.is_open:  # shutting down
-            return
-        self.storage.save_draft(self.model.draft)
-        self.statusBar().showMessage(
-            self.tr("已自动保存 %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
+    def save_now(self, orderly: bool = False) -> bool:
+        """Save the draft now (see :class:`Autosaver`); False if it could not be stored."""
+        return self.autosaver.save(orderly)
 
     def load_draft(self, draft: Draft, step: int | None = None) -> None:
-        self.save_now()
+        self.save_now(orderly=True)
         if step is not None:
             draft.step = step
         self.model.replace(draft)
@@ -172,16 +163,27 @@ class MainWindow(OutputActions, QMainWindow):
             page.touch_all()
 
     def new_report(self) -> None:
-        self.load_draft(new_draft(self.storage.load_profile()), step=0)
+        draft = new_draft(self.storage.load_profile())
+        self.autosaver.mark_pristine(draft)       # stored on its first edit
+        self.load_draft(draft, step=0)
+
+    def _stored_draft(self, draft_id: int) -> Draft | None:
+        try:
+            return self.storage.load_draft(draft_id)
+        except (CorruptRow, KeyError, sqlite3.Error) as exc:
+            self._warn(self.tr("无法打开草稿"), f"{self.storage.path}\n{exc}")
+            return None
 
     def open_draft(self, draft_id: int) -> None:
-        self.load_draft(self.storage.load_draft(draft_id))
+        draft = self._stored_draft(draft_id)
+        if draft is not None:
+            self.load_draft(draft)
 
     def start_derived(self, draft_id: int, report_type: ReportType) -> None:
-        parent = self.storage.load_draft(draft_id)
-        child = derived_draft(parent, report_type)
-        self.storage.save_draft(child)
-        self.load_draft(child, step=int(flow.Step.BASIC))
+        parent = self._stored_draft(draft_id)
+        if parent is not None:
+            self.load_draft(derived_draft(parent, report_type), step=int(flow.Step.BASIC))
+            self.save_now()  # the chain is stored at once
 
     def open_file(self, path: str | Path) -> bool:
         """Load an incident file as a new draft (invalid files too: problems show inline)."""
@@ -236,8 +238,31 @@ class MainWindow(OutputActions, QMainWindow):
             else:
                 self.start_derived(choice.draft_id, ReportType(choice.action))
         dialog.finished.connect(done)
+        dialog.deleteRequested.connect(lambda i: self.delete_report(i) and dialog.removed(i))
+        dialog.archiveRequested.connect(
+            lambda i, on: self.archive_report(i, on) and dialog.archived(i, on))
         dialog.open()
         return dialog
+
+    def delete_report(self, draft_id: int) -> bool:
+        """Delete an unsent draft (the list asked for confirmation); the open one is left for a
+        new blank report first. A sent report is refused (it can be archived)."""
+        if self.model.draft.id == draft_id:
+            self.new_report()
+        try:
+            self.storage.delete_draft(draft_id)
+        except (SentReportError, sqlite3.Error) as exc:
+            self._warn(self.tr("无法删除"), str(exc))
+            return False
+        return True
+
+    def archive_report(self, draft_id: int, archived: bool) -> bool:
+        try:
+            self.storage.archive_draft(draft_id, archived)
+        except sqlite3.Error as exc:
+            self._warn(self.tr("无法归档"), str(exc))
+            return False
+        return True
 
     def offer_recovery(self, drafts: list[DraftSummary]) -> RecoveryDialog | None:
         if not drafts:
@@ -261,8 +286,10 @@ class MainWindow(OutputActions, QMainWindow):
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_now()
-        event.accept()
+        if self.autosaver.confirm_close():
+            event.accept()
+        else:
+            event.ignore()
 
     def _warn(self, title: str, text: str) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
@@ -271,4 +298,4 @@ class MainWindow(OutputActions, QMainWindow):
         return box
 
 
-__all__ = ["EMAIL_RECIPIENTS", "MainWindow", "package_dir_name"]
+__all__ = ["AUTOSAVE_MS", "EMAIL_RECIPIENTS", "MainWindow", "package_dir_name"]

@@ -2,7 +2,11 @@
 
 :func:`run_operation` runs ``work()`` on the global QThreadPool and calls ``on_success(result)``
 or ``on_failure(exception)`` back on the GUI thread. A progress popup appears only if the work
-lasts longer than :data:`PROGRESS_DELAY_MS` (so quick work does not flash a dialog).
+lasts longer than :data:`PROGRESS_DELAY_MS` (so quick work does not flash a dialog); with
+``progress=True`` the work is called as ``work(progress)`` and reports real progress through
+``progress(done, total, text)`` (from its own thread), which the popup shows as a bar and a
+line of text. With ``label=None`` there is no popup at all (quiet background work, such as the
+preview following the user's typing).
 """
 
 from __future__ import annotations
@@ -10,20 +14,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 PROGRESS_DELAY_MS = 600
+
+ProgressFn = Callable[[int, int, str], None]
+"""``progress(done, total, text)``: ``total`` 0 means "busy, amount unknown"."""
 
 
 class _Relay(QObject):
     """Lives on the GUI thread; the worker emits, Qt queues the call to the GUI thread.
 
-    Signals: succeeded(object), failed(object).
+    Signals: succeeded(object), failed(object), progressed(int, int, str).
     """
 
     succeeded = Signal(object)
     failed = Signal(object)
+    progressed = Signal(int, int, str)
 
 
 class _Task(QRunnable):
@@ -57,8 +65,9 @@ class Operation(QObject):
     finished = Signal()
     _running: ClassVar[set[Operation]] = set()  # keeps running operations alive
 
-    def __init__(self, parent: QWidget | None, label: str, work: Callable[[], Any],
-                 on_success: Callable[[Any], None], on_failure: Callable[[Exception], None]):
+    def __init__(self, parent: QWidget | None, label: str | None, work: Callable[..., Any],
+                 on_success: Callable[[Any], None], on_failure: Callable[[Exception], None],
+                 progress: bool = False):
         super().__init__(parent)
         self._label = label
         self._on_success = on_success
@@ -66,30 +75,55 @@ class Operation(QObject):
         self._parent_widget = parent
         self._progress: QProgressDialog | None = None
         self.done = False
+        self.last_progress: tuple[int, int, str] | None = None
         self._relay = _Relay()
         self._relay.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
         self._relay.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self._relay.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._show_progress)
-        self._task = _Task(work, self._relay)
+        if progress:
+            relay = self._relay
+
+            def report(done: int, total: int, text: str = "") -> None:
+                relay.progressed.emit(done, total, text)
+            self._task = _Task(lambda: work(report), relay)
+        else:
+            self._task = _Task(work, self._relay)
 
     def start(self) -> Operation:
         Operation._running.add(self)
-        self._timer.start(PROGRESS_DELAY_MS)
+        if self._label is not None:
+            self._timer.start(PROGRESS_DELAY_MS)
         _worker_pool().start(self._task)
         return self
 
     def _show_progress(self) -> None:
-        if self.done:
+        if self.done or self._label is None:
             return
         dialog = QProgressDialog(self._label, "", 0, 0, self._parent_widget)
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.setAccessibleName(self._label)
-        dialog.show()
         self._progress = dialog
+        if self.last_progress is not None:
+            self._progressed(*self.last_progress)
+        dialog.show()
+
+    def _progressed(self, done: int, total: int, text: str) -> None:
+        self.last_progress = (done, total, text)
+        dialog = self._progress
+        if dialog is None:
+            return
+        if text:                        # first: setValue may handle newer reports meanwhile
+            dialog.setLabelText(text)
+        if total > 0:
+            dialog.setRange(0, total)
+            dialog.setValue(min(done, total))
+        else:
+            dialog.setRange(0, 0)       # busy, amount unknown
 
     def _finish(self) -> None:
         self.done = True
@@ -115,8 +149,30 @@ class Operation(QObject):
             self.finished.emit()
 
 
-def run_operation(parent: QWidget | None, label: str, work: Callable[[], Any], *,
+def run_operation(parent: QWidget | None, label: str | None, work: Callable[..., Any], *,
                   on_success: Callable[[Any], None],
-                  on_failure: Callable[[Exception], None]) -> Operation:
+                  on_failure: Callable[[Exception], None],
+                  progress: bool = False) -> Operation:
     """Run ``work`` in the background; see the module docstring."""
-    return Operation(parent, label, work, on_success, on_failure).start()
+    return Operation(parent, label, work, on_success, on_failure, progress).start()
+
+
+def package_progress(report: ProgressFn) -> Callable[[str, int, int], None]:
+    """A :data:`composer.render.package.Progress` callback that reports each stage of building
+    a package, in the UI language, through ``report`` (called on the building thread)."""
+    translate = QCoreApplication.translate
+
+    def stage(name: str, done: int, total: int) -> None:
+        if name == "fax" and total:
+            text = translate("Operations", "正在生成传真件：第 %1 页，共 %2 页").replace(
+                "%1", str(done)).replace("%2", str(total))
+        elif name == "pdf":
+            text = translate("Operations", "正在生成 PDF 报告…")
+        elif name == "eml":
+            text = translate("Operations", "正在生成电子邮件草稿…")
+        elif name == "fax":
+            text = translate("Operations", "正在生成传真件…")
+        else:
+            text = translate("Operations", "正在写入文件…")
+        report(done, total, text)
+    return stage

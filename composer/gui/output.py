@@ -12,6 +12,7 @@ import hashlib
 import re
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -23,8 +24,10 @@ from composer.core.incident_io import dumps_report
 from composer.core.obligations import CHINA_TZ
 from composer.gui import font_setting
 from composer.gui.dialogs import SubmissionDialog
-from composer.gui.operations import run_operation
-from composer.gui.printing import PrintPreview, document_pdf
+from composer.gui.operations import package_progress, run_operation
+
+if TYPE_CHECKING:   # printing (QtPrintSupport) is imported when first used, not at start-up
+    from composer.gui.printing import PrintPreview
 
 EMAIL_RECIPIENTS = "email_recipients"  # storage setting: extra To addresses of the e-mail draft
 LAST_FOLDER = "last_folder"            # storage setting: the folder last chosen for output
@@ -103,10 +106,11 @@ class OutputActions:
         draft_id = draft.id
         extra = tuple(self.email_recipients())
 
-        def work():
+        def work(progress):  # type: ignore[no-untyped-def]
             return write_package(report, out_dir, source=source, generated_at=now,
                                  extra_recipients=extra,
-                                 pdf_renderer=font_setting.render_pdf)
+                                 pdf_renderer=font_setting.render_pdf,
+                                 progress=package_progress(progress))
 
         def success(result) -> None:
             files = [Path(f) for f in result.files]
@@ -122,7 +126,7 @@ class OutputActions:
             self._warn(self.tr("生成材料包失败"), str(exc))
 
         return run_operation(self, self.tr("正在生成材料包…"), work,
-                             on_success=success, on_failure=failure)
+                             on_success=success, on_failure=failure, progress=True)
 
     def open_package_folder(self) -> bool:
         """Open the last package's folder in the file manager; say so (with the path) when
@@ -143,20 +147,31 @@ class OutputActions:
     # --- printing --------------------------------------------------------------------------
 
     def print_document(self, kind: str) -> None:
-        """Print preview of the report, or of the fax set (cover + report)."""
+        """Print preview of the report, or of the fax set (cover + report), from the current
+        package's files (report.pdf, fax/fax.pdf) so what is printed is byte for byte what a
+        recorded sending keeps. The fax set without a package generates one first (into
+        outbox/, as opening the e-mail does); the report without one prints the preview."""
+        from composer.gui import sending
+
         report = self.model.draft.report()
         preview = self.wizard.pages[flow.Step.PREVIEW]
         if report is None:
             self._warn(self.tr("无法打印"), self.tr("报告还有问题，请先按提示修改。"))
             return
         title = self.tr("打印传真件") if kind == "fax" else self.tr("打印报告")
-        if kind == "report" and preview.pdf is not None:
-            self._print_pdf(preview.pdf, title)
+        if kind == "fax":
+            sending.with_package_file(self, report, "fax/fax.pdf",
+                                      lambda pdf: self._print_pdf(pdf, title),
+                                      self.tr("正在准备打印…"), self.tr("无法打印"))
+            return
+        package = sending.valid_package(self)
+        kept = sending.package_file(package, "report.pdf") if package is not None else None
+        if kept is not None or preview.pdf is not None:
+            self._print_pdf(kept if kept is not None else preview.pdf, title)
             return
         classification = self.model.draft.classification()
-        report_pdf = preview.pdf
         run_operation(self, self.tr("正在准备打印…"),
-                      lambda: document_pdf(kind, report, classification, report_pdf),
+                      lambda: _document_pdf(kind, report, classification, None),
                       on_success=lambda pdf: self._print_pdf(pdf, title),
                       on_failure=lambda exc: self._warn(self.tr("无法打印"), str(exc)))
 
@@ -166,6 +181,8 @@ class OutputActions:
         old = self.print_preview
         if old is not None:
             old.close()
+        from composer.gui.printing import PrintPreview
+
         dialog = PrintPreview(pdf, title, self)
         self.print_preview = dialog
 
@@ -237,3 +254,9 @@ class OutputActions:
         draft_id = self.model.draft.id
         subs = self.storage.submissions(draft_id) if draft_id is not None else []
         self.header.set_submission(subs[0] if subs else None)
+
+
+def _document_pdf(*args):  # type: ignore[no-untyped-def]
+    from composer.gui.printing import document_pdf
+
+    return document_pdf(*args)

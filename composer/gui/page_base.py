@@ -43,6 +43,9 @@ HINT_STYLE = "color: #555555;"
 Choice = tuple[str | None, str]  # (value stored in the draft, label shown)
 
 
+SHOWN_FORMAT = "yyyy-M-d H:m"  # reads "yyyy-MM-dd HH:mm" and its partly typed forms
+
+
 class DateTimeField(QWidget):
     """A China-time date and minute, optionally "unknown" (a checkbox enables it)."""
 
@@ -63,13 +66,26 @@ class DateTimeField(QWidget):
             self.known.toggled.connect(self.edit.setEnabled)
             self.edit.setEnabled(False)
         self.setFocusProxy(self.known or self.edit)
+        self.text = self.edit.findChild(QLineEdit)   # what is typed, before the edit commits
 
     def value(self) -> str | None:
+        """The moment shown — also while a section is still being typed ("2026-11-1" before
+        the second digit of the day): what the user sees is what the draft holds, so an
+        autosave (or a kill -9 right after it) never keeps a different time."""
         if self.known is not None and not self.known.isChecked():
             return None
-        d, t = self.edit.date(), self.edit.time()
+        shown = self.shown()
+        d, t = (shown.date(), shown.time()) if shown is not None else (self.edit.date(),
+                                                                       self.edit.time())
         moment = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=CHINA_TZ)
         return moment.isoformat()
+
+    def shown(self) -> QDateTime | None:
+        """The text in the edit read as a date and time, or None while it is not one."""
+        if self.text is None:
+            return None
+        parsed = QDateTime.fromString(self.text.text().strip(), SHOWN_FORMAT)
+        return parsed if parsed.isValid() else None
 
     def set_value(self, text: Any) -> None:
         moment = None
@@ -311,6 +327,8 @@ class StepPage(QWizardPage):
                      hint: str | None = None) -> DateTimeField:
         field = DateTimeField(optional, self.tr("已知"))
         field.edit.dateTimeChanged.connect(lambda _: self.write(path, field.value()))
+        if field.text is not None:   # a section typed but not yet committed by the edit
+            field.text.textChanged.connect(lambda _: self.write(path, field.value()))
         if field.known is not None:
             field.known.toggled.connect(lambda _: self.write(path, field.value()))
         self._loaders.append(lambda: field.set_value(self.model.draft.get(path)))

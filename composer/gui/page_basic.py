@@ -60,10 +60,10 @@ class BasicFactsPage(StepPage):
         self.ransom_box.setObjectName("ransom-box")
         self.body.addWidget(self.ransom_box)
         ransom = self.new_form(into=self.ransom_box)
-        self.add_line(ransom, "incident.ransom.amount", self.tr("勒索金额"),
+        self.add_line(ransom, "incident.ransom.amount", self.tr("赎金金额"),
                       self.tr("例如：3 BTC"))
         self.add_line(ransom, "incident.ransom.method", self.tr("支付方式"))
-        self.add_datetime(ransom, "incident.ransom.demanded_at", self.tr("勒索时间"),
+        self.add_datetime(ransom, "incident.ransom.demanded_at", self.tr("索要日期"),
                           optional=True)
         self.body.addStretch(1)
         self.unknown_marks: dict[str, QCheckBox] = {}

@@ -1,4 +1,10 @@
-"""Step 7: the real PDF pages, and the output actions (package, print, export)."""
+"""Step 7: the real PDF pages, and the output actions (package, print, export).
+
+The preview follows the draft: once the page has been shown, every change of what would be
+printed restarts a short debounce (:data:`PREVIEW_DEBOUNCE_MS`), then the PDF is rendered and
+rasterised on the worker thread (never on the GUI thread, so typing is never blocked). A render
+whose draft changed meanwhile stops early and its result is dropped; the newest one is shown.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from composer.core import flow
+from composer.core.classify import classify
 from composer.core.draft import field_label
 from composer.core.obligations import CHINA_TZ, lateness
 from composer.gui import i18n
@@ -16,8 +23,13 @@ from composer.gui.channels import ChannelCards
 from composer.gui.model import DraftModel
 from composer.gui.operations import run_operation
 from composer.gui.page_base import StepPage
-from composer.gui.preview import PagesView, rasterise
+from composer.gui.preview import PagesView, page_count, rasterise
 from composer.render.checks import removed_fields, sender_warnings, unprintable_fields
+
+PREVIEW_DEBOUNCE_MS = 40
+"""Quiet time after the last change before the preview is regenerated."""
+PREVIEW_MAX_PAGES = 30
+"""Pages rasterised for the preview (each costs a few MB); the PDF itself is complete."""
 
 
 def render_pdf(draft_report, classification) -> bytes:  # type: ignore[no-untyped-def]
@@ -48,7 +60,16 @@ class PreviewPage(StepPage):
         super().__init__(model, parent)
         self.setTitle(self.tr("预览与输出"))
         self.setSubTitle(self.tr("下面是将要报送的报告。生成的材料包含 PDF 报告、电子邮件草稿和传真件。"))
-        self.pdf: bytes | None = None
+        self.pdf: bytes | None = None  # the PDF of the current draft, None while out of date
+        self.rendered_report = None    # the Report the pages on screen were made from
+        self._wanted = None            # the Report of the newest render asked for
+        self._inflight = None          # the Report being rendered on the worker, if any
+        self._following = False        # follow the draft once the page has been shown
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(PREVIEW_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.render)
+        model.changed.connect(self._follow_draft)
         buttons = QHBoxLayout()
         self.generate = self._button("generate-package", self.tr("生成报送材料包…"),
                                      self.generateRequested.emit)
@@ -81,6 +102,7 @@ class PreviewPage(StepPage):
         self.body.addWidget(self.warnings)
         self.pages = PagesView()
         self.pages.setMinimumHeight(360)
+        self.pages.widthChanged.connect(self._resized)
         self.channels = ChannelCards(self.model, self.pages)  # the pages are its first tab
         self.body.addWidget(self.channels, 1)
 
@@ -100,11 +122,7 @@ class PreviewPage(StepPage):
         self.late_timer.setInterval(30_000)
         self.late_timer.timeout.connect(self._show_late)
         self.late_timer.start()
-        self._reason_shown = self.model.draft.get("incident.delay_reason")
-        self.rerender = QTimer(self)   # the preview follows the reason as it is typed
-        self.rerender.setSingleShot(True)
-        self.rerender.setInterval(800)
-        self.rerender.timeout.connect(self.render)
+        # the preview follows the reason as it is typed, like every edit (_follow_draft)
 
     def now(self) -> datetime:
         return datetime.now(CHINA_TZ)
@@ -131,11 +149,6 @@ class PreviewPage(StepPage):
 
     def refresh(self) -> None:
         self._show_late()
-        reason = self.model.draft.get("incident.delay_reason")
-        if reason != self._reason_shown:
-            self._reason_shown = reason
-            if self.isVisible():
-                self.rerender.start()
 
     def _button(self, name: str, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
         button = QPushButton(text)
@@ -146,32 +159,84 @@ class PreviewPage(StepPage):
 
     def initializePage(self) -> None:
         super().initializePage()
+        self._following = True
         self.render()
         self.channels.refresh()
 
-    def render(self) -> None:
+    def _follow_draft(self) -> None:
+        if not self._following:
+            return
         report = self.model.draft.report()
-        classification = self.model.draft.classification()
-        self.pdf = None
-        if report is None or classification is None:
+        if report is not None and report == self._wanted:
+            return                      # e.g. the step changed: nothing printed changed
+        if report != self.rendered_report:
+            self.pdf = None             # printing must not use an out-of-date PDF
+        self._debounce.start()          # restarted by every change
+
+    def _resized(self) -> None:
+        if self._following:
+            self._debounce.start()
+
+    def render(self) -> None:
+        """Regenerate the preview of the current draft (in the background)."""
+        self._debounce.stop()
+        report = self.model.draft.report()
+        if report is not None and report == self._inflight:
+            self._wanted = self._inflight   # already being rendered: keep that one
+            return
+        self._wanted = report
+        if report is None:
+            self.pdf = self.rendered_report = None
             self.pages.set_message(self.tr("报告还有问题，无法预览。"))
             return
-        self._show_unprintable(report)
-        self.pages.set_message(self.tr("正在生成预览…"))
+        if not self.pages.has_pages():
+            self.pages.set_message(self.tr("正在生成预览…"))
+        if self._inflight is None:
+            self._start(report)
+        # else: _landed starts the newest wanted render when the one in flight returns
 
-        def work() -> tuple[bytes, list]:  # type: ignore[type-arg]
-            pdf = render_pdf(report, classification)
-            return pdf, rasterise(pdf)
+    def _start(self, report) -> None:  # type: ignore[no-untyped-def]
+        self._inflight = report
+        width = self.pages.page_width()
 
-        run_operation(self, self.tr("正在生成预览…"), work,
-                      on_success=self._rendered, on_failure=self._failed)
+        def stale() -> bool:
+            return self._wanted is not report
 
-    def _show_unprintable(self, report) -> None:  # type: ignore[no-untyped-def]
+        def work():  # type: ignore[no-untyped-def]
+            pdf = render_pdf(report, classify(report))
+            if stale():
+                return None
+            total = page_count(pdf)
+            images = rasterise(pdf, pages=list(range(min(total, PREVIEW_MAX_PAGES))),
+                               width=width, stop=stale)
+            if images is None:
+                return None
+            checks = (unprintable_fields(report), removed_fields(report), sender_warnings(report))
+            return report, pdf, images, total, checks
+
+        run_operation(self, None, work, on_success=self._landed, on_failure=self._failed)
+
+    def _landed(self, result) -> None:  # type: ignore[no-untyped-def]
+        self._inflight = None
+        if result is not None and result[0] == self._wanted:
+            report, self.pdf, images, total, checks = result
+            self.rendered_report = report
+            self._show_unprintable(report, *checks)
+            note = ""
+            if total > len(images):
+                note = self.tr("预览只显示前 %1 页（共 %2 页）；生成的 PDF 包含全部页面。").replace(
+                    "%1", str(len(images))).replace("%2", str(total))
+            self.pages.set_pages(images, note)
+            self.previewReady.emit(total)
+        elif self._wanted is not None:
+            self._start(self._wanted)    # the draft changed meanwhile: the newest one now
+
+    def _show_unprintable(self, report, fields, removed,  # type: ignore[no-untyped-def]
+                          sender) -> None:
         """Name every character the bundled fonts cannot print, by field (else it prints as a
-        blank box and nobody notices until the fax arrives)."""
-        fields = unprintable_fields(report)
-        removed = removed_fields(report)
-        sender = sender_warnings(report)
+        blank box and nobody notices until the fax arrives); also controls left out of the PDF
+        and a contact address unusable as sender. The lists come from
+        :mod:`composer.render.checks`, run on the worker thread with the render."""
         if not fields and not removed and not sender:
             self.warnings.hide()
             return
@@ -194,12 +259,11 @@ class PreviewPage(StepPage):
         self.warnings.setText("\n".join(lines))
         self.warnings.show()
 
-    def _rendered(self, result) -> None:  # type: ignore[no-untyped-def]
-        self.pdf, images = result
-        self.pages.set_pages(images)
-        self.previewReady.emit(len(images))
-
     def _failed(self, exc: Exception) -> None:
+        failed, self._inflight = self._inflight, None
+        if self._wanted is not None and self._wanted is not failed:
+            self._start(self._wanted)
+            return
         self.pages.set_message(self.tr("无法生成预览：") + str(exc))
 
     def set_generated(self, out_dir: Path) -> None:

@@ -13,7 +13,6 @@ from composer.gui import i18n
 from composer.gui.font_setting import ReportFonts
 from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
-from composer.render.email import parse_address_list
 
 
 class ProfilePage(StepPage):
@@ -83,6 +82,8 @@ class ProfilePage(StepPage):
 
     def recipient_addresses(self) -> tuple[list[str], list[str]]:
         """(valid addresses, invalid entries) as typed."""
+        from composer.render.email import parse_address_list  # not before the first window
+
         return parse_address_list(self.recipients.text())
 
     def _recipients_changed(self) -> None:

@@ -18,6 +18,7 @@ from composer.core import flow
 from composer.core.obligations import Obligation
 from composer.core.rules import reporting_rules
 from composer.gui import i18n
+from composer.gui.guide_links import GuideLinks
 from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
 
@@ -86,6 +87,10 @@ class RecipientsPage(StepPage):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(180)
         self.body.addWidget(self.table)
+        # the law's text beside the deadlines (Art. 4) and the fast path (Art. 7 ¶2)
+        self.deadline_guide = GuideLinks("deadline-guide")
+        self.deadline_guide.set_links([(self.tr("报告时限"), "art-4")])
+        self.body.addWidget(self.deadline_guide)
         self.escalations = QLabel()
         self.escalations.setObjectName("escalations")
         self.escalations.setWordWrap(True)
@@ -112,6 +117,9 @@ class RecipientsPage(StepPage):
         self.fast.toggled.connect(self._fast_toggled)
         self.body.addWidget(self.full)
         self.body.addWidget(self.fast)
+        self.fast_guide = GuideLinks("fast-path-guide")
+        self.fast_guide.set_links([(self.tr("先行报告第一、二项"), "art-7-p2")])
+        self.body.addWidget(self.fast_guide)
         self.notes = QLabel()
         self.notes.setObjectName("notes")
         self.notes.setWordWrap(True)

@@ -11,9 +11,10 @@ waiting for them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -35,9 +36,15 @@ def page_count(pdf: bytes) -> int:
     return count(pdf)
 
 
-def rasterise(pdf: bytes, dpi: float = PREVIEW_DPI, pages: list[int] | None = None
-              ) -> list[QImage]:
-    """Pages as opaque RGB images painted on white (safe off the GUI thread)."""
+def rasterise(pdf: bytes, dpi: float = PREVIEW_DPI, pages: list[int] | None = None, *,
+              width: int | None = None, stop: Callable[[], bool] | None = None
+              ) -> list[QImage] | None:
+    """Pages as opaque RGB images on white (safe off the GUI thread).
+
+    ``width``: pixels across each page instead of ``dpi`` (the preview asks for what it shows,
+    so the GUI thread need not scale). ``stop``: asked between pages; when it answers True the
+    work is abandoned and None returned (a newer preview is wanted).
+    """
     import pypdfium2 as pdfium
 
     out: list[QImage] = []
@@ -46,20 +53,22 @@ def rasterise(pdf: bytes, dpi: float = PREVIEW_DPI, pages: list[int] | None = No
         try:
             indices = range(len(doc)) if pages is None else pages
             for i in indices:
+                if stop is not None and stop():
+                    return None
                 page = doc[i]
-                bitmap = page.render(scale=dpi / 72, fill_color=(255, 255, 255, 255))
-                pil = bitmap.to_pil().convert("RGB")
-                data = pil.tobytes("raw", "RGB")
-                raw = QImage(data, pil.width, pil.height, pil.width * 3,
-                             QImage.Format.Format_RGB888)
-                image = QImage(raw.size(), QImage.Format.Format_RGB32)
-                image.fill(Qt.GlobalColor.white)
-                painter = QPainter(image)
-                painter.drawImage(0, 0, raw)
-                painter.end()
-                out.append(image)
-                bitmap.close()
-                page.close()
+                try:
+                    scale = width / page.get_width() if width else dpi / 72
+                    # RGBx straight from PDFium, copied into a Qt-owned image: no Pillow here
+                    bitmap = page.render(scale=scale, fill_color=(255, 255, 255, 255),
+                                         rev_byteorder=True, prefer_bgrx=True)
+                    try:
+                        out.append(QImage(bitmap.buffer, bitmap.width, bitmap.height,
+                                          bitmap.stride, QImage.Format.Format_RGBX8888
+                                          ).convertToFormat(QImage.Format.Format_RGB32))
+                    finally:
+                        bitmap.close()
+                finally:
+                    page.close()
         finally:
             doc.close()
     return out
@@ -76,7 +85,7 @@ def paint_pdf(printer: QPrinter, pdf: bytes) -> int:
         for i in range(total):
             if i:
                 printer.newPage()
-            image = rasterise(pdf, dpi, [i])[0]
+            (image,) = rasterise(pdf, dpi, [i]) or [QImage()]
             area = painter.viewport()
             size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRect(area.x() + (area.width() - size.width()) // 2, area.y(),
@@ -92,7 +101,16 @@ def paint_pdf(printer: QPrinter, pdf: bytes) -> int:
 
 
 class PagesView(QScrollArea):
-    """The report's pages, one under another, scaled to the view's width."""
+    """The report's pages, one under another, scaled to the view's width.
+
+    :meth:`page_width` is the width (in device pixels) pages should be rasterised at to be
+    shown unscaled; images of another width are scaled here.
+
+    Signals: widthChanged() when the view's page width moved away from the images' width by
+    more than a tenth (a new rasterisation would look sharper).
+    """
+
+    widthChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -106,38 +124,73 @@ class PagesView(QScrollArea):
         self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.setWidget(inner)
         self.labels: list[QLabel] = []
+        self._message: QLabel | None = None
 
-    def set_pages(self, images: list[QImage]) -> None:
+    def _width(self) -> int:
+        return max(200, min(self.viewport().width() - 40, 900))
+
+    def page_width(self) -> int:
+        return round(self._width() * self.devicePixelRatioF())
+
+    def has_pages(self) -> bool:
+        return bool(self._images)
+
+    def set_pages(self, images: list[QImage], note: str = "") -> None:
+        """Show ``images`` (and ``note`` under them); the page labels are reused when the count
+        is unchanged (no flicker, the scroll position stays)."""
         self._images = images
-        for label in self.labels:
-            self._layout.removeWidget(label)
-            label.hide()          # gone at once, even before the deferred delete runs
-            label.deleteLater()
-        self.labels = []
-        for n, image in enumerate(images, 1):
-            label = QLabel()
-            label.setObjectName(f"page-{n}")
-            label.setAccessibleName(f"{n} / {len(images)}")
-            self._layout.addWidget(label)
-            self.labels.append(label)
+        self._clear_message()
+        if len(self.labels) != len(images):
+            for label in self.labels:
+                self._layout.removeWidget(label)
+                label.hide()          # gone at once, even before the deferred delete runs
+                label.deleteLater()
+            self.labels = []
+            for n in range(1, len(images) + 1):
+                label = QLabel()
+                label.setObjectName(f"page-{n}")
+                label.setAccessibleName(f"{n} / {len(images)}")
+                self._layout.addWidget(label)
+                self.labels.append(label)
+        if note:
+            self._add_message(note)
         self._scale()
 
     def set_message(self, text: str) -> None:
         self.set_pages([])
+        self._add_message(text)
+
+    def _add_message(self, text: str) -> None:
         label = QLabel(text)
         label.setStyleSheet("color: white; font-size: 12pt;")
         label.setWordWrap(True)
+        label.setObjectName("pages-message")
         self._layout.addWidget(label)
-        self.labels.append(label)
+        self._message = label
+
+    def _clear_message(self) -> None:
+        if self._message is not None:
+            self._layout.removeWidget(self._message)
+            self._message.hide()
+            self._message.setParent(None)   # out of the widget tree at once (findChild)
+            self._message.deleteLater()
+            self._message = None
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
         self._scale()
+        if self._images and abs(self._images[0].width() - self.page_width()) > \
+                self.page_width() / 10:
+            self.widthChanged.emit()
 
     def _scale(self) -> None:
-        width = max(200, min(self.viewport().width() - 40, 900))
+        width = self._width()
+        ratio = self.devicePixelRatioF()
         for label, image in zip(self.labels, self._images):
-            pix = QPixmap.fromImage(image).scaled(
-                QSize(width, 100000), Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation)
+            pix = QPixmap.fromImage(image)
+            if image.width() != round(width * ratio):
+                pix = pix.scaled(QSize(round(width * ratio), 100000),
+                                 Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+            pix.setDevicePixelRatio(ratio)
             label.setPixmap(pix)

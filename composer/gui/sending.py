@@ -12,6 +12,7 @@ report as it stands — copied read-only into the data directory by the storage.
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -56,19 +57,48 @@ def update_sent(window: Any) -> None:
 
 
 def valid_package(window: Any) -> Path | None:
-    """The latest package generated for this report, if it still matches its manifest hash."""
+    """The latest package generated for this report as it stands: its manifest.json still has
+    the recorded hash, and the manifest's input hash is that of the current report (a package
+    made before the last edit is not what would be sent now)."""
     draft_id = window.model.draft.id
-    if draft_id is None:
+    report = window.model.draft.report()
+    if draft_id is None or report is None:
         return None
+    current = hashlib.sha256(_source(report)).hexdigest()
     for package in reversed(window.storage.packages(draft_id)):
         manifest = Path(package.out_dir) / "manifest.json"
         try:
-            digest = hashlib.sha256(manifest.read_bytes()).hexdigest()
+            data = manifest.read_bytes()
         except OSError:
             continue
-        if digest == package.manifest_sha256:
+        if hashlib.sha256(data).hexdigest() != package.manifest_sha256:
+            continue
+        try:
+            made_from = json.loads(data).get("input", {}).get("sha256")
+        except (ValueError, AttributeError):
+            continue
+        if made_from == current:
             return Path(package.out_dir)
     return None
+
+
+def _source(report: Any) -> bytes:
+    """The incident file a package is made from (its SHA-256 is the manifest's input hash)."""
+    from composer.core.incident_io import dumps_report
+
+    return dumps_report(report).encode("utf-8")
+
+
+def package_file(package: Path, name: str) -> bytes | None:
+    """``name`` (e.g. ``fax/fax.pdf``) of ``package``, if its bytes are those its manifest lists."""
+    try:
+        listed = json.loads((package / "manifest.json").read_bytes())["files"]
+        data = (package / name).read_bytes()
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    digest = hashlib.sha256(data).hexdigest()
+    return data if any(f.get("path") == name and f.get("sha256") == digest
+                       for f in listed if isinstance(f, dict)) else None
 
 
 def _report(window: Any):  # type: ignore[no-untyped-def]
@@ -99,34 +129,65 @@ def open_email(window: Any) -> None:
         open_file(window, package / "message.eml")
         return
     report = _report(window)
-    draft_id = window.model.draft.id
-    if report is None or draft_id is None:
+    if report is None or window.model.draft.id is None:
         return
+    outbox_package(window, report, lambda out_dir: open_file(window, out_dir / "message.eml"),
+                   QCoreApplication.translate("Sending", "正在准备邮件…"),
+                   QCoreApplication.translate("Sending", "无法准备邮件"))
+
+
+def outbox_package(window: Any, report: Any, then: Callable[[Path], Any], busy: str,
+                   failed: str) -> None:
+    """Generate a whole package of ``report`` (report, e-mail, fax set, phone script) into the
+    data folder's ``outbox/`` off the GUI thread, register it as the report's latest package,
+    then call ``then(out_dir)`` — what is opened or printed next is what a recorded sending
+    keeps."""
+    from composer.gui import font_setting
     from composer.gui.output import package_dir_name
 
+    draft_id = window.model.draft.id
     window.save_now()
     extra = tuple(window.email_recipients())
     when = _now()
     out_dir = window.storage.data_root / "outbox" / package_dir_name(window.model.draft, when)
+    source = _source(report)
 
     def work() -> Any:
-        from composer.core.incident_io import dumps_report
         from composer.render.package import write_package
 
-        return write_package(report, out_dir, source=dumps_report(report).encode("utf-8"),
-                             generated_at=when, extra_recipients=extra,
-                             only=("pdf", "eml", "fax", "script"))
+        return write_package(report, out_dir, source=source, generated_at=when,
+                             extra_recipients=extra, only=("pdf", "eml", "fax", "script"),
+                             pdf_renderer=font_setting.render_pdf)
 
     def written(result: Any) -> None:
         files = [Path(f) for f in result.files]
         digest = hashlib.sha256((out_dir / "manifest.json").read_bytes()).hexdigest()
         window.storage.record_package(draft_id, out_dir, files, digest, when)
-        open_file(window, out_dir / "message.eml")
+        then(out_dir)
 
-    run_operation(window, QCoreApplication.translate("Sending", "正在准备邮件…"), work,
-                  on_success=written,
-                  on_failure=lambda exc: window._warn(
-                      QCoreApplication.translate("Sending", "无法准备邮件"), str(exc)))
+    run_operation(window, busy, work, on_success=written,
+                  on_failure=lambda exc: window._warn(failed, str(exc)))
+
+
+def with_package_file(window: Any, report: Any, name: str, then: Callable[[bytes], Any],
+                      busy: str, failed: str) -> None:
+    """``then(bytes)`` of the package file ``name`` (``fax/fax.pdf``, ``fax/fax.tif`` …): from
+    the current package if it has it unchanged, else from a package generated now
+    (:func:`outbox_package`). So what is printed or saved is byte for byte what a recorded
+    sending keeps."""
+    package = valid_package(window)
+    data = package_file(package, name) if package is not None else None
+    if data is not None:
+        then(data)
+        return
+
+    def made(out_dir: Path) -> None:
+        made_data = package_file(out_dir, name)
+        if made_data is None:
+            window._warn(failed, str(out_dir / name))
+            return
+        then(made_data)
+    outbox_package(window, report, made, busy, failed)
 
 
 def _save_dialog(window: Any, name: str, title: str, file_name: str, filter_: str,
@@ -161,22 +222,20 @@ def save_fax_tiff(window: Any, name: str | None = None) -> QFileDialog | None:
                             QCoreApplication.translate("Sending", "传真 TIFF (*.tif *.tiff)"),
                             "tif", lambda path: save_fax_tiff(window, path))
 
-    def work() -> Path:
-        from composer.core.classify import classify
-        from composer.gui.page_preview import render_pdf
-        from composer.render.fax import fax_set, fax_tiff
+    def save(data: bytes) -> None:
+        try:
+            atomic_write_bytes(Path(name), data)
+        except OSError as exc:
+            window._warn(QCoreApplication.translate("Sending", "无法保存"),
+                         f"{name}\n{exc.strerror or exc}")
+            return
+        window.statusBar().showMessage(
+            QCoreApplication.translate("Sending", "传真 TIFF 已保存：") + str(name))
 
-        c = classify(report)
-        when = _now()
-        combined = fax_set(report, c, render_pdf(report, c), generated_at=when)[1]
-        atomic_write_bytes(Path(name), fax_tiff(combined))
-        return Path(name)
-
-    run_operation(window, QCoreApplication.translate("Sending", "正在生成传真 TIFF…"), work,
-                  on_success=lambda path: window.statusBar().showMessage(
-                      QCoreApplication.translate("Sending", "传真 TIFF 已保存：") + str(path)),
-                  on_failure=lambda exc: window._warn(
-                      QCoreApplication.translate("Sending", "无法保存"), str(exc)))
+    # the package's fax/fax.tif: the TIFF a fax server sends is the one the record keeps
+    with_package_file(window, report, "fax/fax.tif", save,
+                      QCoreApplication.translate("Sending", "正在生成传真 TIFF…"),
+                      QCoreApplication.translate("Sending", "无法保存"))
     return None
 
 
@@ -264,11 +323,10 @@ def record_sending(window: Any, draft_id: int, value: Any, done: Callable[[], No
     when = _now()
 
     def work() -> Path:
-        from composer.core.incident_io import dumps_report
         from composer.render.package import write_package
 
         tmp = Path(tempfile.mkdtemp(prefix="composer-sent-"))
-        return write_package(report, tmp / "package", source=dumps_report(report).encode(),
+        return write_package(report, tmp / "package", source=_source(report),
                              generated_at=when, extra_recipients=extra,
                              only=("pdf", "eml", "fax", "script")).out_dir
 

@@ -41,6 +41,7 @@ from composer.render.wording import (
     Art7Item,
     art7_items,
     fmt_time,
+    grading_remarks,
     header_text,
     level_text,
     report_title,
@@ -127,7 +128,7 @@ def body_context(report: Report, classification: Classification, *,
         "level": level_text(classification),
         "reportable": g.reportable,
         "reasons": [c.reason for c in g.criteria],
-        "remarks": g.notes_zh,  # a site that capped the level, or a site not given
+        "remarks": grading_remarks(classification),  # a site that capped the level, or not given
         "unverified": UNVERIFIED_NOTICE if classification.unconfirmed else "",
         "deadline": fmt_time(first.due) if first and first.due else "",
         "deadline_to": first.to if first else "",

@@ -6,8 +6,13 @@
 * :func:`fax_tiff` — every page rasterised with PDFium on white, A4 centred on a 1728-pixel
   line, 2291 lines, 204×196 dpi ("fine"), thresholded to 1 bit without dithering, CCITT G3
   (1-D, the safest default for fax software) or G4, one strip a page, WhiteIsZero, PageNumber.
+  Long documents are rasterised in parallel worker processes (PDFium is not thread-safe, so
+  threads would not help); each worker opens the PDF bytes itself, pages are encoded one by one
+  and joined in page order, so the file is byte-identical to the one-process result.
 
-Qt-free. PDFium is not thread-safe: call these from one thread at a time.
+Qt-free. PDFium is not thread-safe: call these from one thread at a time. PDFium, Pillow and
+the reportlab page layout are imported by the functions that use them, so importing this module
+(e.g. in a worker process, or for ``render --only pdf``) stays cheap.
 """
 
 from __future__ import annotations
@@ -16,28 +21,34 @@ import hashlib
 import io
 import re
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
-from PIL import Image, TiffImagePlugin
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Table, TableStyle
 
 from composer import __version__
 from composer.core.classify import Classification
 from composer.core.model import Report, ReportType
 from composer.core.obligations import governing, lateness
 from composer.core.rules import reporting_rules
-from composer.render import fonts
 from composer.render.pdf_info import with_info
-from composer.render.pdf_layout import CJKParagraph, fix_signature, pdf_date
 from composer.render.pdfium_lock import PDFIUM_LOCK
-from composer.render.wording import fmt_time, header_text, level_text, report_title
+from composer.render.wording import (
+    fmt_time,
+    grading_remarks,
+    header_text,
+    level_text,
+    report_title,
+)
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
+    from PIL import Image
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Table
 
 FAX_WIDTH = 1728          # pixels on a fax line (ITU-T T.4, A4/Letter)
 FAX_HEIGHT = 2291         # lines of an A4 page in fine mode: 297 mm at 196 lpi is 2291.8; HylaFAX
@@ -54,6 +65,10 @@ BODY_PT, TITLE_PT, LEADING = 15, 30, 21
 
 
 def _styles() -> dict[str, ParagraphStyle]:
+    from reportlab.lib.styles import ParagraphStyle
+
+    from composer.render import fonts
+
     fonts.register()
     body = ParagraphStyle("fax-body", fontName=fonts.SANS, fontSize=BODY_PT, leading=LEADING,
                           textColor="black", wordWrap="CJK")
@@ -91,7 +106,8 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
     rows += [
         ("发送时间", f"{fmt_time(generated_at)}（北京时间）"),
         ("事　　由", _cut(f"网络安全事件{report.report_type.zh}：{report.incident.title}", limit)),
-        ("事件级别", level_text(classification)),
+        ("事件级别", "\n".join([level_text(classification),
+                                *(_cut(r, limit * 2) for r in grading_remarks(classification))])),
         ("页　　数", f"共 {total_pages} 页（含本封面）"),
     ]
     late = (lateness(report, classification.duties, generated_at)
@@ -134,6 +150,11 @@ def cover_subject(report: Report) -> str:
 def render_cover_pdf(report: Report, classification: Classification, *, report_pages: int,
                      generated_at: datetime) -> bytes:
     """The one-page A4 cover sheet; ``report_pages`` excludes the cover."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from composer.render import fonts
+    from composer.render.pdf_layout import CJKParagraph, fix_signature, pdf_date
+
     if report_pages < 0:
         raise ValueError("report_pages must not be negative")
     styles = _styles()
@@ -192,6 +213,11 @@ def render_cover_pdf(report: Report, classification: Classification, *, report_p
 
 def _table(rows: list[tuple[str, str]], styles: dict[str, ParagraphStyle],
            width: float) -> Table:
+    from reportlab.platypus import Table, TableStyle
+
+    from composer.render import fonts
+    from composer.render.pdf_layout import CJKParagraph
+
     label_w = 32 * mm
     data = [[CJKParagraph(fonts.paragraph_markup(label), styles["label"]),
              CJKParagraph(fonts.paragraph_markup(value), styles["body"])] for label, value in rows]
@@ -212,6 +238,8 @@ def _table(rows: list[tuple[str, str]], styles: dict[str, ParagraphStyle],
 
 
 def page_count(pdf_bytes: bytes) -> int:
+    import pypdfium2 as pdfium
+
     with PDFIUM_LOCK:
         doc = pdfium.PdfDocument(pdf_bytes)
         try:
@@ -241,6 +269,10 @@ def fax_pdf(cover_pdf: bytes, report_pdf: bytes, *, created: datetime | None = N
     so equal inputs give equal bytes. ``info`` (Title, Author, Subject, Creator) becomes the
     document information, written as an incremental update (PDFium cannot set it).
     """
+    import pypdfium2 as pdfium
+
+    from composer.render.pdf_layout import pdf_date
+
     with PDFIUM_LOCK:
         out = pdfium.PdfDocument.new()
         sources = [pdfium.PdfDocument(cover_pdf), pdfium.PdfDocument(report_pdf)]
@@ -297,20 +329,39 @@ def _fixed_id(pdf: bytes, *inputs: bytes) -> bytes:
 # --- TIFF -------------------------------------------------------------------------------------
 
 
-def _fax_page(page: pdfium.PdfPage) -> Image.Image:
-    """One page as a 1728×2291 1-bit image, fitted and centred at 204×196 dpi."""
+def _fax_page(page: pdfium.PdfPage, *, ink_is_one: bool = False) -> Image.Image:
+    """One page as a 1728×2291 1-bit image, fitted and centred at 204×196 dpi (ink 0, paper 1;
+    ``ink_is_one`` gives the bits the other way round, as the TIFF stores them).
+
+    PDFium draws the page straight onto the white fax-sized grey bitmap at 204 dpi across and
+    196 dpi down (no resampling), which is then thresholded without dithering.
+    """
+    import pypdfium2.raw as pdfium_c
+
     w_pt, h_pt = page.get_size()
     sx, sy = FAX_DPI[0] / 72, FAX_DPI[1] / 72
     fit = min(1.0, FAX_WIDTH / (w_pt * sx), FAX_HEIGHT / (h_pt * sy))
-    # PDFium scales uniformly: render at the horizontal resolution, then squeeze vertically.
-    grey = page.render(scale=sx * fit, grayscale=True,
-                       fill_color=(255, 255, 255, 255)).to_pil().convert("L")
     target = (min(FAX_WIDTH, round(w_pt * sx * fit)), min(FAX_HEIGHT, round(h_pt * sy * fit)))
-    if grey.size != target:
-        grey = grey.resize(target, Image.Resampling.LANCZOS)
-    canvas = Image.new("L", (FAX_WIDTH, FAX_HEIGHT), 255)
-    canvas.paste(grey, ((FAX_WIDTH - target[0]) // 2, (FAX_HEIGHT - target[1]) // 2))
-    return canvas.point(lambda v: 255 if v >= THRESHOLD else 0, mode="1")
+    bitmap = _grey_bitmap()
+    try:
+        pdfium_c.FPDF_RenderPageBitmap(bitmap, page, (FAX_WIDTH - target[0]) // 2,
+                                       (FAX_HEIGHT - target[1]) // 2, target[0], target[1], 0,
+                                       pdfium_c.FPDF_GRAYSCALE | pdfium_c.FPDF_ANNOT)
+        grey = bitmap.to_pil()
+        ink, paper = (255, 0) if ink_is_one else (0, 255)
+        return grey.point(lambda v: paper if v >= THRESHOLD else ink, mode="1")
+    finally:
+        bitmap.close()
+
+
+def _grey_bitmap():  # type: ignore[no-untyped-def]
+    """A white 8-bit grey PDFium bitmap of one fax page."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    bitmap = pdfium.PdfBitmap.new_native(FAX_WIDTH, FAX_HEIGHT, pdfium_c.FPDFBitmap_Gray)
+    bitmap.fill_rect((255, 255, 255, 255), 0, 0, FAX_WIDTH, FAX_HEIGHT)
+    return bitmap
 
 
 def _ink_is_one(image: Image.Image) -> Image.Image:
@@ -323,6 +374,8 @@ def fax_pages(pdf_bytes: bytes) -> Iterator[Image.Image]:
 
     Each page is rasterised under :data:`PDFIUM_LOCK`; the lock is not held across ``yield``.
     """
+    import pypdfium2 as pdfium
+
     with PDFIUM_LOCK:
         doc = pdfium.PdfDocument(pdf_bytes)
     try:
@@ -339,8 +392,21 @@ def fax_pages(pdf_bytes: bytes) -> Iterator[Image.Image]:
             doc.close()
 
 
-def fax_tiff(pdf_bytes: bytes, *, compression: str = "group3") -> bytes:
-    """Multi-page fax TIFF of ``pdf_bytes`` (compression ``group3`` or ``group4``)."""
+def fax_tiff(pdf_bytes: bytes, *, compression: str = "group3", workers: int | None = None,
+             progress: Callable[[int, int], None] | None = None) -> bytes:
+    """Multi-page fax TIFF of ``pdf_bytes`` (compression ``group3`` or ``group4``).
+
+    ``workers``: processes rasterising pages, this one included (default: one per CPU, up to
+    :data:`~composer.render.fax_raster.MAX_WORKERS`, from
+    :data:`~composer.render.fax_raster.PARALLEL_MIN_PAGES` pages; 1 = this process alone).
+    The bytes do not depend on it. ``progress(pages done, pages in all)`` is called in this
+    thread after each page. Workers are fresh processes (``spawn``), never forks of this
+    one: a script that calls this needs the usual ``if __name__ == "__main__":`` guard.
+    """
+    from PIL import TiffImagePlugin
+
+    from composer.render import fax_raster
+
     try:
         codec = COMPRESSIONS[compression]
     except KeyError:
@@ -348,22 +414,14 @@ def fax_tiff(pdf_bytes: bytes, *, compression: str = "group3") -> bytes:
     total = page_count(pdf_bytes)
     if total == 0:
         raise ValueError("the PDF has no pages")
+    count = fax_raster.worker_count(total) if workers is None else max(1, workers)
     buf = io.BytesIO()
     with TiffImagePlugin.AppendingTiffWriter(buf, new=True) as tf:
-        for index, image in enumerate(fax_pages(pdf_bytes)):
-            info = TiffImagePlugin.ImageFileDirectory_v2()
-            # 262 (Photometric) is left to Pillow (MinIsBlack for mode "1") and rewritten to
-            # WhiteIsZero below: asked for 262=0, Pillow flips the bits itself in a per-pixel
-            # Python loop (~270 ms a page). The pages are already drawn ink = 1 instead.
-            info[278] = FAX_HEIGHT              # RowsPerStrip: one strip a page
-            info[266] = 1                       # FillOrder: MSB first
-            info[254] = 2                       # NewSubfileType: page of a multi-page file
-            info[297] = (index, total)          # PageNumber (rewritten below)
-            if codec == "group3":
-                info[292] = 4                   # T4Options: 1-D, fill bits before EOL
-            _ink_is_one(image).save(tf, format="TIFF", compression=codec, tiffinfo=info,
-                                    dpi=FAX_DPI)
+        for done, frame in enumerate(fax_raster.frames(pdf_bytes, total, codec, count), 1):
+            tf.write(frame)     # what Pillow writes when it saves the page into ``tf``
             tf.newFrame()
+            if progress is not None:
+                progress(done, total)
     data = bytearray(buf.getvalue())
     _rewrite_tags(data, total)
     return bytes(data)

@@ -14,25 +14,24 @@ from datetime import datetime
 from composer.core.classify import Classification
 from composer.core.grading import UNVERIFIED_NOTICE
 from composer.core.model import Report, ReportType
-from composer.core.obligations import in_china
-from composer.core.rules import category
-
-TO_BE_SUPPLEMENTED = "待补报"
-
-ITEM_TITLES = (
-    "一、涉事单位名称及涉事系统或设施基本情况",
-    "二、事件发现或发生的时间、地点、类型、级别，已造成的影响和危害，已采取的措施及效果",
-    "三、事态发展趋势及可能造成的进一步影响和危害",
-    "四、事件原因初步分析意见",
-    "五、溯源调查工作线索（可能的攻击者信息、攻击路径、存在的漏洞等）",
-    "六、拟进一步采取的应对措施以及请求支援事项",
-    "七、事件现场保护情况",
-    "八、其他应当报告的情况",
+from composer.render.wording import (
+    ITEM_HEADINGS,
+    SUMMARY_HEADING,
+    TO_BE_SUPPLEMENTED,
+    beijing_time,
+    grading_remarks,
+    item1_parts,
+    item2_parts,
+    item6_parts,
+    item8_text,
+    summary_parts,
 )
-"""The eight items of Art. 7 in the Measures' order and (shortened) wording."""
 
-SUMMARY_TITLE = "九、事件处置总结（《办法》第八条）"
-SUSPECTED_CRIME = "事件涉嫌违法犯罪，本单位依法向公安机关报案。"
+ITEM_TITLES = ITEM_HEADINGS
+"""The eight items of Art. 7: the PDF's own headings (render/wording.py), so what is pasted
+into the web form and what is printed say the same."""
+
+SUMMARY_TITLE = SUMMARY_HEADING
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +42,7 @@ class Field:
 
 
 def time_text(moment: datetime) -> str:
-    return in_china(moment).strftime("%Y-%m-%d %H:%M") + "（北京时间）"
+    return beijing_time(moment)
 
 
 def _blank(text: str | None) -> bool:
@@ -81,49 +80,27 @@ def level_text(classification: Classification) -> str:
 
 
 def report_fields(report: Report, classification: Classification) -> list[Field]:
-    """Art. 7 items 1–8 (and the Art. 8 summary for a summary report) as plain text."""
+    """Art. 7 items 1–8 (and the Art. 8 summary for a summary report) as plain text: the
+    parts and labels the PDF prints (render/wording.py), plus the contact in item 1 and the
+    level in item 2 (the PDF's header table carries those)."""
     op, inc = report.operator, report.incident
     contact = f"{op.contact.name}，电话 {op.contact.phone}"
     if not _blank(op.contact.email):
         contact += f"，电子邮箱 {op.contact.email}"
-    item1 = _lines([("涉事单位", op.name), ("单位类型", op.kind.zh),
-                    ("统一社会信用代码", op.credit_code), ("所在省份", op.province),
-                    ("保护工作部门", op.protection_department),
-                    ("本部门网信工作机构", op.cac_office)], keep_empty=False)
-    item1 += "\n" + _lines([("联系人", contact), ("涉事系统或设施", inc.systems)])
-    cat = category(inc.category)
-    entries: list[tuple[str, str | None]] = [
-        ("事件名称", inc.title),
-        ("发现时间", time_text(inc.discovered_at)),
-        ("发生时间", time_text(inc.occurred_at) if inc.occurred_at else None),
-        ("地点", inc.location),
-        ("类型", cat.zh if cat is not None else inc.category),
-        ("级别", level_text(classification)),
-        ("事件经过", inc.description),
-        ("已造成的影响和危害", inc.impact),
-        ("已采取的措施及效果", inc.measures),
-    ]
-    if cat is not None and cat.ransom_items:
-        ransom = inc.ransom
-        entries += [("要求支付赎金的金额", ransom.amount if ransom else None),
-                    ("支付方式", ransom.method if ransom else None),
-                    ("日期", time_text(ransom.demanded_at)
-                     if ransom and ransom.demanded_at else None)]
-    if report.report_type is ReportType.SUMMARY:
-        entries.append(("处置结束时间", time_text(inc.handling_completed_at)
-                        if inc.handling_completed_at else None))
-    item6 = _lines([("拟进一步采取的应对措施", inc.next_steps),
-                    ("请求支援事项", inc.support_requested)], keep_empty=False)
-    item8 = "\n".join(t.strip() for t in (inc.other or "", SUSPECTED_CRIME
-                                          if inc.suspected_crime else "") if t.strip())
-    texts = [item1, _lines(entries), _text(inc.trend), _text(inc.cause), _text(inc.clues),
-             item6 or TO_BE_SUPPLEMENTED, _text(inc.scene_preservation), _text(item8)]
+    item1 = item1_parts(report)
+    item1.insert(len(item1) - 1, ("联系人", contact))   # before the affected systems
+    item2 = item2_parts(report)
+    at = next(i for i, (label, _) in enumerate(item2) if label == "事件类型") + 1
+    item2.insert(at, ("事件级别", "\n".join([level_text(classification),
+                                           *grading_remarks(classification)])))
+    item6 = _lines(item6_parts(report), keep_empty=False)
+    texts = [_lines(item1), _lines(item2), _text(inc.trend), _text(inc.cause),
+             _text(inc.clues), item6 or TO_BE_SUPPLEMENTED, _text(inc.scene_preservation),
+             _text(item8_text(report))]
     fields = [Field(f"item{n}", title, text)
               for n, (title, text) in enumerate(zip(ITEM_TITLES, texts, strict=True), start=1)]
     if report.report_type is ReportType.SUMMARY:
-        fields.append(Field("summary", SUMMARY_TITLE, _lines([
-            ("责任处理情况", inc.accountability), ("整改落实情况", inc.remediation),
-            ("经验教训", inc.lessons)])))
+        fields.append(Field("summary", SUMMARY_TITLE, _lines(summary_parts(report))))
     return fields
 
 

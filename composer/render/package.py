@@ -38,9 +38,8 @@ from composer.core.classify import Classification, classify
 from composer.core.incident_io import dumps_report
 from composer.core.model import Report
 from composer.core.obligations import in_china
-from composer.render import fax, target
+from composer.render import fax, target  # fax is light: PDFium, Pillow, layout load on use
 from composer.render.checks import manifest_notes
-from composer.render.email import InvalidAddress, render_eml
 
 OUTPUTS = ("pdf", "eml", "fax")
 OPTIONAL = ("script",)
@@ -51,6 +50,11 @@ FILES = target.FILES
 
 PdfRenderer = Callable[..., bytes]
 """``(report, classification, *, generated_at) -> PDF bytes``, like ``render_report_pdf``."""
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)`` while a package is built: stage ``"pdf"``, ``"eml"``,
+``"fax"`` (``done``/``total`` in fax pages; 0/0 while the fax PDF is put together) or
+``"write"``. Called in the building thread."""
 
 
 class PackageError(Exception):
@@ -97,22 +101,32 @@ def build_package(report: Report, *, source: bytes | None = None,
                   only: Iterable[str] | str = OUTPUTS, generated_at: datetime | None = None,
                   extra_recipients: Sequence[str] = (), fax_compression: str = "group3",
                   classification: Classification | None = None,
-                  pdf_renderer: PdfRenderer | None = None) -> dict[str, bytes]:
+                  pdf_renderer: PdfRenderer | None = None,
+                  progress: Progress | None = None) -> dict[str, bytes]:
     """Every file of the package as ``{relative path: bytes}``, manifest.json last.
 
     ``source`` is the incident file as read (its SHA-256 goes into the manifest); without it,
-    the canonical JSON of ``report`` is hashed instead.
+    the canonical JSON of ``report`` is hashed instead. Only what the selected outputs need is
+    imported (``only="pdf"`` loads neither PDFium, Pillow nor jinja2).
     """
+    def step(stage: str, done: int = 0, total: int = 0) -> None:
+        if progress is not None:
+            progress(stage, done, total)
+
     selection = normalize_only(only)
     when = _when(generated_at)
     classification = classify(report) if classification is None else classification
     renderer = _default_pdf_renderer() if pdf_renderer is None else pdf_renderer
+    step("pdf")
     report_pdf = renderer(report, classification, generated_at=when)
     files: dict[str, bytes] = {}
     extra: dict[str, Any] = {}
     if "pdf" in selection:
         files["report.pdf"] = report_pdf
     if "eml" in selection:
+        from composer.render.email import InvalidAddress, render_eml
+
+        step("eml")
         try:
             files["message.eml"] = render_eml(report, classification, report_pdf,
                                               generated_at=when,
@@ -120,10 +134,13 @@ def build_package(report: Report, *, source: bytes | None = None,
         except InvalidAddress as exc:
             raise PackageError(str(exc)) from None
     if "fax" in selection:
+        step("fax")
         cover, combined = fax.fax_set(report, classification, report_pdf, generated_at=when)
         files["fax/cover.pdf"] = cover
         files["fax/fax.pdf"] = combined
-        files["fax/fax.tif"] = fax.fax_tiff(combined, compression=fax_compression)
+        files["fax/fax.tif"] = fax.fax_tiff(
+            combined, compression=fax_compression,
+            progress=None if progress is None else lambda done, total: step("fax", done, total))
         extra["fax"] = {"pages": fax.page_count(combined),
                         "compression": fax.COMPRESSIONS[fax_compression]}
     if "script" in selection:
@@ -230,7 +247,8 @@ def write_package(report: Report, out_dir: str | os.PathLike[str], *,
                   source: bytes | None = None, only: Iterable[str] | str = OUTPUTS,
                   force: bool = False, generated_at: datetime | None = None,
                   extra_recipients: Sequence[str] = (), fax_compression: str = "group3",
-                  pdf_renderer: PdfRenderer | None = None) -> PackageResult:
+                  pdf_renderer: PdfRenderer | None = None,
+                  progress: Progress | None = None) -> PackageResult:
     """Build the package and write it into ``out_dir`` atomically; :class:`PackageError`.
 
     One writer per folder (:class:`composer.render.target.TargetLock`): a second concurrent
@@ -253,7 +271,10 @@ def write_package(report: Report, out_dir: str | os.PathLike[str], *,
             existed = _check_target(out_dir, force)
             files = build_package(report, source=source, only=only, generated_at=generated_at,
                                   extra_recipients=extra_recipients,
-                                  fax_compression=fax_compression, pdf_renderer=pdf_renderer)
+                                  fax_compression=fax_compression, pdf_renderer=pdf_renderer,
+                                  progress=progress)
+            if progress is not None:
+                progress("write", 0, 0)
             _write_atomically(files, out_dir, existed)
             done = True
     except target.TargetError as exc:

@@ -36,6 +36,7 @@ from composer.render.wording import (
     SUMMARY_HEADING,
     TO_BE_SUPPLEMENTED,
     beijing_time,
+    grading_remarks,
     item1_parts,
     item2_parts,
     item6_parts,
@@ -203,8 +204,8 @@ def _header_table(st: L.ReportStyles, report: Report, c: Classification,
     level = f"<b>{g.level.zh}</b>"
     if g.criteria:
         level += "<br/>依据：" + "；".join(m(k.reason) for k in g.criteria)
-    for note in g.notes_zh:  # a site that capped the level, or a site not given
-        level += "<br/>说明：" + m(note)
+    for remark in grading_remarks(c):  # a site that capped the level, or a site not given
+        level += "<br/>" + m(remark)
     if c.unconfirmed:
         level += f"<br/><b>【{UNVERIFIED_NOTICE}】</b>"
     elif g.needs_confirmation:

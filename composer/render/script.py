@@ -29,6 +29,7 @@ from composer.core.rules import category, reporting_rules
 from composer.render import fonts
 from composer.render import pdf_layout as L
 from composer.render.templating import render
+from composer.render.wording import grading_remarks
 
 READING_RATE = 220
 """Characters read aloud per minute assumed for the estimate (calm, clear telephone speech:
@@ -154,6 +155,7 @@ def build_script(report: Report, classification: Classification) -> PhoneScript:
         description=_one_line(inc.description), impact=_one_line(inc.impact),
         measures=_one_line(inc.measures), figures=_figures(report), ransom=ransom,
         level=g.level.zh, reasons=[spoken.spoken_figures(k.reason) for k in g.criteria],
+        remarks=[spoken.spoken_figures(r) for r in grading_remarks(classification)],
         unconfirmed=classification.unconfirmed, deadline=_deadline(report, classification),
         items_pending=(report.report_type is ReportType.INITIAL
                        and any(not (getattr(inc, k) or "").strip() for k in _ITEMS_3_TO_8)),

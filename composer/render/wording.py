@@ -34,8 +34,8 @@ ITEM_HEADINGS = (
 
 SUMMARY_HEADING = "九、事件处置总结（《办法》第八条）"
 
-RANSOM_LABELS = ("赎金金额", "支付方式", "索要日期")
-"""Art. 7's own words for the ransomware parts of item 2."""
+RANSOM_LABELS = art7.RANSOM_LABELS
+"""Art. 7's own words for the ransomware parts of item 2 (defined once, in core/art7.py)."""
 
 SUMMARY_LABELS = ("责任处理情况", "整改落实情况", "经验教训")
 """The Art. 8 parts of the summary (cause, measures and harm are items 2 and 4)."""
@@ -63,6 +63,13 @@ def header_text(text: str, limit: int = 200) -> str:
 def level_text(classification: Classification) -> str:
     g = classification.grading
     return g.level.zh + ("（待核实）" if classification.unconfirmed else "")
+
+
+def grading_remarks(classification: Classification) -> list[str]:
+    """The 「说明：…」 lines beside the level — a site that capped the level (or kept a
+    criterion from applying), a site not given that could raise it — as the PDF, the e-mail,
+    the fax cover and the phone script print them."""
+    return ["说明：" + note for note in classification.grading.notes_zh]
 
 
 def report_title(report: Report) -> str:

@@ -13,6 +13,67 @@
     </message>
 </context>
 <context>
+    <name>Autosaver</name>
+    <message>
+        <source>报告已另存为：</source>
+        <translation>Report saved as: </translation>
+    </message>
+    <message>
+        <source>另存报告</source>
+        <translation>Save report as</translation>
+    </message>
+    <message>
+        <source>立即重试</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>最近的修改没有保存到草稿数据库：%1
+退出后这些修改将丢失。请先另存报告。</source>
+        <translation>The latest changes are not in the drafts database: %1
+They will be lost when you quit. Save the report elsewhere first.</translation>
+    </message>
+    <message>
+        <source>草稿数据库中有无法读取的记录，已跳过，其余数据正常：</source>
+        <translation>Some records of the drafts database cannot be read and were skipped; everything else is fine:</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>草稿无法保存</source>
+        <translation>Draft cannot be saved</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>⚠ 草稿无法保存：%1。您的修改仍保留在本窗口中；程序每 %2 秒自动重试。为防丢失，请另存一份报告。</source>
+        <translation>⚠ The draft cannot be saved: %1. Your changes are kept in this window; saving is retried every %2 s. To be safe, save a copy of the report elsewhere.</translation>
+    </message>
+    <message>
+        <source>另存报告…</source>
+        <translation>Save report as…</translation>
+    </message>
+    <message>
+        <source>仍然退出</source>
+        <translation>Quit anyway</translation>
+    </message>
+    <message>
+        <source>已自动保存 %1</source>
+        <translation>Saved automatically %1</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>事件文件 (*.json)</source>
+        <translation>Incident files (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>BasicFactsPage</name>
     <message>
         <source>事件基本情况</source>
@@ -95,7 +156,7 @@
         <translation>Ransom (required for ransomware)</translation>
     </message>
     <message>
-        <source>勒索金额</source>
+        <source>赎金金额</source>
         <translation>Ransom amount</translation>
     </message>
     <message>
@@ -107,8 +168,8 @@
         <translation>Payment method</translation>
     </message>
     <message>
-        <source>勒索时间</source>
-        <translation>Demanded at</translation>
+        <source>索要日期</source>
+        <translation>Date demanded</translation>
     </message>
     <message>
         <source>暂不掌握（报告中注明“暂不掌握，将及时补报”）</source>
@@ -1019,6 +1080,41 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <source>导出报送记录(&amp;E)…</source>
         <translation>&amp;Export sending record…</translation>
     </message>
+    <message>
+        <source>无法打开草稿</source>
+        <translation>Cannot open the draft</translation>
+    </message>
+    <message>
+        <source>无法删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>无法归档</source>
+        <translation>Cannot archive</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>正在生成传真件：第 %1 页，共 %2 页</source>
+        <translation>Making the fax set: page %1 of %2</translation>
+    </message>
+    <message>
+        <source>正在生成 PDF 报告…</source>
+        <translation>Making the PDF report…</translation>
+    </message>
+    <message>
+        <source>正在生成电子邮件草稿…</source>
+        <translation>Making the email draft…</translation>
+    </message>
+    <message>
+        <source>正在生成传真件…</source>
+        <translation>Making the fax set…</translation>
+    </message>
+    <message>
+        <source>正在写入文件…</source>
+        <translation>Writing the files…</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPage</name>
@@ -1097,6 +1193,10 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>已超过报告时限（%1）%2；报告将说明迟报及其原因。</source>
         <translation>Past the reporting deadline (%1) by %2; the report states the delay and its reason.</translation>
+    </message>
+    <message>
+        <source>预览只显示前 %1 页（共 %2 页）；生成的 PDF 包含全部页面。</source>
+        <translation>The preview shows the first %1 pages (of %2); the generated PDF has them all.</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1324,14 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
 </context>
 <context>
     <name>RecipientsPage</name>
+    <message>
+        <source>报告时限</source>
+        <translation>Reporting deadlines</translation>
+    </message>
+    <message>
+        <source>先行报告第一、二项</source>
+        <translation>Reporting items 1–2 first</translation>
+    </message>
     <message>
         <source>报告对象与时限</source>
         <translation>Recipients and deadlines</translation>
@@ -1416,6 +1524,34 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>开始总结报告</source>
         <translation>Start summary report</translation>
+    </message>
+    <message>
+        <source>显示已归档的报告</source>
+        <translation>Show archived reports</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>取消归档</source>
+        <translation>Unarchive</translation>
+    </message>
+    <message>
+        <source>归档…</source>
+        <translation>Archive…</translation>
+    </message>
+    <message>
+        <source>归档报告 %1？
+已报送的报告是报送记录，不能删除。归档后它不再显示在列表中；勾选“显示已归档的报告”可再看到。</source>
+        <translation>Archive report %1?
+A sent report is a record of what was sent and cannot be deleted. Once archived it is no longer listed; tick “Show archived reports” to see it again.</translation>
+    </message>
+    <message>
+        <source>删除草稿 %1？
+此操作不能撤销。</source>
+        <translation>Delete draft %1?
+This cannot be undone.</translation>
     </message>
 </context>
 <context>

@@ -353,3 +353,22 @@ def test_jump_to_an_article_or_section(qtbot, guide_window):
     qtbot.keyClick(goto, Qt.Key.Key_Down)  # as a user picks the next entry
     assert w.current_anchor == "art-4" and w.highlighted_text().startswith("第四条")
     settled(qtbot, w, "art-4")
+
+
+def test_recipients_page_links_the_deadlines_and_the_fast_path(qtbot, window):
+    """报告对象与时限: Art. 4 beside the deadlines, Art. 7 ¶2 beside the fast-path choice."""
+    page = window.wizard.pages[Step.RECIPIENTS]
+    deadline = page.findChild(GuideLinks, "deadline-guide")
+    fast = page.findChild(GuideLinks, "fast-path-guide")
+    assert deadline.anchors() == ["art-4"] and fast.anchors() == ["art-7-p2"]
+    assert "报告时限" in deadline.text() and "第四条" in deadline.text()
+    assert "先行报告第一、二项" in fast.text()
+    layout = page.body
+    assert layout.indexOf(deadline) == layout.indexOf(page.table) + 1
+    assert layout.indexOf(fast) == layout.indexOf(page.fast) + 1
+    deadline.linkActivated.emit("art-4")
+    w = guide_view._window
+    qtbot.waitUntil(lambda: w is not None and w.isVisible() and w.current_anchor == "art-4")
+    fast.linkActivated.emit("art-7-p2")
+    qtbot.waitUntil(lambda: guide_view._window.current_anchor == "art-7-p2")
+    guide_view._window.close()

@@ -51,10 +51,10 @@ def test_close_without_clean_shutdown_offers_draft_back(qtbot, tmp_path):
     qtbot.addWidget(w)
     w.show()
     type_into(w, "operator.name", "崩溃测试单位")
-    qtbot.waitUntil(lambda: first.list_drafts() and first.load_draft(
+    qtbot.waitUntil(lambda: bool(first.list_drafts()) and first.load_draft(
         first.list_drafts()[0].id).get("operator.name") == "崩溃测试单位", timeout=3000)
+    first.close()  # the process ends without end_session() or a last save: an unclean exit
     w.close()
-    first.close()  # the process ends without end_session(): an unclean exit
 
     second = Storage(db)
     offered = second.begin_session()

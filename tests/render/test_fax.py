@@ -22,7 +22,7 @@ from composer.core.classify import classify
 from composer.core.incident_io import load_report
 from composer.core.model import Report
 from composer.core.rules import reporting_rules
-from composer.render import fax, fonts
+from composer.render import fax, fax_raster, fonts
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 CST = timezone(timedelta(hours=8))
@@ -278,3 +278,54 @@ def test_cover_urgency_follows_the_report_type(report_type, handled, lines) -> N
     report = _replace(base, report_type=ReportType(report_type), incident=_replace(
         base.incident, handling_completed_at=parse_time(handled) if handled else None))
     assert urgency_lines(report, _classify(report)) == lines
+
+
+def _tiff_the_pillow_way(pdf: bytes, codec: str) -> bytes:
+    """The reference: every page saved by Pillow straight into its multi-page TIFF writer, in
+    one process (how fax_tiff wrote before pages were rasterised in worker processes)."""
+    from PIL import TiffImagePlugin
+
+    total = fax.page_count(pdf)
+    buf = io.BytesIO()
+    with TiffImagePlugin.AppendingTiffWriter(buf, new=True) as tf:
+        for index, image in enumerate(fax.fax_pages(pdf)):
+            info = TiffImagePlugin.ImageFileDirectory_v2()
+            info[278] = fax.FAX_HEIGHT
+            info[266] = 1
+            info[254] = 2
+            info[297] = (index, total)
+            if codec == "group3":
+                info[292] = 4
+            fax._ink_is_one(image).save(tf, format="TIFF", compression=codec, tiffinfo=info,
+                                        dpi=fax.FAX_DPI)
+            tf.newFrame()
+    data = bytearray(buf.getvalue())
+    fax._rewrite_tags(data, total)
+    return bytes(data)
+
+
+@pytest.mark.parametrize("compression", ["group3", "group4"])
+def test_tiff_from_worker_processes_is_byte_identical(compression: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages rasterised in parallel processes (several chunks, more chunks than workers) give
+    the same bytes as one process, every time, and as Pillow's own multi-page writer."""
+    monkeypatch.setattr(fax_raster, "PAGES_PER_CHUNK", 2)
+    pdf = fax.fax_pdf(_cover(pages=6), _pdf(6))
+    seen: list[tuple[int, int]] = []
+    serial = fax.fax_tiff(pdf, compression=compression, workers=1)
+    parallel = fax.fax_tiff(pdf, compression=compression, workers=3,
+                            progress=lambda done, total: seen.append((done, total)))
+    assert parallel == serial
+    assert fax.fax_tiff(pdf, compression=compression, workers=2) == parallel
+    assert serial == _tiff_the_pillow_way(pdf, compression)
+    assert seen == [(n, 7) for n in range(1, 8)]
+    frames = _frames(parallel)
+    assert len(frames) == 7
+    assert fax.tiff_page_numbers(parallel) == [(n, 7) for n in range(7)]
+    # each page is its own (the page number text differs), in order
+    assert len({f.tobytes() for f in frames}) == 7
+
+
+def test_long_fax_uses_workers_by_default() -> None:
+    assert fax_raster.worker_count(fax_raster.PARALLEL_MIN_PAGES - 1) == 1
+    assert 1 <= fax_raster.worker_count(200) <= fax_raster.MAX_WORKERS

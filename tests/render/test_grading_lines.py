@@ -91,3 +91,46 @@ def test_a_site_not_given_that_could_raise_the_level_is_printed() -> None:
     below = dataclasses.replace(report, impact_facts=ImpactFacts(
         defacement=Defacement(reposts=9_999)))      # 较大 on any site: nothing to ask
     assert "说明：" not in _pdf_text(below) and "说明：" not in _bodies(below)[0]
+
+
+def _cover_text(report: Report) -> str:
+    from composer.render.fax import render_cover_pdf
+
+    pdf = render_cover_pdf(report, classify(report), report_pages=3, generated_at=WHEN)
+    (page,) = pypdf.PdfReader(io.BytesIO(pdf)).pages    # still one page
+    return re.sub(r"\s+", "", page.extract_text())
+
+
+@pytest.mark.parametrize(("reposts", "capped"), [(100_000, True), (99_999, False)])
+def test_fax_cover_script_and_fields_carry_the_same_remark_lines(reposts, capped) -> None:
+    from composer.render.fields import report_fields
+    from composer.render.script import build_script
+    from composer.render.wording import grading_remarks
+
+    report = _defaced(DefacementSite.KEY_NEWS, reposts)
+    c = classify(report)
+    assert (grading_remarks(c) == [CAP_LINE]) is capped
+    assert (re.sub(r"\s+", "", CAP_LINE) in _cover_text(report)) is capped
+    script = build_script(report, c)
+    said = script.said_lines
+    assert (CAP_LINE in said) is capped        # said aloud, a line of its own
+    if capped:   # after the reasons, before the deadline section
+        body = script.body
+        assert body.index("■ 四、级别和理由") < body.index(CAP_LINE) < body.index("■ 五、时限和后续")
+    item2 = report_fields(report, c)[1].text.splitlines()
+    assert (CAP_LINE in item2) is capped
+    if not capped:
+        assert "说明：" not in _cover_text(report) and not any("说明：" in s for s in said)
+
+
+def test_site_not_given_line_on_the_cover_and_in_the_script() -> None:
+    from composer.render.script import build_script
+    from composer.render.wording import grading_remarks
+
+    report = load_report(EXAMPLES / "ransomware-retailer.json")
+    report = dataclasses.replace(report, impact_facts=ImpactFacts(
+        defacement=Defacement(reposts=100_000)))
+    (line,) = grading_remarks(classify(report))
+    assert line.startswith("说明：被篡改网站的类别未填写")
+    assert re.sub(r"\s+", "", line) in _cover_text(report)
+    assert line in build_script(report, classify(report)).said_lines

@@ -305,3 +305,15 @@ def test_package_folder_gets_ordinary_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(umask)
     assert stat.S_IMODE(result.out_dir.stat().st_mode) == 0o755
+
+
+def test_progress_names_each_stage_and_counts_fax_pages() -> None:
+    from composer.core.incident_io import load_report
+
+    report = load_report(EXAMPLES / "ransomware-retailer.json")
+    seen: list[tuple[str, int, int]] = []
+    files = package.build_package(report, generated_at=WHEN,
+                                  progress=lambda *a: seen.append(a))
+    pages = json.loads(files["manifest.json"])["fax"]["pages"]
+    assert [s for s, _, _ in seen][:3] == ["pdf", "eml", "fax"]
+    assert [(d, t) for s, d, t in seen[3:]] == [(n, pages) for n in range(1, pages + 1)]

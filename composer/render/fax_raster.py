@@ -1,0 +1,131 @@
+"""Fax pages rasterised for the TIFF, in this process and in worker processes.
+
+PDFium is not thread-safe, so a long fax is rasterised by processes: this one and fresh
+``spawn`` workers (never forks of a process that may run Qt). Each worker opens the PDF bytes
+itself; pages are drawn by :func:`composer.render.fax._fax_page` and encoded one by one as
+one-page TIFFs, which :func:`composer.render.fax.fax_tiff` joins in page order, so the file is
+byte-identical whatever the number of workers. Importing this module loads neither PDFium nor
+Pillow (workers import them when they start rasterising).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from composer.render import fax
+from composer.render.pdfium_lock import PDFIUM_LOCK
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+PARALLEL_MIN_PAGES = 16
+"""Fewer pages are rasterised in the calling process alone: a worker would cost more."""
+MAX_WORKERS = 4
+PAGES_PER_CHUNK = 8
+"""Pages a worker rasterises at a time; the calling process takes chunks from the front,
+the workers from the back, until they meet."""
+
+
+def _tiff_frame(image: Image.Image, index: int, total: int, codec: str) -> bytes:
+    """One page (drawn ink = 1) as a one-page TIFF; :func:`composer.render.fax.fax_tiff`
+    appends these (Pillow's multi-page writer fixes the offsets)."""
+    from PIL import TiffImagePlugin
+
+    info = TiffImagePlugin.ImageFileDirectory_v2()
+    # 262 (Photometric) is left to Pillow (MinIsBlack for mode "1") and rewritten to
+    # WhiteIsZero by fax_tiff: asked for 262=0, Pillow flips the bits itself in a per-pixel
+    # Python loop (~270 ms a page). The pages are already drawn ink = 1 instead.
+    info[278] = fax.FAX_HEIGHT          # RowsPerStrip: one strip a page
+    info[266] = 1                       # FillOrder: MSB first
+    info[254] = 2                       # NewSubfileType: page of a multi-page file
+    info[297] = (index, total)          # PageNumber (rewritten below)
+    if codec == "group3":
+        info[292] = 4                   # T4Options: 1-D, fill bits before EOL
+    buf = io.BytesIO()
+    image.save(buf, format="TIFF", compression=codec, tiffinfo=info, dpi=fax.FAX_DPI)
+    return buf.getvalue()
+
+
+def _encoded(doc: pdfium.PdfDocument, indices: list[int], total: int, codec: str) -> list[bytes]:
+    """The TIFF frames of pages ``indices`` of ``doc`` (PDFium under :data:`PDFIUM_LOCK`)."""
+    out = []
+    for index in indices:
+        with PDFIUM_LOCK:
+            page = doc[index]
+            try:
+                image = fax._fax_page(page, ink_is_one=True)
+            finally:
+                page.close()
+        out.append(_tiff_frame(image, index, total, codec))
+    return out
+
+
+def worker_count(total: int) -> int:
+    """Processes (this one included) worth using for ``total`` pages."""
+    if total < PARALLEL_MIN_PAGES:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:          # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_WORKERS, -(-total // PAGES_PER_CHUNK)))
+
+
+def frames(pdf_bytes: bytes, total: int, codec: str, processes: int) -> Iterator[bytes]:
+    """The encoded pages in page order, rasterised here and, with ``processes`` > 1, in
+    ``processes - 1`` worker processes as well.
+
+    The chunks are handed to the pool last first; this process walks them first first and
+    does itself every chunk no worker has started yet (cancelling it in the pool), so both
+    ends work from the start (while the workers start up, too) and meet in the middle.
+    """
+    import pypdfium2 as pdfium
+
+    chunks = [list(range(s, min(total, s + PAGES_PER_CHUNK)))
+              for s in range(0, total, PAGES_PER_CHUNK)]
+    with PDFIUM_LOCK:
+        doc = pdfium.PdfDocument(pdf_bytes)
+    try:
+        if processes <= 1 or len(chunks) < 2:
+            for chunk in chunks:
+                yield from _encoded(doc, chunk, total, codec)
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(processes - 1, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_worker_open, initargs=(pdf_bytes,)) as pool:
+            futures = {i: pool.submit(_worker_frames, chunks[i], total, codec)
+                       for i in reversed(range(len(chunks)))}
+            try:
+                for i, chunk in enumerate(chunks):
+                    if futures[i].cancel():
+                        yield from _encoded(doc, chunk, total, codec)
+                    else:
+                        yield from futures[i].result()
+            finally:
+                for future in futures.values():
+                    future.cancel()
+    finally:
+        with PDFIUM_LOCK:
+            doc.close()
+
+
+_worker_doc: pdfium.PdfDocument | None = None
+"""In a worker process: the PDF it rasterises pages of (opened once, by :func:`_worker_open`)."""
+
+
+def _worker_open(pdf_bytes: bytes) -> None:
+    import pypdfium2 as pdfium
+
+    global _worker_doc
+    _worker_doc = pdfium.PdfDocument(pdf_bytes)
+
+
+def _worker_frames(indices: list[int], total: int, codec: str) -> list[bytes]:
+    assert _worker_doc is not None, "worker not initialised"
+    return _encoded(_worker_doc, indices, total, codec)
