@@ -17,16 +17,31 @@ from composer import doctor
 def _doctor(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     full = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     full.update(env)
-    return subprocess.run([sys.executable, "-m", "composer", "doctor", *args], env=full,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "composer", "doctor", *args],
+        check=False,
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_every_check_reported_and_status_matches_findings(tmp_path):
     out = _doctor(tmp_path, "--lang", "en")
     lines = out.stdout.splitlines()
     assert lines[0].startswith("Composer ") and "workstation check" in lines[0]
-    for topic in ("Python:", "Qt:", "Qt platform plugin:", "Bundled fonts:", "Data folder:",
-                  "Config folder:", "Drafts database:", "Printers:", "Mail program:"):
+    for topic in (
+        "Python:",
+        "Qt:",
+        "Qt platform plugin:",
+        "Bundled fonts:",
+        "Data folder:",
+        "Config folder:",
+        "Drafts database:",
+        "Printers:",
+        "Mail program:",
+    ):
         assert any(topic in line for line in lines), topic
     failed = [line for line in lines if line.startswith("FAIL")]
     assert out.returncode == (1 if failed else 0), out.stdout
@@ -67,8 +82,10 @@ def test_intact_database_is_ok(tmp_path):
     assert doctor.check_database(path).status == doctor.OK
 
 
-@pytest.mark.skipif(not shutil.which("gcc") or not shutil.which("ldd"),
-                    reason="needs gcc and ldd to build a library with a missing dependency")
+@pytest.mark.skipif(
+    not shutil.which("gcc") or not shutil.which("ldd"),
+    reason="needs gcc and ldd to build a library with a missing dependency",
+)
 def test_missing_system_library_is_named_with_its_package(tmp_path):
     """A real ELF plugin whose dependency is gone, as on a minimal desktop without
     libxcb-cursor0: ldd reports it and the doctor names it (a made-up soname, since this machine
@@ -76,13 +93,28 @@ def test_missing_system_library_is_named_with_its_package(tmp_path):
     dep = tmp_path / "libcomposer-gone.so.0"
     src = tmp_path / "dep.c"
     src.write_text("int xcb_cursor_stub(void) { return 1; }\n")
-    subprocess.run(["gcc", "-shared", "-fPIC", "-Wl,-soname,libcomposer-gone.so.0", "-o", str(dep),
-                    str(src)], check=True)
+    subprocess.run(
+        ["gcc", "-shared", "-fPIC", "-Wl,-soname,libcomposer-gone.so.0", "-o", str(dep), str(src)],
+        check=True,
+    )
     plugin_src = tmp_path / "plugin.c"
-    plugin_src.write_text("int xcb_cursor_stub(void);\nint plugin(void) { return xcb_cursor_stub(); }\n")
+    plugin_src.write_text(
+        "int xcb_cursor_stub(void);\nint plugin(void) { return xcb_cursor_stub(); }\n"
+    )
     plugin = tmp_path / "libqxcb.so"
-    subprocess.run(["gcc", "-shared", "-fPIC", "-o", str(plugin), str(plugin_src), str(dep),
-                    f"-Wl,-rpath,{tmp_path}"], check=True)
+    subprocess.run(
+        [
+            "gcc",
+            "-shared",
+            "-fPIC",
+            "-o",
+            str(plugin),
+            str(plugin_src),
+            str(dep),
+            f"-Wl,-rpath,{tmp_path}",
+        ],
+        check=True,
+    )
     assert doctor.missing_libraries(plugin) == []  # found through the rpath
     dep.unlink()
     missing = doctor.missing_libraries(plugin)
@@ -90,14 +122,16 @@ def test_missing_system_library_is_named_with_its_package(tmp_path):
 
 
 def test_install_command_names_debian_packages():
-    assert doctor.install_command(["libxcb-cursor.so.0", "libxkbcommon-x11.so.0",
-                                   "libxcb-icccm.so.4"]) == (
-        "sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxkbcommon-x11-0")
+    assert doctor.install_command(
+        ["libxcb-cursor.so.0", "libxkbcommon-x11.so.0", "libxcb-icccm.so.4"]
+    ) == ("sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxkbcommon-x11-0")
 
 
 def test_report_lines_one_per_finding():
-    findings = [doctor.Finding(doctor.OK, "甲", "A", "好", "fine"),
-                doctor.Finding(doctor.FAIL, "乙", "B", "坏", "broken")]
+    findings = [
+        doctor.Finding(doctor.OK, "甲", "A", "好", "fine"),
+        doctor.Finding(doctor.FAIL, "乙", "B", "坏", "broken"),
+    ]
     lines = doctor.report_lines(findings, "en")
     assert lines[1:3] == ["ok    A: fine", "FAIL  B: broken"]
     assert lines[-1] == "1 problem(s) found."

@@ -31,7 +31,9 @@ BUNDLES = os.environ.get("COMPOSER_OFFLINE_BUNDLES")
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location("offline_bundle", ROOT / "tools" / "offline_bundle.py")
+    spec = importlib.util.spec_from_file_location(
+        "offline_bundle", ROOT / "tools" / "offline_bundle.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules["offline_bundle"] = module
     spec.loader.exec_module(module)
@@ -43,6 +45,7 @@ tool = _tool()
 
 # --- a small real wheel standing in for Composer ---------------------------------------------
 
+
 def _record_line(name: str, data: bytes) -> str:
     digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
     return f"{name},sha256={digest},{len(data)}"
@@ -52,15 +55,19 @@ def make_wheel(folder: Path, version: str = "0.0.1") -> Path:
     """A pure-Python wheel named ``composer`` whose ``composer-cli --version`` answers."""
     files = {
         "composer/__init__.py": b"",
-        "composer/__main__.py": (f"import sys\ndef main():\n    print('composer {version}')\n"
-                                 "    return 0\n").encode(),
+        "composer/__main__.py": (
+            f"import sys\ndef main():\n    print('composer {version}')\n    return 0\n"
+        ).encode(),
         f"composer-{version}.dist-info/METADATA": (
-            f"Metadata-Version: 2.1\nName: composer\nVersion: {version}\n").encode(),
+            f"Metadata-Version: 2.1\nName: composer\nVersion: {version}\n"
+        ).encode(),
         f"composer-{version}.dist-info/WHEEL": (
-            b"Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"),
+            b"Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+        ),
         f"composer-{version}.dist-info/entry_points.txt": (
             b"[console_scripts]\ncomposer-cli = composer.__main__:main\n"
-            b"[gui_scripts]\ncomposer = composer.__main__:main\n"),
+            b"[gui_scripts]\ncomposer = composer.__main__:main\n"
+        ),
     }
     record = f"composer-{version}.dist-info/RECORD"
     lines = [_record_line(n, d) for n, d in files.items()] + [f"{record},,"]
@@ -76,9 +83,12 @@ def make_wheel(folder: Path, version: str = "0.0.1") -> Path:
 def this_platform():
     system = {"linux": "linux", "darwin": "macos", "win32": "windows"}.get(sys.platform)
     machine = platform.machine()
-    match = [p for p in tool.PLATFORMS.values()
-             if p.system == system and p.machine.lower() in (machine.lower(),
-                                                              {"amd64": "x86_64"}.get(machine.lower(), ""))]
+    match = [
+        p
+        for p in tool.PLATFORMS.values()
+        if p.system == system
+        and p.machine.lower() in (machine.lower(), {"amd64": "x86_64"}.get(machine.lower(), ""))
+    ]
     if not match:
         pytest.skip(f"no bundle platform for {sys.platform} {machine}")
     return match[0]
@@ -104,15 +114,27 @@ def small_bundle(tmp_path: Path, **bundle_changes) -> Path:
 def run_install(bundle: Path, target: Path, **env: str) -> subprocess.CompletedProcess[str]:
     full = dict(os.environ, COMPOSER_PYTHON=sys.executable)
     full.update(env)
-    return subprocess.run(["sh", str(bundle / "install.sh"), str(target)], env=full,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        ["sh", str(bundle / "install.sh"), str(target)],
+        check=False,
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 # --- layout ----------------------------------------------------------------------------------
 
+
 def test_platforms_are_the_contracts():
-    assert set(tool.PLATFORMS) == {"linux-x86_64", "linux-aarch64", "win-amd64", "macos-arm64",
-                                   "macos-x86_64"}
+    assert set(tool.PLATFORMS) == {
+        "linux-x86_64",
+        "linux-aarch64",
+        "win-amd64",
+        "macos-arm64",
+        "macos-x86_64",
+    }
 
 
 def test_zip_layout_and_sums(tmp_path):
@@ -125,42 +147,62 @@ def test_zip_layout_and_sums(tmp_path):
         names = {n.split("/", 1)[1] for n in zf.namelist()}
         notes = zf.read(f"{root.name}/安装说明.txt").decode("utf-8-sig")
         cmd = zf.read(f"{root.name}/install.cmd")
-    assert {"SHA256SUMS", "安装说明.txt", "install.cmd", "install.py", "bundle.json",
-            "wheels/composer-0.0.1-py3-none-any.whl"} <= names
+    assert {
+        "SHA256SUMS",
+        "安装说明.txt",
+        "install.cmd",
+        "install.py",
+        "bundle.json",
+        "wheels/composer-0.0.1-py3-none-any.whl",
+    } <= names
     assert "install.sh" not in names
     assert b"\r\n" in cmd and b"\n" not in cmd.replace(b"\r\n", b"")  # CRLF for cmd.exe
     assert "离线安装包" in notes and "offline bundle" in notes and "卸载" in notes
     assert "Uninstall" in notes
     sums = (root / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
     assert sorted(line.split("  ")[1] for line in sums) == sorted(names - {"SHA256SUMS"})
-    assert (tmp_path / "out" / f"{archive.name}.sha256").read_text().split()[0] == \
-        tool.sha256(archive)
+    assert (tmp_path / "out" / f"{archive.name}.sha256").read_text().split()[0] == tool.sha256(
+        archive
+    )
 
 
 def test_minimum_os_is_the_newest_any_wheel_needs():
     linux = tool.PLATFORMS["linux-x86_64"]
-    names = ["a-1-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
-             "b-1-cp310-abi3-manylinux_2_34_x86_64.whl",
-             "c-1-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
-             "d-1-py3-none-any.whl"]
+    names = [
+        "a-1-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+        "b-1-cp310-abi3-manylinux_2_34_x86_64.whl",
+        "c-1-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
+        "d-1-py3-none-any.whl",
+    ]
     assert tool.minimum_os(linux, names) == "glibc 2.34"
     mac = tool.PLATFORMS["macos-arm64"]
-    assert tool.minimum_os(mac, ["q-1-cp310-abi3-macosx_13_0_universal2.whl",
-                                 "r-1-cp311-cp311-macosx_11_0_arm64.whl"]) == "macOS 13.0"
+    assert (
+        tool.minimum_os(
+            mac,
+            ["q-1-cp310-abi3-macosx_13_0_universal2.whl", "r-1-cp311-cp311-macosx_11_0_arm64.whl"],
+        )
+        == "macOS 13.0"
+    )
 
 
 # --- installing a bundle, offline, from a path with spaces and Chinese characters --------------
 
+
 def test_install_upgrade_and_launcher(tmp_path):
     bundle = small_bundle(tmp_path)
     target = tmp_path / "安装 目标" / "Composer 程序"
-    out = run_install(bundle, target, http_proxy="http://127.0.0.1:9",
-                      https_proxy="http://127.0.0.1:9")
+    out = run_install(
+        bundle, target, http_proxy="http://127.0.0.1:9", https_proxy="http://127.0.0.1:9"
+    )
     assert out.returncode == 0, out.stderr
     assert "SHA-256" in out.stdout and "composer 0.0.1" in out.stdout
     cli = target / ("Scripts/composer-cli.exe" if os.name == "nt" else "bin/composer-cli")
-    assert subprocess.run([str(cli), "--version"], capture_output=True, text=True,
-                          check=True).stdout.strip() == "composer 0.0.1"
+    assert (
+        subprocess.run(
+            [str(cli), "--version"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        == "composer 0.0.1"
+    )
     assert (target / ".composer-offline.json").is_file()
     assert any(target.glob("composer.desktop")) or any(target.glob("Composer.*"))
     again = run_install(bundle, target)  # the same target again: an upgrade in place
@@ -229,22 +271,32 @@ def test_no_suitable_python(tmp_path):
             (bin_dir / tool_name).symlink_to(found)
     env = dict(os.environ, PATH=str(bin_dir))
     env.pop("COMPOSER_PYTHON", None)
-    out = subprocess.run(["/bin/sh", str(bundle / "install.sh"), str(tmp_path / "t")], env=env,
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        ["/bin/sh", str(bundle / "install.sh"), str(tmp_path / "t")],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 3 and "No Python 3.11-3.13 found" in out.stderr
 
 
 def test_usage(tmp_path):
     bundle = small_bundle(tmp_path)
-    out = subprocess.run(["sh", str(bundle / "install.sh")], capture_output=True, text=True)
+    out = subprocess.run(
+        ["sh", str(bundle / "install.sh")], check=False, capture_output=True, text=True
+    )
     assert out.returncode == 2 and "Usage: sh install.sh TARGET" in out.stderr
 
 
 # --- the real bundles ------------------------------------------------------------------------
 
 needs_bundles = pytest.mark.skipif(
-    not BUNDLES, reason="COMPOSER_OFFLINE_BUNDLES not set: .ci/run builds the real bundles with "
-                        "tools/offline_bundle.py --platform all and sets it")
+    not BUNDLES,
+    reason="COMPOSER_OFFLINE_BUNDLES not set: .ci/run builds the real bundles with "
+    "tools/offline_bundle.py --platform all and sets it",
+)
 
 
 def _real(platform_name: str, tmp_path: Path) -> Path:
@@ -257,7 +309,10 @@ def _real(platform_name: str, tmp_path: Path) -> Path:
 
 def _offline(cmd: list[str]) -> list[str]:
     """Run ``cmd`` with no network at all (a new, empty network namespace) when possible."""
-    if shutil.which("unshare") and subprocess.run(["unshare", "-n", "true"]).returncode == 0:
+    if (
+        shutil.which("unshare")
+        and subprocess.run(["unshare", "-n", "true"], check=False).returncode == 0
+    ):
         return ["unshare", "-n", *cmd]
     return cmd  # without privileges: install.py still forces --no-index and no pip config
 
@@ -268,34 +323,69 @@ def test_real_linux_bundle_installs_and_runs_offline(tmp_path):
 
     bundle = _real("linux-x86_64", tmp_path / "离线 安装包")
     target = tmp_path / "目标 文件夹" / "Composer"
-    env = dict(os.environ, COMPOSER_PYTHON=sys.executable, http_proxy="http://127.0.0.1:9",
-               https_proxy="http://127.0.0.1:9", QT_QPA_PLATFORM="offscreen",
-               COMPOSER_DATA_DIR=str(tmp_path / "data"),
-               COMPOSER_CONFIG_DIR=str(tmp_path / "config"))
-    out = subprocess.run(_offline(["sh", str(bundle / "install.sh"), str(target)]), env=env,
-                         capture_output=True, text=True, timeout=600)
+    env = dict(
+        os.environ,
+        COMPOSER_PYTHON=sys.executable,
+        http_proxy="http://127.0.0.1:9",
+        https_proxy="http://127.0.0.1:9",
+        QT_QPA_PLATFORM="offscreen",
+        COMPOSER_DATA_DIR=str(tmp_path / "data"),
+        COMPOSER_CONFIG_DIR=str(tmp_path / "config"),
+    )
+    out = subprocess.run(
+        _offline(["sh", str(bundle / "install.sh"), str(target)]),
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert out.returncode == 0, out.stderr
-    version = subprocess.run(_offline([str(target / "bin/composer"), "--version"]), env=env,
-                             capture_output=True, text=True, timeout=120)
+    version = subprocess.run(
+        _offline([str(target / "bin/composer"), "--version"]),
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert version.stdout.strip() == f"composer {__version__}"
     package = tmp_path / "包 输出"
-    render = subprocess.run(_offline([str(target / "bin/composer-cli"), "render",
-                                      str(EXAMPLES / "ransomware-retailer.json"), "--out",
-                                      str(package)]), env=env, capture_output=True, text=True,
-                            timeout=300)
+    render = subprocess.run(
+        _offline(
+            [
+                str(target / "bin/composer-cli"),
+                "render",
+                str(EXAMPLES / "ransomware-retailer.json"),
+                "--out",
+                str(package),
+            ]
+        ),
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert render.returncode == 0, render.stderr
     assert (package / "report.pdf").read_bytes().startswith(b"%PDF")
     assert (package / "fax" / "fax.tif").stat().st_size > 10_000
-    app = subprocess.run(_offline([str(target / "bin/composer")]),
-                         env=dict(env, COMPOSER_SMOKE_QUIT_MS="500"), capture_output=True,
-                         text=True, timeout=120)
+    app = subprocess.run(
+        _offline([str(target / "bin/composer")]),
+        check=False,
+        env=dict(env, COMPOSER_SMOKE_QUIT_MS="500"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert app.returncode == 0, app.stderr
     assert "Traceback" not in app.stderr
 
 
 @needs_bundles
-@pytest.mark.parametrize("platform_name", ["linux-x86_64", "linux-aarch64", "win-amd64",
-                                           "macos-arm64", "macos-x86_64"])
+@pytest.mark.parametrize(
+    "platform_name", ["linux-x86_64", "linux-aarch64", "win-amd64", "macos-arm64", "macos-x86_64"]
+)
 def test_real_bundle_is_complete_for_every_python(platform_name, tmp_path):
     bundle = _real(platform_name, tmp_path)
     info = json.loads((bundle / "bundle.json").read_text(encoding="utf-8"))
@@ -307,6 +397,14 @@ def test_real_bundle_is_complete_for_every_python(platform_name, tmp_path):
     platform_ = tool.PLATFORMS[platform_name]
     tool.check_resolves(platform_, bundle / "wheels")  # raises naming what is missing
     names = " ".join(info["wheels"]).lower()
-    for requirement in ("pyside6_essentials", "shiboken6", "reportlab", "jinja2", "markupsafe",
-                        "pypdfium2", "pillow", "composer-"):
+    for requirement in (
+        "pyside6_essentials",
+        "shiboken6",
+        "reportlab",
+        "jinja2",
+        "markupsafe",
+        "pypdfium2",
+        "pillow",
+        "composer-",
+    ):
         assert requirement in names, requirement

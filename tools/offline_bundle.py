@@ -46,19 +46,21 @@ QT_PIN = ("PySide6-Essentials>=6.11,<6.12", "shiboken6>=6.11,<6.12")
 def _manylinux(arch: str) -> tuple[str, ...]:
     # pip does not widen a manylinux_2_x tag to older ones by itself: name them all, newest first.
     return tuple(f"manylinux_2_{minor}_{arch}" for minor in range(39, 16, -1)) + (
-        f"manylinux2014_{arch}",)
+        f"manylinux2014_{arch}",
+    )
 
 
 @dataclass(frozen=True)
 class Platform:
     name: str
-    tags: tuple[str, ...]       # pip --platform values
-    system: str                 # linux | windows | macos
-    machine: str                # what the target reports (uname -m / PROCESSOR_ARCHITECTURE)
+    tags: tuple[str, ...]  # pip --platform values
+    system: str  # linux | windows | macos
+    machine: str  # what the target reports (uname -m / PROCESSOR_ARCHITECTURE)
 
 
 PLATFORMS = {
-    p.name: p for p in (
+    p.name: p
+    for p in (
         Platform("linux-x86_64", _manylinux("x86_64"), "linux", "x86_64"),
         Platform("linux-aarch64", _manylinux("aarch64"), "linux", "aarch64"),
         Platform("win-amd64", ("win_amd64",), "windows", "AMD64"),
@@ -89,7 +91,7 @@ def _pip(*args: str, isolated: bool = False) -> None:
     if isolated:
         env = {k: v for k, v in env.items() if not k.startswith("PIP_")}
         env["PIP_CONFIG_FILE"] = os.devnull
-    result = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    result = subprocess.run(cmd, check=False, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         tail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-15:])
         raise BundleError(f"pip {args[0]} failed:\n{tail}")
@@ -112,14 +114,22 @@ def _platform_args(platform: Platform, python: str) -> list[str]:
     return args
 
 
-def download_wheels(platform: Platform, composer_wheel: Path, wheels: Path,
-                    pythons: tuple[str, ...] = PYTHONS) -> None:
+def download_wheels(
+    platform: Platform, composer_wheel: Path, wheels: Path, pythons: tuple[str, ...] = PYTHONS
+) -> None:
     """Every dependency of ``composer_wheel`` for each Python, as binary wheels."""
     pins = wheels.parent / "qt-pins.txt"
     pins.write_text("\n".join(QT_PIN) + "\n", encoding="utf-8")
     for python in pythons:
-        _pip("download", "-d", str(wheels), *_platform_args(platform, python),
-             "-c", str(pins), str(composer_wheel))
+        _pip(
+            "download",
+            "-d",
+            str(wheels),
+            *_platform_args(platform, python),
+            "-c",
+            str(pins),
+            str(composer_wheel),
+        )
     pins.unlink()
 
 
@@ -128,12 +138,23 @@ def check_resolves(platform: Platform, wheels: Path, pythons: tuple[str, ...] = 
     for python in pythons:
         with tempfile.TemporaryDirectory() as target:
             try:
-                _pip("install", "--dry-run", "--ignore-installed", "--no-index",
-                     "--find-links", str(wheels), "--target", target,
-                     *_platform_args(platform, python), "composer", isolated=True)
+                _pip(
+                    "install",
+                    "--dry-run",
+                    "--ignore-installed",
+                    "--no-index",
+                    "--find-links",
+                    str(wheels),
+                    "--target",
+                    target,
+                    *_platform_args(platform, python),
+                    "composer",
+                    isolated=True,
+                )
             except BundleError as exc:
-                raise BundleError(f"{platform.name}, Python {python}: the bundle is incomplete"
-                                  f"\n{exc}") from None
+                raise BundleError(
+                    f"{platform.name}, Python {python}: the bundle is incomplete\n{exc}"
+                ) from None
 
 
 _TAG_GLIBC = re.compile(r"manylinux_(\d+)_(\d+)_")
@@ -146,13 +167,13 @@ def minimum_os(platform: Platform, wheel_names: list[str]) -> str | None:
         return "Windows 10"
     floors = []
     for name in wheel_names:
-        tags = name[:-len(".whl")].split("-")[-1].split(".")
+        tags = name[: -len(".whl")].split("-")[-1].split(".")
         pattern = _TAG_GLIBC if platform.system == "linux" else _TAG_MACOS
         found = [tuple(int(g) for g in m.groups()) for t in tags if (m := pattern.match(t))]
         if platform.system == "linux" and any(t.startswith("manylinux2014") for t in tags):
             found.append((2, 17))
         if found:
-            floors.append(min(found))   # a wheel with several tags needs only the oldest
+            floors.append(min(found))  # a wheel with several tags needs only the oldest
     if not floors:
         return None
     major, minor = max(floors)
@@ -201,19 +222,30 @@ def stage(platform: Platform, version: str, wheels: Path, stage_dir: Path) -> Pa
         "space_needed_mb": int(wheel_bytes * 2.5 / 1e6) + 60,
         "wheels": names,
     }
-    (root / "bundle.json").write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n",
-                                      encoding="utf-8", newline="\n")
+    (root / "bundle.json").write_text(
+        json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8", newline="\n"
+    )
     shutil.copy(HERE / "install.py", root / "install.py")
-    notes = _read_template("安装说明.txt").replace("{version}", version).replace(
-        "{platform}", platform.name).replace("{minimum_os}", info["minimum_os"] or "-")
+    notes = (
+        _read_template("安装说明.txt")
+        .replace("{version}", version)
+        .replace("{platform}", platform.name)
+        .replace("{minimum_os}", info["minimum_os"] or "-")
+    )
     if platform.system == "windows":
-        (root / "install.cmd").write_bytes(_read_template("install.cmd").replace(
-            "\r\n", "\n").replace("\n", "\r\n").encode("utf-8"))
+        (root / "install.cmd").write_bytes(
+            _read_template("install.cmd")
+            .replace("\r\n", "\n")
+            .replace("\n", "\r\n")
+            .encode("utf-8")
+        )
         (root / "安装说明.txt").write_bytes(
-            ("\ufeff" + notes).replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8"))
+            ("\ufeff" + notes).replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
+        )
     else:
-        (root / "install.sh").write_text(_read_template("install.sh"), encoding="utf-8",
-                                         newline="\n")
+        (root / "install.sh").write_text(
+            _read_template("install.sh"), encoding="utf-8", newline="\n"
+        )
         (root / "install.sh").chmod(0o755)
         (root / "安装说明.txt").write_text(notes, encoding="utf-8", newline="\n")
     write_sums(root)
@@ -230,14 +262,16 @@ def write_zip(root: Path, out_dir: Path) -> Path:
             arc = f"{root.name}/{path.relative_to(root).as_posix()}"
             info = zipfile.ZipInfo(arc, date_time=(2025, 11, 1, 0, 0, 0))
             info.external_attr = (0o755 if os.access(path, os.X_OK) else 0o644) << 16
-            info.compress_type = (zipfile.ZIP_STORED if path.suffix == ".whl"
-                                  else zipfile.ZIP_DEFLATED)
+            info.compress_type = (
+                zipfile.ZIP_STORED if path.suffix == ".whl" else zipfile.ZIP_DEFLATED
+            )
             info.flag_bits |= 0x800  # UTF-8 file names (安装说明.txt)
             with path.open("rb") as src, zf.open(info, "w") as dst:
                 shutil.copyfileobj(src, dst, 1 << 20)
     os.replace(partial, target)
-    (out_dir / f"{target.name}.sha256").write_text(f"{sha256(target)}  {target.name}\n",
-                                                   encoding="utf-8", newline="\n")
+    (out_dir / f"{target.name}.sha256").write_text(
+        f"{sha256(target)}  {target.name}\n", encoding="utf-8", newline="\n"
+    )
     return target
 
 

@@ -22,7 +22,7 @@ import shutil
 import subprocess
 import sys
 import venv
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -45,9 +45,11 @@ def load_bundle() -> dict:
     try:
         return json.loads((HERE / "bundle.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise Failure(3, f"安装包不完整：无法读取 bundle.json（{exc}）。请重新拷贝安装包。",
-                      f"The bundle is incomplete: cannot read bundle.json ({exc}). "
-                      "Copy the bundle again.") from None
+        raise Failure(
+            3,
+            f"安装包不完整：无法读取 bundle.json（{exc}）。请重新拷贝安装包。",
+            f"The bundle is incomplete: cannot read bundle.json ({exc}). Copy the bundle again.",
+        ) from None
 
 
 def _sha256(path: Path) -> str:
@@ -63,29 +65,43 @@ def verify_sums(root: Path = HERE) -> int:
     try:
         lines = (root / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
     except OSError:
-        raise Failure(3, "安装包不完整：缺少 SHA256SUMS。请重新拷贝安装包。",
-                      "The bundle is incomplete: SHA256SUMS is missing. Copy the bundle again."
-                      ) from None
+        raise Failure(
+            3,
+            "安装包不完整：缺少 SHA256SUMS。请重新拷贝安装包。",
+            "The bundle is incomplete: SHA256SUMS is missing. Copy the bundle again.",
+        ) from None
     listed = {}
     for line in lines:
         digest, sep, name = line.partition("  ")
         if not sep or len(digest) != 64 or name.startswith("/") or ".." in name.split("/"):
-            raise Failure(3, f"SHA256SUMS 有无法识别的一行：{line[:80]!r}",
-                          f"SHA256SUMS has a line that cannot be read: {line[:80]!r}")
+            raise Failure(
+                3,
+                f"SHA256SUMS 有无法识别的一行：{line[:80]!r}",
+                f"SHA256SUMS has a line that cannot be read: {line[:80]!r}",
+            )
         listed[name] = digest
     for name, digest in listed.items():
         path = root / name
         if not path.is_file():
-            raise Failure(3, f"安装包不完整：缺少 {name}。请重新拷贝安装包。",
-                          f"The bundle is incomplete: {name} is missing. Copy the bundle again.")
+            raise Failure(
+                3,
+                f"安装包不完整：缺少 {name}。请重新拷贝安装包。",
+                f"The bundle is incomplete: {name} is missing. Copy the bundle again.",
+            )
         if _sha256(path) != digest:
-            raise Failure(3, f"文件已损坏：{name} 的 SHA-256 与 SHA256SUMS 不符。请重新拷贝安装包。",
-                          f"Damaged file: the SHA-256 of {name} does not match SHA256SUMS. "
-                          "Copy the bundle again.")
+            raise Failure(
+                3,
+                f"文件已损坏：{name} 的 SHA-256 与 SHA256SUMS 不符。请重新拷贝安装包。",
+                f"Damaged file: the SHA-256 of {name} does not match SHA256SUMS. "
+                "Copy the bundle again.",
+            )
     extra = sorted(p.name for p in (root / "wheels").glob("*") if f"wheels/{p.name}" not in listed)
     if extra:
-        raise Failure(3, f"wheels 文件夹中有 SHA256SUMS 未列出的文件：{', '.join(extra)}",
-                      f"wheels/ holds files SHA256SUMS does not list: {', '.join(extra)}")
+        raise Failure(
+            3,
+            f"wheels 文件夹中有 SHA256SUMS 未列出的文件：{', '.join(extra)}",
+            f"wheels/ holds files SHA256SUMS does not list: {', '.join(extra)}",
+        )
     return len(listed)
 
 
@@ -96,7 +112,8 @@ def _system() -> str:
 def _machine() -> str:
     machine = platform.machine()
     return {"amd64": "AMD64", "x86_64": "x86_64", "aarch64": "aarch64", "arm64": "arm64"}.get(
-        machine.lower(), machine)
+        machine.lower(), machine
+    )
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:
@@ -106,29 +123,41 @@ def _version_tuple(text: str) -> tuple[int, ...]:
 def check_machine(bundle: dict) -> None:
     here = f"{sys.version_info.major}.{sys.version_info.minor}"
     if here not in bundle["pythons"]:
-        raise Failure(3, f"这个安装包需要 Python {'、'.join(bundle['pythons'])}，当前是 {here}"
-                      f"（{sys.executable}）。",
-                      f"This bundle needs Python {', '.join(bundle['pythons'])}; this is {here} "
-                      f"({sys.executable}).")
+        raise Failure(
+            3,
+            f"这个安装包需要 Python {'、'.join(bundle['pythons'])}，当前是 {here}"
+            f"（{sys.executable}）。",
+            f"This bundle needs Python {', '.join(bundle['pythons'])}; this is {here} "
+            f"({sys.executable}).",
+        )
     system, machine = _system(), _machine()
     want_machine = bundle["machine"]
     if system != bundle["system"] or machine.lower() != want_machine.lower():
-        raise Failure(3, f"这个安装包适用于 {bundle['platform']}，本机是 {system} {machine}。"
-                      "请使用对应平台的安装包。",
-                      f"This bundle is for {bundle['platform']}; this machine is {system} "
-                      f"{machine}. Use the bundle for this platform.")
+        raise Failure(
+            3,
+            f"这个安装包适用于 {bundle['platform']}，本机是 {system} {machine}。"
+            "请使用对应平台的安装包。",
+            f"This bundle is for {bundle['platform']}; this machine is {system} "
+            f"{machine}. Use the bundle for this platform.",
+        )
     floor = bundle.get("minimum_os") or ""
     if system == "linux" and floor.startswith("glibc "):
         libc, version = platform.libc_ver()
         if libc == "glibc" and _version_tuple(version) < _version_tuple(floor.split()[1]):
-            raise Failure(3, f"本机的 glibc 是 {version}，这个安装包中的 Qt 需要 {floor} 或更新的系统。",
-                          f"This machine has glibc {version}; the Qt in this bundle needs {floor} "
-                          "or a newer system.")
+            raise Failure(
+                3,
+                f"本机的 glibc 是 {version}，这个安装包中的 Qt 需要 {floor} 或更新的系统。",
+                f"This machine has glibc {version}; the Qt in this bundle needs {floor} "
+                "or a newer system.",
+            )
     if system == "macos" and floor.startswith("macOS "):
         mac = platform.mac_ver()[0]
         if mac and _version_tuple(mac) < _version_tuple(floor.split()[1]):
-            raise Failure(3, f"本机是 macOS {mac}，这个安装包需要 {floor} 或更新版本。",
-                          f"This machine runs macOS {mac}; this bundle needs {floor} or newer.")
+            raise Failure(
+                3,
+                f"本机是 macOS {mac}，这个安装包需要 {floor} 或更新版本。",
+                f"This machine runs macOS {mac}; this bundle needs {floor} or newer.",
+            )
 
 
 def _existing_parent(path: Path) -> Path:
@@ -148,16 +177,21 @@ def check_target(target: Path, bundle: dict) -> bool:
         if (target / MARKER).is_file():
             upgrade = True
         elif any(target.iterdir()):
-            raise Failure(4, f"目标文件夹不是空的，也不是以前的 Composer 安装：{target}。请换一个文件夹。",
-                          f"The target folder is neither empty nor an earlier Composer "
-                          f"installation: {target}. Choose another folder.")
+            raise Failure(
+                4,
+                f"目标文件夹不是空的，也不是以前的 Composer 安装：{target}。请换一个文件夹。",
+                f"The target folder is neither empty nor an earlier Composer "
+                f"installation: {target}. Choose another folder.",
+            )
     free_mb = shutil.disk_usage(_existing_parent(target)).free // 1_000_000
     need_mb = int(bundle.get("space_needed_mb", 0))
     if free_mb < need_mb:
-        raise Failure(4, f"磁盘空间不足：需要约 {need_mb} MB，{_existing_parent(target)} 只剩 "
-                      f"{free_mb} MB。",
-                      f"Not enough space: about {need_mb} MB needed, {free_mb} MB free on "
-                      f"{_existing_parent(target)}.")
+        raise Failure(
+            4,
+            f"磁盘空间不足：需要约 {need_mb} MB，{_existing_parent(target)} 只剩 {free_mb} MB。",
+            f"Not enough space: about {need_mb} MB needed, {free_mb} MB free on "
+            f"{_existing_parent(target)}.",
+        )
     return upgrade
 
 
@@ -168,11 +202,19 @@ def _bin(target: Path, name: str) -> Path:
 
 
 def _offline_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("PIP_") and k not in ("PYTHONPATH", "PYTHONHOME")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PIP_") and k not in ("PYTHONPATH", "PYTHONHOME")
+    }
     # ignore any pip configuration of the machine (an index, a proxy, constraints)
-    env.update(PIP_CONFIG_FILE=os.devnull, PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1",
-               PIP_NO_CACHE_DIR="1", PIP_NO_INPUT="1")
+    env.update(
+        PIP_CONFIG_FILE=os.devnull,
+        PIP_NO_INDEX="1",
+        PIP_DISABLE_PIP_VERSION_CHECK="1",
+        PIP_NO_CACHE_DIR="1",
+        PIP_NO_INPUT="1",
+    )
     return env
 
 
@@ -180,32 +222,52 @@ def create_environment(target: Path) -> None:
     try:
         venv.EnvBuilder(with_pip=True, clear=False, upgrade_deps=False).create(target)
     except (subprocess.CalledProcessError, OSError) as exc:
-        raise Failure(5, f"无法在 {target} 创建 Python 虚拟环境（{exc}）。Debian/Ubuntu 上需要 "
-                      f"python3-venv（apt install python3.{sys.version_info.minor}-venv）。",
-                      f"Cannot create a Python virtual environment in {target} ({exc}). On "
-                      f"Debian/Ubuntu install python3-venv "
-                      f"(apt install python3.{sys.version_info.minor}-venv).") from None
+        raise Failure(
+            5,
+            f"无法在 {target} 创建 Python 虚拟环境（{exc}）。Debian/Ubuntu 上需要 "
+            f"python3-venv（apt install python3.{sys.version_info.minor}-venv）。",
+            f"Cannot create a Python virtual environment in {target} ({exc}). On "
+            f"Debian/Ubuntu install python3-venv "
+            f"(apt install python3.{sys.version_info.minor}-venv).",
+        ) from None
 
 
 def install_wheels(target: Path, bundle: dict) -> None:
     python = _bin(target, "python")
-    cmd = [str(python), "-m", "pip", "install", "--no-index", "--find-links", str(HERE / "wheels"),
-           "--only-binary=:all:", "--upgrade", f"{bundle['name']}=={bundle['version']}"]
-    result = subprocess.run(cmd, env=_offline_env(), capture_output=True, text=True)
+    cmd = [
+        str(python),
+        "-m",
+        "pip",
+        "install",
+        "--no-index",
+        "--find-links",
+        str(HERE / "wheels"),
+        "--only-binary=:all:",
+        "--upgrade",
+        f"{bundle['name']}=={bundle['version']}",
+    ]
+    result = subprocess.run(cmd, check=False, env=_offline_env(), capture_output=True, text=True)
     if result.returncode != 0:
         detail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-8:])
-        raise Failure(5, f"安装失败（pip 退出码 {result.returncode}）：\n{detail}",
-                      f"Installation failed (pip exit status {result.returncode}).")
+        raise Failure(
+            5,
+            f"安装失败（pip 退出码 {result.returncode}）：\n{detail}",
+            f"Installation failed (pip exit status {result.returncode}).",
+        )
 
 
 def check_program(target: Path) -> str:
     cli = _bin(target, "composer-cli")
-    result = subprocess.run([str(cli), "--version"], env=_offline_env(), capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        [str(cli), "--version"], check=False, env=_offline_env(), capture_output=True, text=True
+    )
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or [""]
-        raise Failure(5, f"已安装，但程序无法启动：{detail[0]}",
-                      f"Installed, but the program does not start: {detail[0]}")
+        raise Failure(
+            5,
+            f"已安装，但程序无法启动：{detail[0]}",
+            f"Installed, but the program does not start: {detail[0]}",
+        )
     return result.stdout.strip()
 
 
@@ -224,7 +286,9 @@ def write_launchers(target: Path) -> Path:
         quoted = str(program).replace("\\", "\\\\").replace('"', '\\"')
         launcher.write_text(
             "[Desktop Entry]\nType=Application\nName=Composer\nName[zh_CN]=网络安全事件报告\n"
-            f'Exec="{quoted}" %f\nTerminal=false\nCategories=Office;\n', encoding="utf-8")
+            f'Exec="{quoted}" %f\nTerminal=false\nCategories=Office;\n',
+            encoding="utf-8",
+        )
     launcher.chmod(0o755)
     return launcher
 
@@ -243,20 +307,33 @@ def install(target_text: str) -> int:
         install_wheels(target, bundle)
         version = check_program(target)
         launcher = write_launchers(target)
-        (target / MARKER).write_text(json.dumps({
-            "version": bundle["version"], "platform": bundle["platform"],
-            "installed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "python": sys.version.split()[0]}, indent=2) + "\n", encoding="utf-8")
+        (target / MARKER).write_text(
+            json.dumps(
+                {
+                    "version": bundle["version"],
+                    "platform": bundle["platform"],
+                    "installed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "python": sys.version.split()[0],
+                },
+                indent=2,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
     except BaseException:
         if created:
-            shutil.rmtree(target, ignore_errors=True)   # nothing half-installed is left behind
+            shutil.rmtree(target, ignore_errors=True)  # nothing half-installed is left behind
         raise
     program = _bin(target, "composer")
-    say(f"安装完成：{version}\n程序：{program}\n启动器：{launcher}",
-        f"Installed: {version}\nProgram: {program}\nLauncher: {launcher}")
-    say(f"卸载：删除文件夹 {target}（草稿和报送记录保存在用户数据文件夹中，不会被删除）。",
+    say(
+        f"安装完成：{version}\n程序：{program}\n启动器：{launcher}",
+        f"Installed: {version}\nProgram: {program}\nLauncher: {launcher}",
+    )
+    say(
+        f"卸载：删除文件夹 {target}（草稿和报送记录保存在用户数据文件夹中，不会被删除）。",
         f"To uninstall, delete the folder {target} (drafts and sending records stay in the "
-        "user data folder).")
+        "user data folder).",
+    )
     return 0
 
 
