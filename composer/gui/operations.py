@@ -7,6 +7,12 @@ lasts longer than :data:`PROGRESS_DELAY_MS` (so quick work does not flash a dial
 ``progress(done, total, text)`` (from its own thread), which the popup shows as a bar and a
 line of text. With ``label=None`` there is no popup at all (quiet background work, such as the
 preview following the user's typing).
+
+The widget passed as ``parent`` owns the result, not the operation: the page that started a
+render may be rebuilt (language switch, another report opened) while the work still runs. The
+operation then finishes quietly: its popup goes with the widget, neither callback is called
+(they would show the result on a deleted widget), and it no longer counts as running.
+:func:`running_count` and :func:`wait_for_all` see every operation still running.
 """
 
 from __future__ import annotations
@@ -14,8 +20,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 PROGRESS_DELAY_MS = 600
 
@@ -60,7 +77,8 @@ def _worker_pool() -> QThreadPool:
 
 
 class Operation(QObject):
-    """One piece of background work. Signals: finished() after either callback ran."""
+    """One piece of background work. Signals: finished() after either callback ran (or, when
+    the owning widget was deleted meanwhile, after the result was dropped)."""
 
     finished = Signal()
     _running: ClassVar[set[Operation]] = set()  # keeps running operations alive
@@ -68,7 +86,7 @@ class Operation(QObject):
     def __init__(self, parent: QWidget | None, label: str | None, work: Callable[..., Any],
                  on_success: Callable[[Any], None], on_failure: Callable[[Exception], None],
                  progress: bool = False):
-        super().__init__(parent)
+        super().__init__()             # not a child of ``parent``: it may die before the work ends
         self._label = label
         self._on_success = on_success
         self._on_failure = on_failure
@@ -99,8 +117,11 @@ class Operation(QObject):
         _worker_pool().start(self._task)
         return self
 
+    def _owner_gone(self) -> bool:
+        return self._parent_widget is not None and not isValid(self._parent_widget)
+
     def _show_progress(self) -> None:
-        if self.done or self._label is None:
+        if self.done or self._label is None or self._owner_gone():
             return
         dialog = QProgressDialog(self._label, "", 0, 0, self._parent_widget)
         dialog.setCancelButton(None)
@@ -115,7 +136,7 @@ class Operation(QObject):
     def _progressed(self, done: int, total: int, text: str) -> None:
         self.last_progress = (done, total, text)
         dialog = self._progress
-        if dialog is None:
+        if dialog is None or not isValid(dialog):   # deleted with its owner
             return
         if text:                        # first: setValue may handle newer reports meanwhile
             dialog.setLabelText(text)
@@ -129,24 +150,40 @@ class Operation(QObject):
         self.done = True
         self._timer.stop()
         if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
+            if isValid(self._progress):
+                self._progress.close()
+                self._progress.deleteLater()
             self._progress = None
         Operation._running.discard(self)
 
     def _succeeded(self, result: Any) -> None:
+        self._deliver(self._on_success, result)
+
+    def _failed(self, exc: Exception) -> None:
+        self._deliver(self._on_failure, exc)
+
+    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
         self._finish()
         try:
-            self._on_success(result)
+            if not self._owner_gone():
+                callback(value)
         finally:
             self.finished.emit()
 
-    def _failed(self, exc: Exception) -> None:
-        self._finish()
-        try:
-            self._on_failure(exc)
-        finally:
-            self.finished.emit()
+
+def running_count() -> int:
+    """How many operations have not finished yet (their result not yet delivered or dropped)."""
+    return len(Operation._running)
+
+
+def wait_for_all(timeout_ms: int = 30000) -> bool:
+    """Process events until every operation has finished; ``False`` if some still run after
+    ``timeout_ms`` (for tests and the crash smoke test)."""
+    deadline = QDeadlineTimer(timeout_ms)
+    while Operation._running and not deadline.hasExpired():
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        QThreadPool.globalInstance().waitForDone(10)
+    return not Operation._running
 
 
 def run_operation(parent: QWidget | None, label: str | None, work: Callable[..., Any], *,

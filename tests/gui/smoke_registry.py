@@ -93,12 +93,11 @@ def copied(smoke) -> None:
 
 
 def when_done(smoke) -> None:
-    """Background work finished; a message box it showed is closed."""
-    from PySide6.QtWidgets import QProgressDialog
-    smoke.settle(300)
-    smoke.wait(lambda: not any(isinstance(w, QProgressDialog) and w.isVisible()
-                               for w in QApplication.topLevelWidgets()), 60000)
-    smoke.settle(300)
+    """All background work finished (an operation whose widget was rebuilt meanwhile finishes
+    too, dropping its result); a message box it showed is closed."""
+    from composer.gui.operations import running_count
+    smoke.wait(lambda: running_count() == 0, 60000)
+    smoke.settle(100)
     close_message(smoke)
 
 

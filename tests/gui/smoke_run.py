@@ -260,6 +260,8 @@ def drive(smoke: Smoke, status: dict[str, object]) -> None:
                 if entry(name, REGISTRY) == key and name != QUIT and name not in smoke.ran:
                     smoke.press(name)
         smoke.scan()
+        from composer.gui.operations import running_count
+        smoke.wait(lambda: running_count() == 0, 60000)  # no operation left hanging
         problems = coverage_problems(smoke.seen, smoke.unnamed, set(smoke.ran) | {QUIT},
                                      REGISTRY)
         smoke.settle(300)

@@ -40,6 +40,7 @@ def test_every_action_and_button_runs_without_a_crash(tmp_path):
     assert out.returncode == 0, f"{_outcome(out.returncode)}\n{out.stdout[-3000:]}\n" \
                                 f"{out.stderr[-6000:]}"
     assert "Traceback" not in out.stderr, out.stderr
+    assert "Signal source has been deleted" not in out.stderr, out.stderr
     line = next(x for x in out.stdout.splitlines() if x.startswith("SMOKE OK "))
     result = json.loads(line.removeprefix("SMOKE OK "))
     assert result["entries"] == sorted(REGISTRY)
