@@ -242,6 +242,9 @@ class ChannelCards(QTabWidget):
         while self.fields_grid.count():
             item = self.fields_grid.takeAt(0)
             if item.widget() is not None:
+                # hidden now: until the event loop deletes it, a row taken out of the grid
+                # would stay drawn where it last was (its 复制 cut off at the right edge)
+                item.widget().hide()
                 item.widget().deleteLater()
         self.field_boxes = {}
         for row, (key, title, text) in enumerate(fields):

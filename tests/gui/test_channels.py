@@ -5,14 +5,16 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+import time
 from pathlib import Path
 
 import icalendar
+import pytest
 from gui_helpers import EXAMPLES, click, commit_text
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, QDateTime, QObject, QTime, QTimeZone
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPushButton, QScrollArea
 
 from composer.core.flow import Step
 from composer.gui import sending
@@ -185,3 +187,58 @@ def test_submission_dialog_asks_for_the_receipt_that_fits_the_channel(qtbot, win
     kept = window.storage.kept_package(window.model.draft.id)
     assert "约一百二十万条" in (kept / "script.txt").read_text("utf-8")
     assert window.storage.verify_records().ok
+
+
+def _outside_viewport(card) -> list[str]:
+    """Every visible button of a channel card whose rectangle is not fully inside the card's
+    visible viewport (cut off at an edge)."""
+    from PySide6.QtCore import QPoint, QRect
+    viewport = card.viewport()
+    inner = card.widget()
+    bad = []
+    for button in inner.findChildren(QPushButton):
+        if not button.isVisibleTo(inner):
+            continue
+        rect = QRect(button.mapTo(viewport, QPoint(0, 0)), button.size())
+        # rows below the fold scroll into view vertically; across, nothing may stick out
+        if rect.left() < 0 or rect.right() > viewport.rect().right():
+            bad.append(f"{button.objectName()} {rect.getRect()} in {viewport.width()} px")
+    return bad
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_web_card_copy_buttons_are_not_cut_off(qtbot, window, lang, size):
+    from PySide6.QtWidgets import QApplication
+    window.resize(*size)
+    if lang == "en":
+        window.set_language("en")
+    cards = _preview(qtbot, window)
+    cards.setCurrentIndex(4)
+    card = cards.findChild(QScrollArea, "card-web")
+    qtbot.waitUntil(lambda: card.isVisible() and bool(cards.field_boxes), timeout=5000)
+    qtbot.wait(50)
+    width = card.viewport().width()
+    assert width < size[0] and _outside_viewport(card) == []
+    # the rows are rebuilt (an edit, a language switch) while the width changes: the rows
+    # taken out must not stay drawn at their old, wider place until the event loop deletes
+    # them (processEvents runs resizes and layouts, not the deferred deletes)
+
+    def settle_at(expected: int) -> None:
+        deadline = time.monotonic() + 5
+        while card.viewport().width() != expected and time.monotonic() < deadline:
+            QApplication.processEvents()
+        QApplication.processEvents()
+        assert card.viewport().width() == expected
+    window.resize(size[0] + 200, size[1])
+    settle_at(width + 200)
+    window.resize(*size)
+    cards.refresh()
+    settle_at(width)
+    copies = [b for b in card.widget().findChildren(QPushButton)
+              if b.objectName().startswith("copy-") and b.isVisibleTo(card.widget())]
+    assert _outside_viewport(card) == []
+    assert len(copies) == len(cards.field_boxes) >= 8
+    window.resize(size[0] - 300, size[1])   # narrower still: the rows shrink, never clip
+    qtbot.wait(50)
+    assert _outside_viewport(card) == []
