@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from composer.core import paths, records
-from composer.core.sent_guard import changed_parts, facts
 from composer.core.draft import Draft, draft_from_json, draft_to_json
 from composer.core.records import Receipt, Record, Verification
+from composer.core.sent_guard import changed_parts, facts
 from composer.core.submissions import Submission
 
 SCHEMA_VERSION = 1

@@ -11,7 +11,6 @@ from gui_helpers import EXAMPLES, click, commit_text
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, QTimeZone
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialogButtonBox,
     QFileDialog,
     QFrame,
