@@ -33,6 +33,7 @@ from typing import Any
 from composer.core import paths, records
 from composer.core.draft import Draft, draft_from_json, draft_to_json
 from composer.core.records import Receipt, Record, Verification
+from composer.core.sent_guard import changed_parts, facts
 from composer.core.submissions import Submission
 
 SCHEMA_VERSION = 1
@@ -110,6 +111,11 @@ class CorruptRow(ValueError):
 
 class SentReportError(ValueError):
     """A report with recorded submissions cannot be deleted (it can be archived)."""
+
+
+class SentReportChanged(SentReportError):
+    """A save would change the facts of a report with recorded submissions (a record): the
+    message names what would change. Facts change through a 续报 or a 更正 from it."""
 
 
 def _json_text(value: Any) -> str:
@@ -223,6 +229,10 @@ class Storage:
         An unchanged draft is not rewritten (its ``updated_at`` stays). ``orderly``: the user
         saved (or left the report, or closed the app) — the draft is then not offered back
         after a crash; an autosave (``orderly=False``) marks it changed in this session.
+
+        A sent report (one with recorded submissions) is a record: a save may move its wizard
+        position (``step``), nothing else — anything more raises :class:`SentReportChanged`
+        and stores nothing. Its ``updated_at`` stays (the list shows when it last changed).
         """
         body = _json_text(draft_to_json(draft))
         title = _plain_text(draft.title)
@@ -242,6 +252,11 @@ class Storage:
                         db.execute("UPDATE drafts SET dirty_session=NULL WHERE id=?",
                                    (draft.id,))
                     return draft.id
+                if row is not None and db.execute(
+                        "SELECT 1 FROM submissions WHERE draft_id=? LIMIT 1",
+                        (draft.id,)).fetchone() is not None:
+                    self._save_sent_position(db, draft.id, row[0], body, orderly)
+                    return draft.id
                 if row is None:    # deleted meanwhile (another window): store it again
                     db.execute(
                         "INSERT INTO drafts (id, parent_id, report_type, title, body, "
@@ -253,6 +268,22 @@ class Storage:
                                "dirty_session=? WHERE id=?",
                                (draft.report_type.value, title, body, now, dirty, draft.id))
         return draft.id
+
+    @staticmethod
+    def _save_sent_position(db: sqlite3.Connection, draft_id: int, stored: str, body: str,
+                            orderly: bool) -> None:
+        """Save a sent report whose stored text differs from ``body``: only the wizard
+        position may differ (see :meth:`save_draft`)."""
+        new = facts(body)
+        assert new is not None
+        old = facts(stored)
+        if old != new:
+            raise SentReportChanged(
+                f"report #{draft_id} was sent and is kept as a record; its content cannot "
+                f"change (changed: {', '.join(changed_parts(old, new)) or 'content'}). "
+                "Start a follow-up (续报) or a correction (更正) from it instead")
+        db.execute("UPDATE drafts SET body=?" + (", dirty_session=NULL" if orderly else "")
+                   + " WHERE id=?", (body, draft_id))
 
     def load_draft(self, draft_id: int) -> Draft:
         """The stored draft; ``KeyError`` if there is none, :class:`CorruptRow` if its stored

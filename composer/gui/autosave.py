@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from composer.core.atomic import atomic_write_bytes
 from composer.core.draft import Draft
-from composer.core.storage import Storage
+from composer.core.storage import SentReportError, Storage
 from composer.gui.model import DraftModel
 
 # The timer fires 1.2 s after the first unsaved change, so that the commit (fsync, and the
@@ -54,6 +54,9 @@ NOTICE_STYLE = ("QFrame#storage-notice { background: #fff4ce; border: 1px solid 
 # What a failing save raises: SQLite (full, I/O error, malformed, read-only), the OS, and text
 # SQLite cannot store.
 SAVE_ERRORS = (sqlite3.Error, OSError, UnicodeError)
+# And what the storage refuses: a change of a sent report (a record) that reached the model by
+# some path around the read-only pages — shown like a failure, the edit kept in memory.
+AUTOSAVE_ERRORS = (*SAVE_ERRORS, SentReportError)
 
 
 def _edits(draft: Any) -> tuple[str, bool, str | None]:
@@ -131,7 +134,7 @@ class Autosaver(QObject):
                 del self._pending[key]
             if self.needs_saving():
                 self.storage.save_draft(self.model.draft, orderly=orderly)
-        except SAVE_ERRORS as exc:
+        except AUTOSAVE_ERRORS as exc:
             self._failed(_reason(exc))
             return False
         if self.error is not None:
@@ -275,4 +278,4 @@ class Autosaver(QObject):
             frame.show()
 
 
-__all__ = ["AUTOSAVE_MS", "RETRY_MS", "Autosaver"]
+__all__ = ["AUTOSAVE_MS", "RETRY_MS", "SAVE_ERRORS", "Autosaver"]

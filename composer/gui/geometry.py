@@ -39,6 +39,16 @@ def restore(window: QWidget, storage: Storage) -> None:
                 available.y() + (available.height() - height) // 2)
 
 
-def save(window: QWidget, storage: Storage) -> None:
-    if storage.is_open:
+def save(window: QWidget, storage: Storage) -> bool:
+    """Keep the window's geometry (on close). A failing database is not raised here: the window
+    position is no user data, and the close must still reach the autosaver's question about
+    unsaved edits (which names the failure). Returns whether it was stored."""
+    from composer.gui.autosave import SAVE_ERRORS
+
+    if not storage.is_open:
+        return False
+    try:
         storage.save_setting(GEOMETRY, bytes(window.saveGeometry().toBase64()).decode("ascii"))
+    except SAVE_ERRORS:
+        return False
+    return True

@@ -24,7 +24,8 @@ from composer.core.incident_io import dumps_report
 from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
 from composer.gui import font_setting
-from composer.gui.dialogs import SubmissionDialog
+from composer.gui.autosave import SAVE_ERRORS
+from composer.gui.dialogs import SubmissionDialog, SubmissionInput
 from composer.gui.operations import package_progress, run_operation
 from composer.gui.sentbar import type_text
 
@@ -66,7 +67,10 @@ class OutputActions:
         return documents_dir()
 
     def remember_folder(self, folder: str | Path) -> None:
-        self.storage.save_setting(LAST_FOLDER, str(folder))
+        """Keep the folder for the next dialog (through the autosaver: a failing database
+        shows the autosave banner and the write is retried)."""
+        text = str(folder)
+        self.autosaver.call(LAST_FOLDER, lambda: self.storage.save_setting(LAST_FOLDER, text))
 
     def choose_package_folder(self) -> QFileDialog:
         dialog = QFileDialog(self, self.tr("选择保存材料包的文件夹"),
@@ -224,19 +228,24 @@ class OutputActions:
         dialog.open()
         return dialog
 
-    def record_submission(self) -> SubmissionDialog | None:
-        """Ask when and how the report was sent, and keep that record (evidence, Art. 10–11)."""
+    def record_submission(self, retry: SubmissionInput | None = None, reason: str = ""
+                          ) -> SubmissionDialog | None:
+        """Ask when and how the report was sent, and keep that record (evidence, Art. 10–11).
+        ``retry``: what the user filled in before recording failed for ``reason`` — the
+        dialog opens again with it (composer/gui/submission_retry.py)."""
         self.save_now()
         draft_id = self.model.draft.id
         if draft_id is None:
             return None
-        from composer.gui import sending
+        from composer.gui import sending, submission_retry
 
         profile = self.storage.load_profile() or {}
         dialog = SubmissionDialog(datetime.now(CHINA_TZ), self,
                                   sent_by=str((profile.get("contact") or {}).get("name", "")),
                                   package=sending.valid_package(self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if retry is not None:
+            submission_retry.fill(dialog, retry, reason)
 
         def done(_: int) -> None:
             value = dialog.result_value
@@ -246,8 +255,14 @@ class OutputActions:
             def recorded() -> None:
                 self._show_submission()
                 self.statusBar().showMessage(self.tr("已记录报送"))
+
+            def failed(why: str) -> None:
+                if self.model.draft.id == draft_id:
+                    self.record_submission(value, why)
+                else:   # another report is open now: name the reason at once
+                    self._warn(self.tr("无法记录报送"), why)
             # keeps the receipt and the exact package sent (hash-chained record)
-            sending.record_sending(self, draft_id, value, recorded)
+            sending.record_sending(self, draft_id, value, recorded, failed)
 
         dialog.finished.connect(done)
         dialog.open()
@@ -278,7 +293,12 @@ class OutputActions:
             return
         self.save_now()
         child = correction_draft(parent)
-        self.storage.save_draft(child)
+        try:
+            self.storage.save_draft(child)
+        except SAVE_ERRORS as exc:
+            self._warn(self.tr("无法开始更正"), str(exc).splitlines()[0] if str(exc) else
+                       type(exc).__name__)
+            return
         self.load_draft(child, step=int(flow.Step.BASIC))
         self.statusBar().showMessage(
             self.tr("已开始更正 #%1：改正有误的内容后重新报送。").replace("%1", str(parent.id)))

@@ -285,12 +285,25 @@ def export_calendar(window: Any, name: str | None = None) -> Path | QFileDialog 
     return Path(name)
 
 
-def record_sending(window: Any, draft_id: int, value: Any, done: Callable[[], None]) -> None:
+def record_sending(window: Any, draft_id: int, value: Any, done: Callable[[], None],
+                   failed: Callable[[str], Any] | None = None) -> None:
     """Keep ``value`` (a SubmissionInput) with the package sent, then call ``done``.
 
     The package kept is the latest generated one if unchanged — for the hotline, website and
     WeChat channels only if it holds the phone script — else one generated now with every
-    output and the script."""
+    output and the script.
+
+    If nothing could be recorded (a file no longer matches its manifest, the package cannot be
+    made, the database fails) ``failed(reason)`` is called at once — nothing is queued to be
+    recorded later — or, without ``failed``, a warning names the reason."""
+    from composer.gui.autosave import SAVE_ERRORS
+
+    def refused(reason: str) -> None:
+        if failed is not None:
+            failed(reason)
+        else:
+            window._warn(QCoreApplication.translate("Sending", "无法记录报送"), reason)
+
     report = window.model.draft.report()
     package = valid_package(window)
     if (package is not None and value.channel in SPOKEN_OR_TYPED
@@ -311,7 +324,11 @@ def record_sending(window: Any, draft_id: int, value: Any, done: Callable[[], No
                                              sent_by=value.sent_by, receipt=receipt,
                                              package_dir=package_dir, due=due)
         except RecordError as exc:
-            window._warn(QCoreApplication.translate("Sending", "无法记录报送"), str(exc))
+            refused(str(exc))
+            return
+        except SAVE_ERRORS as exc:
+            refused(QCoreApplication.translate("Sending", "草稿数据库无法写入（%1）")
+                    .replace("%1", (str(exc).strip() or type(exc).__name__).splitlines()[0]))
             return
         update_sent(window)
         done()
@@ -336,8 +353,8 @@ def record_sending(window: Any, draft_id: int, value: Any, done: Callable[[], No
         finally:
             shutil.rmtree(path.parent, ignore_errors=True)
 
-    run_operation(window, QCoreApplication.translate("Sending", "正在存档所报送的材料…"), work, on_success=built,
-                  on_failure=lambda exc: window._warn(QCoreApplication.translate("Sending", "无法记录报送"), str(exc)))
+    run_operation(window, QCoreApplication.translate("Sending", "正在存档所报送的材料…"), work,
+                  on_success=built, on_failure=lambda exc: refused(str(exc)))
 
 
 def export_log(window: Any, name: str | None = None) -> Path | QFileDialog | None:

@@ -933,6 +933,14 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
 <context>
     <name>MainWindow</name>
     <message>
+        <source>无法开始更正</source>
+        <translation>Cannot start the correction</translation>
+    </message>
+    <message>
+        <source>无法记录报送</source>
+        <translation>Cannot record the sending</translation>
+    </message>
+    <message>
         <source>网络安全事件报告</source>
         <translation>Cybersecurity Incident Report</translation>
     </message>
@@ -1580,6 +1588,10 @@ This cannot be undone.</translation>
 <context>
     <name>Sending</name>
     <message>
+        <source>草稿数据库无法写入（%1）</source>
+        <translation>The drafts database cannot be written (%1)</translation>
+    </message>
+    <message>
         <source>报告还有问题</source>
         <translation>The report has problems</translation>
     </message>
@@ -1716,6 +1728,12 @@ This cannot be undone.</translation>
 </context>
 <context>
     <name>SubmissionDialog</name>
+    <message>
+        <source>⚠ 报送记录未能保存：%1。
+您填写的内容保留在下方；排除问题（如磁盘空间）后请再次保存。未保存前，此次报送没有记录。</source>
+        <translation>⚠ The sending was not recorded: %1.
+What you entered is kept below; fix the cause (e.g. disk space) and save again. Until then this sending has no record.</translation>
+    </message>
     <message>
         <source>记录报送</source>
         <translation>Record sending</translation>
