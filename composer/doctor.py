@@ -6,8 +6,9 @@ Qt sees and what opens ``.eml`` files. Each finding is ``ok``, ``warn`` (works, 
 user may miss) or ``fail`` (a problem that stops part of the program). Exit status 1 when any
 finding fails.
 
-Qt is probed in a child process: a broken Qt installation aborts the process that loads it, and
-the doctor must survive that to say so. The module itself never imports PySide6.
+Qt is probed in a child process (``composer.gui.qt_probe``): a broken Qt installation aborts the
+process that loads it, and the doctor must survive that to say so. This module never imports
+PySide6.
 """
 
 from __future__ import annotations
@@ -63,25 +64,6 @@ DEBIAN_PACKAGES = {
     "libcups.so.2": "libcups2",
 }
 
-# Runs in a child process: what Qt can do here, as JSON on stdout.
-_QT_PROBE = r"""
-import json, sys
-out = {}
-try:
-    import PySide6
-    from PySide6 import QtCore
-    out["pyside"] = PySide6.__version__
-    out["qt"] = QtCore.qVersion()
-    from PySide6.QtWidgets import QApplication
-    app = QApplication(["composer-doctor"])
-    out["platform"] = app.platformName()
-    from PySide6.QtPrintSupport import QPrinterInfo
-    out["printers"] = list(QPrinterInfo.availablePrinterNames())
-    out["default_printer"] = QPrinterInfo.defaultPrinterName()
-except Exception as exc:
-    out["error"] = f"{type(exc).__name__}: {exc}"
-print(json.dumps(out))
-"""
 
 
 @dataclass(frozen=True)
@@ -160,7 +142,8 @@ def probe_qt() -> tuple[dict, str]:
     if sys.platform.startswith("linux") and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")   # no desktop session: test Qt itself
     try:
-        result = subprocess.run([sys.executable, "-c", _QT_PROBE], check=False, capture_output=True,
+        result = subprocess.run([sys.executable, "-m", "composer.gui.qt_probe"], check=False,
+                                capture_output=True,
                                 text=True, timeout=PROBE_TIMEOUT_S, env=env)
     except subprocess.TimeoutExpired:
         return {"error": f"no answer within {PROBE_TIMEOUT_S} s"}, ""

@@ -1,0 +1,34 @@
+"""``python -m composer.gui.qt_probe``: what Qt can do on this machine, as one JSON line.
+
+Run by ``composer doctor`` in a child process: a broken Qt installation aborts the process that
+loads it (Qt's platform plugin failing calls qFatal), and the doctor must survive to say so.
+"""
+
+from __future__ import annotations
+
+import json
+
+
+def probe() -> dict[str, object]:
+    out: dict[str, object] = {}
+    try:
+        import PySide6
+        from PySide6 import QtCore
+
+        out["pyside"] = PySide6.__version__
+        out["qt"] = QtCore.qVersion()
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication(["composer-doctor"])
+        out["platform"] = app.platformName()
+        from PySide6.QtPrintSupport import QPrinterInfo
+
+        out["printers"] = list(QPrinterInfo.availablePrinterNames())
+        out["default_printer"] = QPrinterInfo.defaultPrinterName()
+    except Exception as exc:  # noqa: BLE001 (the doctor reports whatever went wrong)
+        out["error"] = f"{type(exc).__name__}: {exc}"
+    return out
+
+
+if __name__ == "__main__":
+    print(json.dumps(probe()))
