@@ -5,13 +5,15 @@ Exit status: 0 success, 2 invalid input (nothing written), 1 anything else.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from composer import __version__
+
+if TYPE_CHECKING:   # the app starts without the command-line machinery (issue 14)
+    import argparse
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 OUTPUTS = ("pdf", "eml", "fax")
@@ -19,6 +21,8 @@ OPTIONAL_OUTPUTS = ("script",)   # written only when --only names them
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     p = argparse.ArgumentParser(
         prog="composer",
         description="Composer: grade a cybersecurity incident and compose its report package. "
@@ -103,6 +107,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_classify(args: argparse.Namespace) -> int:
+    import json
+
     from composer.core.classify import classification_json, classify
 
     loaded = _load(args.file)
@@ -205,6 +211,8 @@ def _safe_streams() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _safe_streams()
+    if not (sys.argv[1:] if argv is None else argv):
+        return _start_gui(None)     # the app: no command-line parser to build first
     args = _parser().parse_args(argv)
     if args.command is None:
         return _start_gui(None)

@@ -6,30 +6,42 @@ code works the same from a source checkout, an editable install and a wheel.
 
 from __future__ import annotations
 
+import importlib
 import json
 from functools import cache
-from importlib.resources import as_file, files
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 _RESOURCES = "composer._resources"
 _TEMPLATES = "composer._templates"
 
 
+@cache
 def _root(package: str, folder: str) -> Traversable:
     """The installed data package, or the folder beside ``composer/`` in a source checkout.
 
-    The fallback covers running from a checkout whose ``composer/`` shadows the installed
+    A data package on disk (a wheel, an editable install, a checkout) is its folder, found
+    from its ``__init__.py`` without importing importlib.resources and zipfile at start-up
+    (issue 14); anything else (a zip import) goes through ``importlib.resources``. The
+    fallback covers running from a checkout whose ``composer/`` shadows the installed
     package (``python -m pytest`` or ``python -m composer`` from the repository root).
     """
     try:
-        return files(package)
+        module = importlib.import_module(package)
     except ModuleNotFoundError:
         source = Path(__file__).resolve().parent.parent / folder
         if source.is_dir():
             return source
         raise
+    origin = getattr(module, "__file__", None)
+    if origin and Path(origin).is_file():
+        return Path(origin).parent
+    from importlib.resources import files
+
+    return files(package)
 
 
 def _child(root: Traversable, name: str) -> Traversable:
@@ -70,6 +82,8 @@ def resource_path(name: str) -> Path:
     node = resource(name)
     if isinstance(node, Path):
         return node
+    from importlib.resources import as_file
+
     ctx = as_file(node)
     path = ctx.__enter__()  # kept open for the life of the process
     return Path(path)

@@ -15,7 +15,6 @@ Someone with write access could rebuild the whole chain; the head hash printed o
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -73,11 +72,18 @@ def canonical(body: dict[str, Any]) -> bytes:
                       separators=(",", ":")).encode("utf-8")
 
 
+# hashlib (OpenSSL) is loaded by the first hash, not with the database at start-up (issue 14)
+
+
 def sha256_bytes(data: bytes) -> str:
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()
 
 
 def sha256_file(path: Path) -> str:
+    import hashlib
+
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 16), b""):

@@ -20,7 +20,7 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from composer import __version__
 from composer.core import paths
@@ -77,6 +77,8 @@ def run(path: str | None = None) -> int:
         recovered = storage.begin_session()
     except (OSError, sqlite3.Error) as exc:
         # Unwritable data folder, full disk, a database from a newer version…: say where.
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开草稿数据库"),
                              f"{paths.database_path()}\n{exc}")
         return 1
@@ -87,10 +89,9 @@ def run(path: str | None = None) -> int:
     t0 = os.environ.get("COMPOSER_STARTUP_T0")
     if t0:
         def report() -> None:
-            cpu = os.times()
             print(f"startup: first-window {time.time() - float(t0):.3f} rss-kb {_rss_kb()} "
                   f"render-modules {','.join(loaded_render_modules()) or '-'} "
-                  f"cpu {cpu.user + cpu.system:.3f}", file=sys.stderr, flush=True)
+                  f"cpu {time.process_time():.3f}", file=sys.stderr, flush=True)
         QTimer.singleShot(0, report)
     if recovered:
         QTimer.singleShot(0, lambda: window.offer_recovery(recovered))

@@ -21,16 +21,14 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -40,6 +38,9 @@ from composer.core.atomic import atomic_write_bytes
 from composer.core.draft import Draft
 from composer.core.storage import SentReportError, Storage
 from composer.gui.model import DraftModel
+
+if TYPE_CHECKING:   # dialogs are loaded when first opened, not with the first window
+    from PySide6.QtWidgets import QFileDialog
 
 # The timer fires 1.2 s after the first unsaved change, so that the commit (fsync, and the
 # event loop on a loaded machine) still ends within the promised 1.5 s: bench/kill_cycles.py
@@ -172,6 +173,8 @@ class Autosaver(QObject):
         try:
             atomic_write_bytes(Path(path), raw + b"\n")
         except OSError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("无法保存"),
                               f"{path}\n{exc.strerror or exc}", QMessageBox.StandardButton.Ok,
                               self.window)
@@ -185,6 +188,8 @@ class Autosaver(QObject):
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         name = f"incident-{datetime.now():%Y%m%d-%H%M%S}.json"
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self.window, self.tr("另存报告"), str(Path(folder) / name),
                              self.tr("事件文件 (*.json)"))
         dialog.setObjectName("autosave-export-dialog")
@@ -198,6 +203,8 @@ class Autosaver(QObject):
         """Before the window closes: save; if that fails, ask (save elsewhere / quit / stay)."""
         if self.save(orderly=True):
             return True
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("草稿无法保存"),
                           self.tr("最近的修改没有保存到草稿数据库：%1\n"
                                   "退出后这些修改将丢失。请先另存报告。").replace(

@@ -8,7 +8,6 @@ puts a :class:`GuideLinks` under every threshold hint of a page. The window itse
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
@@ -16,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from composer.core.guide import fact_anchors, load_guide, place
 from composer.gui import i18n
 
 if TYPE_CHECKING:
@@ -59,6 +57,10 @@ class GuideLinks(QLabel):
 
     def set_links(self, entries: Iterable[tuple[str, object]], lead: str | None = None) -> None:
         """``entries``: (caption, anchor or anchors); a caption may be "" (the place alone)."""
+        import html     # with the pages that link, not with the first window
+
+        from composer.core.guide import load_guide, place
+
         guide = load_guide()
         parts: list[str] = []
         self._anchors = []
@@ -90,6 +92,10 @@ def link_citations(label: QLabel, anchors: Iterable[str]) -> set[str]:
     """Turn the citations of ``anchors`` (《指南》二、通常情况第2项, as the grading reasons
     write them) in the plain text just set on ``label`` into links to the guide, keeping the
     text as it reads. Returns the anchors whose citation was found."""
+    import html
+
+    from composer.core.guide import load_guide, place
+
     guide = load_guide()
     lang = i18n.language()
     cites = {place(a, lang): a for a in anchors if a and a in guide}
@@ -125,10 +131,15 @@ def link_citations(label: QLabel, anchors: Iterable[str]) -> set[str]:
     return found
 
 
-def attach_hint_links(page: QWidget, anchors_for: Callable[[str], object] = fact_anchors
+def attach_hint_links(page: QWidget, anchors_for: Callable[[str], object] | None = None
                       ) -> list[GuideLinks]:
     """Under every threshold hint (``<path>#hint``) of ``page`` whose fact the rule data ties
-    to the Guide (``anchors_for(fact)``), a :class:`GuideLinks` named ``<path>#guide``."""
+    to the Guide (``anchors_for(fact)``, by default :func:`composer.core.guide.fact_anchors`),
+    a :class:`GuideLinks` named ``<path>#guide``."""
+    if anchors_for is None:
+        from composer.core.guide import fact_anchors
+
+        anchors_for = fact_anchors
     made = []
     for hint in page.findChildren(QLabel):
         name = hint.objectName()

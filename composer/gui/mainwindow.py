@@ -12,9 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QMainWindow,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,8 @@ from composer.gui.sentbar import SentBar
 from composer.gui.wizard import ReportWizard
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
     from composer.gui.dialogs import RecoveryDialog, ReportsDialog
 
 
@@ -242,6 +242,8 @@ class MainWindow(OutputActions, QMainWindow):
         return True
 
     def choose_file(self) -> QFileDialog:
+        from PySide6.QtWidgets import QFileDialog   # dialogs are loaded when first opened
+
         dialog = QFileDialog(self, self.tr("打开事件文件"), self.start_folder(),
                              self.tr("事件文件 (*.json)"))
         dialog.setObjectName("open-file-dialog")
@@ -330,6 +332,8 @@ class MainWindow(OutputActions, QMainWindow):
             event.ignore()
 
     def _warn(self, title: str, text: str) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
                           self)
         box.open()

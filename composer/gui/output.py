@@ -8,7 +8,6 @@ use and close them like a user.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from datetime import datetime
 from pathlib import Path
@@ -16,19 +15,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog
 
 from composer.core import flow
 from composer.core.draft import Draft, correction_draft
 from composer.core.incident_io import dumps_report
 from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
+from composer.core.records import sha256_bytes
 from composer.gui import font_setting
 from composer.gui.autosave import SAVE_ERRORS
 from composer.gui.operations import package_progress, run_operation
 from composer.gui.sentbar import type_text
 
 if TYPE_CHECKING:   # printing (QtPrintSupport) is imported when first used, not at start-up
+    from PySide6.QtWidgets import QFileDialog
+
     from composer.gui.dialogs import SubmissionDialog, SubmissionInput
     from composer.gui.printing import PrintPreview
 
@@ -73,6 +74,8 @@ class OutputActions:
         self.autosaver.call(LAST_FOLDER, lambda: self.storage.save_setting(LAST_FOLDER, text))
 
     def choose_package_folder(self) -> QFileDialog:
+        from PySide6.QtWidgets import QFileDialog   # loaded when first opened
+
         dialog = QFileDialog(self, self.tr("选择保存材料包的文件夹"),
                              self.start_folder())
         dialog.setObjectName("package-folder-dialog")
@@ -122,7 +125,7 @@ class OutputActions:
         def success(result) -> None:
             files = [Path(f) for f in result.files]
             manifest = next((f for f in files if f.name == "manifest.json"), None)
-            digest = (hashlib.sha256(manifest.read_bytes()).hexdigest()
+            digest = (sha256_bytes(manifest.read_bytes())
                       if manifest is not None and manifest.exists() else None)
             self.storage.record_package(draft_id, out_dir, files, digest, now)
             self.last_package = out_dir
@@ -208,6 +211,8 @@ class OutputActions:
         if report is None:
             self._warn(self.tr("无法导出"), self.tr("报告还有问题，请先按提示修改。"))
             return None
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self, self.tr("导出事件文件"),
                              str(Path(self.start_folder()) / "incident.json"),
                              self.tr("事件文件 (*.json)"))

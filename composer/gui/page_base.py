@@ -165,7 +165,7 @@ class StepPage(QWizardPage):
         if self._touch_everything:
             self._touched.update(self._fields)
         if self._read_only:
-            self.set_read_only(True)
+            self._apply_read_only(True)
         self.built.emit()
 
     # --- QWizardPage contract ----------------------------------------------------------------
@@ -236,9 +236,12 @@ class StepPage(QWizardPage):
     def set_read_only(self, on: bool) -> None:
         """Show the values of a sent report without letting them change (texts stay
         selectable and copyable; choices are disabled)."""
+        changed = on != self._read_only
         self._read_only = on
-        if not self._built:
-            return                  # applied when the page is built
+        if self._built and changed:     # a new page's widgets are editable already
+            self._apply_read_only(on)
+
+    def _apply_read_only(self, on: bool) -> None:
         for edit in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
             edit.setReadOnly(on)
             edit.setStyleSheet(READ_ONLY_STYLE if on else "")
@@ -278,11 +281,22 @@ class StepPage(QWizardPage):
         if not problems:
             return ""
         lang = i18n.language()
-        root = self.window()
         names = "；".join(dict.fromkeys(
-            field_name(root, p.path) + "：" + problem_text(p, lang) for p in problems[:6]))
+            self.shown_name(p.path) + "：" + problem_text(p, lang) for p in problems[:6]))
         more = "…" if len(problems) > 6 else ""
         return self.tr("完成以下各项后才能继续：") + names + more
+
+    def shown_name(self, path: str) -> str:
+        """What :func:`field_name` answers, from the page's own fields when one of them is
+        ``path`` or encloses it (no search of the whole window's widget tree, which every
+        draft change would pay for each problem listed)."""
+        probe = path
+        while probe:
+            entry = self._fields.get(probe)
+            if entry is not None and entry[0].accessibleName():
+                return entry[0].accessibleName()
+            probe = probe.rpartition(".")[0]
+        return field_name(self.window(), path)
 
     # --- building ------------------------------------------------------------------------------
 

@@ -3,16 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
-    QHeaderView,
-    QLabel,
-    QRadioButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QWidget
 
 from composer.core import flow
 from composer.core.obligations import Obligation
@@ -74,6 +65,8 @@ class RecipientsPage(StepPage):
         self.setSubTitle(self.tr("截止时间 = 发现时间 + 时限（北京时间）。最早的一项决定顶部倒计时。"))
 
     def build(self) -> None:
+        from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget  # first visit
+
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("obligations")
         self.table.setAccessibleName(self.tr("报告义务"))
@@ -134,6 +127,8 @@ class RecipientsPage(StepPage):
             self.model.set_fast_path(on)
 
     def refresh(self) -> None:
+        from PySide6.QtWidgets import QTableWidgetItem
+
         draft = self.model.draft
         self._loading, was = True, self._loading
         try:

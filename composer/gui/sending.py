@@ -11,7 +11,6 @@ report as it stands — copied read-only into the data directory by the storage.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import sqlite3
@@ -19,18 +18,20 @@ import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog
 
 from composer.core import flow
 from composer.core.atomic import atomic_write_bytes
 from composer.core.obligations import CHINA_TZ, governing
 from composer.core.owed import sent_types
-from composer.core.records import Receipt, RecordError
+from composer.core.records import Receipt, RecordError, sha256_bytes
 from composer.gui.operations import run_operation
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog
 
 SPOKEN_OR_TYPED = ("hotline", "website", "wechat")
 """Channels where the report is said or typed: the kept package also holds the phone script."""
@@ -84,14 +85,14 @@ def valid_package(window: Any) -> Path | None:
     report = window.model.draft.report()
     if draft_id is None or report is None:
         return None
-    current = hashlib.sha256(_source(report)).hexdigest()
+    current = sha256_bytes(_source(report))
     for package in reversed(window.storage.packages(draft_id)):
         manifest = Path(package.out_dir) / "manifest.json"
         try:
             data = manifest.read_bytes()
         except OSError:
             continue
-        if hashlib.sha256(data).hexdigest() != package.manifest_sha256:
+        if sha256_bytes(data) != package.manifest_sha256:
             continue
         try:
             made_from = json.loads(data).get("input", {}).get("sha256")
@@ -116,7 +117,7 @@ def package_file(package: Path, name: str) -> bytes | None:
         data = (package / name).read_bytes()
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256_bytes(data)
     return data if any(f.get("path") == name and f.get("sha256") == digest
                        for f in listed if isinstance(f, dict)) else None
 
@@ -181,7 +182,7 @@ def outbox_package(window: Any, report: Any, then: Callable[[Path], Any], busy: 
 
     def written(result: Any) -> None:
         files = [Path(f) for f in result.files]
-        digest = hashlib.sha256((out_dir / "manifest.json").read_bytes()).hexdigest()
+        digest = sha256_bytes((out_dir / "manifest.json").read_bytes())
         window.storage.record_package(draft_id, out_dir, files, digest, when)
         then(out_dir)
 
@@ -215,6 +216,8 @@ def _save_dialog(window: Any, name: str, title: str, file_name: str, filter_: st
     """A window-modal save dialog opened with ``open()`` (returned, so tests can use it),
     starting in the last folder used."""
     start = window.start_folder() if hasattr(window, "start_folder") else str(Path.home())
+    from PySide6.QtWidgets import QFileDialog   # loaded when first opened
+
     dialog = QFileDialog(window, title, str(Path(start) / file_name), filter_)
     dialog.setObjectName(name)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
