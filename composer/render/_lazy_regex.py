@@ -13,13 +13,14 @@ Importing this module imports no reportlab.
 
 from __future__ import annotations
 
-import importlib.abc
-import importlib.machinery
 import re
 import sys
 import threading
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from importlib.machinery import ModuleSpec
 
 TARGET = "reportlab.platypus.paragraph"
 URI_PREFIX = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
@@ -60,13 +61,14 @@ def _lazy_compile(pattern: Any, flags: int = 0) -> Any:
     return _real_compile(pattern, flags)
 
 
-class _Loader(importlib.abc.Loader):
-    """The real loader of :data:`TARGET`, with ``re.compile`` swapped while it runs."""
+class _Loader:
+    """The real loader of :data:`TARGET`, with ``re.compile`` swapped while it runs (plain
+    classes, not the importlib ABCs: importing those costs more than this module saves)."""
 
-    def __init__(self, loader: importlib.abc.Loader) -> None:
+    def __init__(self, loader: Any) -> None:
         self._loader = loader
 
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
         return self._loader.create_module(spec)
 
     def exec_module(self, module: ModuleType) -> None:
@@ -80,7 +82,7 @@ class _Loader(importlib.abc.Loader):
         return getattr(self._loader, name)
 
 
-class _Finder(importlib.abc.MetaPathFinder):
+class _Finder:
     def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
         if fullname != TARGET:
             return None

@@ -118,6 +118,7 @@ def test_a_bundled_face_and_a_non_1000_unit_font_round_trip(tmp_path):
     font_cache.load_font("CacheUpem", path)
     cached = font_cache.load_font("CacheUpem", path)
     assert isinstance(cached.face.charWidths[0x41], float)          # 1234 * 1000 / 2048
+    assert cached.face._lazy_fields["hmetrics"][:1] == b"m"    # a scaled advance repeats
     _same_as_parsed(cached, path)
 
 
@@ -241,7 +242,9 @@ def test_a_damaged_lazy_field_is_taken_from_a_real_parse(tmp_path, field):
     font_cache.load_font("CacheLazy", path)
     (entry,) = _files()
     payload = _payload(entry)
-    payload["lazy"][field] = marshal.dumps({"not": "it"}) if field != "glyphPos" else b"\xff"
+    payload["lazy"][field] = {"glyphToChar": marshal.dumps({"not": "it"}),
+                              "hmetrics": b"H\x00\x01\x00\x02",      # one pair, not one a glyph
+                              "glyphPos": b"I" + b"\xff" * 4 * 6}[field]  # beyond the glyf table
     _rewrite(entry, marshal.dumps(payload))
     font = font_cache.load_font("CacheLazy", path)
     assert getattr(font.face, field) == getattr(ttfonts.TTFont("x", str(path)).face, field)
