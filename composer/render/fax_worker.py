@@ -42,8 +42,8 @@ _CODECS = {"group3": b"3", "group4": b"4"}
 
 def enabled() -> bool:
     """Whether to use a helper here: ``COMPOSER_FAX_HELPER=1`` always, ``0`` never; by default
-    only where a second core looks free (two or more CPUs, and a load average below one less
-    than their number where the system reports it), and never in a frozen app."""
+    only where a second core looks free right now (see :func:`_other_runnable`), and never in
+    a frozen app."""
     setting = os.environ.get("COMPOSER_FAX_HELPER", "")
     if setting == "0" or getattr(sys, "frozen", False):
         return False
@@ -55,10 +55,19 @@ def enabled() -> bool:
         cpus = os.cpu_count() or 1
     if cpus < 2:
         return False
+    busy = _other_runnable()
+    return busy is None or busy <= cpus - 2
+
+
+def _other_runnable() -> int | None:
+    """Tasks other than this one running or ready to run at this moment (Linux: the
+    instantaneous count of /proc/loadavg, not the lagging averages, which count this process's
+    own earlier work), or None where the system does not say (then a free core is assumed)."""
     try:
-        return os.getloadavg()[0] < cpus - 1
-    except (AttributeError, OSError):    # Windows has no load average
-        return True
+        with open("/proc/loadavg", encoding="ascii") as fh:
+            return max(0, int(fh.read().split()[3].split("/")[0]) - 1)
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def start() -> FaxRaster | None:

@@ -119,16 +119,25 @@ def test_the_helper_is_used_only_where_it_may_pay(monkeypatch):
     assert fax_worker.enabled()
     monkeypatch.delenv("COMPOSER_FAX_HELPER")
     monkeypatch.setattr(fax_worker.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    monkeypatch.setattr(fax_worker, "_other_runnable", lambda: 0)
     assert not fax_worker.enabled()              # one CPU: nothing to overlap with
-    monkeypatch.setattr(fax_worker.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3},
-                        raising=False)
-    monkeypatch.setattr(fax_worker.os, "getloadavg", lambda: (0.3, 0.2, 0.1), raising=False)
-    assert fax_worker.enabled()
-    monkeypatch.setattr(fax_worker.os, "getloadavg", lambda: (3.5, 3.0, 2.0), raising=False)
-    assert not fax_worker.enabled()              # every core already busy
+    monkeypatch.setattr(fax_worker.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert fax_worker.enabled()                  # the other core is idle
+    monkeypatch.setattr(fax_worker, "_other_runnable", lambda: 1)
+    assert not fax_worker.enabled()              # someone else is using it
+    monkeypatch.setattr(fax_worker, "_other_runnable", lambda: None)
+    assert fax_worker.enabled()                  # not known: assume it is free
     monkeypatch.setattr(fax_worker.sys, "frozen", True, raising=False)
     monkeypatch.setenv("COMPOSER_FAX_HELPER", "1")
     assert not fax_worker.enabled()
+
+
+def test_the_runnable_count_is_read_where_the_system_has_it():
+    count = fax_worker._other_runnable()
+    if Path("/proc/loadavg").exists():
+        assert isinstance(count, int) and count >= 0
+    else:
+        assert count is None
 
 
 def test_replies_are_parsed_strictly():
