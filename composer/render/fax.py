@@ -54,7 +54,6 @@ from composer.render.wording import (
 )
 
 if TYPE_CHECKING:
-    import pypdfium2 as pdfium
     from PIL import Image
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Table

@@ -16,7 +16,8 @@ read (subsetting copies glyphs out of them).
   dicts; never pickle: loading a cache file cannot run code), behind a magic line and the
   SHA-256 of the payload. Every field is checked for type and shape on load, and the table
   directory against the file's own; a missing, truncated, corrupt or foreign file just means a
-  real parse (and a rewritten cache file).
+  real parse (and a rewritten cache file). The layout and its checks are
+  :mod:`composer.render.font_state`.
 * **Where** — ``<data dir>/cache/fonts`` (:func:`composer.core.paths.data_dir`), private (0700),
   files written atomically (:mod:`composer.core.atomic`). A folder that cannot be created or
   written means no cache, never an error.
@@ -31,14 +32,12 @@ parsed every time.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import logging
 import marshal
 import os
 import struct
 import sys
 import threading
-from array import array
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
@@ -50,17 +49,14 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from composer.core import paths
 from composer.core.atomic import atomic_write_bytes
+from composer.render import font_state as fs
 
-__all__ = ["FORMAT", "cache_dir", "load_font"]
+__all__ = ["cache_dir", "load_font"]
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
-"""Bump when the stored layout changes (old files then simply miss)."""
 _MAGIC = b"composer-ttf-cache\n"
 _PARSED_TABLES = (b"name", b"head", b"hhea", b"OS/2", b"post", b"maxp", b"cmap", b"hmtx", b"loca")
-_NAME_FIELDS = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
-_NOT_STORED = frozenset({"_ttf_data", "_pdfScale", "filename", *_NAME_FIELDS})
 _KEEP = 32
 """Cache files kept (newest first) when a new one is written."""
 
@@ -144,7 +140,7 @@ def _directory(data: bytes, index: int) -> _Directory | None:
 def _key(data: bytes, index: int, directory: _Directory) -> str:
     end, entries = directory
     h = hashlib.sha256()
-    h.update(repr((FORMAT, reportlab.Version, marshal.version, sys.version_info[:2],
+    h.update(repr((fs.FORMAT, reportlab.Version, marshal.version, sys.version_info[:2],
                    sys.byteorder, index, len(data))).encode("ascii"))
     h.update(data[:end])                    # header and table directory (with checksums)
     for tag, _, offset, length in entries:  # every table the parse reads, in full
@@ -156,38 +152,11 @@ def _key(data: bytes, index: int, directory: _Directory) -> str:
 
 # --- storing -------------------------------------------------------------------------------------
 
-_EAGER_MAPS = ("charToGlyph", "charWidths")
-_LAZY = ("glyphToChar", "hmetrics", "glyphPos")
-"""Fields only subsetting (hmetrics, glyphPos) or shaping (glyphToChar) reads: decoded when
-first used, so a face that is only measured or looked up never pays for them."""
-
-
-def _encode(face: ttfonts.TTFontFace) -> dict[str, Any] | None:
-    """The face's parsed state as plain data, or None if it cannot be stored exactly."""
-    state = {k: v for k, v in vars(face).items() if k not in _NOT_STORED}
-    names = {}
-    for field in _NAME_FIELDS:
-        value = getattr(face, field, None)
-        if isinstance(value, ttfonts.TTFNameBytes):
-            names[field] = ("n", bytes(value), value.ustr)
-        elif type(value) is bytes:
-            names[field] = ("b", value, "")
-        elif type(value) is str:
-            names[field] = ("s", b"", value)
-        else:
-            return None
-    if bytes(face.name).startswith(b"_RL_"):      # auto-generated name (time-dependent)
-        return None
-    if not _valid_eager(state) or not all(_valid_lazy(f, state.get(f), state) for f in _LAZY):
-        return None
-    lazy = {field: _pack_lazy(field, state.pop(field)) for field in _LAZY}
-    return {"format": FORMAT, "names": names, "state": state, "lazy": lazy}
-
 
 def _write(key: str, face: ttfonts.TTFontFace, directory: _Directory) -> None:
     try:
-        payload = _encode(face)
-        if payload is None or _directory_of(payload["state"]) != directory[1]:
+        payload = fs.encode(face)
+        if payload is None or fs.directory_of(payload["state"]) != directory[1]:
             return
         body = marshal.dumps(payload, 4)
     except (ValueError, TypeError):
@@ -228,159 +197,14 @@ def _read(key: str, directory: _Directory) -> tuple[dict[str, Any], dict[str, by
         log.debug("font cache %s: damaged, parsing the font", key)
         return None
     try:
-        decoded = _decode(marshal.loads(blob[head + 32:]))
+        decoded = fs.decode(marshal.loads(blob[head + 32:]))
     except (ValueError, TypeError, KeyError, EOFError, OverflowError, AttributeError):
         decoded = None
-    if decoded is None or not _valid_eager(decoded[0]) or _directory_of(decoded[0]) != directory[1]:
+    if (decoded is None or not fs.valid_eager(decoded[0])
+            or fs.directory_of(decoded[0]) != directory[1]):
         log.debug("font cache %s: unexpected content, parsing the font", key)
         return None
     return decoded
-
-
-def _decode(payload: Any) -> tuple[dict[str, Any], dict[str, bytes]] | None:
-    if type(payload) is not dict or payload.get("format") != FORMAT:
-        return None
-    state, names, lazy = payload["state"], payload["names"], payload["lazy"]
-    if type(state) is not dict or type(names) is not dict or type(lazy) is not dict:
-        return None
-    if sorted(lazy) != sorted(_LAZY) or not _all(lazy.values(), bytes):
-        return None
-    if any(field in state for field in (*_LAZY, *_NOT_STORED)):
-        return None
-    for field in _NAME_FIELDS:
-        kind, raw, text = names[field]
-        if type(raw) is not bytes or type(text) is not str:
-            return None
-        if kind == "n":
-            value = ttfonts.TTFNameBytes(raw, "utf8")
-            if value != raw or value.ustr != text:
-                return None
-        elif kind == "b":
-            value = raw
-        elif kind == "s":
-            value = text
-        else:
-            return None
-        state[field] = value
-    return state, lazy
-
-
-def _directory_of(state: dict[str, Any]) -> list[tuple[str, int, int, int]] | None:
-    tables = state.get("tables")
-    if type(tables) is not list:
-        return None
-    try:
-        return [(t["tag"], t["checksum"], t["offset"], t["length"]) for t in tables]
-    except (TypeError, KeyError):
-        return None
-
-
-_NUMBER = (int, float)
-_SCALARS = (int, float, bool, str, bytes, type(None))
-
-
-def _all(values: Any, *kinds: type) -> bool:
-    """Every value is of exactly one of ``kinds`` (C-speed: a set of the types)."""
-    return set(map(type, values)) <= set(kinds)
-
-
-def _valid_eager(s: dict[str, Any]) -> bool:
-    """Every field but the lazy ones has the type and shape a real parse gives."""
-    try:
-        glyphs = s["numGlyphs"]
-        c2g, widths = s["charToGlyph"], s["charWidths"]
-        table, tables = s["table"], s["tables"]
-        if not (type(glyphs) is int and glyphs > 0 and type(s["unitsPerEm"]) is int
-                and s["unitsPerEm"] > 0):
-            return False
-        checks = [
-            type(c2g) is dict and _all(c2g, int) and _all(c2g.values(), int)
-            and (not c2g or 0 <= min(c2g.values()) <= max(c2g.values()) < glyphs),
-            type(widths) is dict and _all(widths, int) and _all(widths.values(), *_NUMBER),
-            type(tables) is list and _all(tables, dict) and type(table) is dict
-            and all(type(t["tag"]) is str and _all((t["checksum"], t["offset"], t["length"]), int)
-                    for t in tables)
-            and table == {t["tag"]: t for t in tables},
-            type(s["bbox"]) is list and len(s["bbox"]) == 4 and _all(s["bbox"], *_NUMBER),
-            all(type(s[k]) in _NUMBER for k in ("ascent", "descent", "capHeight", "italicAngle",
-                                                  "stemV", "flags", "defaultWidth")),
-        ]
-        for k, v in s.items():
-            if k in _NAME_FIELDS or k in _LAZY or k in (*_EAGER_MAPS, "table", "tables", "bbox"):
-                continue
-            if type(v) is tuple or type(v) is list:
-                checks.append(_all(v, *_SCALARS))
-            elif type(v) is dict:
-                checks.append(not v)
-            else:
-                checks.append(type(v) in _SCALARS)
-        return all(checks)
-    except (KeyError, TypeError, AttributeError):
-        return False
-
-
-def _pack_lazy(field: str, value: Any) -> bytes | None:
-    """A lazy field as bytes: glyphToChar marshalled; hmetrics (pairs of ushorts, as the parser
-    reads them) and glyphPos as machine arrays, a typecode byte first — a tenth of the time of
-    a list of tuples to load. None if the value does not fit."""
-    try:
-        if field == "glyphToChar":
-            return marshal.dumps(value, 4)
-        if field == "hmetrics":
-            try:
-                return b"H" + array("H", itertools.chain.from_iterable(value)).tobytes()
-            except (TypeError, OverflowError):    # scaled (float) advances: fonts not in
-                return b"m" + marshal.dumps(value, 4)  # 1000 units/em repeat the last one
-        if field == "glyphPos":
-            for code in "HILQ":
-                try:
-                    return code.encode("ascii") + array(code, value).tobytes()
-                except OverflowError:
-                    continue
-    except (ValueError, TypeError, OverflowError):
-        pass
-    return None
-
-
-def _unpack_lazy(field: str, blob: Any, s: dict[str, Any]) -> Any:
-    """The value :func:`_pack_lazy` packed, checked for type and shape; None if unusable."""
-    glyphs = s["numGlyphs"]
-    try:
-        if type(blob) is not bytes:
-            return None
-        if field == "glyphToChar":
-            value = marshal.loads(blob)
-            ok = (type(value) is dict and _all(value, int) and _all(value.values(), list)
-                  and _all(itertools.chain.from_iterable(value.values()), int))
-            return value if ok else None
-        code, raw = blob[:1].decode("ascii"), blob[1:]
-        if field == "hmetrics" and code == "H":
-            pairs = array("H", raw)
-            if len(pairs) != 2 * glyphs:
-                return None
-            return list(zip(pairs[0::2], pairs[1::2]))
-        if field == "hmetrics" and code == "m":
-            value = marshal.loads(raw)
-            ok = (type(value) is list and len(value) == glyphs and _all(value, tuple)
-                  and set(map(len, value)) <= {2}
-                  and _all(itertools.chain.from_iterable(value), *_NUMBER))
-            return value if ok else None
-        if field == "glyphPos" and code in ("H", "I", "L", "Q"):
-            positions = array(code, raw)
-            glyf = s["table"].get("glyf")
-            if len(positions) != glyphs + 1 or (glyf is not None
-                                                and max(positions) > glyf["length"]):
-                return None
-            return positions.tolist()
-    except (ValueError, TypeError, EOFError, UnicodeDecodeError):
-        pass
-    return None
-
-
-def _valid_lazy(field: str, value: Any, s: dict[str, Any]) -> bool:
-    """Whether a parsed lazy field can be stored exactly (it comes back equal)."""
-    blob = _pack_lazy(field, value)
-    return blob is not None and _unpack_lazy(field, blob, s) == value
 
 
 class _CachedFace(ttfonts.TTFontFace):
@@ -391,7 +215,7 @@ class _CachedFace(ttfonts.TTFontFace):
         lazy = self.__dict__.get("_lazy_fields")
         if lazy is None or name not in lazy:
             raise AttributeError(name)
-        value = _unpack_lazy(name, lazy[name], vars(self))
+        value = fs.unpack_lazy(name, lazy[name], vars(self))
         if value is None:
             log.debug("font cache: %s of %s unusable, parsing the font", name, self.filename)
             value = getattr(ttfonts.TTFontFace(_Named(self._ttf_data, self.filename),
