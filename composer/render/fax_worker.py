@@ -30,7 +30,6 @@ import struct
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 log = logging.getLogger(__name__)
 
@@ -74,13 +73,12 @@ def start() -> FaxRaster | None:
     """A helper getting ready, or None (disabled, or it could not be started)."""
     if not enabled():
         return None
-    root = str(Path(__file__).resolve().parents[2])  # where the composer package is found
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    # the helper finds modules where this process does (as multiprocessing's spawn does)
+    program = f"import sys\nsys.path[:] = {sys.path!r}\n{_CHILD}"
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
     try:
-        proc = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        proc = subprocess.Popen([sys.executable, "-c", program], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 creationflags=flags)
     except (OSError, ValueError) as exc:
         log.debug("fax helper not started (%s)", exc)
