@@ -33,8 +33,9 @@ import threading
 
 log = logging.getLogger(__name__)
 
-TIMEOUT = 120.0
-"""Seconds the helper may take before this process gives up on it and rasterises itself."""
+TIMEOUT = 20.0
+"""Seconds the helper may take before this process gives up on it and rasterises itself (its
+fewer than 16 pages take a fraction of a second; a stall must not hold a package up for long)."""
 _CHILD = "from composer.render.fax_worker import serve; serve()"
 _CODECS = {"group3": b"3", "group4": b"4"}
 
@@ -124,7 +125,7 @@ class FaxRaster:
         not deliver them (then the caller rasterises the pages itself)."""
         if self._thread is None or codec != self._codec:
             return None
-        self._thread.join(TIMEOUT + 5)
+        self._thread.join(TIMEOUT + 2)
         if self._thread.is_alive() or self._reply is None:
             self.close()
             return None
