@@ -169,8 +169,11 @@ def main() -> int:
         for k, v in med.items():
             print(f"  {k:<38}{v:7.3f} s {v / ref:6.2f}x   {cpu[k]:5.3f} s {cpu[k] / ref_cpu:6.2f}x")
         print(f"  (ratios against {who}; CPU = user + system of the whole process tree)")
-        from composer.render import fax_worker
+        from composer.render import font_cache, fax_worker
 
+        if not font_cache._constructor_known():
+            print("  NOTE: this reportlab's TTFont constructor is not the one the font cache "
+                  "rebuilds: the cache is off, every run parses the fonts")
         print(f"  font cache warm except in 'empty font cache'; fax helper by default here and "
               f"now: {'on' if fax_worker.enabled() else 'off'} ({os.cpu_count()} CPUs, load "
               f"average {os.getloadavg()[0]:.1f}; it is used only where a second core is free)")

@@ -26,7 +26,8 @@ read (subsetting copies glyphs out of them).
 
 A font the cache cannot describe exactly (a collection picked by name, an auto-generated
 PostScript name, an attribute of unexpected type in another reportlab version) is simply
-parsed every time.
+parsed every time; so is every font under a reportlab whose ``TTFont`` constructor differs
+from the one this module rebuilds (:func:`_constructor_known`).
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def load_font(name: str, path: str | os.PathLike[str], subfont_index: int = 0) -
     except OSError:
         return ttfonts.TTFont(name, filename, subfontIndex=subfont_index)  # reportlab's error
     with _lock:
-        directory = _directory(data, subfont_index)
+        directory = _directory(data, subfont_index) if _constructor_known() else None
         key = _key(data, subfont_index, directory) if directory is not None else None
         if key is not None:
             stored = _read(key, directory)
@@ -245,8 +246,22 @@ def _face(state: dict[str, Any], lazy: dict[str, bytes], data: bytes, filename: 
     return face
 
 
+_TTFONT_INIT_NAMES = frozenset({
+    "TTEncoding", "TTFontFace", "WeakKeyDictionary", "_asciiReadable", "any", "encoding", "face",
+    "fontName", "rl_config", "shapable", "state", "ttfAsciiReadable", "unShapedFontGlob",
+    "weakref"})
+"""The names ``TTFont.__init__`` uses in the reportlab versions :func:`_font` follows."""
+
+
+def _constructor_known() -> bool:
+    """Whether :func:`_font` builds what this reportlab's ``TTFont.__init__`` builds: where the
+    constructor uses other names (sets other attributes), fonts are parsed as before, no cache."""
+    return frozenset(ttfonts.TTFont.__init__.__code__.co_names) == _TTFONT_INIT_NAMES
+
+
 def _font(name: str, face: ttfonts.TTFontFace) -> ttfonts.TTFont:
-    """What ``TTFont.__init__`` builds around a face (kept in step by the tests)."""
+    """What ``TTFont.__init__`` builds around a face (kept in step by the tests and by
+    :func:`_constructor_known`)."""
     font = ttfonts.TTFont.__new__(ttfonts.TTFont)
     font.fontName = name
     font.face = face

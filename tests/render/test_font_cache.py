@@ -262,6 +262,18 @@ def test_an_unusable_cache_folder_means_no_cache_not_an_error(tmp_path, monkeypa
     assert font_cache.stats["writes"] == writes
 
 
+def test_another_reportlab_ttfont_constructor_means_no_cache(tmp_path, monkeypatch):
+    path = _tiny_font(tmp_path / "font.ttf")
+    font_cache.load_font("CacheCtorA", path)
+    assert len(_files()) == 1
+    monkeypatch.setattr(font_cache, "_TTFONT_INIT_NAMES", frozenset({"something", "else"}))
+    hits, writes = font_cache.stats["hits"], font_cache.stats["writes"]
+    font = font_cache.load_font("CacheCtorB", path)
+    assert (font_cache.stats["hits"], font_cache.stats["writes"]) == (hits, writes)
+    assert type(font.face) is ttfonts.TTFontFace               # parsed, not from the cache
+    _same_as_parsed(font, path)
+
+
 def test_a_file_reportlab_cannot_use_raises_what_reportlab_raises(tmp_path):
     bad = tmp_path / "bad.ttf"
     bad.write_bytes(b"\x00\x01\x00\x00" + b"\x00" * 40)
