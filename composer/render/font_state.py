@@ -48,9 +48,14 @@ def encode(face: ttfonts.TTFontFace) -> dict[str, Any] | None:
             return None
     if bytes(face.name).startswith(b"_RL_"):      # auto-generated name (time-dependent)
         return None
-    if not valid_eager(state) or not all(valid_lazy(f, state.get(f), state) for f in LAZY):
+    if not valid_eager(state):
         return None
-    lazy = {field: pack_lazy(field, state.pop(field)) for field in LAZY}
+    lazy = {}
+    for field in LAZY:
+        blob = pack_lazy(field, state.pop(field, None), state["numGlyphs"])
+        if blob is None:
+            return None
+        lazy[field] = blob
     return {"format": FORMAT, "names": names, "state": state, "lazy": lazy}
 
 
@@ -136,27 +141,38 @@ def valid_eager(s: dict[str, Any]) -> bool:
         return False
 
 
-def pack_lazy(field: str, value: Any) -> bytes | None:
+def pack_lazy(field: str, value: Any, glyphs: int) -> bytes | None:
     """A lazy field as bytes: glyphToChar marshalled; hmetrics (pairs of ushorts, as the parser
     reads them) and glyphPos as machine arrays, a typecode byte first — a tenth of the time of
-    a list of tuples to load. None if the value does not fit."""
+    a list of tuples to load. None unless the value has the shape a parse gives (then what
+    :func:`unpack_lazy` returns is equal to it: marshal and arrays of ints are exact)."""
     try:
         if field == "glyphToChar":
-            return marshal.dumps(value, 4)
-        if field == "hmetrics":
-            try:
-                return b"H" + array("H", itertools.chain.from_iterable(value)).tobytes()
-            except (TypeError, OverflowError):    # scaled (float) advances: fonts not in
-                return b"m" + marshal.dumps(value, 4)  # 1000 units/em repeat the last one
-        if field == "glyphPos":
-            for code in "HILQ":
-                try:
-                    return code.encode("ascii") + array(code, value).tobytes()
-                except OverflowError:
-                    continue
+            if _glyph_to_char_ok(value):
+                return marshal.dumps(value, 4)
+        elif field == "hmetrics":
+            if (type(value) is list and len(value) == glyphs and _all(value, tuple)
+                    and set(map(len, value)) <= {2}):
+                flat = list(itertools.chain.from_iterable(value))
+                if _all(flat, int):
+                    return b"H" + array("H", flat).tobytes()   # OverflowError: not ushorts
+                if _all(flat, *_NUMBER):       # scaled (float) advances: fonts not in 1000
+                    return b"m" + marshal.dumps(value, 4)  # units/em repeat the last one
+        elif field == "glyphPos":
+            if type(value) is list and len(value) == glyphs + 1 and _all(value, int):
+                for code in "HILQ":
+                    try:
+                        return code.encode("ascii") + array(code, value).tobytes()
+                    except OverflowError:
+                        continue
     except (ValueError, TypeError, OverflowError):
         pass
     return None
+
+
+def _glyph_to_char_ok(value: Any) -> bool:
+    return (type(value) is dict and _all(value, int) and _all(value.values(), list)
+            and _all(itertools.chain.from_iterable(value.values()), int))
 
 
 def unpack_lazy(field: str, blob: Any, s: dict[str, Any]) -> Any:
@@ -167,9 +183,7 @@ def unpack_lazy(field: str, blob: Any, s: dict[str, Any]) -> Any:
             return None
         if field == "glyphToChar":
             value = marshal.loads(blob)
-            ok = (type(value) is dict and _all(value, int) and _all(value.values(), list)
-                  and _all(itertools.chain.from_iterable(value.values()), int))
-            return value if ok else None
+            return value if _glyph_to_char_ok(value) else None
         code, raw = blob[:1].decode("ascii"), blob[1:]
         if field == "hmetrics" and code == "H":
             pairs = array("H", raw)
@@ -192,9 +206,3 @@ def unpack_lazy(field: str, blob: Any, s: dict[str, Any]) -> Any:
     except (ValueError, TypeError, EOFError, UnicodeDecodeError):
         pass
     return None
-
-
-def valid_lazy(field: str, value: Any, s: dict[str, Any]) -> bool:
-    """Whether a parsed lazy field can be stored exactly (it comes back equal)."""
-    blob = pack_lazy(field, value)
-    return blob is not None and unpack_lazy(field, blob, s) == value
