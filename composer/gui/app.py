@@ -4,7 +4,8 @@ Environment (for tests and benchmarks):
 ``COMPOSER_SMOKE_QUIT_MS`` — quit that many ms after the first window is shown;
 ``COMPOSER_STARTUP_T0`` — a ``time.time()`` of the process start: the time to the first shown
 window, the RSS and which heavy render modules are already loaded are printed to stderr as
-``startup: first-window <s> rss-kb <kb> render-modules <comma list, or ->``.
+``startup: first-window <s> rss-kb <kb> render-modules <comma list, or -> cpu <s>`` (cpu: user
++ system time of the process so far, which the machine's load does not inflate).
 
 Start-up stays light: the render stack (reportlab, PDFium, Pillow, jinja2) is imported when it
 is first needed (preview, package, print), on the worker thread that needs it.
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from composer import __version__
 from composer.core import paths
 from composer.core.storage import Storage
-from composer.gui import i18n, wheel
+from composer.gui import i18n
 from composer.gui.fonts import register_fonts
 from composer.resources import resource_path
 
@@ -41,7 +42,6 @@ def setup_application(argv: list[str] | None = None, lang: str | None = None) ->
     app.setDesktopFileName("composer")
     app.setWindowIcon(QIcon(str(resource_path("icons/composer.png"))))
     register_fonts(app)
-    wheel.install(app)
     i18n.install(app, lang or i18n.load_language())
     app.setApplicationDisplayName(QCoreApplication.translate("App", "网络安全事件报告"))
     return app
@@ -87,9 +87,10 @@ def run(path: str | None = None) -> int:
     t0 = os.environ.get("COMPOSER_STARTUP_T0")
     if t0:
         def report() -> None:
+            cpu = os.times()
             print(f"startup: first-window {time.time() - float(t0):.3f} rss-kb {_rss_kb()} "
-                  f"render-modules {','.join(loaded_render_modules()) or '-'}",
-                  file=sys.stderr, flush=True)
+                  f"render-modules {','.join(loaded_render_modules()) or '-'} "
+                  f"cpu {cpu.user + cpu.system:.3f}", file=sys.stderr, flush=True)
         QTimer.singleShot(0, report)
     if recovered:
         QTimer.singleShot(0, lambda: window.offer_recovery(recovered))

@@ -42,7 +42,7 @@ from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
 from composer.core.storage import DraftSummary
 from composer.core.submissions import channels
-from composer.gui import i18n
+from composer.gui import i18n, wheel
 
 
 def _local_time(iso: str) -> str:
@@ -306,10 +306,12 @@ class SubmissionDialog(QDialog):
         layout.addWidget(intro)
         self.form = form = QFormLayout()
         self.channel = QComboBox()
+        wheel.guard(self.channel)
         self.channel.setObjectName("submission-channel")
         for ch in channels():
             self.channel.addItem(i18n.pick(ch.zh, ch.en), ch.id)
         self.sent_at = QDateTimeEdit()
+        wheel.guard(self.sent_at)
         self.sent_at.setObjectName("submission-time")
         self.sent_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.sent_at.setCalendarPopup(True)

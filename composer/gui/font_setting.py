@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QWidget
 
+from composer.gui import wheel
 from composer.render.font_files import Candidate, FontChoice, embedding_problem, workstation_fonts
 
 REPORT_FONTS = "report_fonts"
@@ -63,15 +64,24 @@ def typeface_for_render() -> Any:
 
 
 class ReportFonts(QObject):
-    """Two combo boxes (body, title) on a settings form. Signal: choiceChanged(dict)."""
+    """Two combo boxes (body, title) on a settings form.
+
+    The workstation's font folders (hundreds of files on Windows) are searched off the GUI
+    thread when ``candidates`` is not given: the lists gain the fonts found when the search
+    ends, keeping what is chosen (the first window does not wait for it, issue 14).
+
+    Signals: choiceChanged(dict); scanned() when the workstation's fonts are listed.
+    """
 
     choiceChanged = Signal(dict)
+    scanned = Signal()
     _OTHER = "\0other"
 
     def __init__(self, page: Any, form: Any, candidates: list[Candidate] | None = None) -> None:
         super().__init__(page)
         self.page = page
-        self.candidates = workstation_fonts() if candidates is None else candidates
+        self.candidates = [] if candidates is None else candidates
+        self.is_scanned = candidates is not None
         self.body = self._combo("body")
         self.title = self._combo("title")
         self.problem = QLabel()
@@ -83,10 +93,39 @@ class ReportFonts(QObject):
         page.labelled_row(form, "report-font-title", self.tr("标题字体"), self.title,
                           self.tr("GB/T 9704：标题用小标宋。只能选择许可允许嵌入 PDF 的字体。"))
         form.addRow(self.problem)
+        if not self.is_scanned:
+            from composer.gui.operations import run_operation
+
+            # A folder that cannot be read leaves the lists as they are: the bundled serif
+            # and 选择字体文件… still work (workstation_fonts skips missing folders itself).
+            run_operation(page, None, workstation_fonts, on_success=self._found,
+                          on_failure=lambda _exc: self._found([]))
+
+    def _found(self, candidates: list[Candidate]) -> None:
+        self.candidates = candidates
+        for box, role in ((self.body, "body"), (self.title, "title")):
+            chosen = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            self._fill(box, role)
+            index = box.findData(chosen) if chosen else 0
+            if index < 0:
+                box.insertItem(box.count() - 1, chosen, chosen)
+                index = box.count() - 2
+            box.setCurrentIndex(index)
+            box.blockSignals(False)
+        self.is_scanned = True
+        self.scanned.emit()
 
     def _combo(self, role: str) -> QComboBox:
         box = QComboBox()
+        wheel.guard(box)
         box.setObjectName(f"report-font-{role}")
+        self._fill(box, role)
+        box.activated.connect(lambda _i, b=box: self._picked(b))
+        return box
+
+    def _fill(self, box: QComboBox, role: str) -> None:
         box.addItem(self.tr("内置 Composer Serif SC（默认）"), None)
         for c in self.candidates:
             if c.role != role and not (role == "body" and c.role == "title"):
@@ -98,8 +137,6 @@ class ReportFonts(QObject):
                 box.model().item(index).setEnabled(False)   # type: ignore[attr-defined]
                 box.setItemData(index, c.problem, 3)         # Qt.ToolTipRole
         box.addItem(self.tr("选择字体文件…"), self._OTHER)
-        box.activated.connect(lambda _i, b=box: self._picked(b))
-        return box
 
     def set_choice(self, choice: FontChoice) -> None:
         for box, path in ((self.body, choice.body), (self.title, choice.title)):

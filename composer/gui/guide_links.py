@@ -11,13 +11,23 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from composer.core.guide import fact_anchors, load_guide, place
 from composer.gui import i18n
-from composer.gui.guide_view import GuideWindow, open_guide
+
+if TYPE_CHECKING:
+    from composer.gui.guide_view import GuideWindow
+
+def _open(anchor: str, parent: QWidget) -> GuideWindow:
+    """The 法规原文 window at ``anchor`` (its module is loaded when first opened, not with the
+    first window)."""
+    from composer.gui.guide_view import open_guide
+
+    return open_guide(anchor, parent)
 
 
 def _anchor_list(value: object) -> list[str]:
@@ -73,7 +83,7 @@ class GuideLinks(QLabel):
         return list(self._anchors)
 
     def open(self, anchor: str) -> GuideWindow:
-        return open_guide(anchor, self.window())
+        return _open(anchor, self.window())
 
 
 def link_citations(label: QLabel, anchors: Iterable[str]) -> set[str]:
@@ -111,7 +121,7 @@ def link_citations(label: QLabel, anchors: Iterable[str]) -> set[str]:
                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
     if not label.property("guideLinked"):
         label.setProperty("guideLinked", True)
-        label.linkActivated.connect(lambda anchor: open_guide(anchor, label.window()))
+        label.linkActivated.connect(lambda anchor: _open(anchor, label.window()))
     return found
 
 
@@ -134,8 +144,8 @@ def attach_hint_links(page: QWidget, anchors_for: Callable[[str], object] = fact
         if not anchors or not isinstance(layout, QVBoxLayout):
             continue
         links = GuideLinks(path + "#guide")
+        layout.insertWidget(layout.indexOf(hint) + 1, links)  # parented before it is shown
         links.set_links([("", anchors)])
-        layout.insertWidget(layout.indexOf(hint) + 1, links)
         made.append(links)
     return made
 

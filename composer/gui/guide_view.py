@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.guide import Guide, load_guide, place
-from composer.gui import i18n
+from composer.gui import i18n, wheel
 from composer.gui.guide_document import write_document
 
 HIGHLIGHT = QColor("#fff0a0")      # the item that was asked for
@@ -73,6 +73,7 @@ class GuideWindow(QWidget):
         self.location.hide()
         self.goto_label = QLabel()
         self.goto = QComboBox()  # the articles and the Guide's sections, to jump to
+        wheel.guard(self.goto)
         self.goto.setObjectName("guide-goto")
         self.goto.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

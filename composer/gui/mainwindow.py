@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,12 +25,14 @@ from composer.core.model import ReportType
 from composer.core.storage import CorruptRow, DraftSummary, SentReportError, Storage
 from composer.gui import font_setting, geometry, i18n, sending
 from composer.gui.autosave import AUTOSAVE_MS, Autosaver
-from composer.gui.dialogs import RecoveryDialog, ReportsDialog
 from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
 from composer.gui.output import EMAIL_RECIPIENTS, OutputActions, package_dir_name
 from composer.gui.sentbar import SentBar
 from composer.gui.wizard import ReportWizard
+
+if TYPE_CHECKING:
+    from composer.gui.dialogs import RecoveryDialog, ReportsDialog
 
 
 class MainWindow(OutputActions, QMainWindow):
@@ -78,6 +81,7 @@ class MainWindow(OutputActions, QMainWindow):
         self.setCentralWidget(central)
         central.show()  # at once, not on the next event-loop turn
         pages = self.wizard.pages
+        pages[flow.Step.PROFILE].ensure_built()   # the first page; the others on first visit
         pages[flow.Step.PROFILE].profileAccepted.connect(lambda operator: self.autosaver.call(
             "profile", lambda: self.storage.save_profile(operator)))
         pages[flow.Step.PROFILE].set_recipients(self.email_recipients())
@@ -254,6 +258,7 @@ class MainWindow(OutputActions, QMainWindow):
     def show_reports(self) -> ReportsDialog:
         self.save_now()
         from composer.core.owed import order_reports
+        from composer.gui.dialogs import ReportsDialog
 
         dialog = ReportsDialog(order_reports(self.storage, self.storage.list_drafts()), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -296,6 +301,8 @@ class MainWindow(OutputActions, QMainWindow):
     def offer_recovery(self, drafts: list[DraftSummary]) -> RecoveryDialog | None:
         if not drafts:
             return None
+        from composer.gui.dialogs import RecoveryDialog
+
         dialog = RecoveryDialog(drafts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 

@@ -86,7 +86,12 @@ class Operation(QObject):
     def __init__(self, parent: QWidget | None, label: str | None, work: Callable[..., Any],
                  on_success: Callable[[Any], None], on_failure: Callable[[Exception], None],
                  progress: bool = False):
-        super().__init__()             # not a child of ``parent``: it may die before the work ends
+        # Not a child of ``parent`` (it may die before the work ends) but of the application,
+        # and deleted with deleteLater() once its result is delivered: a Python-owned
+        # operation was freed inside its own queued slot, when the slot's bound method let go
+        # of the last reference, and PySide crashed in ~QObject (SIGSEGV in
+        # Sbk_GetPyOverride, seen in the crash smoke test about one run in ten).
+        super().__init__(QCoreApplication.instance())
         self._label = label
         self._on_success = on_success
         self._on_failure = on_failure
@@ -94,7 +99,7 @@ class Operation(QObject):
         self._progress: QProgressDialog | None = None
         self.done = False
         self.last_progress: tuple[int, int, str] | None = None
-        self._relay = _Relay()
+        self._relay = _Relay(self)     # goes with the operation, never on its own
         self._relay.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
         self._relay.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         self._relay.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
@@ -169,6 +174,7 @@ class Operation(QObject):
                 callback(value)
         finally:
             self.finished.emit()
+            self.deleteLater()         # after this slot has returned, by the event loop
 
 
 def running_count() -> int:

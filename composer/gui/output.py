@@ -25,11 +25,11 @@ from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
 from composer.gui import font_setting
 from composer.gui.autosave import SAVE_ERRORS
-from composer.gui.dialogs import SubmissionDialog, SubmissionInput
 from composer.gui.operations import package_progress, run_operation
 from composer.gui.sentbar import type_text
 
 if TYPE_CHECKING:   # printing (QtPrintSupport) is imported when first used, not at start-up
+    from composer.gui.dialogs import SubmissionDialog, SubmissionInput
     from composer.gui.printing import PrintPreview
 
 EMAIL_RECIPIENTS = "email_recipients"  # storage setting: extra To addresses of the e-mail draft
@@ -238,6 +238,7 @@ class OutputActions:
         if draft_id is None:
             return None
         from composer.gui import sending, submission_retry
+        from composer.gui.dialogs import SubmissionDialog
 
         profile = self.storage.load_profile() or {}
         dialog = SubmissionDialog(datetime.now(CHINA_TZ), self,

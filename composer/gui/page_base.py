@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,7 +36,7 @@ from composer.core import flow
 from composer.core.draft import field_label, problem_text
 from composer.core.obligations import CHINA_TZ
 from composer.core.validators import Problem, parse_time
-from composer.gui import i18n
+from composer.gui import i18n, wheel
 from composer.gui.model import DraftModel
 
 # first inputs of the pages that have no draft field (grading, recipients, preview)
@@ -63,6 +63,7 @@ class DateTimeField(QWidget):
             self.known = QCheckBox(known_text)
             layout.addWidget(self.known)
         self.edit = QDateTimeEdit()
+        wheel.guard(self.edit)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.edit.setCalendarPopup(True)
         layout.addWidget(self.edit)
@@ -109,9 +110,17 @@ class DateTimeField(QWidget):
 
 
 class StepPage(QWizardPage):
-    """One step of the wizard. Signals: completeChanged() (QWizardPage) on every draft change."""
+    """One step of the wizard. Signals: completeChanged() (QWizardPage) on every draft change.
+
+    A page adds its fields in :meth:`build`, which runs once, when the page is first shown
+    (:meth:`ensure_built`): the first window waits only for the first page (issue 14). Until
+    then the page answers ``isComplete()`` from the draft alone, and what it is told (read-only,
+    show every problem) is applied when it is built.
+    """
 
     step: flow.Step = flow.Step.PROFILE
+    built = Signal()
+    """Emitted once, when :meth:`build` has added the page's widgets."""
 
     def __init__(self, model: DraftModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -135,7 +144,29 @@ class StepPage(QWizardPage):
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet(ERROR_STYLE)
         outer.addWidget(self.summary)
+        self._built = False
+        self._read_only = False
+        self._touch_everything = False
         model.changed.connect(self._draft_changed)
+
+    def build(self) -> None:
+        """Add the page's fields and widgets (override; called once by :meth:`ensure_built`)."""
+
+    @property
+    def is_built(self) -> bool:
+        return self._built
+
+    def ensure_built(self) -> None:
+        """Build the page now if it has not been (idempotent)."""
+        if self._built:
+            return
+        self._built = True
+        self.build()
+        if self._touch_everything:
+            self._touched.update(self._fields)
+        if self._read_only:
+            self.set_read_only(True)
+        self.built.emit()
 
     # --- QWizardPage contract ----------------------------------------------------------------
 
@@ -143,6 +174,7 @@ class StepPage(QWizardPage):
         return flow.is_complete(self.step, self.model.draft)
 
     def initializePage(self) -> None:
+        self.ensure_built()
         self.load()
         self.align_label_columns()
         QTimer.singleShot(0, self.focus_first_field)
@@ -187,9 +219,10 @@ class StepPage(QWizardPage):
         """Update what depends on the draft (visibility, computed text). Override."""
 
     def _draft_changed(self) -> None:
-        if not self._loading:
-            self.refresh()
-        self._show_problems()
+        if self._built:
+            if not self._loading:
+                self.refresh()
+            self._show_problems()
         self.completeChanged.emit()
 
     # --- writing -------------------------------------------------------------------------------
@@ -203,6 +236,9 @@ class StepPage(QWizardPage):
     def set_read_only(self, on: bool) -> None:
         """Show the values of a sent report without letting them change (texts stay
         selectable and copyable; choices are disabled)."""
+        self._read_only = on
+        if not self._built:
+            return                  # applied when the page is built
         for edit in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
             edit.setReadOnly(on)
             edit.setStyleSheet(READ_ONLY_STYLE if on else "")
@@ -216,8 +252,10 @@ class StepPage(QWizardPage):
 
     def touch_all(self) -> None:
         """Show every inline error of the page (e.g. after an open file or a recovered draft)."""
-        self._touched.update(self._fields)
-        self._show_problems()
+        self._touch_everything = True
+        if self._built:
+            self._touched.update(self._fields)
+            self._show_problems()
 
     # --- inline problems -----------------------------------------------------------------------
 
@@ -352,6 +390,7 @@ class StepPage(QWizardPage):
     def add_choice(self, form: QFormLayout, path: str, label: str, choices: list[Choice],
                    hint: str | list[str] | None = None) -> QComboBox:
         combo = QComboBox()
+        wheel.guard(combo)
         for value, text in choices:
             combo.addItem(text, value)
         combo.currentIndexChanged.connect(lambda i: self.write(path, combo.itemData(i)))

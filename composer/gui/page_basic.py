@@ -28,6 +28,8 @@ class BasicFactsPage(StepPage):
         self.setTitle(self.tr("事件基本情况"))
         self.setSubTitle(self.tr("《办法》第七条第（一）（二）项。时间均为北京时间；"
                                  "报告时限从发现时间起算。"))
+
+    def build(self) -> None:
         form = self.new_form()
         self.add_line(form, "incident.title", self.tr("事件名称"),
                       self.tr("例如：会员系统遭勒索病毒攻击"))

@@ -36,6 +36,8 @@ class GradingPage(StepPage):
         super().__init__(model, parent)
         self.setTitle(self.tr("定级结果"))
         self.setSubTitle(self.tr("按《网络安全事件分级指南》：取各项标准所达到的最高级别。"))
+
+    def build(self) -> None:
         self.level = _label("grading-level", LEVEL_STYLE)
         self.level.setAccessibleName(self.tr("事件级别"))
         self.reportable = _label("grading-reportable")

@@ -20,6 +20,8 @@ class HandlingPage(StepPage):
         self.setTitle(self.tr("处置与分析"))
         self.setSubTitle(self.tr("《办法》第七条第（三）至（八）项。暂时无法判定的可以留空，"
                                  "稍后续报补充。"))
+
+    def build(self) -> None:
         form = self.new_form()
         self.add_text(form, "incident.trend", self.tr("事态发展趋势及可能造成的影响"))
         self.add_text(form, "incident.cause", self.tr("初步原因分析"))

@@ -30,6 +30,8 @@ class ImpactPage(StepPage):
         self.setTitle(self.tr("影响事实"))
         self.setSubTitle(self.tr("按《网络安全事件分级指南》定级所需的事实。不知道的留空；"
                                  "“以上”含本数。"))
+
+    def build(self) -> None:
         self.live = QLabel()
         self.live.setObjectName("live-level")
         self.live.setWordWrap(True)

@@ -15,15 +15,13 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from composer.core import flow
-from composer.core.classify import classify
 from composer.core.obligations import CHINA_TZ, lateness
 from composer.gui import i18n
-from composer.gui.channels import ChannelCards
 from composer.gui.model import DraftModel
-from composer.gui.operations import run_operation
 from composer.gui.page_base import StepPage, field_name
-from composer.gui.preview import PagesView, page_count, rasterise
-from composer.render.checks import removed_fields, sender_warnings, unprintable_fields
+
+# The page's widgets (channel cards, the pages view) and the render checks are imported when
+# the page is first built or rendered, not with the first window (issue 14).
 
 PREVIEW_DEBOUNCE_MS = 40
 """Quiet time after the last change before the preview is regenerated."""
@@ -69,6 +67,11 @@ class PreviewPage(StepPage):
         self._debounce.setInterval(PREVIEW_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.render)
         model.changed.connect(self._follow_draft)
+
+    def build(self) -> None:
+        from composer.gui.channels import ChannelCards
+        from composer.gui.preview import PagesView
+
         buttons = QHBoxLayout()
         self.generate = self._button("generate-package", self.tr("生成报送材料包…"),
                                      self.generateRequested.emit)
@@ -201,6 +204,11 @@ class PreviewPage(StepPage):
         def stale() -> bool:
             return self._wanted is not report
 
+        from composer.core.classify import classify
+        from composer.gui.operations import run_operation
+        from composer.gui.preview import page_count, rasterise
+        from composer.render.checks import removed_fields, sender_warnings, unprintable_fields
+
         def work():  # type: ignore[no-untyped-def]
             pdf = render_pdf(report, classify(report))
             if stale():
@@ -266,5 +274,6 @@ class PreviewPage(StepPage):
         self.pages.set_message(self.tr("无法生成预览：") + str(exc))
 
     def set_generated(self, out_dir: Path) -> None:
+        self.ensure_built()
         self.open_folder.setEnabled(True)
         self.status.setText(self.tr("材料包已生成：") + str(out_dir))

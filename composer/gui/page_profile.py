@@ -30,6 +30,8 @@ class ProfilePage(StepPage):
         super().__init__(model, parent)
         self.setTitle(self.tr("报告单位"))
         self.setSubTitle(self.tr("《办法》第七条第（一）项：报告单位名称。保存后，下次报告自动填入。"))
+
+    def build(self) -> None:
         form = self.new_form()
         self.add_line(form, "operator.name", self.tr("单位名称"), self.tr("营业执照上的全称"))
         kinds = [(None, self.tr("（请选择）"))] + [
@@ -95,7 +97,7 @@ class ProfilePage(StepPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return super().isComplete() and not self.recipient_addresses()[1]
+        return super().isComplete() and not (self.is_built and self.recipient_addresses()[1])
 
     def validatePage(self) -> bool:
         profile = profile_of(self.model.draft)

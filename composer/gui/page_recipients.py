@@ -72,6 +72,8 @@ class RecipientsPage(StepPage):
         super().__init__(model, parent)
         self.setTitle(self.tr("报告对象与时限"))
         self.setSubTitle(self.tr("截止时间 = 发现时间 + 时限（北京时间）。最早的一项决定顶部倒计时。"))
+
+    def build(self) -> None:
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("obligations")
         self.table.setAccessibleName(self.tr("报告义务"))
@@ -90,8 +92,8 @@ class RecipientsPage(StepPage):
         self.body.addWidget(self.table)
         # the law's text beside the deadlines (Art. 4) and the fast path (Art. 7 ¶2)
         self.deadline_guide = GuideLinks("deadline-guide")
+        self.body.addWidget(self.deadline_guide)   # parented first: never a window of its own
         self.deadline_guide.set_links([(self.tr("报告时限"), "art-4")])
-        self.body.addWidget(self.deadline_guide)
         self.escalations = QLabel()
         self.escalations.setObjectName("escalations")
         self.escalations.setWordWrap(True)
@@ -119,8 +121,8 @@ class RecipientsPage(StepPage):
         self.body.addWidget(self.full)
         self.body.addWidget(self.fast)
         self.fast_guide = GuideLinks("fast-path-guide")
-        self.fast_guide.set_links([(self.tr("先行报告第一、二项"), "art-7-p2")])
         self.body.addWidget(self.fast_guide)
+        self.fast_guide.set_links([(self.tr("先行报告第一、二项"), "art-7-p2")])
         self.notes = QLabel()
         self.notes.setObjectName("notes")
         self.notes.setWordWrap(True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Callable
 from datetime import datetime
@@ -40,19 +41,38 @@ def _now() -> datetime:
 
 
 def connect_window(window: Any) -> None:
-    cards = window.wizard.pages[flow.Step.PREVIEW].channels
-    cards.openEmailRequested.connect(lambda: open_email(window))
-    cards.printFaxRequested.connect(lambda: window.print_document("fax"))
-    cards.saveFaxTiffRequested.connect(lambda: save_fax_tiff(window))
-    cards.printScriptRequested.connect(lambda: print_script(window))
-    cards.exportCalendarRequested.connect(lambda: export_calendar(window))
-    update_sent(window)
+    """Wire the channel cards of the preview page to the window once the page is built (it
+    is built on its first visit)."""
+    preview = window.wizard.pages[flow.Step.PREVIEW]
+
+    def wire() -> None:
+        cards = preview.channels
+        cards.openEmailRequested.connect(lambda: open_email(window))
+        cards.printFaxRequested.connect(lambda: window.print_document("fax"))
+        cards.saveFaxTiffRequested.connect(lambda: save_fax_tiff(window))
+        cards.printScriptRequested.connect(lambda: print_script(window))
+        cards.exportCalendarRequested.connect(lambda: export_calendar(window))
+        update_sent(window)
+
+    if preview.is_built:
+        wire()
+    else:
+        preview.built.connect(wire)
 
 
 def update_sent(window: Any) -> None:
-    cards = window.wizard.pages[flow.Step.PREVIEW].channels
+    """The channel cards learn which report types have been sent (nothing to do before the
+    preview page is built: :func:`connect_window` calls this then)."""
+    preview = window.wizard.pages[flow.Step.PREVIEW]
+    if not preview.is_built:
+        return
+    cards = preview.channels
     draft_id = window.model.draft.id
-    cards.sent_types = sent_types(window.storage, draft_id) if draft_id is not None else set()
+    try:
+        cards.sent_types = (sent_types(window.storage, draft_id) if draft_id is not None
+                            else set())
+    except sqlite3.Error:
+        pass      # a failing database: the autosave banner says so; the cards keep what they had
     cards.refresh()
 
 

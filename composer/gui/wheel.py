@@ -2,10 +2,16 @@
 
 Scrolling a long page passes the pointer over combo boxes, spin boxes and date edits; Qt lets
 each of them take the wheel and change its value unseen (issue 9: 被篡改的网站 turned from
-（不涉及） into 其他网站). :class:`WheelGuard`, installed once on the application, makes them
-take the wheel only when they have keyboard focus; otherwise the wheel goes to the scroll
-area around them, so the page scrolls. They no longer take focus
-from the wheel either (a click or Tab focuses them).
+（不涉及） into 其他网站). :func:`guard` makes such a widget take the wheel only when it has
+keyboard focus; otherwise the wheel goes to the scroll area around it, so the page scrolls. It
+no longer takes focus from the wheel either (a click or Tab focuses it).
+
+The guard is an event filter on each guarded widget, not on the application: an application
+filter written in Python sees every event of every widget, and handing Qt's private widget
+classes (a scroll area's scroll-bar container, say) to Python makes shiboken resolve every
+lazily created type of every Qt module — measured at 27 ms and 186 enum classes before the
+first window (issue 14). Every widget of ours that keeps a value under the wheel is passed to
+:func:`guard` where it is made; ``tests/gui/test_usability.py`` checks that none is missed.
 """
 
 from __future__ import annotations
@@ -21,21 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 GUARDED = (QComboBox, QAbstractSpinBox)  # QDateTimeEdit, QSpinBox… are QAbstractSpinBoxes
+GUARD_PROPERTY = "composerWheelGuard"
+"""Dynamic property set on every guarded widget (what the tests look for)."""
 
 
 class WheelGuard(QObject):
-    """Application event filter (see the module docstring)."""
+    """Event filter of the guarded widgets (see the module docstring)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(watched, GUARDED):
-            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        elif kind == QEvent.Type.Wheel and isinstance(watched, GUARDED):
-            assert isinstance(watched, QWidget)
-            if not watched.hasFocus():
-                _scroll_instead(watched, event)  # type: ignore[arg-type]
-                return True
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) \
+                and not watched.hasFocus():
+            _scroll_instead(watched, event)  # type: ignore[arg-type]
+            return True
         return False
 
 
@@ -59,10 +62,13 @@ def _scroll_instead(widget: QWidget, event: QWheelEvent) -> None:
 _guard: WheelGuard | None = None
 
 
-def install(app: QApplication) -> WheelGuard:
-    """Install the guard once per application."""
+def guard(widget: QComboBox | QAbstractSpinBox) -> None:
+    """Let ``widget`` take the wheel only while it has focus, and never focus it by the wheel
+    (idempotent)."""
     global _guard
     if _guard is None:
-        _guard = WheelGuard(app)
-        app.installEventFilter(_guard)
-    return _guard
+        _guard = WheelGuard(QApplication.instance())
+    if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.installEventFilter(_guard)   # installing twice keeps one filter
+    widget.setProperty(GUARD_PROPERTY, True)

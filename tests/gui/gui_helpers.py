@@ -28,8 +28,18 @@ def commit_text(widget: QWidget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def build_pages(window: QWidget) -> None:
+    """Build every wizard page now (they are built on first visit): for tests that reach a
+    field directly instead of walking to its page as a user would."""
+    for page in window.wizard.pages.values():
+        page.ensure_built()
+
+
 def field(window: QWidget, path: str, cls: type = QWidget) -> QWidget:
     found = window.findChild(cls, path)
+    if found is None:
+        build_pages(window)
+        found = window.findChild(cls, path)
     assert found is not None, path
     return found
 

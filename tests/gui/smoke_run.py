@@ -64,6 +64,8 @@ def inventory(roots: list[QWidget]) -> tuple[dict[str, str], list[str]]:
     named: dict[str, str] = {}
     unnamed: list[str] = []
     for root in roots:
+        for page in getattr(getattr(root, "wizard", None), "pages", {}).values():
+            page.ensure_built()   # every page is reachable; pages are built on first visit
         where = type(root).__name__
         for action in root.findChildren(QAction):
             if (action.isSeparator() or action.menu() is not None or not action.text()

@@ -358,6 +358,7 @@ def test_jump_to_an_article_or_section(qtbot, guide_window):
 def test_recipients_page_links_the_deadlines_and_the_fast_path(qtbot, window):
     """报告对象与时限: Art. 4 beside the deadlines, Art. 7 ¶2 beside the fast-path choice."""
     page = window.wizard.pages[Step.RECIPIENTS]
+    page.ensure_built()
     deadline = page.findChild(GuideLinks, "deadline-guide")
     fast = page.findChild(GuideLinks, "fast-path-guide")
     assert deadline.anchors() == ["art-4"] and fast.anchors() == ["art-7-p2"]

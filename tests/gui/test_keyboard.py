@@ -112,6 +112,7 @@ def test_a_whole_report_by_keyboard_alone(qtbot, window, storage):
     type_keys("3 BTC")
     alt(window, Qt.Key.Key_N)
     qtbot.waitUntil(lambda: wizard.currentId() == Step.IMPACT)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)  # the page's first field
 
     tab_to("impact_facts.personal_info_leaked")
     type_keys("1200000")

@@ -19,5 +19,6 @@ def test_core_and_render_share_the_words():
 
 def test_input_labels_are_art7_words(window):
     page = window.wizard.pages[Step.BASIC]
+    page.ensure_built()
     shown = tuple(page._labels[p][0].text() for p in PATHS)
     assert shown == art7.RANSOM_LABELS

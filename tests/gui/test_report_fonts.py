@@ -48,6 +48,8 @@ def _used_fonts(pdf: bytes) -> set[str]:
 
 
 def test_workstation_fangsong_is_chosen_stored_and_used(font_dir, window, storage, qtbot):
+    fonts_box = window.wizard.pages[flow.Step.PROFILE].report_fonts
+    qtbot.waitUntil(lambda: fonts_box.is_scanned)   # the folders are searched in the background
     body = window.findChild(QComboBox, "report-font-body")
     title = window.findChild(QComboBox, "report-font-title")
     assert body is not None and title is not None
@@ -79,3 +81,18 @@ def test_a_refused_file_says_why(font_dir, window):
     assert title.currentIndex() == 0
     assert fonts_box.use_file(title, str(font_dir / "simfang.ttf"))
     assert fonts_box.problem.isHidden()
+
+
+def test_a_stored_choice_survives_the_background_search(font_dir, window, storage, qtbot):
+    """The stored body font is shown at once (by its path) and, once the search has listed
+    the workstation's fonts, by its name; a stored font that is gone stays chosen, by path."""
+    page = window.wizard.pages[flow.Step.PROFILE]
+    fonts_box = font_setting.ReportFonts(page, page.new_form("x"))
+    gone = str(font_dir / "removed.ttf")
+    fonts_box.set_choice(font_setting.FontChoice(body=str(font_dir / "simfang.ttf"), title=gone))
+    assert fonts_box.body.currentData() == str(font_dir / "simfang.ttf")
+    qtbot.waitUntil(lambda: fonts_box.is_scanned)
+    assert fonts_box.body.currentData() == str(font_dir / "simfang.ttf")
+    assert "simfang" not in fonts_box.body.currentText()      # the font's label, not its path
+    assert fonts_box.title.currentData() == gone and fonts_box.title.currentText() == gone
+    assert fonts_box.body.itemData(fonts_box.body.count() - 1) == fonts_box._OTHER

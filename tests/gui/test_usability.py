@@ -198,3 +198,28 @@ def test_label_columns_line_up_on_the_profile_page(window):
                                                     "email-recipients")]
     lefts = {f.mapTo(page, f.rect().topLeft()).x() for f in fields}
     assert len(lefts) == 1, lefts                 # three forms, one label column
+
+
+def test_every_value_under_the_wheel_is_guarded(qtbot, window):
+    """The guard sits on each combo, spin and date box (not on the whole application, issue
+    14): none of ours may be made without it, on any page or in the sending dialog."""
+    from gui_helpers import build_pages
+    from PySide6.QtWidgets import QAbstractSpinBox
+
+    from composer.gui.dialogs import SubmissionDialog
+    from composer.gui.wheel import GUARD_PROPERTY
+
+    from datetime import datetime
+
+    from composer.core.obligations import CHINA_TZ
+
+    build_pages(window)
+    dialog = SubmissionDialog(datetime.now(CHINA_TZ), window)
+    qtbot.addWidget(dialog)
+    boxes = [w for root in (window, dialog)
+             for w in root.findChildren(QComboBox) + root.findChildren(QAbstractSpinBox)]
+    assert len(boxes) >= 10
+    unguarded = [w.objectName() or type(w).__name__ for w in boxes
+                 if not w.property(GUARD_PROPERTY)]
+    assert unguarded == []
+    assert all(w.focusPolicy() == Qt.FocusPolicy.StrongFocus for w in boxes)

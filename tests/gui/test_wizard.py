@@ -228,3 +228,40 @@ def test_accessible_names_and_buddies(window):
             label, _ = page._labels[path]
             assert label.buddy() is widget, path
     assert all(w.focusPolicy() != 0 for w in window.findChildren(QLineEdit))
+
+
+def test_pages_are_built_on_first_visit_without_a_window_of_their_own(qtbot, window):
+    """Only the first page is built with the window (issue 14: the first window waits for
+    nothing else); a page built later never flashes a top-level window of its own, and the
+    main window keeps the keyboard (a stray window once took it: no field had focus)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from gui_helpers import EXAMPLES
+
+    built = {step: page.is_built for step, page in window.wizard.pages.items()}
+    assert built[Step.PROFILE] and not any(v for s, v in built.items() if s != Step.PROFILE)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+    class Windows(QObject):
+        shown: list[str] = []
+
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) \
+                    and obj.isWindow() and obj is not window:
+                self.shown.append(f"{type(obj).__name__} {obj.objectName()}")
+            return False
+
+    spy = Windows()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        assert window.open_file(EXAMPLES / "ransomware-retailer.json")
+        window.wizard.go_to(int(Step.PREVIEW))
+        assert window.wizard.currentId() == Step.PREVIEW
+        assert all(page.is_built for page in window.wizard.pages.values())
+        qtbot.wait(50)
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    assert spy.shown == []
+    assert QApplication.activeWindow() is window
