@@ -223,13 +223,29 @@ def main(argv: list[str] | None = None) -> int:
     handler = {"validate": _cmd_validate, "classify": _cmd_classify, "render": _cmd_render,
                "doctor": _cmd_doctor, **RECORD_HANDLERS}
     try:
-        return handler[args.command](args)
+        code = handler[args.command](args)
     except KeyboardInterrupt:
         return EXIT_ERROR
     except BrokenPipeError:  # e.g. `composer classify FILE | head`: the reader left early
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_ERROR
+    if argv is None and args.command == "render":
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    """End a finished ``render`` run without tearing the interpreter down (freeing the font
+    maps and modules takes ≈ 45 ms, a tenth of a cold render): every file is written and
+    fsynced, nothing runs at exit, so only the streams need flushing. Only for the real command
+    line (``main()`` without arguments); returns (to a normal exit) if a stream cannot flush."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
 
 
 if __name__ == "__main__":

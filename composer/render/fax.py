@@ -21,7 +21,7 @@ import hashlib
 import io
 import re
 import struct
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,15 @@ from composer.core.classify import Classification
 from composer.core.model import Report, ReportType
 from composer.core.obligations import governing, lateness
 from composer.core.rules import reporting_rules
+from composer.render.fax_raster import (  # noqa: F401  (the fax page geometry lives there)
+    FAX_DPI,
+    FAX_HEIGHT,
+    FAX_WIDTH,
+    THRESHOLD,
+    _fax_page,
+    _grey_bitmap,
+    _ink_is_one,
+)
 from composer.render.pdf_info import with_info
 from composer.render.pdfium_lock import PDFIUM_LOCK
 from composer.render.wording import (
@@ -45,17 +54,13 @@ from composer.render.wording import (
 )
 
 if TYPE_CHECKING:
-    import pypdfium2 as pdfium
     from PIL import Image
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Table
 
-FAX_WIDTH = 1728          # pixels on a fax line (ITU-T T.4, A4/Letter)
-FAX_HEIGHT = 2291         # lines of an A4 page in fine mode: 297 mm at 196 lpi is 2291.8; HylaFAX
-                          # tiffcheck accepts 2291 as A4 and asks to RESIZE 2292 (297.03 mm)
-FAX_DPI = (204, 196)
+    from composer.render.fax_worker import FaxRaster
+
 COMPRESSIONS = {"group3": "group3", "group4": "group4", "g3": "group3", "g4": "group4"}
-THRESHOLD = 160           # grey levels below this print black (keeps thin CJK strokes)
 
 MARGIN = 25 * mm
 BODY_PT, TITLE_PT, LEADING = 15, 30, 21
@@ -329,46 +334,6 @@ def _fixed_id(pdf: bytes, *inputs: bytes) -> bytes:
 # --- TIFF -------------------------------------------------------------------------------------
 
 
-def _fax_page(page: pdfium.PdfPage, *, ink_is_one: bool = False) -> Image.Image:
-    """One page as a 1728×2291 1-bit image, fitted and centred at 204×196 dpi (ink 0, paper 1;
-    ``ink_is_one`` gives the bits the other way round, as the TIFF stores them).
-
-    PDFium draws the page straight onto the white fax-sized grey bitmap at 204 dpi across and
-    196 dpi down (no resampling), which is then thresholded without dithering.
-    """
-    import pypdfium2.raw as pdfium_c
-
-    w_pt, h_pt = page.get_size()
-    sx, sy = FAX_DPI[0] / 72, FAX_DPI[1] / 72
-    fit = min(1.0, FAX_WIDTH / (w_pt * sx), FAX_HEIGHT / (h_pt * sy))
-    target = (min(FAX_WIDTH, round(w_pt * sx * fit)), min(FAX_HEIGHT, round(h_pt * sy * fit)))
-    bitmap = _grey_bitmap()
-    try:
-        pdfium_c.FPDF_RenderPageBitmap(bitmap, page, (FAX_WIDTH - target[0]) // 2,
-                                       (FAX_HEIGHT - target[1]) // 2, target[0], target[1], 0,
-                                       pdfium_c.FPDF_GRAYSCALE | pdfium_c.FPDF_ANNOT)
-        grey = bitmap.to_pil()
-        ink, paper = (255, 0) if ink_is_one else (0, 255)
-        return grey.point(lambda v: paper if v >= THRESHOLD else ink, mode="1")
-    finally:
-        bitmap.close()
-
-
-def _grey_bitmap():  # type: ignore[no-untyped-def]
-    """A white 8-bit grey PDFium bitmap of one fax page."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    bitmap = pdfium.PdfBitmap.new_native(FAX_WIDTH, FAX_HEIGHT, pdfium_c.FPDFBitmap_Gray)
-    bitmap.fill_rect((255, 255, 255, 255), 0, 0, FAX_WIDTH, FAX_HEIGHT)
-    return bitmap
-
-
-def _ink_is_one(image: Image.Image) -> Image.Image:
-    """The bits as WhiteIsZero stores them: ink 1, paper 0 (see :func:`fax_tiff`)."""
-    return image.point(lambda v: 255 - v)
-
-
 def fax_pages(pdf_bytes: bytes) -> Iterator[Image.Image]:
     """The fax images of every page of ``pdf_bytes``, one at a time.
 
@@ -393,7 +358,8 @@ def fax_pages(pdf_bytes: bytes) -> Iterator[Image.Image]:
 
 
 def fax_tiff(pdf_bytes: bytes, *, compression: str = "group3", workers: int | None = None,
-             progress: Callable[[int, int], None] | None = None) -> bytes:
+             progress: Callable[[int, int], None] | None = None,
+             helper: FaxRaster | None = None) -> bytes:
     """Multi-page fax TIFF of ``pdf_bytes`` (compression ``group3`` or ``group4``).
 
     ``workers``: processes rasterising pages, this one included (default: one per CPU, up to
@@ -402,9 +368,10 @@ def fax_tiff(pdf_bytes: bytes, *, compression: str = "group3", workers: int | No
     The bytes do not depend on it. ``progress(pages done, pages in all)`` is called in this
     thread after each page. Workers are fresh processes (``spawn``), never forks of this
     one: a script that calls this needs the usual ``if __name__ == "__main__":`` guard.
+    ``helper`` (:mod:`composer.render.fax_worker`): a process already rasterising the last
+    ``helper.pages`` pages (the report); only the pages before them are drawn here (same bytes;
+    everything is drawn here if the helper fails).
     """
-    from PIL import TiffImagePlugin
-
     from composer.render import fax_raster
 
     try:
@@ -415,9 +382,24 @@ def fax_tiff(pdf_bytes: bytes, *, compression: str = "group3", workers: int | No
     if total == 0:
         raise ValueError("the PDF has no pages")
     count = fax_raster.worker_count(total) if workers is None else max(1, workers)
+    if helper is not None and count == 1 and 0 < helper.pages < total:
+        # the last pages are the report the helper is rasterising: draw the first ones here
+        head = list(fax_raster.frames(pdf_bytes, total - helper.pages, codec, 1))
+        tail = helper.report_frames(codec)
+        if tail is not None and len(tail) == helper.pages:
+            return tiff_from_frames([*head, *tail], total, progress)
+    return tiff_from_frames(fax_raster.frames(pdf_bytes, total, codec, count), total, progress)
+
+
+def tiff_from_frames(frames: Iterable[bytes], total: int,
+                     progress: Callable[[int, int], None] | None = None) -> bytes:
+    """The fax TIFF of ``total`` one-page TIFF frames (:mod:`composer.render.fax_raster`), in
+    page order: appended, then 262 and 297 rewritten in every page (see :func:`fax_tiff`)."""
+    from PIL import TiffImagePlugin
+
     buf = io.BytesIO()
     with TiffImagePlugin.AppendingTiffWriter(buf, new=True) as tf:
-        for done, frame in enumerate(fax_raster.frames(pdf_bytes, total, codec, count), 1):
+        for done, frame in enumerate(frames, 1):
             tf.write(frame)     # what Pillow writes when it saves the page into ``tf``
             tf.newFrame()
             if progress is not None:

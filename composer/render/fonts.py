@@ -32,6 +32,7 @@ from pathlib import Path
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
+from composer.render.font_cache import load_font
 from composer.render.hygiene import printable
 from composer.resources import resource_path
 
@@ -92,7 +93,7 @@ def register() -> None:
         start = time.perf_counter()
         _install_tounicode_fix()
         fonts = {
-            name: ttfonts.TTFont(name, str(resource_path(f"fonts/{file}")))
+            name: load_font(name, resource_path(f"fonts/{file}"))
             for name, file in _PRIMARY_FILES.items()
         }
         for font in fonts.values():
@@ -119,7 +120,7 @@ def _fallback_fonts() -> tuple[ttfonts.TTFont, ...]:
             register()
             loaded = []
             for name, file in _FALLBACK_FILES:
-                font = ttfonts.TTFont(name, str(resource_path(f"fonts/{file}")))
+                font = load_font(name, resource_path(f"fonts/{file}"))
                 pdfmetrics.registerFont(font)  # maps bold/italic of its family to itself
                 loaded.append(font)
             _fallbacks = tuple(loaded)

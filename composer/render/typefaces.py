@@ -24,6 +24,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from composer.render import fonts
+from composer.render.font_cache import load_font
 from composer.render.font_files import (
     Candidate,
     FontChoice,
@@ -60,7 +61,7 @@ def register_serif() -> None:
             return
         fonts.register()
         for name, file in _SERIF_FILES.items():
-            pdfmetrics.registerFont(ttfonts.TTFont(name, str(resource_path(f"fonts/{file}"))))
+            pdfmetrics.registerFont(load_font(name, resource_path(f"fonts/{file}")))
         pdfmetrics.registerFontFamily(SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF,
                                       boldItalic=SERIF_BOLD)
         addMapping(SERIF, 0, 0, SERIF)
@@ -91,7 +92,7 @@ def register_file(path: str | os.PathLike[str]) -> str:
     with _lock:
         if name not in _registered:
             try:
-                font = ttfonts.TTFont(name, str(path))
+                font = load_font(name, path)
             except (ttfonts.TTFError, OSError, ValueError, KeyError, struct.error) as exc:
                 raise FontRefused(f"{path}: not a usable TrueType font ({exc})") from None
             pdfmetrics.registerFont(font)
