@@ -10,8 +10,9 @@ fields the GUI shows inline errors under (:func:`problem_text` says them in Chin
 from __future__ import annotations
 
 import copy
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -45,6 +46,9 @@ class Draft:
     id: int | None = None
     parent_id: int | None = None
     impact_seen: bool = False
+    _parsed: dict[str, tuple[Report | None, tuple[Problem, ...], list[Classification]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    """The validator's answers for the last data seen, by its JSON text (see :meth:`_parse`)."""
 
     def enter_step(self, step: int) -> None:
         """The wizard shows ``step``; from the impact page on, the level counts as graded."""
@@ -114,12 +118,33 @@ class Draft:
             self.set(path, None)
         return paths
 
-    def problems(self) -> list[Problem]:
+    def _parse(self, data: dict[str, Any]
+               ) -> tuple[Report | None, tuple[Problem, ...], list[Classification]]:
+        """``parse_report(data)`` once per content: every change of the draft asks each page,
+        the header and the preview for the problems, the report and the level — about 50
+        validations of the whole text per keystroke before (issue 14). The key is the data's
+        JSON text, so a change made any way (not only through :meth:`set`) is seen; the last
+        two contents are kept (with and without the confirmed level)."""
         try:
-            parse_report(self.data)
+            key: str | None = json.dumps(data, ensure_ascii=False, default=repr)
+        except (ValueError, RecursionError):     # e.g. an integer of 5,000 digits: the
+            key = None                           # validator says what is wrong, uncached
+        hit = self._parsed.get(key) if key is not None else None
+        if hit is not None:
+            return hit
+        try:
+            result: tuple[Report | None, tuple[Problem, ...], list[Classification]] = (
+                parse_report(data), (), [])
         except InvalidIncident as exc:
-            return list(exc.problems)
-        return []
+            result = (None, tuple(exc.problems), [])
+        if key is not None:
+            if len(self._parsed) >= 2:
+                self._parsed.clear()
+            self._parsed[key] = result
+        return result
+
+    def problems(self) -> list[Problem]:
+        return list(self._parse(self.data)[1])
 
     def __post_init__(self) -> None:
         # A file may carry the confirmation (``level_confirmed``); while editing, the
@@ -128,19 +153,22 @@ class Draft:
         if self.confirmed_level is None and isinstance(stored, str):
             self.confirmed_level = stored
 
+    def _with_level(self) -> dict[str, Any]:
+        if self.confirmed_level is None:
+            return self.data
+        return {**self.data, "level_confirmed": self.confirmed_level}
+
     def report(self) -> Report | None:
         """The validated report, or None while anything is wrong."""
-        data = self.data
-        if self.confirmed_level is not None:
-            data = {**data, "level_confirmed": self.confirmed_level}
-        try:
-            return parse_report(data)
-        except InvalidIncident:
-            return None
+        return self._parse(self._with_level())[0]
 
     def classification(self) -> Classification | None:
-        report = self.report()
-        return classify(report) if report is not None else None
+        report, _, classified = self._parse(self._with_level())
+        if report is None:
+            return None
+        if not classified:                  # graded once per content, like the validation
+            classified.append(classify(report))
+        return classified[0]
 
     @property
     def report_type(self) -> ReportType:

@@ -170,3 +170,36 @@ def test_confirmed_level_travels_with_the_report_and_back():
     assert "level_confirmed" not in draft.data         # the attribute is the one place
     again = Draft(data={**data, "level_confirmed": "relatively_major"})
     assert again.confirmed_level == "relatively_major" and "level_confirmed" not in again.data
+
+
+def test_validation_runs_once_per_content_and_never_goes_stale(monkeypatch):
+    """Pages, header and preview all ask the draft on every change (issue 14: ~50 whole-text
+    validations a keystroke); the validator now runs once per content, and a change made any
+    way — set(), or the data dict changed in place — is seen at once."""
+    from composer.core import draft as draft_module
+
+    calls = []
+    real = draft_module.parse_report
+    monkeypatch.setattr(draft_module, "parse_report",
+                        lambda data: calls.append(1) or real(data))
+    d = Draft(data=example("ransomware-retailer.json"))
+    first = d.report()
+    assert first is not None and d.problems() == [] and d.classification() is not None
+    assert d.report() is first and d.classification() is d.classification()
+    assert len(calls) == 1
+    assert d.set("incident.title", "改过的标题")
+    assert d.report().incident.title == "改过的标题" and len(calls) == 2
+    d.data["incident"]["title"] = "直接改的"                # not through set()
+    assert d.report().incident.title == "直接改的"
+    d.data["incident"].pop("title")
+    assert d.report() is None and d.classification() is None
+    assert any(p.path == "incident.title" for p in d.problems())
+    d.confirmed_level = "major"                            # part of what is validated
+    assert d.report() is None
+
+
+def test_an_unprintable_number_is_still_validated():
+    d = Draft(data=example("ransomware-retailer.json"))
+    d.data["impact_facts"]["direct_loss_yuan"] = 10 ** 5000   # json.dumps refuses it
+    assert d.report() is None
+    assert any(p.path == "impact_facts.direct_loss_yuan" for p in d.problems())
