@@ -28,13 +28,15 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from composer.core import paths, records
 from composer.core.draft import Draft, draft_from_json, draft_to_json
 from composer.core.records import Receipt, Record, Verification
 from composer.core.sent_guard import changed_parts, facts
-from composer.core.submissions import Submission
+
+if TYPE_CHECKING:
+    from composer.core.submissions import Submission
 
 SCHEMA_VERSION = 1
 # Columns added after version 1, all optional (NULL): older Composers ignore them, so the
@@ -438,6 +440,8 @@ class Storage:
             if folder is not None:
                 records.remove_archive(folder)
             raise
+        from composer.core.submissions import Submission
+
         return Submission(sid, draft_id, channel, sent_at, note)
 
     def _backfill_records(self) -> None:
@@ -458,6 +462,8 @@ class Storage:
 
     def submissions(self, draft_id: int) -> list[Submission]:
         """Recorded submissions of a report, earliest first."""
+        from composer.core.submissions import Submission   # not needed before one is sent
+
         rows = self._db.execute(
             "SELECT id, draft_id, channel, sent_at, note FROM submissions WHERE draft_id=? "
             "ORDER BY sent_at, id", (draft_id,)).fetchall()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
@@ -12,10 +13,12 @@ from composer.core import flow
 from composer.core.classify import Classification
 from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ, governing, provisional_first_due
-from composer.core.submissions import Submission, describe
 from composer.core.validators import FUTURE_TOLERANCE
 from composer.gui import i18n
 from composer.gui.model import DraftModel
+
+if TYPE_CHECKING:
+    from composer.core.submissions import Submission
 
 STYLES = {
     "none": "background: #eeeeee; color: #222222;",
@@ -121,6 +124,8 @@ class DeadlineHeader(QFrame):
             first = provisional_first_due(report) if report is not None else None
         if self._submission is not None:
             self.state = "sent"
+            from composer.core.submissions import describe   # once a sending is recorded
+
             self.deadline.setText(describe(self._submission, first, i18n.language()))
             self.countdown.setText("✔ " + self.tr("已报送"))
         elif (self._discovered is not None

@@ -130,20 +130,6 @@ class StepPage(QWizardPage):
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
         self._labels: dict[str, tuple[QLabel, QWidget]] = {}
         self._touched: set[str] = set()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        self.body = QVBoxLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
-        self.summary = QLabel()
-        self.summary.setObjectName("step-summary")
-        self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(ERROR_STYLE)
-        outer.addWidget(self.summary)
         self._built = False
         self._read_only = False
         self._touch_everything = False
@@ -161,6 +147,20 @@ class StepPage(QWizardPage):
         if self._built:
             return
         self._built = True
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.summary = QLabel()
+        self.summary.setObjectName("step-summary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet(ERROR_STYLE)
+        outer.addWidget(self.summary)
         self.build()
         if self._touch_everything:
             self._touched.update(self._fields)

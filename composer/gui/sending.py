@@ -26,7 +26,6 @@ from PySide6.QtGui import QDesktopServices
 from composer.core import flow
 from composer.core.atomic import atomic_write_bytes
 from composer.core.obligations import CHINA_TZ, governing
-from composer.core.owed import sent_types
 from composer.core.records import Receipt, RecordError, sha256_bytes
 from composer.gui.operations import run_operation
 
@@ -67,6 +66,8 @@ def update_sent(window: Any) -> None:
     preview = window.wizard.pages[flow.Step.PREVIEW]
     if not preview.is_built:
         return
+    from composer.core.owed import sent_types   # with the preview page, not at start-up
+
     cards = preview.channels
     draft_id = window.model.draft.id
     try:

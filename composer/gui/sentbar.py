@@ -8,12 +8,16 @@ both keep the chain to the sent report.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from composer.core.obligations import CHINA_TZ
-from composer.core.submissions import Submission
 from composer.gui import i18n
+
+if TYPE_CHECKING:
+    from composer.core.submissions import Submission
 
 STYLE = ("#sent-bar { background: #e8f0fe; border-bottom: 1px solid #aac4f5; }"
          " QLabel { color: #174ea6; }")

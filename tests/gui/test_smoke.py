@@ -49,6 +49,7 @@ def test_every_action_and_button_runs_without_a_crash(tmp_path):
 
 def test_an_unregistered_button_is_named_with_where_to_add_it(window):
     page = window.wizard.pages[Step.PREVIEW]
+    page.ensure_built()
     extra = QPushButton("新按钮")
     extra.setObjectName("brand-new-button")
     page.body.addWidget(extra)
