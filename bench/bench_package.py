@@ -169,7 +169,7 @@ def main() -> int:
         for k, v in med.items():
             print(f"  {k:<38}{v:7.3f} s {v / ref:6.2f}x   {cpu[k]:5.3f} s {cpu[k] / ref_cpu:6.2f}x")
         print(f"  (ratios against {who}; CPU = user + system of the whole process tree)")
-        from composer.render import font_cache, fax_worker
+        from composer.render import fax_worker, font_cache
 
         if not font_cache._constructor_known():
             print("  NOTE: this reportlab's TTFont constructor is not the one the font cache "

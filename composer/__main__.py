@@ -154,8 +154,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     if "fax" not in only:
         _defer_pillow()
-    from composer.render.package import PackageError, write_package
     from composer.render.email import parse_address_list
+    from composer.render.package import PackageError, write_package
     from composer.render.timestamp import BadGenerationTime, generation_time
 
     try:

@@ -462,7 +462,7 @@ class Storage:
 
     def submissions(self, draft_id: int) -> list[Submission]:
         """Recorded submissions of a report, earliest first."""
-        from composer.core.submissions import Submission   # not needed before one is sent
+        from composer.core.submissions import Submission  # not needed before one is sent
 
         rows = self._db.execute(
             "SELECT id, draft_id, channel, sent_at, note FROM submissions WHERE draft_id=? "

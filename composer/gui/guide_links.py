@@ -57,7 +57,7 @@ class GuideLinks(QLabel):
 
     def set_links(self, entries: Iterable[tuple[str, object]], lead: str | None = None) -> None:
         """``entries``: (caption, anchor or anchors); a caption may be "" (the place alone)."""
-        import html     # with the pages that link, not with the first window
+        import html  # with the pages that link, not with the first window
 
         from composer.core.guide import load_guide, place
 

@@ -124,7 +124,7 @@ class DeadlineHeader(QFrame):
             first = provisional_first_due(report) if report is not None else None
         if self._submission is not None:
             self.state = "sent"
-            from composer.core.submissions import describe   # once a sending is recorded
+            from composer.core.submissions import describe  # once a sending is recorded
 
             self.deadline.setText(describe(self._submission, first, i18n.language()))
             self.countdown.setText("✔ " + self.tr("已报送"))

@@ -242,7 +242,7 @@ class MainWindow(OutputActions, QMainWindow):
         return True
 
     def choose_file(self) -> QFileDialog:
-        from PySide6.QtWidgets import QFileDialog   # dialogs are loaded when first opened
+        from PySide6.QtWidgets import QFileDialog  # dialogs are loaded when first opened
 
         dialog = QFileDialog(self, self.tr("打开事件文件"), self.start_folder(),
                              self.tr("事件文件 (*.json)"))

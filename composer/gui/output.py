@@ -74,7 +74,7 @@ class OutputActions:
         self.autosaver.call(LAST_FOLDER, lambda: self.storage.save_setting(LAST_FOLDER, text))
 
     def choose_package_folder(self) -> QFileDialog:
-        from PySide6.QtWidgets import QFileDialog   # loaded when first opened
+        from PySide6.QtWidgets import QFileDialog  # loaded when first opened
 
         dialog = QFileDialog(self, self.tr("选择保存材料包的文件夹"),
                              self.start_folder())

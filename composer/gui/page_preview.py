@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from composer.core import flow
 from composer.core.obligations import CHINA_TZ, lateness
 from composer.gui import i18n
+from composer.gui.fields import field_name
 from composer.gui.model import DraftModel
-from composer.gui.page_base import StepPage, field_name
+from composer.gui.page_base import StepPage
 
 # The page's widgets (channel cards, the pages view) and the render checks are imported when
 # the page is first built or rendered, not with the first window (issue 14).

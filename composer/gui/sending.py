@@ -66,7 +66,7 @@ def update_sent(window: Any) -> None:
     preview = window.wizard.pages[flow.Step.PREVIEW]
     if not preview.is_built:
         return
-    from composer.core.owed import sent_types   # with the preview page, not at start-up
+    from composer.core.owed import sent_types  # with the preview page, not at start-up
 
     cards = preview.channels
     draft_id = window.model.draft.id
@@ -217,7 +217,7 @@ def _save_dialog(window: Any, name: str, title: str, file_name: str, filter_: st
     """A window-modal save dialog opened with ``open()`` (returned, so tests can use it),
     starting in the last folder used."""
     start = window.start_folder() if hasattr(window, "start_folder") else str(Path.home())
-    from PySide6.QtWidgets import QFileDialog   # loaded when first opened
+    from PySide6.QtWidgets import QFileDialog  # loaded when first opened
 
     dialog = QFileDialog(window, title, str(Path(start) / file_name), filter_)
     dialog.setObjectName(name)

@@ -56,7 +56,7 @@ _real_compile = re.compile
 
 
 def _lazy_compile(pattern: Any, flags: int = 0) -> Any:
-    if isinstance(pattern, str) and pattern.startswith(URI_PREFIX) and flags == re.I:
+    if isinstance(pattern, str) and pattern.startswith(URI_PREFIX) and flags == re.IGNORECASE:
         return LazyPattern(pattern, flags)
     return _real_compile(pattern, flags)
 

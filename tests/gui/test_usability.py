@@ -175,7 +175,7 @@ def test_qt_dialogs_are_chinese_and_start_in_documents_or_the_last_folder(qtbot,
 def test_title_brackets_and_grouping(window):
     from PySide6.QtWidgets import QLineEdit
 
-    from composer.gui.page_base import group_digits
+    from composer.gui.fields import group_digits
 
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
     assert window.windowTitle() == "会员系统遭勒索病毒攻击"    # the system adds the app name
@@ -203,15 +203,14 @@ def test_label_columns_line_up_on_the_profile_page(window):
 def test_every_value_under_the_wheel_is_guarded(qtbot, window):
     """The guard sits on each combo, spin and date box (not on the whole application, issue
     14): none of ours may be made without it, on any page or in the sending dialog."""
+    from datetime import datetime
+
     from gui_helpers import build_pages
     from PySide6.QtWidgets import QAbstractSpinBox
 
+    from composer.core.obligations import CHINA_TZ
     from composer.gui.dialogs import SubmissionDialog
     from composer.gui.wheel import GUARD_PROPERTY
-
-    from datetime import datetime
-
-    from composer.core.obligations import CHINA_TZ
 
     build_pages(window)
     dialog = SubmissionDialog(datetime.now(CHINA_TZ), window)

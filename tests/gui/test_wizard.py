@@ -234,10 +234,9 @@ def test_pages_are_built_on_first_visit_without_a_window_of_their_own(qtbot, win
     """Only the first page is built with the window (issue 14: the first window waits for
     nothing else); a page built later never flashes a top-level window of its own, and the
     main window keeps the keyboard (a stray window once took it: no field had focus)."""
+    from gui_helpers import EXAMPLES
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication, QWidget
-
-    from gui_helpers import EXAMPLES
 
     built = {step: page.is_built for step, page in window.wizard.pages.items()}
     assert built[Step.PROFILE] and not any(v for s, v in built.items() if s != Step.PROFILE)
@@ -245,7 +244,9 @@ def test_pages_are_built_on_first_visit_without_a_window_of_their_own(qtbot, win
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
     class Windows(QObject):
-        shown: list[str] = []
+        def __init__(self) -> None:
+            super().__init__()
+            self.shown: list[str] = []
 
         def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
             if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) \

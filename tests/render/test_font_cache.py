@@ -99,7 +99,7 @@ def test_a_cached_font_is_the_parsed_font(tmp_path):
     before = _counts()
     first = font_cache.load_font("CacheTiny", path)
     assert _counts() == (before[0], before[1] + 1, before[2] + 1)
-    (entry,) = _files()
+    (_entry,) = _files()
     second = font_cache.load_font("CacheTiny", path)
     assert _counts() == (before[0] + 1, before[1] + 1, before[2] + 1)
     _same_as_parsed(first, path)
@@ -292,7 +292,7 @@ def test_threads_loading_at_once_get_the_same_font(tmp_path):
     def work(i):
         try:
             results.append(font_cache.load_font(f"CacheThread{i}", path))
-        except Exception as exc:  # pragma: no cover - reported below
+        except Exception as exc:  # noqa: BLE001  # pragma: no cover - reported below
             errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]

@@ -59,7 +59,6 @@ def _context_for(name: str) -> dict:
 def test_compiled_modules_are_used_and_render_the_same(monkeypatch):
     import jinja2
     import pytest
-
     from composer._templates._compiled import email_txt_j2
 
     if email_txt_j2.JINJA2_VERSION != jinja2.__version__:
