@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from composer.render import templating  # noqa: E402
+from composer.render import templating
 
 
 def main() -> int:

@@ -158,13 +158,13 @@ def pack_lazy(field: str, value: Any, glyphs: int) -> bytes | None:
                     return b"H" + array("H", flat).tobytes()   # OverflowError: not ushorts
                 if _all(flat, *_NUMBER):       # scaled (float) advances: fonts not in 1000
                     return b"m" + marshal.dumps(value, 4)  # units/em repeat the last one
-        elif field == "glyphPos":
-            if type(value) is list and len(value) == glyphs + 1 and _all(value, int):
-                for code in "HILQ":
-                    try:
-                        return code.encode("ascii") + array(code, value).tobytes()
-                    except OverflowError:
-                        continue
+        elif (field == "glyphPos" and type(value) is list and len(value) == glyphs + 1
+              and _all(value, int)):
+            for code in "HILQ":
+                try:
+                    return code.encode("ascii") + array(code, value).tobytes()
+                except OverflowError:
+                    continue
     except (ValueError, TypeError, OverflowError):
         pass
     return None

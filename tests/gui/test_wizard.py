@@ -248,7 +248,7 @@ def test_pages_are_built_on_first_visit_without_a_window_of_their_own(qtbot, win
             super().__init__()
             self.shown: list[str] = []
 
-        def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+        def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) \
                     and obj.isWindow() and obj is not window:
                 self.shown.append(f"{type(obj).__name__} {obj.objectName()}")

@@ -278,7 +278,7 @@ def test_a_file_reportlab_cannot_use_raises_what_reportlab_raises(tmp_path):
     bad = tmp_path / "bad.ttf"
     bad.write_bytes(b"\x00\x01\x00\x00" + b"\x00" * 40)
     for path in (bad, tmp_path / "missing.ttf"):
-        with pytest.raises(Exception) as reportlab:  # noqa: PT011 (compared below)
+        with pytest.raises(Exception) as reportlab:  # compared below
             ttfonts.TTFont("x", str(path))
         with pytest.raises(type(reportlab.value)):
             font_cache.load_font("CacheBad", path)
