@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from composer.gui import wheel
 from composer.render.font_files import Candidate, FontChoice, embedding_problem, workstation_fonts
@@ -167,6 +167,8 @@ class ReportFonts(QObject):
 
     def _picked(self, box: QComboBox) -> None:
         if box.currentData() == self._OTHER:
+            from PySide6.QtWidgets import QFileDialog  # loaded when first opened
+
             path, _ = QFileDialog.getOpenFileName(
                 self.page if isinstance(self.page, QWidget) else None, self.tr("选择字体文件"),
                 "", self.tr("TrueType 字体 (*.ttf *.ttc *.otf)"))

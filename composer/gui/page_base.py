@@ -42,8 +42,6 @@ from composer.gui.fields import (
 )
 from composer.gui.model import DraftModel
 
-# first inputs of the pages that have no draft field (grading, recipients, preview)
-INPUT_NAMES = {"confirm-level", "full-path", "fast-path", "generate-package"}
 ERROR_STYLE = "color: #b00020;"
 READ_ONLY_STYLE = "background: #f2f2f2; color: #333333;"  # a sent report's fields
 HINT_STYLE = "color: #555555;"
@@ -72,6 +70,8 @@ class StepPage(QWizardPage):
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
         self._labels: dict[str, tuple[QLabel, QWidget]] = {}
         self._touched: set[str] = set()
+        self._forms: list[QFormLayout] = []
+        self._inputs: list[QWidget] = []   # in the order made: where the keyboard starts
         self._built = False
         self._read_only = False
         self._touch_everything = False
@@ -125,18 +125,22 @@ class StepPage(QWizardPage):
         """Keyboard users start typing at the page's first field (not on a wizard button)."""
         if not self.isVisible():
             return
-        for widget in self.findChildren(QWidget):
-            if (widget.objectName() in self._fields or widget.objectName() in INPUT_NAMES) \
-                    and widget.isVisibleTo(self) and widget.isEnabled() \
+        for widget in self._inputs:   # not findChildren: it would wrap every child for Python
+            if widget.isVisibleTo(self) and widget.isEnabled() \
                     and widget.focusPolicy() & Qt.FocusPolicy.TabFocus \
                     and not (isinstance(widget, QRadioButton) and not widget.isChecked()):
                 widget.setFocus(Qt.FocusReason.TabFocusReason)
                 return
 
+    def add_input(self, widget: QWidget) -> None:
+        """An input that is no draft field (a choice, a button) where the keyboard may start:
+        the first one made that can take focus gets it when the page is shown."""
+        self._inputs.append(widget)
+
     def align_label_columns(self) -> None:
         """The label columns of the page's forms line up (one width for all)."""
         labels = []
-        for form in self.findChildren(QFormLayout):
+        for form in self._forms:   # not findChildren: it would wrap every child for Python
             for row in range(form.rowCount()):
                 item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
                 if item is not None and isinstance(item.widget(), QLabel):
@@ -238,6 +242,9 @@ class StepPage(QWizardPage):
             if entry is not None and entry[0].accessibleName():
                 return entry[0].accessibleName()
             probe = probe.rpartition(".")[0]
+        for name, (widget, _) in self._fields.items():    # a field inside it ("operator")
+            if name.startswith(path + ".") and widget.accessibleName():
+                return widget.accessibleName()
         return field_name(self.window(), path)
 
     # --- building ------------------------------------------------------------------------------
@@ -247,6 +254,7 @@ class StepPage(QWizardPage):
             form = QFormLayout(into)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            self._forms.append(form)
             return form
         if title:
             heading = QLabel(f"<b>{title}</b>")
@@ -256,6 +264,7 @@ class StepPage(QWizardPage):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.body.addLayout(form)
+        self._forms.append(form)
         return form
 
     def _row(self, form: QFormLayout, path: str, label_text: str, widget: QWidget,
@@ -263,6 +272,7 @@ class StepPage(QWizardPage):
         """A form row for the draft field ``path``; its inline error follows the validator."""
         label, box, error = self.labelled_row(form, path, label_text, widget, hint)
         self._fields[path] = (widget, error)
+        self._inputs.append(widget)
         self._labels[path] = (label, box)
         return label
 

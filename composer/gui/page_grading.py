@@ -49,6 +49,7 @@ class GradingPage(StepPage):
                              "background: #fff4ce; border: 1px solid #c19c00; padding: 6px;")
         self.confirm = QCheckBox()
         self.confirm.setObjectName("confirm-level")
+        self.add_input(self.confirm)
         self.confirm.toggled.connect(self._confirm_toggled)
         for w in (self.level, self.reportable, self.reasons, self.missing, self.notice,
                   self.confirm):

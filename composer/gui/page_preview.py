@@ -78,6 +78,7 @@ class PreviewPage(StepPage):
         buttons = QHBoxLayout()
         self.generate = self._button("generate-package", self.tr("生成报送材料包…"),
                                      self.generateRequested.emit)
+        self.add_input(self.generate)
         self.open_folder = self._button("open-folder", self.tr("打开文件夹"),
                                         self.openFolderRequested.emit)
         self.open_folder.setEnabled(False)

@@ -106,6 +106,8 @@ class RecipientsPage(StepPage):
         self.fast = QRadioButton(self.tr("快速报告：先报第一、二项，其余内容稍后及时补报"
                                          "（《办法》第七条第二款）"))
         self.fast.setObjectName("fast-path")
+        self.add_input(self.full)
+        self.add_input(self.fast)
         group = QButtonGroup(self)
         group.addButton(self.full)
         group.addButton(self.fast)
