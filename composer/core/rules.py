@@ -148,6 +148,7 @@ class Category:
 
 @dataclass(frozen=True, slots=True)
 class Recipient:
+    id: str                     # stable id, stored with each sending (core/history.py)
     zh: str
     en: str
     field: str | None = None
@@ -318,17 +319,23 @@ def parse_reporting(data: Any) -> ReportingRules:
     root = _keys(data, "reporting", {"format", "routes", "escalations", "summary_report_days",
                                      "channels"}, {"source"})
     routes = []
+    seen_ids: set[str] = set()
     for i, raw in enumerate(root["routes"]):
         w = f"reporting.routes[{i}]"
         r = _keys(raw, w, {"operator_kind", "within_minutes", "basis", "recipients"})
         recips = []
         for j, rr in enumerate(r["recipients"]):
-            rec = _keys(rr, f"{w}.recipients[{j}]", {"zh", "en"}, {"field", "fixed", "suffix"})
+            rec = _keys(rr, f"{w}.recipients[{j}]", {"id", "zh", "en"},
+                        {"field", "fixed", "suffix"})
             if ("field" in rec) == ("fixed" in rec):
                 raise RuleDataError(f"{w}.recipients[{j}]: exactly one of 'field' and 'fixed'")
             if rec.get("field") not in (None, "protection_department", "cac_office", "province"):
                 raise RuleDataError(f"{w}.recipients[{j}].field: not an operator field")
-            recips.append(Recipient(zh=rec["zh"], en=rec["en"], field=rec.get("field"),
+            if rec["id"] in seen_ids or rec["id"] == "intake":
+                raise RuleDataError(f"{w}.recipients[{j}].id: {rec['id']!r} is used twice")
+            seen_ids.add(rec["id"])
+            recips.append(Recipient(id=rec["id"], zh=rec["zh"], en=rec["en"],
+                                    field=rec.get("field"),
                                     fixed=rec.get("fixed"), suffix=rec.get("suffix", "")))
         routes.append(Route(operator_kind=_kind(r["operator_kind"], w),
                             within_minutes=int(r["within_minutes"]), basis=r["basis"],
