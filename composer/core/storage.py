@@ -36,6 +36,7 @@ from composer.core.records import Receipt, Record, Verification
 from composer.core.sent_guard import changed_parts, facts
 
 if TYPE_CHECKING:
+    from composer.core.history import SentReport
     from composer.core.submissions import Submission
 
 SCHEMA_VERSION = 1
@@ -472,6 +473,53 @@ class Storage:
     def records(self) -> list[Record]:
         """The sending record, first to last (the hash chain)."""
         return records.all_records(self._db)
+
+    def family(self, draft_id: int) -> list[int]:
+        """Every report of the incident ``draft_id`` belongs to: its first report and all
+        reports started from it (续报, 更正, 总结报告), oldest id first."""
+        root = self.chain(draft_id)[0]
+        ids = [root]
+        for current in ids:
+            ids += [int(r[0]) for r in self._db.execute(
+                "SELECT id FROM drafts WHERE parent_id=? ORDER BY id", (current,))
+                if int(r[0]) not in ids]
+        return sorted(ids)
+
+    def history(self, draft_id: int) -> list[SentReport]:
+        """The recorded sendings of every report of this incident, earliest first, as the
+        core reads them (:class:`composer.core.history.SentReport`). A record without a
+        recipient (recorded before recipients were) reached the 12387 intake."""
+        from composer.core.history import INTAKE, SentReport
+        from composer.core.model import ReportType
+
+        family = self.family(draft_id)
+        by_submission = {rec.body.get("submission_id"): rec for rec in self.records()}
+        out: list[SentReport] = []
+        marks = ",".join("?" * len(family))
+        rows = self._db.execute(
+            "SELECT s.id, s.draft_id, s.channel, s.sent_at, d.report_type, d.body "
+            f"FROM submissions s JOIN drafts d ON d.id = s.draft_id WHERE s.draft_id IN ({marks}) "
+            "ORDER BY s.sent_at, s.id", family).fetchall()
+        for sid, did, channel, sent_at, rtype, body in rows:
+            rec = by_submission.get(sid)
+            receipt = rec.body.get("receipt") if rec is not None else None
+            try:
+                data = json.loads(body).get("data") or {}
+                correction = bool(data.get("correction")) if isinstance(data, dict) else False
+                kind = ReportType(rtype)
+                moment = datetime.fromisoformat(sent_at)
+            except (ValueError, TypeError, AttributeError):
+                continue        # an unreadable row is reported by log verify, not guessed at
+            reference = ""
+            if isinstance(receipt, dict):
+                reference = str(receipt.get("reference") or receipt.get("message_id") or "")
+            out.append(SentReport(
+                report_type=kind, sent_at=moment, channel=str(channel),
+                recipient=str((rec.body.get("recipient") if rec is not None else None)
+                              or INTAKE),
+                correction=correction, reference=reference,
+                record_seq=rec.seq if rec is not None else None, draft_id=int(did)))
+        return out
 
     def kept_package(self, draft_id: int) -> Path | None:
         """The read-only copy of the package sent with this report's first recorded sending

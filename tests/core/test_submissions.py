@@ -59,3 +59,33 @@ def test_on_time_or_late_against_the_due_time():
     assert describe(late, due).endswith("（逾期 1 小时 36 分钟）")
     assert describe(late, due, "en").endswith("(1 h 36 min late)")
     assert describe(late, None) == "已报送：电子邮件 12387@cert.org.cn，2026-11-18 19:40"
+
+
+def test_history_of_an_incident_spans_its_reports_and_reads_as_the_intake(tmp_path):
+    """Storage.history: every sending of the incident (first report, correction, follow-up),
+    earliest first, in the core's shape; a record without a recipient reached 12387."""
+    from composer.core.draft import correction_draft, derived_draft
+    from composer.core.history import INTAKE
+    from composer.core.model import ReportType
+
+    store = Storage(tmp_path / "s.sqlite3")
+    first = Draft(data=json.loads((EXAMPLES / "cii-grid-outage.json").read_text("utf-8")))
+    first.id = store.save_draft(first)
+    at = datetime(2026, 11, 21, 9, 0, tzinfo=CHINA_TZ)
+    store.record_submission(first.id, "email", at, receipt=None)
+    fix = correction_draft(first)
+    fix.id = store.save_draft(fix)
+    store.record_submission(fix.id, "fax", at + timedelta(minutes=30))
+    follow = derived_draft(first, ReportType.FOLLOW_UP)
+    follow.id = store.save_draft(follow)
+    store.record_submission(follow.id, "hotline", at + timedelta(hours=2))
+    for member in (first.id, fix.id, follow.id):
+        sent = store.history(member)
+        assert [(s.report_type, s.correction, s.channel) for s in sent] == [
+            (ReportType.INITIAL, False, "email"), (ReportType.INITIAL, True, "fax"),
+            (ReportType.FOLLOW_UP, False, "hotline")]
+        assert {s.recipient for s in sent} == {INTAKE}
+        assert [s.record_seq for s in sent] == [1, 2, 3]
+        assert sent[0].sent_at == at
+    assert store.family(fix.id) == sorted([first.id, fix.id, follow.id])
+    store.close()
