@@ -25,7 +25,7 @@ from typing import Any
 from composer.core.classify import classify
 from composer.core.incident_io import load_report
 from composer.core.model import Report
-from composer.render import fax, fonts
+from composer.render import fax, fax_cover, fonts
 from composer.render.email import render_eml
 from composer.render.package import build_package, write_package
 from composer.render.pdf import render_report_pdf
@@ -75,7 +75,7 @@ def bench(name: str, report: Report, repeat: int) -> None:
     t_pdf, pdf = _timed(lambda: render_report_pdf(report, c, generated_at=WHEN), repeat)
     pages = fax.page_count(pdf)
     t_eml, eml = _timed(lambda: render_eml(report, c, pdf, generated_at=WHEN), repeat)
-    t_cover, cover = _timed(lambda: fax.render_cover_pdf(report, c, report_pages=pages,
+    t_cover, cover = _timed(lambda: fax_cover.render_cover_pdf(report, c, report_pages=pages,
                                                          generated_at=WHEN), repeat)
     t_faxpdf, both = _timed(lambda: fax.fax_pdf(cover, pdf, created=WHEN), repeat)
     t_g3, g3 = _timed(lambda: fax.fax_tiff(both, compression="group3"), repeat)

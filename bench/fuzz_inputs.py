@@ -384,7 +384,7 @@ def _draft_agrees(parsed: dict[str, Any], problems: list[V.Problem]) -> None:
 
 
 def _valid_paths(report: Any, layout: bool) -> None:
-    from composer.render import email, fax, fonts, pdf
+    from composer.render import email, fax_cover, fonts, pdf
     from composer.render.checks import report_warnings, text_fields
 
     c = classify(report)
@@ -394,8 +394,8 @@ def _valid_paths(report: Any, layout: bool) -> None:
         if len(line) > 2 * LINE_LIMIT or not line.isprintable():
             raise UncleanMessage(repr(line[:200]))
     email.body_context(report, c, generated_at=GENERATED_AT, attachment_name="report.pdf")
-    fax.cover_rows(report, c, total_pages=3, generated_at=GENERATED_AT)
-    fax.urgency_lines(report, c)
+    fax_cover.cover_rows(report, c, total_pages=3, generated_at=GENERATED_AT)
+    fax_cover.urgency_lines(report, c)
     pdf._deadline(report, c)
     pdf._recipients(c)
     for _, text in text_fields(report):

@@ -127,7 +127,7 @@ def test_offsets_beyond_fourteen_hours_are_problems() -> None:
 ])
 def test_times_at_the_bounds_classify_and_render_text(discovered: str, handled: str | None) -> None:
     from composer.render.email import subject_line
-    from composer.render.fax import urgency_lines
+    from composer.render.fax_cover import urgency_lines
 
     report = parse_report(incident(report_type="summary" if handled else "initial",
                                    incident__discovered_at=discovered,

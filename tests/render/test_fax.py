@@ -22,7 +22,7 @@ from composer.core.classify import classify
 from composer.core.incident_io import load_report
 from composer.core.model import Report
 from composer.core.rules import reporting_rules
-from composer.render import fax, fax_raster, fonts
+from composer.render import fax, fax_cover, fax_raster, fax_tiff, fonts
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 CST = timezone(timedelta(hours=8))
@@ -51,7 +51,7 @@ def _pdf(pages: int = 3, size: tuple[float, float] = A4, square: bool = True) ->
 
 def _cover(report: Report | None = None, pages: int = 3) -> bytes:
     report = report or _report()
-    return fax.render_cover_pdf(report, classify(report), report_pages=pages, generated_at=WHEN)
+    return fax_cover.render_cover_pdf(report, classify(report), report_pages=pages, generated_at=WHEN)
 
 
 def _text(pdf: bytes) -> str:
@@ -197,7 +197,7 @@ def test_tiff_pages(compression: str) -> None:
         assert black + white == 1728 * 2291                     # 1-bit: nothing in between
         assert black > 0.003 * 1728 * 2291, f"page {i} is blank"
         assert white > 0.75 * 1728 * 2291, f"page {i} looks inverted"
-    assert fax.tiff_page_numbers(tif) == [(0, 4), (1, 4), (2, 4), (3, 4)]
+    assert fax_tiff.tiff_page_numbers(tif) == [(0, 4), (1, 4), (2, 4), (3, 4)]
 
 
 def test_tiff_is_not_inverted_or_flipped() -> None:
@@ -271,7 +271,7 @@ def test_cover_urgency_follows_the_report_type(report_type, handled, lines) -> N
     from composer.core.incident_io import load_report as _load
     from composer.core.model import ReportType
     from composer.core.validators import parse_time
-    from composer.render.fax import urgency_lines
+    from composer.render.fax_cover import urgency_lines
 
     examples = Path(__file__).resolve().parents[1] / "data" / "examples"
     base = _load(examples / "ransomware-retailer.json")
@@ -300,7 +300,7 @@ def _tiff_the_pillow_way(pdf: bytes, codec: str) -> bytes:
                                         dpi=fax.FAX_DPI)
             tf.newFrame()
     data = bytearray(buf.getvalue())
-    fax._rewrite_tags(data, total)
+    fax_tiff._rewrite_tags(data, total)
     return bytes(data)
 
 
@@ -321,7 +321,7 @@ def test_tiff_from_worker_processes_is_byte_identical(compression: str,
     assert seen == [(n, 7) for n in range(1, 8)]
     frames = _frames(parallel)
     assert len(frames) == 7
-    assert fax.tiff_page_numbers(parallel) == [(n, 7) for n in range(7)]
+    assert fax_tiff.tiff_page_numbers(parallel) == [(n, 7) for n in range(7)]
     # each page is its own (the page number text differs), in order
     assert len({f.tobytes() for f in frames}) == 7
 

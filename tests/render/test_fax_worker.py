@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from composer.core.incident_io import load_report
-from composer.render import fax, fax_raster, fax_worker, package
+from composer.render import fax, fax_raster, fax_tiff, fax_worker, package
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 WHEN = "2026-11-18T16:30:00+08:00"
@@ -52,7 +52,7 @@ def test_the_helper_gives_the_same_bytes_as_one_process(report, monkeypatch, use
     pages = fax.page_count(helped["report.pdf"])
     assert used == [pages]                       # the helper drew every report page
     assert helped == alone
-    assert fax.tiff_page_numbers(helped["fax/fax.tif"]) == [(i, pages + 1)
+    assert fax_tiff.tiff_page_numbers(helped["fax/fax.tif"]) == [(i, pages + 1)
                                                            for i in range(pages + 1)]
 
 

@@ -94,7 +94,7 @@ def test_a_site_not_given_that_could_raise_the_level_is_printed() -> None:
 
 
 def _cover_text(report: Report) -> str:
-    from composer.render.fax import render_cover_pdf
+    from composer.render.fax_cover import render_cover_pdf
 
     pdf = render_cover_pdf(report, classify(report), report_pages=3, generated_at=WHEN)
     (page,) = pypdf.PdfReader(io.BytesIO(pdf)).pages    # still one page

@@ -13,7 +13,7 @@ from composer.core.classify import classify
 from composer.core.incident_io import load_report
 from composer.core.obligations import lateness, span_zh
 from composer.render.email import body_context
-from composer.render.fax import cover_rows, render_cover_pdf, urgency_lines
+from composer.render.fax_cover import cover_rows, render_cover_pdf, urgency_lines
 from composer.render.pdf import render_report_pdf
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"

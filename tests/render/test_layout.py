@@ -13,7 +13,7 @@ from pdf_cases import GENERATED_AT, adversarial
 
 from composer.core.classify import classify
 from composer.core.model import Report, ReportType
-from composer.render import fax
+from composer.render import fax_cover
 from composer.render import pdf_layout as L
 from composer.render.pdf import render_report_pdf
 
@@ -96,7 +96,7 @@ def test_fax_cover_wraps_a_long_address() -> None:
               "subsidiary.example.com.cn"
     report = replace(base, operator=replace(base.operator, contact=replace(
         base.operator.contact, email=address)))
-    cover = fax.render_cover_pdf(report, classify(report), report_pages=3,
+    cover = fax_cover.render_cover_pdf(report, classify(report), report_pages=3,
                                  generated_at=GENERATED_AT)
     text = "".join(pypdf.PdfReader(io.BytesIO(cover)).pages[0].extract_text().split())
     assert address in text and "…" not in text.split("电子邮箱")[1][:len(address) + 2]
