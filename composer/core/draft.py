@@ -46,6 +46,9 @@ class Draft:
     id: int | None = None
     parent_id: int | None = None
     impact_seen: bool = False
+    revision: int = 0
+    """The storage's revision this draft was loaded or last saved at (a save from an older
+    revision than the stored one is refused: composer/core/store/drafts.py)."""
     _parsed: dict[str, tuple[Report | None, tuple[Problem, ...], list[Classification]]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
     """The validator's answers for the last data seen, by its JSON text (see :meth:`_parse`)."""
@@ -184,7 +187,8 @@ class Draft:
     def copy(self) -> Draft:
         return Draft(data=copy.deepcopy(self.data), fast_path=self.fast_path,
                      confirmed_level=self.confirmed_level, step=self.step, id=self.id,
-                     parent_id=self.parent_id, impact_seen=self.impact_seen)
+                     parent_id=self.parent_id, impact_seen=self.impact_seen,
+                     revision=self.revision)
 
 
 def new_draft(profile: dict[str, Any] | None = None, *, now: datetime | None = None) -> Draft:

@@ -1,0 +1,45 @@
+"""Reading the incident file a command names: shared by the commands of ``composer.__main__``
+and ``composer.cli_records`` (neither imports the other for it).
+
+Exit status on failure, as CONTRACT.md says: 1 when the file cannot be read, 2 when it is not a
+valid incident (one ``json.path: problem`` line per problem on stderr).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from composer.core.model import Report
+
+EXIT_ERROR, EXIT_INVALID = 1, 2
+
+
+def read_input(name: str) -> bytes:
+    """The input, read to at most one byte past the size limit (``/dev/zero`` must not hang)."""
+    from composer.core.validators import INPUT_MAX_BYTES
+
+    if name == "-":
+        return sys.stdin.buffer.read(INPUT_MAX_BYTES + 1)
+    with open(name, "rb") as f:
+        return f.read(INPUT_MAX_BYTES + 1)
+
+
+def load(name: str) -> tuple[Report, bytes] | int:
+    """The validated report and the bytes read, or the exit status (the reason printed)."""
+    from composer.core.incident_io import loads_report
+    from composer.core.validators import PATH_SHOWN, InvalidIncident, printable, problem_lines
+
+    try:
+        data = read_input(name)
+    except OSError as exc:
+        print(f"{printable(name, PATH_SHOWN)}: cannot read: {exc.strerror or exc}",
+              file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        return loads_report(data), data
+    except InvalidIncident as exc:
+        for line in problem_lines(exc.problems):
+            print(line, file=sys.stderr)
+        return EXIT_INVALID
