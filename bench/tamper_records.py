@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "core"))
 
-from record_scene import build_scene  # noqa: E402
+from record_scene import build_scene
 
-from composer.core import records  # noqa: E402
+from composer.core import records
 
 TRIGGERS = ("records_no_update", "records_no_delete")
 

@@ -176,17 +176,16 @@ def _check_receipt(data_root: Path, info: Any) -> str | None:
 
 def _check_folder(data_root: Path, body: dict[str, Any]) -> str | None:
     """The record's folder under sent/ holds only what the record names (package/, receipt/)."""
-    expected: dict[str, str] = {}
+    expected: dict[str, set[str]] = {}
     for key, part in (("package", "package"), ("receipt_file", "receipt")):
         info = body.get(key)
         rel = info.get("path") if isinstance(info, dict) else None
         if isinstance(rel, str) and rel.count("/") >= 2:
-            expected.setdefault("/".join(rel.split("/")[:2]), part)
-    for folder_rel in expected:
+            expected.setdefault("/".join(rel.split("/")[:2]), set()).add(part)
+    for folder_rel, wanted in expected.items():
         folder = _inside(data_root, folder_rel)
         if folder is None or not folder.is_dir():
             continue
-        wanted = {part for rel, part in expected.items() if rel == folder_rel}
         extra = sorted(set(os.listdir(folder)) - wanted)
         if extra:
             return f"kept folder {folder} holds files that were not sent: {', '.join(extra[:5])}"

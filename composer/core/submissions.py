@@ -45,6 +45,17 @@ def channel(channel_id: str) -> Channel | None:
     return next((c for c in channels() if c.id == channel_id), None)
 
 
+_SHORT = {"email": ("电子邮件", "e-mail"), "fax": ("传真", "fax"), "hotline": ("电话", "phone"),
+          "website": ("网站", "website"), "wechat": ("微信", "WeChat"),
+          "other": ("直接报送", "in person")}
+
+
+def channel_short(channel_id: str, lang: str = "zh") -> str:
+    """One word for the channel (e.g. 传真), for lists; the id itself if it is unknown."""
+    zh, en = _SHORT.get(channel_id, (channel_id, channel_id))
+    return zh if lang == "zh" else en
+
+
 @dataclass(frozen=True, slots=True)
 class RecipientChoice:
     """Whom a sending can reach: a route recipient of the rule data, or the 12387 intake."""

@@ -177,21 +177,23 @@ class SendingStore(DraftStore):
         core reads them (:class:`composer.core.history.SentReport`), from the chained records
         only. A record without a recipient (recorded before recipients were) reached the
         12387 intake; one without the correction mark reads it from its report."""
+        family = set(self.family(draft_id))
+        return [s for s in self.sent_reports() if s.draft_id in family]
+
+    def sent_reports(self) -> list[SentReport]:
+        """Every recorded sending of every report (see :meth:`history`), earliest first."""
         from composer.core.history import SentReport
         from composer.core.model import ReportType
 
-        family = set(self.family(draft_id))
         out: list[SentReport] = []
         for rec in self.records():
             did = rec.number("draft_id")
-            if did not in family:
-                continue
             moment = _moment(rec.text("sent_at"))
             try:
                 kind = ReportType(rec.text("report_type"))
             except ValueError:
                 continue        # a damaged record is reported by log verify, not guessed at
-            if moment is None:
+            if moment is None or did is None:
                 continue
             correction = rec.body.get("correction")
             if not isinstance(correction, bool):
