@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import stat
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,6 +99,7 @@ def stage(data_root: Path, package_dir: Path | None, receipt_file: Path | None
         manifest, manifest_sha = package_manifest(package_dir)
     if receipt_file is not None and not receipt_file.is_file():
         raise RecordError(f"{receipt_file}: the receipt file cannot be read")
+    _remove_stale_staging(data_root / ARCHIVE_DIR)
     folder = data_root / ARCHIVE_DIR / f"{STAGING_PREFIX}{uuid.uuid4().hex}"
     package_info = None
     receipt_sha = None
@@ -133,6 +135,24 @@ def stage(data_root: Path, package_dir: Path | None, receipt_file: Path | None
         raise
     return Staged(folder, manifest_sha, package_info,
                   receipt_file.name if receipt_file is not None else None, receipt_sha)
+
+
+STALE_STAGING_S = 24 * 3600
+
+
+def _remove_stale_staging(archive: Path) -> None:
+    """Staged copies a day old were never recorded (the app was closed or killed meanwhile)."""
+    try:
+        entries = list(archive.glob(f"{STAGING_PREFIX}*"))
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        try:
+            if now - entry.stat().st_mtime > STALE_STAGING_S:
+                remove_archive(entry)
+        except OSError:
+            continue
 
 
 def place(data_root: Path, staged: Staged, seq: int

@@ -26,7 +26,7 @@ from composer.core.model import ReportType
 from composer.core.obligations import in_china
 from composer.core.record_verify import Verification
 from composer.core.records import Record
-from composer.core.submissions import channel, recipient_label
+from composer.core.submissions import channel, channel_short, recipient_label
 from composer.render import fonts
 from composer.render import pdf_layout as L
 
@@ -112,10 +112,10 @@ def _receipt(rec: Record) -> str:
         parts.append(f"Message-ID {r['message_id']}")
     f = rec.body.get("receipt_file")
     if isinstance(f, dict):
-        parts.append(f"回执文件 {f.get('name')}（已存档）")
+        parts.append(f"回执文件（已存档）\n{f.get('name')}")
     if rec.text("note"):
         parts.append(f"备注 {rec.text('note')}")
-    return "；".join(str(p) for p in parts) or "—"
+    return "\n".join(str(p) for p in parts) or "—"   # one per line: an ID never breaks
 
 
 def _type_zh(value: str) -> str:
@@ -147,8 +147,13 @@ def recipient_text(rec: Record) -> str:
         name += f"（{rec.text('recipient_name')}）"
     if not rid:
         name += "（记录未注明，按受理平台渠道）"
-    ch = channel(rec.text("channel"))
-    return f"{name}\n{ch.zh if ch else rec.text('channel') or '—'}"
+    cid = rec.text("channel")
+    ch = channel(cid)
+    if ch is None or cid == "other":
+        how = channel_short(cid) if ch is not None else cid or "—"
+    else:                       # 传真 / 010-82992387: the number on a line of its own
+        how = ch.zh.replace(" ", "\n", 1)
+    return f"{name}\n{how}"
 
 
 def _width(text: str, size: float = CELL_SIZE) -> float:
@@ -176,9 +181,16 @@ def fit_widths(rows: list[list[str]], total: float, *, cap: float = 0.4) -> list
         return [n + spare * n / sum(natural) for n in natural]
     if sum(minimum) >= total:
         return [m * total / sum(minimum) for m in minimum]
-    spare = total - sum(minimum)
-    stretch = [n - m for n, m in zip(natural, minimum, strict=True)]
-    return [m + spare * s / sum(stretch) for m, s in zip(minimum, stretch, strict=True)]
+    # every column first gets what it needs up to a fair share, then the rest goes to the
+    # columns still short, in proportion to what they lack (no column is starved by a long one)
+    fair = total / cols
+    base = [max(m, min(n, fair)) for n, m in zip(natural, minimum, strict=True)]
+    if sum(base) > total:
+        base = minimum
+    spare = total - sum(base)
+    lack = [n - b for n, b in zip(natural, base, strict=True)]
+    return [b + (spare * s / sum(lack) if sum(lack) else 0.0)
+            for b, s in zip(base, lack, strict=True)]
 
 
 def _table(rows: list[list[str]], total: float) -> Table:
