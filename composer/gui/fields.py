@@ -7,8 +7,16 @@ import re
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QWidget,
+)
 
 from composer.core.draft import field_label
 from composer.core.obligations import CHINA_TZ
@@ -16,6 +24,45 @@ from composer.core.validators import parse_time
 from composer.gui import i18n, wheel
 
 SHOWN_FORMAT = "yyyy-M-d H:m"  # reads "yyyy-MM-dd HH:mm" and its partly typed forms
+
+
+class DateEdit(QDateTimeEdit):
+    """A date and time that is one Tab stop: Tab and Shift+Tab leave it (Qt's own edit walks
+    its five sections with Tab). Inside it a click selects the section under the pointer (so
+    typing 1 9 there gives 19), ← / → move to the previous / next section while a section is
+    selected, and the separator keys (- space :) move on as in Qt."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lineEdit().installEventFilter(self)
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                             | Qt.KeyboardModifier.AltModifier)):
+            forward = (event.key() == Qt.Key.Key_Tab
+                       and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            QAbstractSpinBox.focusNextPrevChild(self, forward)   # the widget's, not a section's
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1}.get(Qt.Key(event.key()))
+        if (step is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and self.lineEdit().hasSelectedText()):
+            index = self.currentSectionIndex() + step
+            if 0 <= index < self.sectionCount():
+                self.setCurrentSectionIndex(index)
+                self.setSelectedSection(self.currentSection())
+                return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.MouseButtonRelease and self.isEnabled()
+                and not self.isReadOnly() and not self.lineEdit().hasSelectedText()):
+            self.setSelectedSection(self.currentSection())   # the press placed the cursor
+        return False
 
 
 class DateTimeField(QWidget):
@@ -29,7 +76,7 @@ class DateTimeField(QWidget):
         if optional:
             self.known = QCheckBox(known_text)
             layout.addWidget(self.known)
-        self.edit = QDateTimeEdit()
+        self.edit = DateEdit()
         wheel.guard(self.edit)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.edit.setCalendarPopup(True)

@@ -2,9 +2,14 @@
 
 A page is a :class:`StepPage`: it builds its widgets with the ``add_*`` helpers (each widget's
 ``objectName`` is the JSON path it edits), writes every user edit into the draft through the
-:class:`~composer.gui.model.DraftModel`, and re-emits ``completeChanged`` whenever the draft
-changes; ``isComplete()`` asks :func:`composer.core.flow.is_complete`. Inline error messages
-come from the validator's problems, mapped by JSON path, in the UI language.
+:class:`~composer.gui.model.DraftModel`, and emits ``completionChanged`` when the answer of
+``isComplete()`` (:func:`composer.core.flow.is_complete`) changes. Inline error messages come
+from the validator's problems, mapped by JSON path, in the UI language.
+
+Never ``completeChanged``: QWizard answers it by hiding and showing the whole current page
+(its anti-flicker widget), which resets a date section being typed (1 then 9 gave 01), moves
+the keyboard focus and with it the scroll position. :class:`~composer.gui.wizard.ReportWizard`
+updates its buttons from ``completionChanged`` instead.
 """
 
 from __future__ import annotations
@@ -50,7 +55,7 @@ Choice = tuple[str | None, str]  # (value stored in the draft, label shown)
 
 
 class StepPage(QWizardPage):
-    """One step of the wizard. Signals: completeChanged() (QWizardPage) on every draft change.
+    """One step of the wizard. Signals: completionChanged(bool) when ``isComplete()`` changes.
 
     A page adds its fields in :meth:`build`, which runs once, when the page is first shown
     (:meth:`ensure_built`): the first window waits only for the first page (issue 14). Until
@@ -61,6 +66,8 @@ class StepPage(QWizardPage):
     step: flow.Step = flow.Step.PROFILE
     built = Signal()
     """Emitted once, when :meth:`build` has added the page's widgets."""
+    completionChanged = Signal(bool)
+    """``isComplete()`` changed (never QWizardPage.completeChanged: see the module docstring)."""
 
     def __init__(self, model: DraftModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -75,6 +82,11 @@ class StepPage(QWizardPage):
         self._built = False
         self._read_only = False
         self._touch_everything = False
+        self._complete: bool | None = None
+        self._focus_timer = QTimer(self)       # one pending "focus the first field" at most
+        self._focus_timer.setSingleShot(True)
+        self._focus_timer.setInterval(0)
+        self._focus_timer.timeout.connect(self.focus_first_field)
         model.changed.connect(self._draft_changed)
 
     def build(self) -> None:
@@ -119,7 +131,7 @@ class StepPage(QWizardPage):
         self.ensure_built()
         self.load()
         self.align_label_columns()
-        QTimer.singleShot(0, self.focus_first_field)
+        self._focus_timer.start()   # once the page is shown
 
     def focus_first_field(self) -> None:
         """Keyboard users start typing at the page's first field (not on a wizard button)."""
@@ -169,7 +181,14 @@ class StepPage(QWizardPage):
             if not self._loading:
                 self.refresh()
             self._show_problems()
-        self.completeChanged.emit()
+        self.check_complete()
+
+    def check_complete(self) -> None:
+        """Emit ``completionChanged`` if ``isComplete()`` answers otherwise than before."""
+        complete = self.isComplete()
+        if complete != self._complete:
+            self._complete = complete
+            self.completionChanged.emit(complete)
 
     # --- writing -------------------------------------------------------------------------------
 

@@ -94,7 +94,7 @@ class ProfilePage(StepPage):
         self.recipients_error.setText("⚠ " + text if text else "")
         self.recipients_error.setVisible(bool(text))
         self.recipients.setAccessibleDescription(text)
-        self.completeChanged.emit()
+        self.check_complete()
 
     def isComplete(self) -> bool:
         return super().isComplete() and not (self.is_built and self.recipient_addresses()[1])

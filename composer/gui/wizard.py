@@ -39,6 +39,7 @@ class ReportWizard(QWizard):
             page = cls(model)
             self.setPage(int(cls.step), page)
             self.pages[cls.step] = page
+            page.completionChanged.connect(lambda _, p=page: self._update_buttons(p))
         self.setStartId(int(flow.Step.PROFILE))
         # Qt's 完成(&F) would clash with the menu 文件(&F): Alt+D finishes.
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成(&D)"))
@@ -50,6 +51,17 @@ class ReportWizard(QWizard):
     def nextId(self) -> int:
         nxt = flow.next_step(self.currentId(), self.model.draft) if self.currentId() >= 0 else None
         return -1 if nxt is None else int(nxt)
+
+    def _update_buttons(self, page: StepPage) -> None:
+        """Next / Finish follow the current page's completeness, as QWizard's own update
+        would, but without hiding and showing the page (which its update does: see
+        :mod:`composer.gui.page_base`)."""
+        if page is not self.currentPage():
+            return   # QWizard asks a page when it is shown
+        complete = page.isComplete()
+        self.button(QWizard.WizardButton.NextButton).setEnabled(complete and self.nextId() >= 0)
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(
+            complete and page.isFinalPage())
 
     def go_to(self, step: int) -> None:
         """Walk forward from the start to ``step`` (stopping at the first incomplete page)."""

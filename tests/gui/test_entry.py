@@ -1,0 +1,91 @@
+"""Data entry that cannot silently change a value (issue 19): a date keeps every digit typed,
+key by key, at any typing speed, in the widget and in the draft."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from gui_helpers import EXAMPLES
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLineEdit
+
+from composer.core.flow import Step
+from composer.core.validators import parse_time
+from composer.gui.fields import DateTimeField
+
+HOUR, MINUTE = QDateTimeEdit.Section.HourSection, QDateTimeEdit.Section.MinuteSection
+TYPED = ((HOUR, "19", 19), (MINUTE, "45", 45), (HOUR, "08", 8), (MINUTE, "08", 8))
+
+
+def every_date_shown(tmp_path) -> str:
+    """The ransomware example with every date field of the basic page in use."""
+    data = json.loads((EXAMPLES / "ransomware-retailer.json").read_text(encoding="utf-8"))
+    incident = data["incident"]
+    incident["occurred_at"] = "2026-11-18T12:30:00+08:00"
+    incident["handling_completed_at"] = "2026-11-18T18:10:00+08:00"
+    incident["suspected_crime"] = True
+    incident["police_report"] = {"status": "reported", "at": "2026-11-18T15:20:00+08:00"}
+    path = tmp_path / "dates.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def date_fields(window) -> list[DateTimeField]:
+    """Every date field of every page, in page order."""
+    found = []
+    for page in window.wizard.pages.values():
+        page.ensure_built()
+        found += [w for w, _ in page._fields.values() if isinstance(w, DateTimeField)]
+    return found
+
+
+def click_section(qtbot, edit: QDateTimeEdit, section: QDateTimeEdit.Section) -> None:
+    """Click into ``section`` of the shown text, as a user aims at the hour or the minutes."""
+    line = edit.lineEdit()
+    text = line.text()
+    index = {HOUR: text.index(" ") + 1, MINUTE: text.index(":") + 1}[section]
+    x = next(x for x in range(line.width()) if line.cursorPositionAt(QPoint(x, 5)) == index + 1)
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton, pos=QPoint(x, line.height() // 2))
+    assert edit.currentSection() == section
+
+
+def key(edit: QDateTimeEdit, digit: str) -> None:
+    QTest.keyClick(edit, Qt.Key(ord(digit)), Qt.KeyboardModifier.NoModifier)
+
+
+@pytest.mark.parametrize("slow", [False, True], ids=["fast", "slow"])
+def test_every_date_field_keeps_two_digits_typed_key_by_key(qtbot, window, tmp_path, slow):
+    assert window.open_file(every_date_shown(tmp_path))
+    fields = date_fields(window)
+    names = [f.objectName() for f in fields]
+    assert names == ["incident.discovered_at", "incident.occurred_at",
+                     "incident.handling_completed_at", "incident.police_report.at",
+                     "incident.ransom.demanded_at"]
+    window.wizard.go_to(int(Step.BASIC))
+    assert window.wizard.currentId() == int(Step.BASIC)
+    title = window.findChild(QLineEdit, "incident.title")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is title)    # the page put us there
+    for field in fields:
+        assert field.isVisible() and field.edit.isEnabled(), field.objectName()
+        scroll = field.parentWidget()
+        while scroll is not None and not hasattr(scroll, "ensureWidgetVisible"):
+            scroll = scroll.parentWidget()
+        scroll.ensureWidgetVisible(field)
+        for section, digits, number in TYPED:
+            click_section(qtbot, field.edit, section)
+            for digit in digits:
+                key(field.edit, digit)
+                if slow:    # every timer of the window has its turn between the keys
+                    qtbot.wait(5)
+                    window.autosaver.save()
+                    window.header.tick()
+            shown = field.edit.dateTime().time()
+            stored = parse_time(window.model.draft.get(field.objectName())).time()
+            got = shown.hour() if section == HOUR else shown.minute()
+            assert got == number, (field.objectName(), digits, field.edit.text())
+            assert (stored.hour if section == HOUR else stored.minute) == number, \
+                (field.objectName(), digits, window.model.draft.get(field.objectName()))
+            assert digits in field.edit.text()
+        assert field.edit.text().endswith(" 08:08"), field.edit.text()
