@@ -73,6 +73,9 @@ class DeadlineHeader(QFrame):
         self.deadline = QLabel()
         self.deadline.setObjectName("header-deadline")
         self.deadline.setWordWrap(True)
+        # two lines always: the header keeps its height (and the wizard its place) when the
+        # text changes while a date is typed
+        self.deadline.setMinimumHeight(2 * self.deadline.fontMetrics().lineSpacing())
         self.countdown = QLabel()
         self.countdown.setObjectName("header-countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

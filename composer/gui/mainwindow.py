@@ -76,8 +76,10 @@ class MainWindow(OutputActions, QMainWindow):
         self.sent_bar.correctionRequested.connect(self.start_correction)
         layout.addWidget(self.header)
         layout.addWidget(self.sent_bar)
-        layout.addWidget(self.autosaver.make_banner())
         layout.addWidget(self.wizard, 1)
+        # under the wizard: a failed save, reported while the user types, never pushes the
+        # page down under the pointer
+        layout.addWidget(self.autosaver.make_banner())
         self.setCentralWidget(central)
         central.show()  # at once, not on the next event-loop turn
         pages = self.wizard.pages

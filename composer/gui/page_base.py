@@ -17,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
     QWizardPage,
 )
+from shiboken6 import isValid
 
 from composer.core import flow
 from composer.core.draft import problem_text
@@ -83,10 +86,9 @@ class StepPage(QWizardPage):
         self._read_only = False
         self._touch_everything = False
         self._complete: bool | None = None
-        self._focus_timer = QTimer(self)       # one pending "focus the first field" at most
-        self._focus_timer.setSingleShot(True)
-        self._focus_timer.setInterval(0)
-        self._focus_timer.timeout.connect(self.focus_first_field)
+        self._typing = False
+        self._held: dict[QLabel, bool] = {}    # note → shown, applied when the focus moves
+        self._held_rows: set[str] = set()       # rows to hide when the focus has moved
         model.changed.connect(self._draft_changed)
 
     def build(self) -> None:
@@ -106,6 +108,10 @@ class StepPage(QWizardPage):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # never a Tab stop of its own (the fields are), and its width never changes when the
+        # content grows past the window (a scroll bar appearing would rewrap every line)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         body = QWidget()
         self.body = QVBoxLayout(body)
         scroll.setWidget(body)
@@ -114,7 +120,15 @@ class StepPage(QWizardPage):
         self.summary.setObjectName("step-summary")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet(ERROR_STYLE)
+        # two lines kept even when empty: the list of what is missing changes as the user
+        # types, and a summary that came and went would shrink the page above it (and, when
+        # scrolled to the end, move every field under the pointer)
+        self.summary.setMinimumHeight(2 * self.summary.fontMetrics().lineSpacing())
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         outer.addWidget(self.summary)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
         self.build()
         if self._touch_everything:
             self._touched.update(self._fields)
@@ -131,7 +145,12 @@ class StepPage(QWizardPage):
         self.ensure_built()
         self.load()
         self.align_label_columns()
-        self._focus_timer.start()   # once the page is shown
+        # the keyboard goes to the first field once the page is shown: ReportWizard calls
+        # focus_first_field when its current page changed
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.focus_first_field()    # the window's first show (a page change: ReportWizard)
 
     def focus_first_field(self) -> None:
         """Keyboard users start typing at the page's first field (not on a wizard button)."""
@@ -196,7 +215,11 @@ class StepPage(QWizardPage):
         if self._loading:
             return
         self._touched.add(path)
-        self.model.set(path, value)
+        self._typing = True     # what this edit shows or hides waits for the focus to move
+        try:
+            self.model.set(path, value)
+        finally:
+            self._typing = False
 
     def set_read_only(self, on: bool) -> None:
         """Show the values of a sent report without letting them change (texts stay
@@ -236,11 +259,46 @@ class StepPage(QWizardPage):
                     or (path.startswith(p.path + ".") and p.path.count(".") >= 1)]
             text = "；".join(dict.fromkeys(problem_text(p, lang) for p in mine))
             shown = bool(text) and path in self._touched
-            label.setText("⚠ " + text if shown else "")
-            label.setVisible(shown)
+            self.show_note(label, "⚠ " + text if shown else "")
             widget.setAccessibleDescription(text)
         self.summary.setText(self.summary_text(problems))
-        self.summary.setVisible(bool(self.summary.text()))
+
+    def show_note(self, label: QLabel, text: str, held: bool | None = None) -> None:
+        """Show ``text`` in the note ``label`` under a field (an error, a warning), hidden
+        when empty. While the user types (``held``; default: during a write from a field of
+        this page) the note never appears or goes — nothing moves under the pointer or the
+        caret: its text follows at once, its space is kept, and it appears or goes when the
+        keyboard focus moves on."""
+        label.setText(text)
+        shown = bool(text)
+        if self._typing if held is None else held:
+            if shown == label.isHidden():
+                self._held[label] = shown
+                if not shown:
+                    label.setMinimumHeight(label.height())   # empty, but its line stays
+            else:
+                self._held.pop(label, None)
+            return
+        self._held.pop(label, None)
+        label.setMinimumHeight(0)
+        label.setVisible(shown)
+
+    def in_text_field(self) -> bool:
+        """Whether the keyboard focus is in a text or date field of this page."""
+        focused = QApplication.focusWidget()
+        return (isinstance(focused, (QLineEdit, QPlainTextEdit, QDateTimeEdit))
+                and self.isAncestorOf(focused))
+
+    def _focus_moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        """The user left a field: the notes held while typing appear or go now."""
+        held, self._held = self._held, {}
+        for label, shown in held.items():
+            if isValid(label):
+                label.setMinimumHeight(0)
+                label.setVisible(shown)
+        if self._held_rows and self._built and not self._loading:
+            self._held_rows.clear()
+            self.refresh()          # decides again which rows are shown
 
     def summary_text(self, problems: list[Problem]) -> str:
         if not problems:
@@ -327,7 +385,14 @@ class StepPage(QWizardPage):
         return label, box, error
 
     def set_row_visible(self, path: str, visible: bool) -> None:
+        """Show or hide the row of ``path``; a row holding the keyboard focus (its text just
+        emptied, say) is hidden only once the focus has moved on."""
         label, box = self._labels[path]
+        focused = QApplication.focusWidget()
+        if not visible and focused is not None and box.isAncestorOf(focused):
+            self._held_rows.add(path)
+            return
+        self._held_rows.discard(path)
         label.setVisible(visible)
         box.setVisible(visible)
 

@@ -144,12 +144,11 @@ class PreviewPage(StepPage):
             self.late.hide()
             return
         due = late.obligation.due.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
-        text = self.tr("⚠ 已超过报告时限（%1）%2。请填写迟报原因：报告、传真封面和电子邮件将如实"
-                       "说明迟报及其原因。").replace("%1", due).replace(
+        # one text whether a reason is typed or not: the banner never changes its height (and
+        # pushes the tabs below) while the reason is typed
+        text = self.tr("⚠ 已超过报告时限（%1）%2。报告、传真封面和电子邮件将如实说明迟报及其"
+                       "原因（迟报原因填写在下面）。").replace("%1", due).replace(
             "%2", i18n.pick(late.zh, late.en))
-        if reason:
-            text = self.tr("已超过报告时限（%1）%2；报告将说明迟报及其原因。").replace(
-                "%1", due).replace("%2", i18n.pick(late.zh, late.en))
         self.late.setText(text)
         self.late.show()
 
@@ -248,8 +247,9 @@ class PreviewPage(StepPage):
         blank box and nobody notices until the fax arrives); also controls left out of the PDF
         and a contact address unusable as sender. The lists come from
         :mod:`composer.render.checks`, run on the worker thread with the render."""
+        typing = self.in_text_field()
         if not fields and not removed and not sender:
-            self.warnings.hide()
+            self.show_note(self.warnings, "", held=typing)
             return
         lines = []
         if fields:
@@ -267,8 +267,7 @@ class PreviewPage(StepPage):
             path = "operator.contact.email"
             lines.append(f"• {field_name(self.window(), path)}："
                          f"{report.operator.contact.email}")
-        self.warnings.setText("\n".join(lines))
-        self.warnings.show()
+        self.show_note(self.warnings, "\n".join(lines), held=typing)
 
     def _failed(self, exc: Exception) -> None:
         failed, self._inflight = self._inflight, None

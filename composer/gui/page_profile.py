@@ -91,8 +91,8 @@ class ProfilePage(StepPage):
     def _recipients_changed(self) -> None:
         _, invalid = self.recipient_addresses()
         text = (self.tr("不是有效的电子邮箱地址：") + "、".join(invalid)) if invalid else ""
-        self.recipients_error.setText("⚠ " + text if text else "")
-        self.recipients_error.setVisible(bool(text))
+        self.show_note(self.recipients_error, "⚠ " + text if text else "",
+                       held=self.recipients.hasFocus())
         self.recipients.setAccessibleDescription(text)
         self.check_complete()
 

@@ -41,6 +41,10 @@ class ReportWizard(QWizard):
             self.pages[cls.step] = page
             page.completionChanged.connect(lambda _, p=page: self._update_buttons(p))
         self.setStartId(int(flow.Step.PROFILE))
+        # after QWizard has shown the page (and put the focus on its first child that takes
+        # it): the page's own first field, at once — no timer that could fire after the
+        # user's first click and take the focus away
+        self.currentIdChanged.connect(self._focus_page)
         # Qt's 完成(&F) would clash with the menu 文件(&F): Alt+D finishes.
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成(&D)"))
         for which, name in ((QWizard.WizardButton.BackButton, "wizard-back"),
@@ -51,6 +55,11 @@ class ReportWizard(QWizard):
     def nextId(self) -> int:
         nxt = flow.next_step(self.currentId(), self.model.draft) if self.currentId() >= 0 else None
         return -1 if nxt is None else int(nxt)
+
+    def _focus_page(self, step: int) -> None:
+        page = self.pages.get(flow.Step(step)) if step >= 0 else None
+        if page is not None:
+            page.focus_first_field()
 
     def _update_buttons(self, page: StepPage) -> None:
         """Next / Finish follow the current page's completeness, as QWizard's own update

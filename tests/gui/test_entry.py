@@ -9,7 +9,13 @@ import pytest
 from gui_helpers import EXAMPLES
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLineEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateTimeEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+)
 
 from composer.core.flow import Step
 from composer.core.validators import parse_time
@@ -89,3 +95,86 @@ def test_every_date_field_keeps_two_digits_typed_key_by_key(qtbot, window, tmp_p
                 (field.objectName(), digits, window.model.draft.get(field.objectName()))
             assert digits in field.edit.text()
         assert field.edit.text().endswith(" 08:08"), field.edit.text()
+
+
+# --- nothing moves under the pointer ------------------------------------------------------------
+
+def _example() -> dict:
+    return json.loads((EXAMPLES / "ransomware-retailer.json").read_text(encoding="utf-8"))
+
+
+def _basic_left_open() -> dict:
+    """Items 1–2 empty (each 暂不掌握 box offered), a ransomware case (its fields shown)."""
+    data = _example()
+    incident = data["incident"]
+    for key in ("systems", "impact", "measures", "ransom"):
+        incident.pop(key)
+    return data
+
+
+def _late() -> dict:
+    data = _example()     # made long after its deadline: the 迟报原因 row is asked
+    data["incident"]["cause"] = "弱口令"
+    return data
+
+
+PAGES = [  # (page, the draft it is reached with)
+    (Step.PROFILE, lambda: {"format": "composer-incident/1", "report_type": "initial",
+                            "operator": {"kind": "other"}, "incident": {}}),
+    (Step.BASIC, _basic_left_open),
+    (Step.IMPACT, _example),
+    (Step.HANDLING, _example),
+    (Step.PREVIEW, _late),
+]
+
+
+def _text_inputs(page) -> list:
+    """The page's text and date fields a user can click into, in the order shown."""
+    out = []
+    for widget, _ in page._fields.values():
+        target = widget.edit if isinstance(widget, DateTimeField) else widget
+        if isinstance(target, (QLineEdit, QPlainTextEdit, QDateTimeEdit)) \
+                and target.isVisibleTo(page) and target.isEnabled():
+            out.append(target)
+    return out
+
+
+def _center(widget) -> QPoint:
+    return widget.mapToGlobal(widget.rect().center())
+
+
+@pytest.mark.parametrize("step,make", PAGES, ids=[s.name for s, _ in PAGES])
+def test_a_click_after_typing_lands_where_it_was_aimed(qtbot, window, step, make):
+    from composer.core.draft import Draft
+
+    window.load_draft(Draft(data=make()), step=int(step))
+    assert window.wizard.currentId() == int(step)
+    page = window.wizard.currentPage()
+    scroll = page.findChild(QScrollArea)
+    inputs = _text_inputs(page)
+    assert len(inputs) >= (1 if step is Step.PREVIEW else 3), [i.objectName() for i in inputs]
+    handle = window.windowHandle()
+    previous = None
+    for target in inputs:
+        bar = scroll.verticalScrollBar()          # the user scrolls the field into the middle
+        bar.setValue(target.mapTo(scroll.widget(), target.rect().center()).y()
+                     - scroll.viewport().height() // 2)
+        qtbot.wait(1)
+        aimed = _center(target)                    # where the user looks and aims
+        if previous is not None:                   # ... while typing into the field before
+            if isinstance(previous, QDateTimeEdit):
+                click_section(qtbot, previous, HOUR)
+                text = "19"
+            else:
+                text = "20x"                       # not a number, phone or e-mail: an error
+            for ch in text:
+                QTest.keyClick(previous, ch)
+            qtbot.wait(1)                          # layout requests are handled
+            assert _center(target) == aimed, f"{target.objectName()} moved while typing " \
+                                             f"into {previous.objectName()}"
+        QTest.mouseClick(handle, Qt.MouseButton.LeftButton,
+                         pos=window.mapFromGlobal(aimed))
+        focused = QApplication.focusWidget()
+        assert focused is target or target.isAncestorOf(focused), \
+            f"aimed at {target.objectName()}, landed on {focused.objectName()!r}"
+        previous = target
