@@ -178,3 +178,43 @@ def test_a_click_after_typing_lands_where_it_was_aimed(qtbot, window, step, make
         assert focused is target or target.isAncestorOf(focused), \
             f"aimed at {target.objectName()}, landed on {focused.objectName()!r}"
         previous = target
+
+
+# --- Tab order -----------------------------------------------------------------------------------
+
+def _stops(page) -> list:
+    """Tab from the page's first field until the focus leaves the page: every stop."""
+    page.focus_first_field()
+    stops = []
+    for _ in range(80):
+        focused = QApplication.focusWidget()
+        if focused is None or not page.isAncestorOf(focused) or focused in stops:
+            return stops    # on to the wizard's buttons, or round to the first field again
+        stops.append(focused)
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never left the page: {[s.objectName() for s in stops[-5:]]}")
+
+
+@pytest.mark.parametrize("step,make", PAGES, ids=[s.name for s, _ in PAGES])
+def test_tab_stops_are_fields_and_a_date_is_one(qtbot, window, step, make):
+    from composer.core.draft import Draft
+
+    data = make()
+    if step is Step.BASIC:
+        data["incident"]["occurred_at"] = "2026-11-18T12:30:00+08:00"
+    window.load_draft(Draft(data=data), step=int(step))
+    page = window.wizard.currentPage()
+    stops = _stops(page)
+    assert stops
+    for widget in stops:
+        name = widget.objectName()
+        owner = widget.parentWidget()
+        assert (not isinstance(widget, QScrollArea) or name == "pages-view") \
+            and name != "qt_scrollarea_viewport", f"an invisible stop: {widget!r}"
+        assert widget.isVisible() and (name or (owner and owner.objectName())), \
+            f"a stop with no name: {widget!r} in {owner!r}"
+    dates = [w for w in stops if isinstance(w, QDateTimeEdit)]
+    assert len(dates) == len(set(map(id, dates)))       # each date: one stop
+    if step is Step.BASIC:
+        assert {d.parentWidget().objectName() for d in dates} >= {
+            "incident.discovered_at", "incident.occurred_at"}
