@@ -66,9 +66,13 @@ class DateEdit(QDateTimeEdit):
 
 
 class DateTimeField(QWidget):
-    """A China-time date and minute, optionally "unknown" (a checkbox enables it)."""
+    """A China-time date and minute, optionally "unknown" (a checkbox enables it). An unknown
+    time shows ``unknown_text`` in the greyed edit, never a date (a sent report's unknown
+    发生时间 must not look like a time that can be changed); ticking 已知 brings back the time
+    shown before, else now."""
 
-    def __init__(self, optional: bool, known_text: str, parent: QWidget | None = None):
+    def __init__(self, optional: bool, known_text: str, parent: QWidget | None = None,
+                 unknown_text: str = ""):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -82,11 +86,25 @@ class DateTimeField(QWidget):
         self.edit.setCalendarPopup(True)
         layout.addWidget(self.edit)
         layout.addStretch(1)
+        self._before: QDateTime | None = None   # the time shown before 已知 was unticked
         if self.known is not None:
-            self.known.toggled.connect(self.edit.setEnabled)
+            self.edit.setSpecialValueText(unknown_text or "—")   # shown at the minimum
+            self.known.toggled.connect(self._known_toggled)      # before the page's write
             self.edit.setEnabled(False)
+            self.edit.setDateTime(self.edit.minimumDateTime())
         self.setFocusProxy(self.known or self.edit)
         self.text = self.edit.findChild(QLineEdit)   # what is typed, before the edit commits
+
+    def is_unknown_shown(self) -> bool:
+        return self.edit.dateTime() == self.edit.minimumDateTime()
+
+    def _known_toggled(self, on: bool) -> None:
+        self.edit.setEnabled(on)
+        if on and self.is_unknown_shown():
+            self.edit.setDateTime(self._before or _qt_moment(datetime.now(CHINA_TZ)))
+        elif not on and not self.is_unknown_shown():
+            self._before = self.edit.dateTime()
+            self.edit.setDateTime(self.edit.minimumDateTime())
 
     def value(self) -> str | None:
         """The moment shown — also while a section is still being typed ("2026-11-1" before
@@ -114,13 +132,18 @@ class DateTimeField(QWidget):
                 moment = parse_time(text).astimezone(CHINA_TZ)
             except ValueError:  # not a usable time: the inline problem says why
                 moment = None
+        self._before = None
         if self.known is not None:
             self.known.setChecked(moment is not None)
-        if moment is None:
-            now = datetime.now(CHINA_TZ)
-            moment = now
-        self.edit.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
-                                        QTime(moment.hour, moment.minute)))
+            if moment is None:
+                self.edit.setDateTime(self.edit.minimumDateTime())   # "unknown", not a date
+                return
+        self.edit.setDateTime(_qt_moment(moment or datetime.now(CHINA_TZ)))
+
+
+def _qt_moment(moment: datetime) -> QDateTime:
+    return QDateTime(QDate(moment.year, moment.month, moment.day),
+                     QTime(moment.hour, moment.minute))
 
 
 def field_name(root: QWidget, path: str) -> str:

@@ -461,7 +461,7 @@ class StepPage(QWizardPage):
 
     def add_datetime(self, form: QFormLayout, path: str, label: str, *, optional: bool,
                      hint: str | None = None) -> DateTimeField:
-        field = DateTimeField(optional, self.tr("已知"))
+        field = DateTimeField(optional, self.tr("已知"), unknown_text=self.tr("未知"))
         field.edit.dateTimeChanged.connect(lambda _: self.write(path, field.value()))
         if field.text is not None:   # a section typed but not yet committed by the edit
             field.text.textChanged.connect(lambda _: self.write(path, field.value()))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from gui_helpers import EXAMPLES
+from gui_helpers import EXAMPLES, click
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -218,3 +218,27 @@ def test_tab_stops_are_fields_and_a_date_is_one(qtbot, window, step, make):
     if step is Step.BASIC:
         assert {d.parentWidget().objectName() for d in dates} >= {
             "incident.discovered_at", "incident.occurred_at"}
+
+
+# --- an unknown time ---------------------------------------------------------------------------
+
+def test_an_unknown_time_shows_no_date_and_a_sent_one_looks_read_only(qtbot, window):
+    from composer.core.draft import Draft
+
+    window.load_draft(Draft(data=_example()), step=int(Step.BASIC))
+    occurred = window.findChild(DateTimeField, "incident.occurred_at")
+    assert not occurred.known.isChecked() and not occurred.edit.isEnabled()
+    assert occurred.edit.text() == "未知"                      # not today's date, greyed
+    click(qtbot, occurred.known)
+    assert occurred.edit.isEnabled() and occurred.edit.text()[:2] == "20"
+    typed = occurred.edit.text()
+    assert window.model.draft.get("incident.occurred_at") is not None
+    click(qtbot, occurred.known)                                 # unknown again
+    assert occurred.edit.text() == "未知"
+    assert window.model.draft.get("incident.occurred_at") is None
+    click(qtbot, occurred.known)                                 # the time shown before
+    assert occurred.edit.text() == typed
+    click(qtbot, occurred.known)
+    window.wizard.pages[Step.BASIC].set_read_only(True)          # as a sent report is shown
+    assert occurred.edit.text() == "未知"
+    assert not occurred.edit.isEnabled() and not occurred.known.isEnabled()
