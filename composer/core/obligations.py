@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 
 from composer.core.grading import Grading
 from composer.core.model import Level, OperatorKind, Report, ReportType
+from composer.core.regions import match_region
 from composer.core.rules import Recipient, ReportingRules, Route, reporting_rules
 
 CHINA_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -81,6 +82,9 @@ def recipient_name(recipient: Recipient, report: Report) -> str:
     value = value.strip()
     if not value:
         return recipient.zh
+    if recipient.field == "province":   # named from the list: 江苏 → 江苏省网信办
+        region = match_region(value)
+        value = region.name if region is not None else value
     return value + recipient.suffix
 
 

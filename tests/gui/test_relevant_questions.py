@@ -35,7 +35,7 @@ def _to_impact(qtbot, window, kind: str, body: tuple[str, str]) -> None:
     wiz = window.wizard
     type_into(window, "operator.name", "某单位")
     choose(window, "operator.kind", kind)
-    type_into(window, body[0], body[1])
+    (choose if body[0] == "operator.province" else type_into)(window, *body)  # a list
     type_into(window, "operator.contact.name", "刘洋")
     type_into(window, "operator.contact.phone", "010-66668888")
     click_next(qtbot, wiz)

@@ -16,7 +16,7 @@ from composer.core.flow import Step
 def fill_profile(window) -> None:
     type_into(window, "operator.name", "华东优选零售有限公司")
     choose(window, "operator.kind", "other")
-    type_into(window, "operator.province", "浙江省")
+    choose(window, "operator.province", "浙江省")
     type_into(window, "operator.contact.name", "刘洋")
     type_into(window, "operator.contact.phone", "010-66668888")
 
