@@ -27,6 +27,7 @@ from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
 from composer.gui.output import EMAIL_RECIPIENTS, OutputActions, package_dir_name
 from composer.gui.sentbar import SentBar
+from composer.gui.steps import StepIndicator
 from composer.gui.wizard import ReportWizard
 
 if TYPE_CHECKING:
@@ -76,6 +77,8 @@ class MainWindow(OutputActions, QMainWindow):
         self.sent_bar.correctionRequested.connect(self.start_correction)
         layout.addWidget(self.header)
         layout.addWidget(self.sent_bar)
+        self.steps = StepIndicator(self.wizard, self.model)
+        layout.addWidget(self.steps)
         layout.addWidget(self.wizard, 1)
         # under the wizard: a failed save, reported while the user types, never pushes the
         # page down under the pointer
@@ -100,7 +103,7 @@ class MainWindow(OutputActions, QMainWindow):
         preview.openFolderRequested.connect(self.open_package_folder)
         preview.submissionRequested.connect(self.record_submission)
         self.wizard.currentIdChanged.connect(self._step_changed)
-        self.wizard.finishedReport.connect(self.show_reports)
+        self.wizard.finishedReport.connect(self.finish_report)
         self._build_menus()
         sending.connect_window(self)  # channel cards, what is owed
         self._show_submission()
@@ -258,6 +261,35 @@ class MainWindow(OutputActions, QMainWindow):
         dialog.fileSelected.connect(chosen)
         dialog.open()
         return dialog
+
+    def finish_report(self) -> QMessageBox | None:
+        """完成: the report is saved (an orderly save) and the window says so — where to find it
+        again, and whether its sending is still to be recorded; 新建报告 starts the next one.
+        Nothing else opens. A save that fails is said by the autosave banner instead."""
+        if not self.save_now(orderly=True):
+            return None
+        from PySide6.QtWidgets import QMessageBox
+
+        draft = self.model.draft
+        name = f"#{draft.id}「{draft.title or self.tr('（未命名）')}」"
+        text = self.tr("报告 %1 已保存，可在“文件 → 报告列表”中再次打开。").replace("%1", name)
+        if not self.model.read_only:
+            text += "\n" + self.tr("报送后请在本页点击“记录已报送…”，留存报送记录（时间、渠道、"
+                                   "受理编号）。")
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("报告已保存"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("finish-box")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        new = box.addButton(self.tr("新建报告"), QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
+
+        def answered(_: int) -> None:
+            if box.clickedButton() is new:
+                self.new_report()
+        box.finished.connect(answered)
+        self.statusBar().showMessage(self.tr("报告已保存：") + name)
+        box.open()
+        return box
 
     def show_reports(self) -> ReportsDialog:
         self.save_now()

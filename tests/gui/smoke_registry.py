@@ -282,11 +282,15 @@ def back_is_walked(smoke, name: str) -> None:
 
 
 def finish(smoke, name: str) -> None:
+    """完成 saves and says so (nothing else opens); its 新建报告 is tried elsewhere."""
     smoke.go(Step.PREVIEW)
     assert smoke.window.wizard.button(QWizard.WizardButton.FinishButton).isVisible()
     smoke.trigger(name)
-    smoke.dialog(QWidget, "reports-dialog")
-    smoke.close_dialogs()
+    box = smoke.dialog(QMessageBox, "finish-box")
+    assert "已保存" in box.text() or "saved" in box.text()
+    box.button(QMessageBox.StandardButton.Ok).click()
+    smoke.settle()
+    assert smoke.window.wizard.currentId() == int(Step.PREVIEW)
 
 
 def quit_app(smoke, name: str) -> None:
