@@ -18,7 +18,7 @@ import sqlite3
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -101,7 +101,9 @@ def run(path: str | None = None) -> int:
     try:
         code = app.exec()
     finally:
-        QThreadPool.globalInstance().waitForDone(60000)  # no worker outlives the app
+        from composer.gui.operations import wait_for_pools
+
+        wait_for_pools(60000)  # no worker (render or I/O) outlives the app
         window.save_now(orderly=True)
         try:
             storage.end_session()
