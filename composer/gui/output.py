@@ -186,8 +186,8 @@ class OutputActions:
                       on_failure=lambda exc: self._warn(self.tr("无法打印"), str(exc)))
 
     def _print_pdf(self, pdf: bytes, title: str) -> PrintPreview:
-        """Open Qt's print preview; the dialog owns its printer and stays referenced by the
-        window until it closes (then it is deleted, printer included)."""
+        """Open the print preview (composer/gui/printing.py); it owns its printer and stays
+        referenced by the window until it closes (then it is deleted, printer included)."""
         old = self.print_preview
         if old is not None:
             old.close()

@@ -1,8 +1,8 @@
 """PDF pages on screen and on paper, without QtPdf: pypdfium2 rasterises, Qt paints.
 
-pypdfium2 is not thread-safe; the process-wide :data:`PDFIUM_LOCK` serialises it (rendering runs
-off the GUI thread through :mod:`composer.gui.operations`, printing on the GUI thread, and a
-package's fax pages may be rasterised on a worker at the same time).
+pypdfium2 is not thread-safe; the process-wide :data:`PDFIUM_LOCK` serialises it (rendering and
+printing run off the GUI thread through :mod:`composer.gui.operations`, and a package's fax
+pages may be rasterised on a worker at the same time).
 
 Importing this module loads neither PDFium nor the render layer: they are imported by the
 first call that needs them (on the preview's worker thread), so the first window is not kept
@@ -23,7 +23,7 @@ from composer.render.pdfium_lock import PDFIUM_LOCK
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-__all__ = ["page_count", "paint_pdf", "rasterise"]
+__all__ = ["page_count", "page_sizes", "paint_pdf", "rasterise"]
 
 PREVIEW_DPI = 144
 MAX_PRINT_DPI = 300
@@ -74,16 +74,38 @@ def rasterise(pdf: bytes, dpi: float = PREVIEW_DPI, pages: list[int] | None = No
     return out
 
 
-def paint_pdf(printer: QPrinter, pdf: bytes) -> int:
-    """Paint every page of ``pdf`` on ``printer`` at its resolution (capped). Returns pages."""
+def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
+    """Width and height of every page of ``pdf``, in points (safe off the GUI thread)."""
+    import pypdfium2 as pdfium
+
+    with PDFIUM_LOCK:
+        doc = pdfium.PdfDocument(pdf)
+        try:
+            return [doc.get_page_size(i) for i in range(len(doc))]
+        finally:
+            doc.close()
+
+
+def paint_pdf(printer: QPrinter, pdf: bytes, pages: list[int] | None = None, *,
+              progress: Callable[[int, int], None] | None = None,
+              cancelled: Callable[[], bool] | None = None) -> int:
+    """Paint the ``pages`` (default: every page) of ``pdf`` on ``printer`` at its resolution
+    (capped at :data:`MAX_PRINT_DPI`), one page rasterised at a time; safe off the GUI thread
+    (QPainter may paint on a QPrinter in any one thread). ``progress(done, total)`` after each
+    page; when ``cancelled()`` answers True the job is aborted (nothing reaches the printer's
+    queue) and the pages painted so far are returned. Returns the pages painted."""
     dpi = min(printer.resolution(), MAX_PRINT_DPI)
-    total = page_count(pdf)
+    indices = list(range(page_count(pdf))) if pages is None else pages
     painter = QPainter()
-    if not painter.begin(printer):
+    if not indices or not painter.begin(printer):
         return 0
+    done = 0
     try:
-        for i in range(total):
-            if i:
+        for n, i in enumerate(indices):
+            if cancelled is not None and cancelled():
+                printer.abort()
+                break
+            if n:
                 printer.newPage()
             (image,) = rasterise(pdf, dpi, [i]) or [QImage()]
             area = painter.viewport()
@@ -95,9 +117,15 @@ def paint_pdf(printer: QPrinter, pdf: bytes) -> int:
             painter.drawImage(0, 0, image)
             painter.setViewport(area)
             painter.setWindow(QRect(0, 0, area.width(), area.height()))
+            done = n + 1
+            if progress is not None:
+                progress(done, len(indices))
+        else:
+            if cancelled is not None and cancelled():   # the last moment: before end() sends it
+                printer.abort()
     finally:
         painter.end()
-    return total
+    return done
 
 
 class PagesView(QScrollArea):

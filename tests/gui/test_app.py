@@ -210,10 +210,11 @@ def test_print_fax_set_is_cover_plus_report(qtbot, window):
     for kind in ("report", "fax"):
         window.print_document(kind)
         qtbot.waitUntil(lambda: window.print_preview is not None
-                        and window.print_preview.printed_pages > 0, timeout=30000)
+                        and window.print_preview.total > 0, timeout=30000)
         dialog = window.print_preview
         printed.append((dialog.pdf, dialog.windowTitle()))
-        assert dialog.printed_pages == page_count(dialog.pdf)
+        assert dialog.total == page_count(dialog.pdf)         # every page, nothing printed
+        assert dialog.printed_pages == 0
         dialog.close()
         qtbot.waitUntil(lambda: window.print_preview is None)
     (report_pdf, report_title), (fax_pdf, fax_title) = printed

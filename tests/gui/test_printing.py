@@ -10,10 +10,11 @@ import pypdf
 import pypdfium2 as pdfium
 import pytest
 from gui_helpers import EXAMPLES
-from PySide6.QtCore import QThreadPool
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QLabel
 
 from composer.core.draft import Draft
+from composer.gui.operations import wait_for_pools
 from composer.gui.printing import PrintPreview, document_pdf, print_pdf_to_file
 from composer.render.fax import page_count
 
@@ -63,7 +64,7 @@ def test_fax_set_is_cover_plus_report():
     assert page_count(fax) == page_count(report) + 1
 
 
-def test_preview_dialog_owns_its_printer(qtbot):
+def test_preview_dialog_owns_its_printer(qtbot, tmp_path):
     """The printer lives as long as the dialog, even when no one else holds it."""
     draft = _draft("phishing-general.json")
     pdf = document_pdf("report", draft.report(), draft.classification(), None)
@@ -73,6 +74,109 @@ def test_preview_dialog_owns_its_printer(qtbot):
     assert isinstance(dialog.printer, QPrinter)
     assert dialog.printer.pageLayout().pageSize().id().name == "A4"
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.printed_pages == page_count(pdf), timeout=30000)
+    qtbot.waitUntil(lambda: dialog.pages.drawn >= 1, timeout=30000)   # the first page in view
+    assert dialog.printed_pages == 0                  # the preview printed nothing
+    out = tmp_path / "printed.pdf"
+    dialog.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    dialog.printer.setOutputFileName(str(out))
+    dialog.print_to(dialog.printer)
+    qtbot.waitUntil(lambda: dialog.printed_pages == page_count(pdf), timeout=60000)
+    assert len(pypdf.PdfReader(str(out)).pages) == page_count(pdf)
     dialog.close()
-    QThreadPool.globalInstance().waitForDone(30000)
+    wait_for_pools(30000)
+
+
+def _long_pdf(pages: int) -> bytes:
+    """A report of about ``pages`` pages (its description repeated)."""
+    data = json.loads((EXAMPLES / "ransomware-retailer.json").read_text(encoding="utf-8"))
+    data["incident"]["description"] = "值班人员发现会员数据库服务器文件被加密。" * 300
+    for key in ("impact", "measures", "cause", "trend", "clues", "next_steps", "other"):
+        data["incident"][key] = "处置情况说明。" * 700
+    draft = Draft(data=data)
+    pdf = document_pdf("report", draft.report(), draft.classification(), None)
+    while page_count(pdf) < pages:
+        pdf = _concatenate(pdf, pdf)
+    return pdf
+
+
+def _concatenate(first: bytes, second: bytes) -> bytes:
+    import io
+
+    writer = pypdf.PdfWriter()
+    for part in (first, second):
+        writer.append(pypdf.PdfReader(io.BytesIO(part)))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_long_report_opens_at_once_and_holds_few_pages(qtbot):
+    pdf = _long_pdf(200)
+    total = page_count(pdf)
+    dialog = PrintPreview(pdf, "打印报告")
+    qtbot.addWidget(dialog)
+    dialog.resize(760, 720)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.total == total and dialog.pages.drawn > 0, timeout=60000)
+    assert dialog.findChild(QLabel, "print-preview-where").text() == f"第 1 页，共 {total} 页"
+    bar = dialog.pages.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 100 * 500)  # the placeholders are laid out
+    bar.setValue(bar.maximum())                       # to the end: the last pages are drawn
+    qtbot.waitUntil(lambda: total - 1 in dialog.pages.images, timeout=60000)
+    assert dialog.pages.drawn <= 12 and 0 not in dialog.pages.images
+    assert dialog.findChild(QLabel, "print-preview-where").text().endswith(f"共 {total} 页")
+    dialog.close()
+    wait_for_pools(30000)
+
+
+def test_a_cancelled_job_leaves_nothing_and_a_page_range_is_honoured(qtbot, tmp_path):
+    pdf = _long_pdf(20)
+    dialog = PrintPreview(pdf, "打印报告")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.total > 0, timeout=60000)
+    printer = dialog.printer
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "cancelled.pdf"
+    printer.setOutputFileName(str(out))
+    done: list[int] = []
+    dialog.printed.connect(done.append)
+    job = dialog.print_to(printer)
+    job.cancel()
+    qtbot.waitUntil(lambda: bool(done), timeout=60000)
+    assert done == [0] and not out.exists()
+    assert "已取消" in dialog.findChild(QLabel, "print-preview-status").text()
+    ranged = tmp_path / "pages-2-3.pdf"
+    printer.setOutputFileName(str(ranged))
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)
+    dialog.print_to(printer)
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=60000)
+    assert done[1] == 2 and len(pypdf.PdfReader(str(ranged)).pages) == 2
+    dialog.close()
+    wait_for_pools(30000)
+
+
+def test_print_button_asks_the_print_dialog_then_prints_in_the_background(qtbot, tmp_path):
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QPushButton
+
+    draft = _draft("phishing-general.json")
+    pdf = document_pdf("report", draft.report(), draft.classification(), None)
+    dialog = PrintPreview(pdf, "打印报告")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    button = dialog.findChild(QPushButton, "print-preview-print")
+    qtbot.waitUntil(button.isEnabled, timeout=30000)
+    out = tmp_path / "chosen.pdf"
+    dialog.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    dialog.printer.setOutputFileName(str(out))
+    button.click()
+    chooser = dialog.findChild(QPrintDialog, "print-dialog")
+    assert chooser is not None and chooser.isVisible()
+    assert chooser.printer().outputFormat() == QPrinter.OutputFormat.PdfFormat
+    chooser.accept()
+    qtbot.waitUntil(lambda: dialog.printed_pages == page_count(pdf), timeout=60000)
+    assert len(pypdf.PdfReader(str(out)).pages) == page_count(pdf)
+    dialog.close()
+    wait_for_pools(30000)
