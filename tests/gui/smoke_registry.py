@@ -335,6 +335,7 @@ def use_guide(smoke) -> None:
 
 def use_doctor(smoke) -> None:
     dialog = smoke.dialog(QWidget, "doctorDialog")
+    smoke.wait(lambda: dialog.finished_checks, 60000)     # it opened at once, then filled in
     smoke.press("doctorCopy")
     dialog.reject()
 

@@ -14,9 +14,41 @@ def _open(window, qtbot) -> DoctorDialog:
     action = window.findChild(QAction, "actionDoctor")
     assert action is not None
     action.trigger()
-    qtbot.waitUntil(lambda: window.findChild(DoctorDialog) is not None
-                    and window.findChild(DoctorDialog).isVisible())
-    return window.findChild(DoctorDialog)
+    dialog = window.findChild(DoctorDialog)
+    assert dialog is not None and dialog.isVisible()        # at once, before any check
+    qtbot.waitUntil(lambda: dialog.finished_checks, timeout=60000)
+    return dialog
+
+
+def test_the_dialog_opens_before_the_checks_and_fills_in(window, qtbot, monkeypatch):
+    import threading
+
+    from composer import doctor
+
+    release = threading.Event()
+    real = doctor.check_platform_libraries
+    monkeypatch.setattr(doctor, "check_platform_libraries", lambda: (release.wait(30), real())[1])
+    window.findChild(QAction, "actionDoctor").trigger()
+    dialog = window.findChild(DoctorDialog)
+    assert dialog.isVisible() and not dialog.finished_checks
+    qtbot.waitUntil(lambda: "Python" in dialog.text.toPlainText())   # the first lines came
+    assert "正在检查" in dialog.text.toPlainText()
+    assert "内置字体" not in dialog.text.toPlainText()               # waits behind ldd
+    release.set()
+    qtbot.waitUntil(lambda: dialog.finished_checks, timeout=60000)
+    assert "正在检查" not in dialog.text.toPlainText()
+    dialog.reject()
+
+
+def test_the_checks_are_the_cli_doctors(qtbot):
+    from composer import doctor
+    from composer.gui.doctor_dialog import checks, in_process_probe, printer_probe
+
+    qt, stderr = in_process_probe()
+    probe = ({**qt, **printer_probe()}, stderr)
+    one_by_one = [f for check in checks(probe) for f in check()]
+    assert [(f.topic_zh, f.status) for f in one_by_one] == [
+        (f.topic_zh, f.status) for f in doctor.run_checks(probe=probe)]
 
 
 def test_menu_opens_report_and_copy_and_close(window, qtbot):
