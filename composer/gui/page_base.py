@@ -86,6 +86,7 @@ class StepPage(QWizardPage):
         self._read_only = False
         self._touch_everything = False
         self._complete: bool | None = None
+        self._pending_init = False
         self._typing = False
         self._held: dict[QLabel, bool] = {}    # note → shown, applied when the focus moves
         self._held_rows: set[str] = set()       # rows to hide when the focus has moved
@@ -134,6 +135,11 @@ class StepPage(QWizardPage):
             self._touched.update(self._fields)
         if self._read_only:
             self._apply_read_only(True)
+        if self.isVisible():       # built on the page already shown: show and lay them out
+            scroll.show()          # now, not on the next turn of the event loop (the focus
+            self.summary.show()    # and the first click need them in place)
+            body.layout().activate()
+            outer.activate()
         self.built.emit()
 
     # --- QWizardPage contract ----------------------------------------------------------------
@@ -142,11 +148,29 @@ class StepPage(QWizardPage):
         return flow.is_complete(self.step, self.model.draft)
 
     def initializePage(self) -> None:
+        if self.defer_initialization():
+            return
         self.ensure_built()
         self.load()
         self.align_label_columns()
         # the keyboard goes to the first field once the page is shown: ReportWizard calls
         # focus_first_field when its current page changed
+
+    def defer_initialization(self) -> bool:
+        """True while ReportWizard.go_to walks past this page: it is built and loaded when
+        it is first shown (:meth:`ensure_initialized`), not on the way (opening a file or
+        switching the language walks to the last page; building every page on the way cost
+        a long stall)."""
+        wizard = self.wizard()
+        self._pending_init = bool(getattr(wizard, "walking", False)
+                                  and getattr(wizard, "walk_target", -1) != int(self.step))
+        return self._pending_init
+
+    def ensure_initialized(self) -> None:
+        """The page is shown: initialise it now if go_to walked past it."""
+        if self._pending_init:
+            self._pending_init = False
+            self.initializePage()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -164,6 +164,8 @@ class PreviewPage(StepPage):
 
     def initializePage(self) -> None:
         super().initializePage()
+        if self._pending_init:
+            return                      # walked past: initialised when shown
         self._following = True
         self.render()
         self.channels.refresh()
@@ -213,6 +215,10 @@ class PreviewPage(StepPage):
         from composer.render.checks import removed_fields, sender_warnings, unprintable_fields
 
         def work():  # type: ignore[no-untyped-def]
+            from composer.gui.channels import load_text_outputs
+
+            load_text_outputs()         # jinja2 for the channel cards, off the GUI thread
+
             pdf = render_pdf(report, classify(report))
             if stale():
                 return None
@@ -237,6 +243,7 @@ class PreviewPage(StepPage):
                 note = self.tr("预览只显示前 %1 页（共 %2 页）；生成的 PDF 包含全部页面。").replace(
                     "%1", str(len(images))).replace("%2", str(total))
             self.pages.set_pages(images, note)
+            self.channels.refresh_if_stale()    # the phone script's jinja2 is loaded now
             self.previewReady.emit(total)
         elif self._wanted is not None:
             self._start(self._wanted)    # the draft changed meanwhile: the newest one now
@@ -271,6 +278,7 @@ class PreviewPage(StepPage):
 
     def _failed(self, exc: Exception) -> None:
         failed, self._inflight = self._inflight, None
+        self.channels.refresh_if_stale()
         if self._wanted is not None and self._wanted is not failed:
             self._start(self._wanted)
             return

@@ -48,6 +48,8 @@ class LazyPagesView(QScrollArea):
         self._pump_timer.setInterval(0)
         self._pump_timer.timeout.connect(self._pump)
         self.verticalScrollBar().valueChanged.connect(lambda _: self._pump_timer.start())
+        # the placeholders laid out (or re-laid after a zoom): what is in view is known now
+        self.verticalScrollBar().rangeChanged.connect(lambda *_: self._pump_timer.start())
 
     # --- pages -----------------------------------------------------------------------------
 
@@ -162,6 +164,10 @@ class LazyPagesView(QScrollArea):
             del self.images[i]
             self.labels[i].setPixmap(QPixmap())
             self.labels[i].setText(self.tr("第 %1 页").replace("%1", str(i + 1)))
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        self._pump_timer.start()
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
