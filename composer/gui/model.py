@@ -46,9 +46,14 @@ class DraftModel(QObject):
             self.changed.emit()
 
     def set_step(self, step: int) -> None:
+        """The wizard shows ``step`` (stored with the draft; the window saves it). Not a change
+        of what the report says: ``changed`` only when the level stops being 待研判 — every
+        page, the header and the preview re-check the whole draft on ``changed``."""
         if self.draft.step != step:
+            awaiting = self.draft.awaiting_impact
             self.draft.enter_step(step)
-            self.changed.emit()
+            if self.draft.awaiting_impact != awaiting:
+                self.changed.emit()
 
     def replace(self, draft: Draft) -> None:
         self.draft = draft

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -165,7 +165,9 @@ class PagesView(QScrollArea):
     """The report's pages, one under another, scaled to the view's width.
 
     :meth:`page_width` is the width (in device pixels) pages should be rasterised at to be
-    shown unscaled; images of another width are scaled here.
+    shown unscaled; images of another width are shown at that width (Qt scales the pages in
+    view as it paints them). Only the pages in view and next to it hold a pixmap: turning 30
+    page images into pixmaps (and again on every resize) cost the GUI thread 0.1 s.
 
     Signals: widthChanged() when the view's page width moved away from the images' width by
     more than a tenth (a new rasterisation would look sharper).
@@ -179,6 +181,7 @@ class PagesView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._images: list[QImage] = []
+        self._shown: set[int] = set()      # the pages holding a pixmap now
         inner = QWidget()
         inner.setStyleSheet("background: #808080;")
         self._layout = QVBoxLayout(inner)
@@ -186,6 +189,9 @@ class PagesView(QScrollArea):
         self.setWidget(inner)
         self.labels: list[QLabel] = []
         self._message: QLabel | None = None
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(lambda _: self._show_in_view())
+        bar.rangeChanged.connect(lambda *_: self._show_in_view())
 
     def _width(self) -> int:
         return max(200, min(self.viewport().width() - 40, 900))
@@ -211,6 +217,7 @@ class PagesView(QScrollArea):
                 label = QLabel()
                 label.setObjectName(f"page-{n}")
                 label.setAccessibleName(f"{n} / {len(images)}")
+                label.setStyleSheet("background: white;")
                 self._layout.addWidget(label)
                 self.labels.append(label)
         if note:
@@ -245,13 +252,40 @@ class PagesView(QScrollArea):
             self.widthChanged.emit()
 
     def _scale(self) -> None:
+        """Each page's place, ``_width()`` wide; the pixmaps of the pages in view."""
         width = self._width()
-        ratio = self.devicePixelRatioF()
         for label, image in zip(self.labels, self._images):
+            label.setFixedSize(width, round(width * image.height() / max(1, image.width())))
+        self._shown.clear()               # made again at this width
+        self._show_in_view()
+
+    def _in_view(self) -> range:
+        """The pages in view and one on each side — from the pages' own heights, so it is
+        right before the layout has placed them."""
+        if not self.labels:
+            return range(0)
+        margins, spacing = self._layout.contentsMargins(), self._layout.spacing()
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        y, first, last = margins.top(), None, 0
+        for i, label in enumerate(self.labels):
+            height = label.minimumHeight()
+            if y + height >= top and y <= bottom:
+                first = i if first is None else first
+                last = i
+            y += height + spacing
+        if first is None:
+            return range(0)
+        return range(max(0, first - 1), min(len(self.labels), last + 2))
+
+    def _show_in_view(self) -> None:
+        wanted = set(self._in_view())
+        width = self._width()
+        for i in sorted(self._shown - wanted):
+            self.labels[i].setPixmap(QPixmap())
+        for i in sorted(wanted - self._shown):
+            image = self._images[i]
             pix = QPixmap.fromImage(image)
-            if image.width() != round(width * ratio):
-                pix = pix.scaled(QSize(round(width * ratio), 100000),
-                                 Qt.AspectRatioMode.KeepAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
-            pix.setDevicePixelRatio(ratio)
-            label.setPixmap(pix)
+            pix.setDevicePixelRatio(image.width() / width)
+            self.labels[i].setPixmap(pix)
+        self._shown = wanted
