@@ -34,6 +34,8 @@ def main() -> int:
     p.add_argument("--pages", type=int, default=200)
     p.add_argument("--print-pages", type=int, default=10)
     p.add_argument("--verbose", action="store_true", help="where each long stall happened")
+    p.add_argument("--profile", metavar="TEXT", default="",
+                   help="profile the GUI thread during the actions whose name holds TEXT")
     args = p.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="composer-stall-"))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -100,9 +102,18 @@ def main() -> int:
         beats.clear()
         start = now()
         beats.append(start)
+        profiler = None
+        if args.profile and args.profile in name:
+            import cProfile
+            profiler = cProfile.Profile()
+            profiler.enable()
         act()
         ok = spin(until, timeout)
         done = now() - start
+        if profiler is not None:
+            import pstats
+            profiler.disable()
+            pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(30)
         spin(lambda: False, 0.05)
         gaps = [(b - a, a) for a, b in zip(beats, beats[1:])]
         worst, at = max(gaps, default=(0.0, start))

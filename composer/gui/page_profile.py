@@ -34,6 +34,8 @@ class ProfilePage(StepPage):
         self.setTitle(self.tr("报告单位"))
         self.setSubTitle(self.tr("《办法》第七条第（一）项：报告单位名称。保存后，下次报告自动填入。"))
 
+    _invalid_recipients = False
+
     def build(self) -> None:
         form = self.new_form()
         self.add_line(form, "operator.name", self.tr("单位名称"), self.tr("营业执照上的全称"))
@@ -137,6 +139,7 @@ class ProfilePage(StepPage):
 
     def _recipients_changed(self) -> None:
         _, invalid = self.recipient_addresses()
+        self._invalid_recipients = bool(invalid)   # isComplete asks often: parsed once here
         text = (self.tr("不是有效的电子邮箱地址：") + "、".join(invalid)) if invalid else ""
         self.show_note(self.recipients_error, "⚠ " + text if text else "",
                        held=self.recipients.hasFocus())
@@ -144,7 +147,7 @@ class ProfilePage(StepPage):
         self.check_complete()
 
     def isComplete(self) -> bool:
-        return super().isComplete() and not (self.is_built and self.recipient_addresses()[1])
+        return super().isComplete() and not self._invalid_recipients
 
     def validatePage(self) -> bool:
         profile = profile_of(self.model.draft)
