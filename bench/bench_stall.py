@@ -16,6 +16,7 @@ longest stall of all against the goal.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import subprocess
@@ -42,10 +43,10 @@ def main() -> int:
     os.environ["COMPOSER_DATA_DIR"] = str(tmp / "data")
     os.environ["COMPOSER_CONFIG_DIR"] = str(tmp / "config")
     # made in a child, so this process has not imported the render stack before the app does
-    subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
-                    "from _common import long_incident_file; "
-                    "long_incident_file(int(sys.argv[1]), Path(sys.argv[2]))",
-                    str(args.pages), str(tmp)], check=True, cwd=Path(__file__).parent)
+    make = ("import sys; from pathlib import Path; from _common import long_incident_file; "
+            "long_incident_file(int(sys.argv[1]), Path(sys.argv[2]))")
+    subprocess.run([sys.executable, "-c", make, str(args.pages), str(tmp)], check=True,
+                   cwd=Path(__file__).parent)
     incident = tmp / f"long-{args.pages}.json"
 
     from PySide6.QtCore import QElapsedTimer, QTimer
@@ -115,7 +116,7 @@ def main() -> int:
             profiler.disable()
             pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(30)
         spin(lambda: False, 0.05)
-        gaps = [(b - a, a) for a, b in zip(beats, beats[1:])]
+        gaps = [(b - a, a) for a, b in itertools.pairwise(beats)]
         worst, at = max(gaps, default=(0.0, start))
         stall = max(0.0, worst - BEAT_MS / 1000)
         rows.append((name, stall, done, ok))
