@@ -206,7 +206,10 @@ class MainWindow(OutputActions, QMainWindow):
     def _stored_draft(self, draft_id: int) -> Draft | None:
         try:
             return self.storage.load_draft(draft_id)
-        except (CorruptRow, KeyError, sqlite3.Error) as exc:
+        except sqlite3.Error as exc:
+            self._warn(self.tr("无法打开草稿"), self.say_error(exc, self.storage.path))
+            return None
+        except (CorruptRow, KeyError) as exc:
             self._warn(self.tr("无法打开草稿"), f"{self.storage.path}\n{exc}")
             return None
 
@@ -229,7 +232,7 @@ class MainWindow(OutputActions, QMainWindow):
         try:
             data = loads_json(Path(path).read_bytes())
         except OSError as exc:
-            self._warn(self.tr("无法打开文件"), f"{path}\n{exc.strerror or exc}")
+            self._warn(self.tr("无法打开文件"), self.say_error(exc, path))
             return False
         except InvalidIncident as exc:
             self._warn(self.tr("无法打开文件"), f"{path}\n{exc}")
@@ -321,8 +324,11 @@ class MainWindow(OutputActions, QMainWindow):
             self.new_report()
         try:
             self.storage.delete_draft(draft_id)
-        except (SentReportError, sqlite3.Error) as exc:
+        except SentReportError as exc:
             self._warn(self.tr("无法删除"), str(exc))
+            return False
+        except sqlite3.Error as exc:
+            self._warn(self.tr("无法删除"), self.say_error(exc, self.storage.path))
             return False
         return True
 
@@ -330,7 +336,7 @@ class MainWindow(OutputActions, QMainWindow):
         try:
             self.storage.archive_draft(draft_id, archived)
         except sqlite3.Error as exc:
-            self._warn(self.tr("无法归档"), str(exc))
+            self._warn(self.tr("无法归档"), self.say_error(exc, self.storage.path))
             return False
         return True
 
@@ -364,6 +370,14 @@ class MainWindow(OutputActions, QMainWindow):
             event.accept()
         else:
             event.ignore()
+
+    @staticmethod
+    def say_error(exc: BaseException, path: str | Path | None = None) -> str:
+        """An OS or database error as a sentence in the UI language, with the path
+        (composer.core.os_errors.describe_error)."""
+        from composer.core.os_errors import describe_error
+
+        return describe_error(exc, path, i18n.language())
 
     def _warn(self, title: str, text: str) -> QMessageBox:
         from PySide6.QtWidgets import QMessageBox

@@ -1,9 +1,9 @@
 """The main window's output actions: package, open folder, print, export, record sending.
 
 :class:`OutputActions` is a mixin of :class:`composer.gui.mainwindow.MainWindow` (it uses the
-window's ``storage``, ``model``, ``wizard``, ``header``, ``save_now`` and ``_warn``). File
-dialogs are opened window-modal with ``open()`` and returned, so tests and the smoke test can
-use and close them like a user.
+window's ``storage``, ``model``, ``wizard``, ``header``, ``save_now``, ``_warn`` and
+``say_error``). File dialogs are opened window-modal with ``open()`` and returned, so tests
+and the smoke test can use and close them like a user.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QStandardPaths, Qt
 
 from composer.core import flow
 from composer.core.draft import Draft, correction_draft
@@ -133,14 +132,15 @@ class OutputActions:
             self.statusBar().showMessage(self.tr("材料包已生成：") + str(out_dir))
 
         def failure(exc: Exception) -> None:
-            self._warn(self.tr("生成材料包失败"), str(exc))
+            self._warn(self.tr("生成材料包失败"), self.say_error(exc, out_dir)
+                       if isinstance(exc, OSError) else str(exc))
 
         return run_operation(self, self.tr("正在生成材料包…"), work,
                              on_success=success, on_failure=failure, progress=True)
 
     def open_package_folder(self) -> bool:
-        """Open the last package's folder in the file manager; say so (with the path) when
-        that fails."""
+        """Open the last package's folder in the file manager; say what failed and how to fix
+        it (with the path) when that cannot work. False when there is no folder to open."""
         folder = self.last_package
         if folder is None:
             return False
@@ -148,10 +148,10 @@ class OutputActions:
             self._warn(self.tr("无法打开文件夹"),
                        self.tr("文件夹不存在（可能已被移动或删除）：") + "\n" + str(folder))
             return False
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self._warn(self.tr("无法打开文件夹"),
-                       self.tr("系统没有可以打开文件夹的程序。材料包位于：") + "\n" + str(folder))
-            return False
+        from composer import desktop
+        from composer.gui.desktop_open import open_path
+
+        open_path(self, folder, desktop.FOLDER)   # says what failed and how to fix it
         return True
 
     # --- printing --------------------------------------------------------------------------
@@ -226,7 +226,7 @@ class OutputActions:
             try:
                 save_report(report, name)
             except OSError as exc:
-                self._warn(self.tr("无法保存"), f"{name}\n{exc.strerror or exc}")
+                self._warn(self.tr("无法保存"), self.say_error(exc, name))
                 return
             self.remember_folder(Path(name).parent)
         dialog.fileSelected.connect(chosen)

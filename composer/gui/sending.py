@@ -20,8 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication
 
 from composer.core import flow
 from composer.core.atomic import atomic_write_bytes
@@ -130,15 +129,13 @@ def _report(window: Any):  # type: ignore[no-untyped-def]
     return report
 
 
-def open_file(window: Any, path: Path) -> bool:
-    """Open ``path`` with the desktop's application for it; say so, with the path, if none."""
-    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        return True
-    window._warn(QCoreApplication.translate("Sending", "无法打开邮件客户端"),
-                 QCoreApplication.translate(
-                     "Sending", "没有可以打开邮件草稿的程序。请在邮件客户端中打开这个文件，"
-                     "或新建邮件并附上报告：") + f"\n{path}")
-    return False
+def open_file(window: Any, path: Path) -> None:
+    """Open the e-mail draft ``path`` in the mail client; say what failed and how to fix it,
+    with the path, when that cannot work (composer/gui/desktop_open.py)."""
+    from composer import desktop
+    from composer.gui.desktop_open import open_path
+
+    open_path(window, path, desktop.EML)
 
 
 def open_email(window: Any) -> None:
