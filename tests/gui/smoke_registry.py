@@ -127,9 +127,9 @@ def use_folder_picker(smoke) -> None:
 
 
 def use_print_preview(smoke) -> None:
-    """Wait for the first page, zoom, go to the last page, then print — through a printer the
-    test makes for itself, a PDF file in its work folder (never the workstation's default
-    printer) — and close."""
+    """Wait for the first page, zoom, go to the last page, open (and cancel) Qt's print
+    dialog, print through a printer the test makes for itself — a PDF file in its work folder,
+    never the workstation's default printer — and close."""
     from PySide6.QtPrintSupport import QPrinter
 
     from composer.gui.printing import a4_printer
@@ -142,19 +142,25 @@ def use_print_preview(smoke) -> None:
     bar = dialog.pages.verticalScrollBar()
     bar.setValue(bar.maximum())
     smoke.wait(lambda: dialog.total - 1 in dialog.pages.images, 60000)
+    # 打印… opens Qt's print dialog, which offers the system's printers (and selects the
+    # default one where there is one): the test cancels it — nothing may print on paper
+    asked: list[str] = []
+
+    def cancel(modal) -> None:
+        asked.append(modal.printer().printerName())
+        modal.reject()
+    smoke.answer_modal(cancel, lambda w: isinstance(w, QPrintDialog))
+    smoke.press("print-preview-print")
+    smoke.wait(lambda: bool(asked))
+    smoke.settle(100)
+    assert dialog.job is None and dialog.printed_pages == 0, "printing began without 打印"
+    # then prints, as 打印 in that dialog does, through a printer of the test's own: a PDF
     out = smoke.tmp / f"printed-{len(list(smoke.tmp.glob('printed-*')))}.pdf"
     printer = a4_printer("smoke")
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(out))
     dialog.set_printer(printer)
-
-    def answer(modal) -> None:
-        assert modal.printer().outputFormat() == QPrinter.OutputFormat.PdfFormat, \
-            "the print dialog chose a real printer"
-        assert modal.printer().outputFileName() == str(out)
-        modal.accept()
-    smoke.answer_modal(answer, lambda w: isinstance(w, QPrintDialog))
-    smoke.press("print-preview-print")
+    dialog.print_to(printer)
     smoke.wait(lambda: dialog.printed_pages > 0, 120000)
     assert out.exists() and page_count(out.read_bytes()) == dialog.total == dialog.printed_pages
     smoke.printed.append(out)
@@ -369,7 +375,7 @@ REGISTRY: dict[str, Driver] = {
     "action-reports": press_then(use_reports),
     # the preview page
     "generate-package": on_page(Step.PREVIEW, use_folder_picker),
-    "open-folder": on_page(Step.PREVIEW, close_message),
+    "open-folder": on_page(Step.PREVIEW, when_done),   # asks which program, then says
     "print-report": on_page(Step.PREVIEW, use_print_preview),
     "print-preview-zoom-in": press,          # the print preview's own buttons (its driver)
     "print-preview-zoom-out": press,
