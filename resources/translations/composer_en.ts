@@ -61,16 +61,20 @@ They will be lost when you quit. Save the report elsewhere first.</translation>
         <translation>Quit anyway</translation>
     </message>
     <message>
-        <source>已自动保存 %1</source>
-        <translation>Saved automatically %1</translation>
-    </message>
-    <message>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
         <source>事件文件 (*.json)</source>
         <translation>Incident files (*.json)</translation>
+    </message>
+    <message>
+        <source>已自动保存 %1（北京时间）</source>
+        <translation>Saved automatically at %1 (Beijing time)</translation>
+    </message>
+    <message>
+        <source>草稿无法保存（见窗口下方的红色提示）</source>
+        <translation>The draft cannot be saved (see the red notice at the bottom of the window)</translation>
     </message>
 </context>
 <context>
@@ -445,6 +449,14 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>复制报告</source>
         <translation>Copy report</translation>
+    </message>
+    <message>
+        <source>正在检查…（%1/%2）</source>
+        <translation>Checking… (%1/%2)</translation>
+    </message>
+    <message>
+        <source>正在检查，结果逐项显示在下面…</source>
+        <translation>Checking; the results appear below one by one…</translation>
     </message>
 </context>
 <context>
@@ -1077,10 +1089,6 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <translation>The folder does not exist (it may have been moved or deleted):</translation>
     </message>
     <message>
-        <source>系统没有可以打开文件夹的程序。材料包位于：</source>
-        <translation>No program is set up to open folders. The package is in:</translation>
-    </message>
-    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1116,6 +1124,26 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <source>无法归档</source>
         <translation>Cannot archive</translation>
     </message>
+    <message>
+        <source>报告 %1 已保存，可在“文件 → 报告列表”中再次打开。</source>
+        <translation>Report %1 is saved; open it again from File → Report list.</translation>
+    </message>
+    <message>
+        <source>报送后请在本页点击“记录已报送…”，留存报送记录（时间、渠道、受理编号）。</source>
+        <translation>Once it is sent, click “Record sending…” on this page to keep the record (time, channel, reference number).</translation>
+    </message>
+    <message>
+        <source>报告已保存</source>
+        <translation>Report saved</translation>
+    </message>
+    <message>
+        <source>新建报告</source>
+        <translation>New report</translation>
+    </message>
+    <message>
+        <source>报告已保存：</source>
+        <translation>Report saved: </translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
@@ -1138,6 +1166,10 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>正在写入文件…</source>
         <translation>Writing the files…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1199,14 +1231,6 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <translation>e.g. the alert was missed overnight and confirmed next morning</translation>
     </message>
     <message>
-        <source>⚠ 已超过报告时限（%1）%2。请填写迟报原因：报告、传真封面和电子邮件将如实说明迟报及其原因。</source>
-        <translation>⚠ Past the reporting deadline (%1) by %2. Give the reason for the delay: the report, the fax cover and the e-mail state the delay and its reason.</translation>
-    </message>
-    <message>
-        <source>已超过报告时限（%1）%2；报告将说明迟报及其原因。</source>
-        <translation>Past the reporting deadline (%1) by %2; the report states the delay and its reason.</translation>
-    </message>
-    <message>
         <source>⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会印成〔U+编码〕占位符，请改写：</source>
         <translation>⚠ The bundled fonts cannot print these characters; the PDF and the fax show a 〔U+code〕 placeholder instead. Please rewrite:</translation>
     </message>
@@ -1221,6 +1245,10 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>预览只显示前 %1 页（共 %2 页）；生成的 PDF 包含全部页面。</source>
         <translation>The preview shows the first %1 pages (of %2); the generated PDF has them all.</translation>
+    </message>
+    <message>
+        <source>⚠ 已超过报告时限（%1）%2。报告、传真封面和电子邮件将如实说明迟报及其原因（迟报原因填写在下面）。</source>
+        <translation>⚠ Past the reporting deadline (%1) by %2. The report, the fax cover and the e-mail state the delay and its reason (give the reason below).</translation>
     </message>
 </context>
 <context>
@@ -1256,14 +1284,6 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>所在省份</source>
         <translation>Province</translation>
-    </message>
-    <message>
-        <source>例如：浙江省</source>
-        <translation>e.g. 浙江省</translation>
-    </message>
-    <message>
-        <source>其他网络运营者必填：报告送属地省级网信部门。跨省经营的，填写事件发生地所在省份。</source>
-        <translation>Required for other operators: the provincial CAC office receives the report. Operating in several provinces: give the province where the incident occurred.</translation>
     </message>
     <message>
         <source>保护工作部门</source>
@@ -1344,6 +1364,18 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>报告字体</source>
         <translation>Report typefaces</translation>
+    </message>
+    <message>
+        <source>其他网络运营者必填：报告送属地省级网信部门（兵团单位：兵团网信办）。跨省经营的，选择事件发生地所在省份。</source>
+        <translation>Required for other operators: the provincial CAC office receives the report (units of the Xinjiang Production and Construction Corps: the Corps' office). Operating in several provinces: choose the province where the incident occurred.</translation>
+    </message>
+    <message>
+        <source>“%1”（请从列表中选择）</source>
+        <translation>“%1” (choose from the list)</translation>
+    </message>
+    <message>
+        <source>⚠ “%1”不是省级行政区的名称：请从列表中选择所在省份，报告对象（省级网信部门）据此确定。</source>
+        <translation>⚠ “%1” is not the name of a province-level region: choose the province from the list (it decides the provincial CAC office that receives the report).</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1616,10 @@ A sent report is a record of what was sent and cannot be deleted. Once archived 
         <translation>Delete draft %1?
 This cannot be undone.</translation>
     </message>
+    <message>
+        <source>〔已归档〕</source>
+        <translation>[archived] </translation>
+    </message>
 </context>
 <context>
     <name>Sending</name>
@@ -1670,10 +1706,6 @@ This cannot be undone.</translation>
     <message>
         <source>无法打开邮件客户端</source>
         <translation>Cannot open the mail client</translation>
-    </message>
-    <message>
-        <source>没有可以打开邮件草稿的程序。请在邮件客户端中打开这个文件，或新建邮件并附上报告：</source>
-        <translation>No program here opens e-mail drafts. Open this file in your mail client, or write a new message and attach the report:</translation>
     </message>
     <message>
         <source>导出报送记录</source>
@@ -1817,6 +1849,128 @@ What you entered is kept below; fix the cause (e.g. disk space) and save again. 
     <message>
         <source>扫描件或文件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)</source>
         <translation>Scans or files (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FormRows</name>
+    <message>
+        <source>未知则留空</source>
+        <translation>Leave empty if unknown</translation>
+    </message>
+    <message>
+        <source>已知</source>
+        <translation>Known</translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+</context>
+<context>
+    <name>LazyPagesView</name>
+    <message>
+        <source>第 %1 页</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <source>无法显示：</source>
+        <translation>Cannot show: </translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>正在计算页数…</source>
+        <translation>Counting the pages…</translation>
+    </message>
+    <message>
+        <source>无法显示：</source>
+        <translation>Cannot show: </translation>
+    </message>
+    <message>
+        <source>第 %1 页，共 %2 页</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>已打印 %1 页。</source>
+        <translation>%1 pages printed.</translation>
+    </message>
+    <message>
+        <source>已取消打印，没有发送到打印机。</source>
+        <translation>Printing cancelled: nothing was sent to the printer.</translation>
+    </message>
+    <message>
+        <source>无法打印：</source>
+        <translation>Cannot print: </translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>正在打印：第 %1 页，共 %2 页</source>
+        <translation>Printing page %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>StepIndicator</name>
+    <message>
+        <source>第 %1 步，共 %2 步：%3</source>
+        <translation>Step %1 of %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopOpen</name>
+    <message>
+        <source>无法打开文件夹</source>
+        <translation>Cannot open the folder</translation>
+    </message>
+    <message>
+        <source>本机没有登记打开文件夹的程序（文件管理器），所以文件夹没有打开。请用文件管理器找到下面的文件夹；信息技术人员可运行 composer-cli doctor 检查本机设置。</source>
+        <translation>No program (file manager) is registered on this computer to open folders, so the folder did not open. Find the folder below with a file manager; IT staff can run composer-cli doctor to check this computer.</translation>
+    </message>
+    <message>
+        <source>系统没能打开这个文件夹。请用文件管理器找到它：</source>
+        <translation>The system could not open this folder. Find it with a file manager:</translation>
+    </message>
+    <message>
+        <source>无法打开邮件客户端</source>
+        <translation>Cannot open the mail client</translation>
+    </message>
+    <message>
+        <source>本机没有登记打开电子邮件草稿（.eml 文件）的程序，所以邮件客户端没有打开。请把邮件客户端（如 Foxmail、Thunderbird、Outlook）设为 .eml 文件的默认程序（信息技术人员可运行 composer-cli doctor 检查）；或在邮件客户端中打开这个文件，也可以新建邮件并附上报告 PDF。邮件草稿位于：</source>
+        <translation>No program is registered on this computer to open e-mail drafts (.eml files), so no mail client opened. Make a mail client (such as Foxmail, Thunderbird or Outlook) the default program for .eml files (IT staff can run composer-cli doctor to check); or open this file in the mail client, or write a new e-mail with the report PDF attached. The e-mail draft is at:</translation>
+    </message>
+    <message>
+        <source>没有可以打开邮件草稿的程序。请在邮件客户端中打开这个文件，或新建邮件并附上报告：</source>
+        <translation>No program could open the e-mail draft. Open this file in your mail client, or write a new e-mail and attach the report:</translation>
+    </message>
+    <message>
+        <source>无法打开文件</source>
+        <translation>Cannot open the file</translation>
+    </message>
+    <message>
+        <source>本机没有登记打开这类文件的程序。请安装可以打开它的程序；文件位于：</source>
+        <translation>No program is registered on this computer to open this kind of file. Install one that can; the file is at:</translation>
+    </message>
+    <message>
+        <source>系统没能打开这个文件。文件位于：</source>
+        <translation>The system could not open this file. It is at:</translation>
     </message>
 </context>
 </TS>
