@@ -214,18 +214,21 @@ def _no_display_fix() -> tuple[str, str]:
             "in with ssh -X (or ssh -Y), or run composer-cli doctor in the desktop session"))
 
 
-def check_display(probe: Probe, display: Display | None = None) -> list[Finding]:
+def check_display(probe: Probe, display: Display | None = None, *,
+                  qt_tested_off_screen: bool = True) -> list[Finding]:
+    """The display the app would use, and whether it can be reached (from the probe)."""
     display = display or display_of()
     topic = ("图形显示", "Display")
     if display.kind == "desktop":
         return []
     if display.kind == "none":
         fix = _no_display_fix()
+        note_zh, note_en = (("（下面的 Qt 检查在屏幕外进行）", " (the Qt checks below run off-screen)")
+                            if qt_tested_off_screen else ("", ""))
         return [Finding(FAIL, *topic, "没有图形显示：DISPLAY 和 WAYLAND_DISPLAY 都未设置，程序窗口无法在这个"
-                        "会话中打开（下面的 Qt 检查在屏幕外进行）",
+                        f"会话中打开{note_zh}",
                         "no display: neither DISPLAY nor WAYLAND_DISPLAY is set, so the program "
-                        "window cannot open in this session (the Qt checks below run off-screen)",
-                        *fix)]
+                        f"window cannot open in this session{note_en}", *fix)]
     if display.kind == "platform":
         if display.name in OFF_SCREEN:
             return [Finding(WARN, *topic, f"QT_QPA_PLATFORM={display.name}：窗口画在屏幕外，用户看不到",
@@ -260,8 +263,10 @@ def check_qt(probe: Probe, display: Display | None = None) -> list[Finding]:
     words = qt_words(probe.stderr)
     if "qt" not in data:
         reason = str(data.get("error") or words or f"exit status {probe.status}")
+        lost = re.findall(r"([\w.+-]+\.so[\w.]*): cannot open shared object file", reason)
+        fix_zh, fix_en = install_fix(lost) if lost else (REINSTALL_ZH, REINSTALL_EN)
         return [Finding(FAIL, "Qt", "Qt", f"无法载入 PySide6：{reason}",
-                        f"PySide6 does not load: {reason}", REINSTALL_ZH, REINSTALL_EN)]
+                        f"PySide6 does not load: {reason}", fix_zh, fix_en)]
     version = f"PySide6 {data.get('pyside', '?')}, Qt {data.get('qt', '?')}"
     findings = [Finding(OK, "Qt", "Qt", version, version)]
     if sys.version_info[:2] == (3, 11) and str(data.get("pyside", "")).startswith("6.12"):
