@@ -360,6 +360,11 @@ def test_real_linux_bundle_installs_and_runs_offline(tmp_path):
         timeout=600,
     )
     assert out.returncode == 0, out.stderr
+    info = json.loads((bundle / "bundle.json").read_text(encoding="utf-8"))
+    installed = sum(p.lstat().st_size for p in target.rglob("*")) / 1e6
+    assert abs(installed - info["installed_mb"]) < 0.05 * installed, (installed, info)
+    beside = Path(BUNDLES) / f"{bundle.name}.zip.安装说明.txt"
+    assert f"至少有 {info['space_needed_mb']} MB" in beside.read_text(encoding="utf-8")
     version = subprocess.run(
         _offline([str(target / "bin/composer"), "--version"]),
         check=False,
