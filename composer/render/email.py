@@ -298,4 +298,7 @@ def render_eml(report: Report, classification: Classification, pdf_bytes: bytes,
     msg.set_boundary(f"=_composer_mixed_{token}")
     alternative = next(msg.iter_parts())
     alternative.set_boundary(f"=_composer_alt_{token}")
+    for part in msg.walk():              # MIME-Version belongs to the message alone (RFC 2045)
+        if part is not msg:
+            del part["MIME-Version"]
     return msg.as_bytes(policy=SMTP)
