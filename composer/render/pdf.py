@@ -4,11 +4,12 @@ Qt-free. :func:`render_report_pdf` turns a :class:`~composer.core.model.Report` 
 :class:`~composer.core.classify.Classification` into PDF bytes: a title naming the report type,
 a header table (recipients, reporting unit, contact, times, level and its basis, deadline), the
 eight items of Art. 7 of the Measures in order (an empty item reads "待补报"), and a signature and
-seal block. Every user text goes through :func:`composer.render.fonts.paragraph_markup` (text
-hygiene, escaping, per-character font fallback, 〔U+XXXX〕 placeholders) in the report's
-typeface (:mod:`composer.render.typefaces`: bundled serif by default, or the unit's workstation
-fonts). Shared wording (headings, item parts, checklist) lives in
-:mod:`composer.render.wording`. Equal inputs and ``generated_at`` give equal bytes. Layout
+seal block. The report's text is already clean (:func:`composer.core.hygiene.clean_report`,
+applied by every caller's funnel); every user text goes through
+:func:`composer.render.fonts.paragraph_markup` (escaping, per-character font fallback,
+〔U+XXXX〕 placeholders) in the report's typeface (:mod:`composer.render.typefaces`: bundled
+serif by default, or the unit's workstation fonts). Shared wording (headings, item parts,
+checklist) lives in :mod:`composer.render.wording`. Equal inputs and ``generated_at`` give equal bytes. Layout
 details (page, styles, line breaking, keeping headings and the signature with their lines, page
 numbers) live in :mod:`composer.render.pdf_layout`.
 """
@@ -81,8 +82,8 @@ def render_report_pdf(report: Report, classification: Classification, *,
     cat = category(inc.category)
     if cat is not None:
         keywords.append(cat.zh)
-    # the document title keeps the text as typed (controls included: it is the user's record,
-    # not the printed page); only line breaks become spaces
+    # the report's text is clean (composer.core.hygiene, applied before any output); the
+    # metadata gets it on one line
     one_line = re.sub(r"[ \t]*[\r\n\u2028\u2029\x85]+[ \t]*", " ", inc.title).strip()
     buf = io.BytesIO()
     doc = L.document(
