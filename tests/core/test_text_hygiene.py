@@ -46,7 +46,7 @@ def test_the_fast_path_agrees_with_the_rule() -> None:
     rng = random.Random(21)
     pools = [range(0x20, 0x7F), range(0xA0, 0x300), range(0x2000, 0x2100), range(0x3000, 0x3200),
              range(0x4E00, 0x4F00), range(0xFE00, 0xFF00), range(0xFF00, 0x10000),
-             range(0xE0000, 0xE0080), range(0x1F600, 0x1F610), range(0, 0x20)]
+             range(0xE0000, 0xE0080), range(0x1F600, 0x1F610), range(0x20)]
     for _ in range(2000):
         text = "".join(chr(rng.choice(rng.choice(pools))) for _ in range(rng.randint(0, 12)))
         text = "".join(c for c in text if not 0xD800 <= ord(c) <= 0xDFFF)

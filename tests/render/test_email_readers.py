@@ -180,3 +180,18 @@ def test_mu_and_notmuch_show_the_whole_unit_in_from(unit: str, tmp_path: Path) -
     assert f"From: {expected} <liuyang@example.cn>" in shown.splitlines()
     if decoded is None:
         pytest.skip("notmuch (GMime) not installed; .ci/run installs it")
+
+
+def test_unusable_contact_address_is_reported_not_silently_dropped() -> None:
+    report = load_report(EXAMPLES / "ransomware-retailer.json")
+    assert sender_problem(report) is None
+    bad = dataclasses.replace(report, operator=dataclasses.replace(
+        report.operator, contact=dataclasses.replace(report.operator.contact,
+                                                     email="刘洋@例子.中国")))
+    assert "From" in (sender_problem(bad) or "")
+    msg = message_from_bytes(_eml(bad), policy=default)
+    assert msg["From"] is None and msg["Reply-To"] is None
+    from composer.render.checks import manifest_notes, report_warnings
+
+    assert manifest_notes(bad)["email_sender_problem"] == sender_problem(bad)
+    assert any(w.path == "operator.contact.email" for w in report_warnings(bad))

@@ -134,9 +134,9 @@ def test_one_warning_per_field_naming_what_was_removed() -> None:
     assert [w for w in warnings if w.startswith("operator.name:")] == [
         "operator.name: removed from every output: U+200B ZERO WIDTH SPACE"]
     assert [w for w in warnings if w.startswith("incident.description:")] == [
-        "incident.description: removed from every output: U+200B, U+200C, U+200D, U+200E, "
-        "U+200F, U+FEFF, U+2060, U+00AD, U+FE0F, U+E0041, U+E007F; written as line breaks: "
-        "U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR"]
+        ("incident.description: removed from every output: U+200B, U+200C, U+200D, U+200E, "
+         "U+200F, U+FEFF, U+2060, U+00AD, U+FE0F, U+E0041, U+E007F; written as line breaks: "
+         "U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR")]
 
 
 def test_the_apps_draft_gives_every_output_the_clean_report() -> None:
