@@ -31,6 +31,7 @@ from composer.core.obligations import Obligation, lateness
 from composer.core.rules import category, reporting_rules
 from composer.render import fonts
 from composer.render import pdf_layout as L
+from composer.render.pdf_keep import KeptFlow
 from composer.render.typefaces import Typeface, bundled
 from composer.render.wording import (
     ITEM_HEADINGS,
@@ -97,12 +98,8 @@ def render_report_pdf(report: Report, classification: Classification, *,
         story.append(KeepTogether([L.CJKParagraph(
             f"提示：{UNVERIFIED_NOTICE}。本事件级别所依据的标准尚未与正式文本核实，"
             "报送前请核对《网络安全事件分级指南》原文并确认级别。", st.note)]))
-    story += _items(st, report)
-    signature = _signature_block(st)
-    if story and isinstance(story[-1], L.CJKParagraph):
-        story[-1] = L.KeepWithLastLines(story[-1], signature)    # never alone on a page
-    else:
-        story.append(KeepTogether(signature))
+    # the items and the signature, broken across pages by the keep-with rules (pdf_keep)
+    story.append(KeptFlow(_items(st, report), _signature_block(st), page_height=L.FRAME_HEIGHT))
     doc.build(story, canvasmaker=L.numbered_canvas(generated_at))
     return buf.getvalue()
 
@@ -291,7 +288,7 @@ def _items(st: L.ReportStyles, report: Report) -> list[Flowable]:
 
 def _signature_block(st: L.ReportStyles) -> list[Flowable]:
     """报告单位（盖章）, 负责人签字 and 日期 with ruled blanks (kept on one page with the
-    last lines before them by :class:`~composer.render.pdf_layout.KeepWithLastLines`)."""
+    last lines before them by :class:`~composer.render.pdf_keep.KeptFlow`)."""
     date_cells = ["", "年", "", "月", "", "日"]
     unit = 1.2 * L.BODY_SIZE
     date = Table([date_cells], colWidths=[3 * unit, unit, 2 * unit, unit, 2 * unit, unit])
