@@ -13,8 +13,8 @@ from pathlib import Path
 
 import page_boxes
 import pytest
-from PIL import Image
 from pdf_cases import CST
+from PIL import Image
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
