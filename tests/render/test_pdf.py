@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import sys
-import time
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -365,24 +364,20 @@ def test_examples_render(path: Path) -> None:
     assert squash(report.operator.name) in text
 
 
-def test_two_hundred_pages_render_fast() -> None:
+def test_two_hundred_pages_render() -> None:
+    """Their time is a figure of bench/bench_package.py (goal ≤ 3 s for the whole package)."""
     report = long_report(135_000)
-    start = time.perf_counter()
     pdf = render(report)
-    elapsed = time.perf_counter() - start
     pages = pages_text(pdf)
     assert len(pages) >= 200
     assert f"第 {len(pages)} 页 共 {len(pages)} 页" in pages[-1]
-    assert elapsed < 20, f"{len(pages)} pages took {elapsed:.1f} s"
 
 
 def test_one_paragraph_over_many_pages() -> None:
     base = adversarial()
     text = "数据库服务器被加密，攻击者要求支付赎金。" * 3000         # 60,000 characters
     report = replace(base, incident=replace(base.incident, description=text + "终"))
-    start = time.perf_counter()
-    pdf = render(report)
-    assert time.perf_counter() - start < 10
+    pdf = render(report)      # its time: bench/bench_render.py --long-paragraph
     assert squash(text + "终") in flat(pdf)
 
 
