@@ -18,15 +18,11 @@ from reportlab.lib.units import mm
 
 from composer import __version__
 from composer.core.classify import Classification
-from composer.core.model import Report, ReportType
-from composer.core.obligations import governing, lateness
+from composer.core.model import Report
 from composer.core.rules import reporting_rules
-from composer.render.wording import (
-    fmt_time,
-    grading_remarks,
-    header_text,
-    level_text,
-)
+from composer.core.statement import COVER, MORE_IN_REPORT, Statement, Statements, statements
+from composer.core.statement_base import fmt_time
+from composer.render.oneline import header_text
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
@@ -63,9 +59,26 @@ def _cut(text: str, limit: int) -> str:
     return header_text(text, limit)
 
 
+COVER_BRIEF = 120
+"""Characters of a long text of the unit's (the delay reason) the cover prints before
+「……（详见报告）」: the report follows the cover."""
+
+
+def _said(report: Report, classification: Classification,
+          generated_at: datetime | None) -> Statements:
+    return statements(report, classification, generated_at=generated_at)
+
+
+def _text(s: Statement) -> str:
+    return s.brief(COVER_BRIEF, MORE_IN_REPORT)
+
+
 def cover_rows(report: Report, classification: Classification, *, total_pages: int,
-               generated_at: datetime, limit: int = 90) -> list[tuple[str, str]]:
-    """The (label, value) lines of the cover sheet, plain text."""
+               generated_at: datetime, limit: int = 90,
+               said: Statements | None = None) -> list[tuple[str, str]]:
+    """The (label, value) lines of the cover sheet, plain text. ``limit`` shortens the unit's
+    name, the title and the contact (to fit the page); the statements are never cut."""
+    said = said or _said(report, classification, generated_at)
     ch = reporting_rules().channels
     op, contact = report.operator, report.operator.contact
     rows = [
@@ -78,41 +91,39 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
     if contact.email:
         # never cut (an address with "…" is useless): the line breaker wraps it
         rows.append(("电子邮箱", header_text(contact.email, 400)))
+    level = [s for s in said.grading_lines if s.carried_by(COVER) and s.key != "nature"]
     rows += [
         ("发送时间", f"{fmt_time(generated_at)}（北京时间）"),
-        ("事　　由", _cut(f"网络安全事件{report.type_zh}：{report.incident.title}", limit)),
-        ("事件级别", "\n".join([level_text(classification),
-                                *(_cut(r, limit * 2) for r in grading_remarks(classification))])),
-        ("页　　数", f"共 {total_pages} 页（含本封面）"),
+        ("事　　由", f"网络安全事件{said.text('type')}："
+                    + _cut(report.incident.title, limit)),
+        ("事件级别", "\n".join([said.level.text, *(_text(s) for s in level)])),
     ]
-    late = (lateness(report, classification.duties, generated_at)
-            if classification.grading.reportable else None)
-    if late is not None:
-        reason = (report.incident.delay_reason or "").strip()
-        rows.append(("迟报原因", _cut(reason, limit * 2) if reason else "未说明"))
+    for key, label in (("nature", "报告性质"), ("timeliness", "报告时效"),
+                       ("delay_reason", "迟报原因"), ("in_force", "说　　明")):
+        s = said.get(key)
+        if s is not None and s.carried_by(COVER):
+            rows.append((label, _text(s)))
+    correction = [s for s in said.correction_lines if s.carried_by(COVER)]
+    if correction:
+        rows.append(("更　　正", "\n".join(_text(s) for s in correction)))
+    rows.append(("页　　数", f"共 {total_pages} 页（含本封面）"))
     return rows
 
 
 def urgency_lines(report: Report, classification: Classification,
-                  generated_at: datetime | None = None) -> tuple[str, ...]:
-    """The boxed lines: "紧急" and the deadline this report answers, or what kind it is.
-    Sent after that deadline (``generated_at``), the deadline shows as passed, not a target."""
-    if not classification.grading.reportable:
-        return ("一般事件　自愿报告",)
-    late = (lateness(report, classification.duties, generated_at)
-            if generated_at is not None else None)
-    if late is not None and late.obligation.due is not None:
-        return ("紧急　迟报", f"报告时限 {fmt_time(late.obligation.due)}（北京时间）已过",
-                f"迟报 {late.zh}")
-    due = governing(report.report_type, classification.duties)
-    if report.report_type is ReportType.SUMMARY:
-        return ("事件处置总结报告",) + (
-            (f"报送时限：{fmt_time(due.due)}（北京时间）",) if due and due.due else ())
-    if report.report_type is ReportType.FOLLOW_UP:
-        return ("续报",)
-    if due is not None and due.due is not None:
-        return ("紧急", f"报告时限：{fmt_time(due.due)}（北京时间）")
-    return ("紧急",)
+                  generated_at: datetime | None = None,
+                  said: Statements | None = None) -> tuple[str, ...]:
+    """The boxed lines: how urgent or what kind of report (the model's headline), the
+    deadline this report answers and, sent after it, that it is late."""
+    said = said or _said(report, classification, generated_at)
+    lines = list(said.headline)
+    deadline = said.get("deadline")
+    if deadline is not None:
+        lines.append(f"{deadline.label}：{deadline.text}")
+    late = said.get("late")
+    if late is not None:
+        lines.append(late.text)
+    return tuple(lines)
 
 
 def cover_subject(report: Report) -> str:
@@ -133,6 +144,7 @@ def render_cover_pdf(report: Report, classification: Classification, *, report_p
     if report_pages < 0:
         raise ValueError("report_pages must not be negative")
     styles = _styles()
+    said = _said(report, classification, generated_at)
     total = report_pages + 1
     page_w, page_h = A4
     width = page_w - 2 * MARGIN
@@ -158,7 +170,7 @@ def render_cover_pdf(report: Report, classification: Classification, *, report_p
 
     urgent = CJKParagraph("<br/>".join(fonts.paragraph_markup(line)
                                        for line in urgency_lines(report, classification,
-                                                                 generated_at)),
+                                                                 generated_at, said)),
                           styles["urgent"])
     _, h = urgent.wrap(width - 8 * mm, page_h)
     box_h = h + 6 * mm
@@ -175,7 +187,8 @@ def render_cover_pdf(report: Report, classification: Classification, *, report_p
     room = y - MARGIN - footer_h - 8 * mm
     for limit in (90, 60, 40, 24):   # shorten long names/titles until the table fits the page
         table = _table(cover_rows(report, classification, total_pages=total,
-                                  generated_at=generated_at, limit=limit), styles, width)
+                                  generated_at=generated_at, limit=limit, said=said),
+                       styles, width)
         _, table_h = table.wrap(width, page_h)
         if table_h <= room:
             break

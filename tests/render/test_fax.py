@@ -104,8 +104,18 @@ def test_cover_has_no_other_phone_number() -> None:
 
 
 def test_cover_for_general_incident_is_not_urgent() -> None:
-    text = _text(_cover(_report("phishing-general")))
+    from dataclasses import replace as _replace
+    text = _text(_cover(_replace(_report("phishing-general"), impact_assessed=True)))
     assert "紧急" not in text and "自愿报告" in text
+
+
+def test_cover_for_unknown_impact_is_pending() -> None:
+    """Issue 18: no impact fact known — the cover says 待研判 and the deadline if it proves
+    较大 or above, never 一般事件 自愿报告."""
+    text = _text(_cover(_report("phishing-general")))
+    assert "级别待研判" in text and "自愿报告" not in text and "一般" not in text
+    assert "如为较大以上事件，应于2026-11-2114:00（北京时间）前报送江苏省网信办" in "".join(
+        text.split())
 
 
 def test_cover_type_is_large_and_black() -> None:
@@ -259,10 +269,14 @@ def test_tiffinfo_agrees(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("report_type", "handled", "lines"), [
-    ("initial", None, ("紧急", "报告时限：2026-11-18 18:05（北京时间）")),
-    ("follow_up", None, ("续报",)),
+    ("initial", None, ("紧急", ("报告时限：2026-11-18 18:05（北京时间）前报送浙江省网信办"
+                              "（《办法》第四条，发现后 4 小时内）"))),
+    ("follow_up", None, ("续报", ("报告时限：首报：2026-11-18 18:05（北京时间）前报送浙江省网信办"
+                                "（《办法》第四条，发现后 4 小时内）；续报：出现重要新情况或调查"
+                                "取得进展时及时报送"))),
     ("summary", "2026-11-20T17:30:00+08:00",
-     ("事件处置总结报告", "报送时限：2026-12-20 17:30（北京时间）")),
+     ("事件处置总结报告", ("报告时限：2026-12-20 17:30（北京时间）前报送浙江省网信办"
+                          "（《办法》第八条，处置结束后 30 日内）"))),
 ])
 def test_cover_urgency_follows_the_report_type(report_type, handled, lines) -> None:
     from dataclasses import replace as _replace
