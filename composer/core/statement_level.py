@@ -250,10 +250,10 @@ def deadline_statement(report: Report, c: Classification) -> Statement | None:
     zh = "；".join(t[0] for t in texts)
     en = "; ".join(t[1] for t in texts)
     if rtype is ReportType.FOLLOW_UP:
-        return Statement("deadline", f"首报：{zh}；续报：出现重要新情况或调查取得进展时及时报送",
+        return Statement("deadline", f"首报：{zh}；续报：无固定时限，出现重要新情况或调查取得进展时及时报送",
                          label="报告时限",
-                         en=f"Initial report: {en}; follow-up: promptly when important new "
-                            "facts emerge or the investigation progresses",
+                         en=f"Initial report: {en}; follow-up: no fixed limit, promptly when "
+                            "important new facts emerge or the investigation progresses",
                          spoken="续报没有固定时限：出现新的重要情况或调查取得阶段性进展时及时报告。",
                          carriers=keep)
     return Statement("deadline", zh, label="报告时限", en=en[0].upper() + en[1:],
@@ -278,7 +278,8 @@ def timeliness_statements(report: Report, c: Classification,
                   + (f"迟报 {late.zh}。" if late else "在时限内。"))
             en = (f" The original was sent {beijing_time_en(sent)}, "
                   + (f"{late.en} late." if late else "within the time limit."))
-        out.append(Statement("timeliness", "本报告为更正报告，时效以原报告为准。" + zh,
+        out.append(Statement("timeliness", "本报告为更正报告，时效以原报告为准"
+                             + (f"：{zh}" if zh else "。"),
                              label="报告时效",
                              en="A correction takes the timeliness of the report it corrects."
                                 + en,

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import QLabel, QWidget
 
 from composer.core import flow
+from composer.core.fields import Field
 from composer.core.grading import threshold_lines
+from composer.core.statement import header_statements
 from composer.gui import i18n
 from composer.gui.guide_links import attach_hint_links
 from composer.gui.model import DraftModel
@@ -20,7 +24,10 @@ def thresholds(fact: str) -> list[str]:
 class ImpactPage(StepPage):
     """Outages, affected population and people, leaked records, loss, defacement, judgements.
 
-    Unknown facts stay empty (the grading lists those that could still raise the level).
+    Unknown facts stay empty (the grading lists those that could still raise the level). While
+    the facts given reach no level above 一般 and one that could is empty, the level is 待研判
+    (on this page as everywhere); the unit settles it by giving the facts (0 counts) or with
+    the one choice 「其余影响均不涉及」 (``impact_assessed``), which the report then states.
     """
 
     step = flow.Step.IMPACT
@@ -116,6 +123,11 @@ class ImpactPage(StepPage):
                          ("serious", self.tr("严重威胁、严重影响（重大）")),
                          ("relatively_serious", self.tr("较严重威胁、较严重影响（较大）"))],
                         hint=thresholds("other_threat"))
+        form = self.new_form(self.tr("研判结论"))
+        self.assessed = self.add_check(
+            form, Field.IMPACT_ASSESSED, self.tr("未填写的影响"), self.tr("其余影响均不涉及"))
+        self.assessed.setToolTip(self.tr("勾选表示：除本页已填写的事实外，其余影响均不涉及。"
+                                         "报告中将写明这一点。"))
         attach_hint_links(self)  # 法规原文 links under the threshold hints
         self.body.addStretch(1)
 
@@ -124,9 +136,14 @@ class ImpactPage(StepPage):
         for path in flow.CII_FACT_PATHS:
             self.set_row_visible(path, cii)
         c = self.model.draft.classification()
-        if c is None:
+        report = self.model.draft.report()
+        if c is None or report is None:
             self.live.setText(self.tr("当前定级：请先修正下方标出的问题。"))
             return
-        level = c.grading.level
-        self.live.setText(self.tr("按目前填写的事实，定级为：") + "<b>"
-                          + i18n.pick(level.zh, level.en) + "</b>")
+        level = header_statements(report, c).level   # 待研判 until settled, as every output
+        text = (self.tr("按目前填写的事实，定级为：") + "<b>"
+                + html.escape(i18n.pick(level.text, level.en)) + "</b>")
+        if not c.settled:
+            text += "<br/>" + self.tr("尚未填写的事实可能达到较大以上。请填写（0 也算已知），"
+                                      "或在本页末尾勾选“其余影响均不涉及”。")
+        self.live.setText(text)

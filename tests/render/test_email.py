@@ -278,7 +278,7 @@ def test_deadline_paragraph_follows_the_report_type():
     ctx = body_context(report, classify(report), generated_at=report.incident.discovered_at,
                        attachment_name="report.pdf")
     assert ctx["timing"] == [("首报：2026-11-18 18:05（北京时间）前报送浙江省网信办（《办法》第四条，"
-                             "发现后 4 小时内）；续报：出现重要新情况或调查取得进展时及时报送")]
+                             "发现后 4 小时内）；续报：无固定时限，出现重要新情况或调查取得进展时及时报送")]
 
 
 def test_item_headings_and_parts_match_the_pdf() -> None:
