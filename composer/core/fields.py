@@ -163,6 +163,7 @@ LABEL_ZH: dict[Field, str] = {
     Field.CONTACT_PHONE: "联系电话",
     Field.CONTACT_EMAIL: "电子邮箱",
     Field.INCIDENT: "事件信息",
+    Field.IMPACT_FACTS: "影响事实",
     Field.INCIDENT_TITLE: "事件名称",
     Field.DISCOVERED_AT: "发现时间",
     Field.OCCURRED_AT: "发生时间",

@@ -47,6 +47,7 @@ class Obligation:
     note_zh: str = ""
     note_en: str = ""
     recipient: str = ""          # the route recipient's id (rule data; "" for duties to all)
+    role_zh: str = ""            # what the recipient is (保护工作部门…), when ``to`` names it
     intake_counts: bool = False  # a sending to the 12387 intake reaches this recipient too
 
     def met_by(self, recipient: str) -> bool:
@@ -116,7 +117,7 @@ def _route_reports(route: Route, report: Report, note_zh: str = "",
     due = in_china(report.incident.discovered_at + within)
     return [Obligation(action="report", to=recipient_name(r, report), to_en=r.en, due=due,
                        within=within, basis=route.basis, note_zh=note_zh, note_en=note_en,
-                       recipient=r.id, intake_counts=r.intake_counts)
+                       recipient=r.id, intake_counts=r.intake_counts, role_zh=r.zh)
             for r in route.recipients]
 
 

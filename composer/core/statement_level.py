@@ -81,7 +81,7 @@ def type_statements(report: Report) -> list[Statement]:
     rtype = report.report_type
     out = [Statement("type", report.type_zh, label="报告类型",
                      en=rtype.en + (" (correction)" if report.correction else ""),
-                     carriers=carriers(PDF, EMAIL, COVER, SCRIPT, HEADER)),
+                     carriers=carriers(EMAIL, COVER, SCRIPT, HEADER)),
            Statement("title", report_title(report), carriers=carriers(PDF))]
     if not report.correction:
         return out
@@ -122,7 +122,10 @@ def corrects_statement(report: Report) -> Statement:
     else:
         zh = f"本报告更正此前报送的{rtype.zh}{ref}。"
     en = f"This report corrects the {rtype.en.lower()} sent{when_en}{how_en}{ref_en}."
-    return Statement("corrects", zh, label="更正", en=en,
+    # on the phone: when it was sent (channel and reference are in the written report)
+    said = (f"本报告更正{spoken_time(c.sent_at)}报送的{rtype.zh}。"
+            if c is not None and c.sent_at is not None else f"本报告更正此前报送的{rtype.zh}。")
+    return Statement("corrects", zh, label="更正", en=en, spoken=said,
                      carriers=carriers(PDF, EMAIL, COVER, SCRIPT, FIELDS))
 
 
@@ -210,10 +213,19 @@ def _by_due(obligations: tuple[Obligation, ...]) -> list[list[Obligation]]:
     return [groups[due] for due in sorted(groups)]
 
 
+SPOKEN_NAME = 20
+"""A recipient whose name is longer than this is said on the phone by what it is
+(保护工作部门, 本部门网信工作机构…: the rule data's words); the written report names it."""
+
+
+def _said_name(o: Obligation) -> str:
+    return o.to if len(o.to) <= SPOKEN_NAME or not o.role_zh else o.role_zh
+
+
 def _spoken_due(group: list[Obligation], lead: str) -> str:
     first = group[0]
     assert first.due is not None
-    to = "、".join(dict.fromkeys(o.to for o in group))
+    to = "、".join(dict.fromkeys(_said_name(o) for o in group))
     return f"{lead}应在{spoken_time(first.due)}前报告{to}。"
 
 
@@ -272,14 +284,16 @@ def timeliness_statements(report: Report, c: Classification,
             if reportable and (generated_at is not None or report.correction) else None)
     if report.correction:
         sent = report.corrects.sent_at if report.corrects is not None else None
-        zh = en = ""
+        zh = en = said = ""
         if sent is not None and reportable and governing(report.report_type, c.duties):
-            zh = (f"原报告于{beijing_time(sent)}报送，"
-                  + (f"迟报 {late.zh}。" if late else "在时限内。"))
+            verdict = f"迟报 {late.zh}。" if late else "在时限内。"
+            zh = f"原报告于{beijing_time(sent)}报送，{verdict}"
+            said = f"原报告于{spoken_time(sent)}报送，{verdict}"
             en = (f" The original was sent {beijing_time_en(sent)}, "
                   + (f"{late.en} late." if late else "within the time limit."))
-        out.append(Statement("timeliness", "本报告为更正报告，时效以原报告为准"
-                             + (f"：{zh}" if zh else "。"),
+        lead = "本报告为更正报告，时效以原报告为准"
+        out.append(Statement("timeliness", lead + (f"：{zh}" if zh else "。"),
+                             spoken=lead + (f"：{said}" if said else "。"),
                              label="报告时效",
                              en="A correction takes the timeliness of the report it corrects."
                                 + en,

@@ -10,8 +10,9 @@ neither is read aloud; every other line is.
 **Bound.** Read aloud at :data:`READING_RATE` characters a minute the script takes at most
 :data:`MAX_MINUTES` minutes, for any valid input: items 1–2 and the level are always there, each
 part of them; a long text of the unit's is said as its first sentences with 「……详见书面报告」,
-cut shorter (:data:`CUTS`) until the whole fits, and at the shortest cut the reasons beyond the
-first are summed up as 「另有 N 项定级依据，详见书面报告」.
+cut shorter (:data:`CUTS`) until the whole fits; then the reasons beyond the first are summed
+up as 「另有 N 项定级依据，详见书面报告」 and, last, the 「说明：」 lines as 「另有 N 条说明，详见书面
+报告」.
 
 * :func:`build_script` → :class:`PhoneScript` (its text, and the read-aloud length).
 * :func:`script_text` — script.txt: the script and the record sheet as plain text.
@@ -38,6 +39,7 @@ from composer.core.statement import (
     SCRIPT,
     Statement,
     Statements,
+    brief,
     statements,
 )
 from composer.render import fonts
@@ -62,6 +64,7 @@ RECORD_ROWS = ("通话时间", "拨打号码", "接听人姓名", "受理编号"
 """The rows of the 电话报告记录单."""
 
 _ONE_LINE = ("item1.", "item2.title", "item2.ransom.amount", "item2.ransom.method")
+_CUT_ANYWAY = ("item2.figures",)      # the reasons say the figures that graded the level
 _ENDS = "。！？；："
 
 
@@ -101,12 +104,13 @@ def _sentence(text: str) -> str:
 
 
 def _say(s: Statement, cut: tuple[int, int]) -> str:
-    """A statement as said: its spoken form, a long text of the unit's cut to its first
-    sentences (one-line texts to ``cut[0]`` syllables, long texts to ``cut[1]``)."""
-    if s.spoken:
-        return s.spoken
+    """A statement as said (:attr:`Statement.said`); a long text of the unit's, or the list
+    of figures, cut to its first sentences (one-line texts to ``cut[0]`` syllables, the rest
+    to ``cut[1]``) with 「……详见书面报告」."""
+    if not (s.user or s.key in _CUT_ANYWAY):
+        return s.said
     limit = cut[0] if s.key.startswith(_ONE_LINE) else cut[1]
-    return s.brief(limit, MORE_IN_WRITING, spoken_length)
+    return brief(s.said, limit, MORE_IN_WRITING, spoken_length)
 
 
 def _lines(parts: list[Statement], cut: tuple[int, int]) -> list[str]:
@@ -114,16 +118,23 @@ def _lines(parts: list[Statement], cut: tuple[int, int]) -> list[str]:
             for s in parts]
 
 
-def _render(report: Report, said: Statements, cut: tuple[int, int], all_reasons: bool) -> str:
+_NOTES = ("remark.", "cii_reading")     # the 「说明：」 lines beside the level
+
+
+def _render(report: Report, said: Statements, cut: tuple[int, int], all_reasons: bool,
+            all_notes: bool = True) -> str:
     op = report.operator
     channels = reporting_rules().channels
     one = cut[0]
     grading = [s for s in said.grading_lines if s.carried_by(SCRIPT)]
     reasons = [s for s in grading if s.key.startswith("reason.")]
-    more = 0
+    more = notes = 0
     if not all_reasons and len(reasons) > 1:
         more = len(reasons) - 1
         grading = [s for s in grading if not s.key.startswith("reason.") or s is reasons[0]]
+    if not all_notes:
+        notes = sum(1 for s in grading if s.key.startswith(_NOTES))
+        grading = [s for s in grading if not s.key.startswith(_NOTES)]
     item1 = [s for s in said.item(1, SCRIPT)]
     item2 = [s for s in said.item(2, SCRIPT) if s not in grading and s.key != "level"
              and s.key not in ("fast_path",) and not s.key.startswith("reason.")]
@@ -142,7 +153,7 @@ def _render(report: Report, said: Statements, cut: tuple[int, int], all_reasons:
         correction=_lines(correction, cut), item1=_lines(item1, cut),
         item2=_lines(item2, cut), level=said.level.text,
         grading=[s.said for s in grading],
-        more_reasons=more, timing=[s.said for s in timing],
+        more_reasons=more, more_notes=notes, timing=[s.said for s in timing],
         email_channel=channels.email, fax_channel=channels.fax)
 
 
@@ -152,9 +163,9 @@ def build_script(report: Report, classification: Classification, *,
     said = said or statements(report, classification)
     limit = MAX_MINUTES * READING_RATE
     body = ""
-    for all_reasons in (True, False):
+    for all_reasons, all_notes in ((True, True), (False, True), (False, False)):
         for cut in CUTS:
-            body = _render(report, said, cut, all_reasons)
+            body = _render(report, said, cut, all_reasons, all_notes)
             if spoken_length("".join(_said(body))) <= limit:
                 return _script(report, said, body)
     return _script(report, said, body)
