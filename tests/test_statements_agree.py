@@ -44,6 +44,7 @@ from composer.core.statement import (
     PDF,
     SCRIPT,
     Statement,
+    brief,
     statements,
 )
 from composer.core.validators import InvalidIncident
@@ -176,10 +177,8 @@ def _forms(s: Statement, carrier: str) -> list[str]:
     """The forms the model allows ``carrier`` to say ``s`` in (its text; the spoken form on
     the phone; the model's own cut form where the output has no room for a long text)."""
     if carrier == SCRIPT:
-        forms = [s.said]
-        forms += [s.brief(limit, MORE_IN_WRITING, spoken_length) for cut in CUTS
-                  for limit in cut]
-        return forms
+        return [s.said] + [brief(s.said, limit, MORE_IN_WRITING, spoken_length)
+                           for cut in CUTS for limit in cut]
     if carrier == EMAIL:
         return [s.text, s.brief(BODY_BRIEF, MORE_IN_ATTACHMENT)]
     if carrier == COVER:
