@@ -52,7 +52,7 @@ from composer.render.email import BODY_BRIEF, render_eml
 from composer.render.fax_cover import COVER_BRIEF, render_cover_pdf
 from composer.render.fields import all_fields_text, report_fields
 from composer.render.pdf import render_report_pdf
-from composer.render.script import CUTS, build_script, spoken_length
+from composer.render.script import CUT_ON_THE_PHONE, CUTS, build_script, spoken_length
 
 HERE = Path(__file__).resolve().parent
 EXAMPLES = HERE / "data" / "examples"
@@ -177,6 +177,8 @@ def _forms(s: Statement, carrier: str) -> list[str]:
     """The forms the model allows ``carrier`` to say ``s`` in (its text; the spoken form on
     the phone; the model's own cut form where the output has no room for a long text)."""
     if carrier == SCRIPT:
+        if not (s.user or s.key in CUT_ON_THE_PHONE):
+            return [s.said]
         return [s.said] + [brief(s.said, limit, MORE_IN_WRITING, spoken_length)
                            for cut in CUTS for limit in cut]
     if carrier == EMAIL:

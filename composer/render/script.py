@@ -64,7 +64,7 @@ RECORD_ROWS = ("通话时间", "拨打号码", "接听人姓名", "受理编号"
 """The rows of the 电话报告记录单."""
 
 _ONE_LINE = ("item1.", "item2.title", "item2.ransom.amount", "item2.ransom.method")
-_CUT_ANYWAY = ("item2.figures",)      # the reasons say the figures that graded the level
+CUT_ON_THE_PHONE = ("item2.figures",)      # the reasons say the figures that graded the level
 _ENDS = "。！？；："
 
 
@@ -107,7 +107,7 @@ def _say(s: Statement, cut: tuple[int, int]) -> str:
     """A statement as said (:attr:`Statement.said`); a long text of the unit's, or the list
     of figures, cut to its first sentences (one-line texts to ``cut[0]`` syllables, the rest
     to ``cut[1]``) with 「……详见书面报告」."""
-    if not (s.user or s.key in _CUT_ANYWAY):
+    if not (s.user or s.key in CUT_ON_THE_PHONE):
         return s.said
     limit = cut[0] if s.key.startswith(_ONE_LINE) else cut[1]
     return brief(s.said, limit, MORE_IN_WRITING, spoken_length)
