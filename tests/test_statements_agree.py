@@ -183,8 +183,8 @@ def _forms(s: Statement, carrier: str) -> list[str]:
                            for cut in CUTS for limit in cut]
     if carrier == EMAIL:
         return [s.text, s.brief(BODY_BRIEF, MORE_IN_ATTACHMENT)]
-    if carrier == COVER:
-        return [s.text, s.brief(COVER_BRIEF, MORE_IN_REPORT)]
+    if carrier == COVER:     # one page: long notes and texts as their first sentences
+        return [s.text, brief(s.text, COVER_BRIEF, MORE_IN_REPORT)]
     return [s.text]
 
 

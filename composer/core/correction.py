@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from composer.core.art7 import PARTS
 from composer.core.fields import LABEL_ZH, Field
 from composer.core.history import SentReport
 from composer.core.model import CorrectedReport, FieldChange
@@ -85,6 +86,13 @@ def _leaves() -> tuple[Field, ...]:
     return tuple(f for f in Field if f.value not in inner and f not in _NOT_CONTENT)
 
 
+def _label(f: Field) -> str:
+    """The report's own word for a part of Art. 7 items 1–2 (事件地点, 赎金金额…), else the
+    field's label."""
+    part = next((p for p in PARTS if "incident." + p.key == f.value), None)
+    return part.zh if part is not None else LABEL_ZH.get(f, f.value)
+
+
 def changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[FieldChange, ...]:
     """Each field of the one field list whose value differs between the corrected report's
     data (``old``) and the correction's (``new``), in the list's order."""
@@ -92,8 +100,7 @@ def changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[FieldChange
     for f in _leaves():
         was, now = _shown(f, _get(old, f.value)), _shown(f, _get(new, f.value))
         if was != now:
-            out.append(FieldChange(path=f.value, label=LABEL_ZH.get(f, f.value), old=was,
-                                   new=now))
+            out.append(FieldChange(path=f.value, label=_label(f), old=was, new=now))
     return tuple(out)
 
 

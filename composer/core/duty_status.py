@@ -109,10 +109,10 @@ def still_owed(states: Sequence[DutyState],
     intake = [s for s in history if counts(s) and s.recipient == INTAKE]
     if intake:
         hotline = reporting_rules().channels.hotline
-        return (f"已向 {hotline} 受理平台报送，但这不代替向{to}报告（《办法》第四条）："
-                f"本单位仍须向{to}报告。",
-                f"Sent to the {hotline} intake, which does not stand in for reporting to "
-                f"{to_en} (Measures Art. 4): the unit still has to report to {to_en}.")
+        return ((f"已向 {hotline} 受理平台报送，但这不代替向{to}报告（《办法》第四条）："
+                f"本单位仍须向{to}报告。"),
+                (f"Sent to the {hotline} intake, which does not stand in for reporting to "
+                f"{to_en} (Measures Art. 4): the unit still has to report to {to_en}."))
     return (f"本单位仍须向{to}报告（《办法》第四条）。",
             f"The unit still has to report to {to_en} (Measures Art. 4).")
 

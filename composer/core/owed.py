@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from composer.core.classify import Classification
-from composer.core.duty_status import duty_states, police_open, still_owed
-from composer.core.history import SentReport
+from composer.core.duty_status import counts, duty_states, police_open
+from composer.core.history import INTAKE, SentReport
 from composer.core.model import Report, ReportType
 from composer.core.obligations import CHINA_TZ, governing, in_china
 from composer.core.rules import reporting_rules
@@ -112,15 +112,19 @@ def _unmet_reports(classification: Classification,
     if not history:
         return []
     states = duty_states(classification, history)
-    note = still_owed(states, history)
+    intake = any(counts(s) and s.recipient == INTAKE for s in history)
+    hotline = reporting_rules().channels.hotline
     out = []
     for st in states:
         if st.met:
             continue
         o = st.obligation
         out.append(Owed(
-            f"report:{o.recipient}", f"向{o.to}报告：尚未报送" + (f"。{note[0]}" if note else ""),
-            f"Report to {o.to}: not sent yet" + (f". {note[1]}" if note else ""),
+            f"report:{o.recipient}", f"向{o.to}报告：尚未报送"
+            + (f"（已向 {hotline} 受理平台报送，但这不代替向{o.to}报告）" if intake else ""),
+            f"Report to {o.to}: not sent yet"
+            + (f" (the sending to the {hotline} intake does not stand in for it)"
+               if intake else ""),
             o.due, "《办法》第四条", "Measures art. 4"))
     return out
 

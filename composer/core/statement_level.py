@@ -234,7 +234,9 @@ def deadline_statement(report: Report, c: Classification) -> Statement | None:
     incident, which has none)."""
     d = c.duties
     rtype = report.report_type
-    keep = carriers(PDF, EMAIL, COVER, SCRIPT, HEADER)
+    # a correction's cover says its timeliness (the corrected report's), not a target
+    keep = (carriers(PDF, EMAIL, SCRIPT, HEADER) if report.correction
+            else carriers(PDF, EMAIL, COVER, SCRIPT, HEADER))
     if not c.settled:
         groups = _by_due(d.provisional)
         if not groups:

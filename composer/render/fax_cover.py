@@ -20,7 +20,14 @@ from composer import __version__
 from composer.core.classify import Classification
 from composer.core.model import Report
 from composer.core.rules import reporting_rules
-from composer.core.statement import COVER, MORE_IN_REPORT, Statement, Statements, statements
+from composer.core.statement import (
+    COVER,
+    MORE_IN_REPORT,
+    Statement,
+    Statements,
+    brief,
+    statements,
+)
 from composer.core.statement_base import fmt_time
 from composer.render.oneline import header_text
 
@@ -59,9 +66,10 @@ def _cut(text: str, limit: int) -> str:
     return header_text(text, limit)
 
 
-COVER_BRIEF = 120
-"""Characters of a long text of the unit's (the delay reason) the cover prints before
-「……（详见报告）」: the report follows the cover."""
+COVER_BRIEF = 80
+"""Characters of a long text (the unit's delay reason, the notes beside the level) the cover
+prints before 「……（详见报告）」 — its first sentences: the report follows the cover, and the
+cover is one page."""
 
 
 def _said(report: Report, classification: Classification,
@@ -70,7 +78,7 @@ def _said(report: Report, classification: Classification,
 
 
 def _text(s: Statement) -> str:
-    return s.brief(COVER_BRIEF, MORE_IN_REPORT)
+    return brief(s.text, COVER_BRIEF, MORE_IN_REPORT)
 
 
 def cover_rows(report: Report, classification: Classification, *, total_pages: int,
@@ -118,7 +126,7 @@ def urgency_lines(report: Report, classification: Classification,
     said = said or _said(report, classification, generated_at)
     lines = list(said.headline)
     deadline = said.get("deadline")
-    if deadline is not None:
+    if deadline is not None and deadline.carried_by(COVER):
         lines.append(f"{deadline.label}：{deadline.text}")
     late = said.get("late")
     if late is not None:

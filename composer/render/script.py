@@ -46,7 +46,7 @@ from composer.render import fonts
 from composer.render import pdf_layout as L
 from composer.render.templating import render
 
-__all__ = ["CUTS", "MAX_MINUTES", "READING_RATE", "PhoneScript", "build_script", "script_pdf",
+__all__ = ["CUTS", "CUT_ON_THE_PHONE", "MAX_MINUTES", "READING_RATE", "PhoneScript", "build_script", "script_pdf",
            "script_text", "spoken_length", "spoken_time"]
 
 READING_RATE = 220

@@ -11,8 +11,13 @@ from core_helpers import example, incident
 
 from composer.core.classify import classify
 from composer.core.correction import changes, corrected_sending
-from composer.core.draft import Draft, correction_draft, derived_draft, draft_from_json, \
-    draft_to_json
+from composer.core.draft import (
+    Draft,
+    correction_draft,
+    derived_draft,
+    draft_from_json,
+    draft_to_json,
+)
 from composer.core.history import INTAKE, SentReport
 from composer.core.incident_io import dumps_report, loads_report, parse_report
 from composer.core.model import ReportType
@@ -106,10 +111,10 @@ def test_the_app_names_the_sending_and_lists_each_changed_field():
     fix.set("impact_facts.personal_info_leaked", 1_300_000)
     report = fix.report()
     assert [(c.label, c.old, c.new) for c in report.changes] == [
-        ("发生地点", "", "杭州市西湖区"), ("个人信息泄露人数", "1,200,000", "1,300,000")]
+        ("事件地点", "", "杭州市西湖区"), ("个人信息泄露人数", "1,200,000", "1,300,000")]
     said = statements(report, classify(report), generated_at=LATER)
     assert [s.text for s in said.prefixed("change.")] == [
-        "发生地点：（未填写） → 杭州市西湖区", "个人信息泄露人数：1,200,000 → 1,300,000"]
+        "事件地点：（未填写） → 杭州市西湖区", "个人信息泄露人数：1,200,000 → 1,300,000"]
     assert said.get("late") is None and "在时限内" in said.text("timeliness")
     # stored and read back (the app's autosave): what it corrects stays with it
     fix.id = 8
