@@ -143,13 +143,16 @@ def due_key(report: Report | None, classification: Classification | None,
             sent: set[ReportType], this_sent: bool) -> tuple[int, str]:
     """Sort key for the reports list: what is due next first.
 
-    0: an unsent report with a dated deadline (earliest first); 1: a sent incident with a dated
+    0: an unsent report with a dated deadline (earliest first; while 待研判, the one that applies
+    if it proves 较大 or above); 1: a sent incident with a dated
     summary due; 2: undated duties still open (补报, 续报); 3: nothing owed.
     """
     if report is None or classification is None:
         return (2, "")
     if not this_sent:
         due = governing(report.report_type, classification.duties)
+        if due is None and not classification.settled and classification.duties.provisional:
+            due = classification.duties.provisional[0]    # 待研判: the deadline if 较大+
         if due is not None and due.due is not None:
             return (0, due.due.astimezone(UTC).isoformat())
     items = owed(report, classification, sent | ({report.report_type} if this_sent else set()))

@@ -148,10 +148,11 @@ def item_statements(report: Report, level: list[Statement]) -> list[Statement]:
     occurred, occurred_said = _time(inc.occurred_at)
     out += [_part("item2.title", 2, "事件名称", inc.title),
             _part("item2.discovered_at", 2, "发现时间", discovered, spoken=discovered_said,
-                  user=False),
-            _part("item2.occurred_at", 2, "发生时间", occurred, spoken=occurred_said,
-                  user=False),
-            _part("item2.location", 2, "事件地点", inc.location, mark="location",
+                  user=False)]
+    if occurred is not None:   # Art. 7: the time of discovery *or* occurrence — not owed
+        out.append(_part("item2.occurred_at", 2, "发生时间", occurred, spoken=occurred_said,
+                         user=False))
+    out += [_part("item2.location", 2, "事件地点", inc.location, mark="location",
                   report=report),
             _part("item2.category", 2, "事件类型", category_text(inc.category),
                   mark="category", report=report, user=False)]

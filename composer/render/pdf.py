@@ -158,8 +158,9 @@ def _header_table(st: L.ReportStyles, said: Statements, generated_at: datetime) 
         ("报告单位", unit),
         ("联系人", _cell(st, get("contact"))),
         ("发现时间", _cell(st, get("item2.discovered_at"))),
-        ("发生时间", _cell(st, get("item2.occurred_at"))),
     ]
+    if get("item2.occurred_at") is not None:   # discovery *or* occurrence (Art. 7)
+        rows.append(("发生时间", _cell(st, get("item2.occurred_at"))))
     if get("item2.handling_completed_at") is not None:
         rows.append(("处置结束时间", _cell(st, get("item2.handling_completed_at"))))
     rows.append(("事件级别", level))

@@ -106,3 +106,21 @@ def test_whether_12387_counts_is_rule_data_checked_by_the_loader():
     bad["routes"][0]["recipients"][0]["intake_counts"] = "yes"
     with pytest.raises(RuleDataError, match="intake_counts: must be true or false"):
         parse_reporting(bad)
+
+
+def test_the_calendar_has_an_event_for_each_obligation_still_owed():
+    import icalendar
+
+    from composer.render.ics import calendar_ics
+
+    data = example("cii-grid-outage.json")
+    data["incident"]["suspected_crime"] = True
+    report = parse_report(data)
+    c = classify(report)
+    items = owed(report, c, set(), [_sent(INTAKE)])
+    cal = icalendar.Calendar.from_ical(calendar_ics(report, items, now=CII_DUE))
+    summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
+    assert any("向国家能源局报告：尚未报送" in s for s in summaries)
+    assert any("向公安机关报告：尚未报送" in s for s in summaries)
+    assert any("向公安机关报案" in s for s in summaries)
+    assert len({str(e["UID"]) for e in cal.walk("VEVENT")}) == len(summaries)

@@ -115,7 +115,9 @@ def test_both_bodies() -> None:
         assert "010-66668888" in body and "刘洋" in body
         assert "公民个人信息泄露" in body or "个人信息" in body
         # issue 18: what the PDF says — each part, 待补报 where it does, the ransom parts
-        assert "事件地点：待补报" in body and "发生时间：待补报" in body
+        assert "事件地点：待补报" in body
+        # item 2 asks for the time of discovery *or* occurrence: nothing is owed for the latter
+        assert "发现时间：2026-11-18 14:05（北京时间）" in body and "发生时间" not in body
         assert "四、网络安全事件原因初步分析意见" in body
         assert "赎金金额：3 BTC" in body and "支付方式：比特币转账至指定钱包" in body
         assert "索要日期：2026-11-18 13:40（北京时间）" in body
