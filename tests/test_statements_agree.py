@@ -228,14 +228,14 @@ def test_a_statement_an_output_drops_or_rewords_is_caught(monkeypatch) -> None:
     """The check can fail: a fax cover that words the deadline its own way is found out."""
     from composer.render import fax_cover
 
-    real = fax_cover.urgency_lines
+    real = fax_cover.cover_rows
 
     def reworded(*args, **kw):
-        return tuple(line.replace("前报送", "之前报告") for line in real(*args, **kw))
+        return [(label, value.replace("前报送", "之前报告")) for label, value in real(*args, **kw)]
 
     report = _example("ransomware-retailer.json")
     _check(report)
-    monkeypatch.setattr(fax_cover, "urgency_lines", reworded)
+    monkeypatch.setattr(fax_cover, "cover_rows", reworded)
     with pytest.raises(AssertionError, match="cover: deadline"):
         _check(report)
 

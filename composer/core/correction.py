@@ -17,6 +17,7 @@ from typing import Any
 from composer.core.art7 import PARTS
 from composer.core.fields import LABEL_ZH, Field
 from composer.core.history import SentReport
+from composer.core.hygiene import clean
 from composer.core.model import CorrectedReport, FieldChange
 from composer.core.obligations import in_china
 
@@ -70,10 +71,10 @@ def _shown(field: Field, value: Any) -> str:
             try:
                 moment = datetime.fromisoformat(value)
             except ValueError:
-                return value.strip()
+                return clean(value.strip())
             if moment.utcoffset() is not None:
                 return in_china(moment).strftime("%Y-%m-%d %H:%M") + "（北京时间）"
-        return value.strip()
+        return clean(value.strip())     # the text hygiene every output's text has had
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
     if isinstance(value, (int, float)):

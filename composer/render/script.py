@@ -74,6 +74,7 @@ class PhoneScript:
     report_type: str        # 首报 / 续报 / 总结报告
     hotline: str            # the number to dial (rule data)
     body: str               # the rendered template: sections, said lines, instructions
+    unit: str = ""          # the reporting unit (script.pdf's Author)
 
     @property
     def said_lines(self) -> list[str]:
@@ -179,7 +180,8 @@ def _said(body: str) -> list[str]:
 def _script(report: Report, said: Statements, body: str) -> PhoneScript:
     return PhoneScript(title=_one_line(report.incident.title) or "",
                        report_type=said.text("type"),
-                       hotline=reporting_rules().channels.hotline, body=body)
+                       hotline=reporting_rules().channels.hotline, body=body,
+                       unit=" ".join(report.operator.name.split()))
 
 
 def _one_line(text: str | None) -> str | None:
@@ -212,7 +214,7 @@ def script_pdf(script: PhoneScript, *, generated_at: datetime) -> bytes:
     m = fonts.paragraph_markup
     buf = io.BytesIO()
     doc = L.document(buf, title=f"12387 热线电话报告稿：{script.title}",
-                     author="Composer", subject="电话报告稿与电话报告记录单",
+                     author=script.unit or "Composer", subject="电话报告稿与电话报告记录单",
                      creator=f"Composer {__version__}", lang="zh-CN")
     header = _header(script)
     story = [L.CJKParagraph("12387 热线电话报告稿", L.TITLE),
