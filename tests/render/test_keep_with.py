@@ -21,7 +21,7 @@ from composer.core.incident_io import load_report
 from composer.core.model import Report, ReportType
 from composer.render import pdf_layout as L
 from composer.render.pdf import render_report_pdf
-from composer.render.wording import ITEM_HEADINGS, SUMMARY_HEADING
+from composer.render.pdf import ITEM_HEADINGS, SUMMARY_HEADING
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 HEADINGS = (*ITEM_HEADINGS, SUMMARY_HEADING)

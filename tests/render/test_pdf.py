@@ -213,9 +213,19 @@ def test_credit_code_shown_when_given(adversarial_pdf: bytes, ransomware_pdf: by
 
 
 def test_general_incident_is_a_voluntary_report() -> None:
-    text = flat(render(example("phishing-general")))
+    # settled 一般: the unit states that the impact facts it did not give do not apply
+    text = flat(render(replace(example("phishing-general"), impact_assessed=True)))
     assert squash(VOLUNTARY) in text
-    assert "报告时限" not in text
+    assert "报告时限" not in text and "待研判" not in text
+
+
+def test_unknown_impact_is_pending_never_general() -> None:
+    """Issue 18: no impact fact at all is 待研判 — never 一般, never 自愿报告 — with the route
+    and deadline that apply if it proves 较大 or above, and the facts still being established."""
+    text = flat(render(example("phishing-general")))
+    assert "事件级别待研判" in text and "自愿报告" not in text and "一般" not in text
+    assert "如为较大以上事件，应于2026-11-2114:00（北京时间）前报送江苏省网信办" in text
+    assert "下列事实尚在核实" in text and "个人信息泄露人数" in text
 
 
 def test_cii_lists_both_recipients() -> None:
