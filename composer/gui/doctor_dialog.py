@@ -8,8 +8,6 @@ instead of a child process.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import PySide6
 from PySide6.QtCore import qVersion
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -24,46 +22,22 @@ from PySide6.QtWidgets import (
 )
 
 from composer import doctor
-from composer.core import paths
 from composer.gui import i18n
 from composer.gui.operations import run_io
 
-Check = Callable[[], list[doctor.Finding]]
-
 
 def in_process_probe() -> tuple[dict, str]:
-    """What ``doctor.probe_qt`` finds in a child process, read from this running app (the
-    printers are asked for off the GUI thread: :func:`printer_probe`)."""
+    """What ``doctor``'s Qt probe finds in a child process, read from this running app —
+    including the printers, which asks CUPS or the spooler: call it off the GUI thread."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
     return {
         "pyside": PySide6.__version__,
         "qt": qVersion(),
         "platform": QGuiApplication.platformName(),
+        "printers": list(QPrinterInfo.availablePrinterNames()),
+        "default_printer": QPrinterInfo.defaultPrinterName(),
     }, ""
-
-
-def printer_probe() -> dict:
-    """The printers Qt sees and the default one (asks CUPS or the spooler: slow, off the GUI
-    thread)."""
-    from PySide6.QtPrintSupport import QPrinterInfo
-
-    return {"printers": list(QPrinterInfo.availablePrinterNames()),
-            "default_printer": QPrinterInfo.defaultPrinterName()}
-
-
-def checks(probe: tuple[dict, str]) -> list[Check]:
-    """``doctor.run_checks`` one check at a time, in its order (a test keeps the two equal)."""
-    qt, stderr = probe
-    return [
-        lambda: [doctor.check_python()],
-        lambda: doctor.check_qt(qt, stderr),
-        doctor.check_platform_libraries,
-        lambda: [doctor.check_fonts()],
-        lambda: [doctor.check_folder("数据文件夹", "Data folder", paths.data_dir())],
-        lambda: [doctor.check_folder("设置文件夹", "Config folder", paths.config_dir())],
-        lambda: [doctor.check_database(paths.database_path())],
-        lambda: [doctor.check_printers(printer_probe())],
-        lambda: [doctor.check_eml(doctor.eml_handler())],
-    ]
 
 
 class DoctorDialog(QDialog):
@@ -97,8 +71,9 @@ class DoctorDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setObjectName("doctorClose")
         layout.addWidget(buttons)
         self.resize(760, 380)
-        self._todo: list[Check] = [] if findings is not None else checks(in_process_probe())
+        self._todo: list[doctor.Check] = [] if findings is not None else list(doctor.CHECKS)
         self._count = len(self._todo)
+        self._context: doctor.Context | None = None   # made by the first check, off-thread
         self.finished_checks = findings is not None
         self._show()
         self._next()
@@ -109,7 +84,12 @@ class DoctorDialog(QDialog):
             self._show()
             return
         check = self._todo.pop(0)
-        run_io(self, check, on_success=self._found, on_failure=self._check_failed)
+
+        def run() -> list[doctor.Finding]:    # on the I/O pool, one check after another
+            if self._context is None:
+                self._context = doctor.Context(in_process_probe())
+            return check.run(self._context)
+        run_io(self, run, on_success=self._found, on_failure=self._check_failed)
 
     def _found(self, found: list[doctor.Finding]) -> None:
         self.findings += found
@@ -143,4 +123,4 @@ class DoctorDialog(QDialog):
         QApplication.clipboard().setText("\n".join(self.lines))
 
 
-__all__ = ["DoctorDialog", "checks", "in_process_probe", "printer_probe"]
+__all__ = ["DoctorDialog", "in_process_probe"]
