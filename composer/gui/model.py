@@ -47,13 +47,10 @@ class DraftModel(QObject):
 
     def set_step(self, step: int) -> None:
         """The wizard shows ``step`` (stored with the draft; the window saves it). Not a change
-        of what the report says: ``changed`` only when the level stops being 待研判 — every
-        page, the header and the preview re-check the whole draft on ``changed``."""
+        of what the report says, so no ``changed``: every page, the header and the preview
+        re-check the whole draft on ``changed`` (for a 200-page report, on each 下一步)."""
         if self.draft.step != step:
-            awaiting = self.draft.awaiting_impact
             self.draft.enter_step(step)
-            if self.draft.awaiting_impact != awaiting:
-                self.changed.emit()
 
     def replace(self, draft: Draft) -> None:
         self.draft = draft
