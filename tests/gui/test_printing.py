@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel
 
 from composer.core.draft import Draft
 from composer.gui.operations import wait_for_pools
-from composer.gui.printing import PrintPreview, document_pdf, print_pdf_to_file
+from composer.gui.printing import PrintPreview, a4_printer, document_pdf, print_pdf_to_file
 from composer.render.fax import page_count
 
 A4_PT = (595.3, 841.9)
@@ -199,7 +199,10 @@ def test_a_cancelled_job_leaves_nothing_and_a_page_range_is_honoured(qtbot, tmp_
     wait_for_pools(30000)
 
 
-def test_print_button_asks_the_print_dialog_then_prints_in_the_background(qtbot, tmp_path):
+def test_print_button_asks_the_print_dialog_and_prints_only_when_told(qtbot, tmp_path):
+    """打印… opens Qt's print dialog (which selects the system's default printer where there is
+    one: the test cancels it — nothing goes to paper); nothing prints until the dialog says so,
+    and then the job runs in the background."""
     from PySide6.QtPrintSupport import QPrintDialog
     from PySide6.QtWidgets import QPushButton
 
@@ -210,14 +213,18 @@ def test_print_button_asks_the_print_dialog_then_prints_in_the_background(qtbot,
     dialog.show()
     button = dialog.findChild(QPushButton, "print-preview-print")
     qtbot.waitUntil(button.isEnabled, timeout=30000)
-    out = tmp_path / "chosen.pdf"
-    dialog.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    dialog.printer.setOutputFileName(str(out))
     button.click()
     chooser = dialog.findChild(QPrintDialog, "print-dialog")
-    assert chooser is not None and chooser.isVisible()
-    assert chooser.printer().outputFormat() == QPrinter.OutputFormat.PdfFormat
-    chooser.accept()
+    assert chooser is not None and chooser.isVisible() and chooser.printer() is dialog.printer
+    chooser.reject()
+    qtbot.wait(50)
+    assert dialog.job is None and dialog.printed_pages == 0
+    out = tmp_path / "chosen.pdf"
+    own = a4_printer("test")
+    own.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    own.setOutputFileName(str(out))
+    dialog.set_printer(own)
+    dialog.print_to(own)                        # what 打印 in the dialog does, on our printer
     qtbot.waitUntil(lambda: dialog.printed_pages == page_count(pdf), timeout=60000)
     assert len(pypdf.PdfReader(str(out)).pages) == page_count(pdf)
     dialog.close()
