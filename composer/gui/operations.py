@@ -27,6 +27,7 @@ cancelled)``; ``cancelled()`` answers True once the user pressed 取消 in the p
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from enum import Enum
@@ -91,12 +92,21 @@ IO_THREADS = 2
 _io_pool: QThreadPool | None = None
 
 
+SWITCH_INTERVAL_S = 0.001
+"""How often a worker running Python hands the interpreter lock over (Python's default: 5 ms).
+The GUI thread needs the lock for every Python slot and event filter it runs while it lays
+out and paints; with 5 ms per hand-over, a window rebuilt while the preview renders 200 pages
+waited ≈ 0.9 s with ≈ 0.1 s of its own work (bench/bench_stall.py)."""
+
+
 def _worker_pool() -> QThreadPool:
     """One worker thread: reportlab and PDFium are not thread-safe, so background renders
     (preview, package, print) run one after another, never side by side."""
     pool = QThreadPool.globalInstance()
     if pool.maxThreadCount() != 1:
         pool.setMaxThreadCount(1)
+        if sys.getswitchinterval() > SWITCH_INTERVAL_S:
+            sys.setswitchinterval(SWITCH_INTERVAL_S)
     return pool
 
 
