@@ -53,7 +53,8 @@ def _styles() -> dict[str, ParagraphStyle]:
 
     fonts.register()
     body = ParagraphStyle("fax-body", fontName=fonts.SANS, fontSize=BODY_PT, leading=LEADING,
-                          textColor="black", wordWrap="CJK")
+                          textColor="black", wordWrap="CJK",
+                          cjkJustify=0)   # ragged-right: never letter-spaced to fill a line
     return {
         "body": body,
         "label": ParagraphStyle("fax-label", parent=body, fontName=fonts.SANS_BOLD),
