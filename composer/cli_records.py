@@ -37,9 +37,20 @@ def add_commands(sub: Any) -> None:
 
 
 def _load(name: str):  # type: ignore[no-untyped-def]
+    """``(report, source)`` with the report's text cleaned (the one text hygiene of every
+    output, :mod:`composer.core.hygiene`; one ``warning:`` line per field it changed), or an
+    exit status."""
     from composer.cli_input import load
+    from composer.core.hygiene import clean_report
+    from composer.render.checks import hygiene_warnings
 
-    return load(name)
+    loaded = load(name)
+    if isinstance(loaded, int):
+        return loaded
+    report, findings = clean_report(loaded[0])
+    for warning in hygiene_warnings(findings):
+        print(f"warning: {warning}", file=sys.stderr)
+    return report, loaded[1]
 
 
 def cmd_script(args: argparse.Namespace) -> int:
@@ -80,38 +91,43 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_log(path: Path) -> tuple[list[Any], Any] | str:
-    """(records, verification) of the database at ``path``, opened read-only; or why it
-    cannot be read. Without a database: no records — unless an anchor says there were."""
+def _read_log(path: Path) -> tuple[Any, Any] | str:
+    """(records and profile, verification) of the database at ``path``, opened read-only; or
+    why it cannot be read. Without a database: no records — unless an anchor says there were."""
     import sqlite3
 
     from composer.core import records
-    from composer.core.record_verify import Verification, open_read_only, verify
+    from composer.core.record_verify import (
+        RecordLog,
+        Verification,
+        open_read_only,
+        read_log,
+        verify,
+    )
 
     if not path.exists():
         try:
             anchor = records.read_anchor(path)
         except ValueError as exc:
-            return [], Verification(0, (f"record anchor: {exc}",), None, records.GENESIS)
+            return RecordLog((), None), Verification(0, (f"record anchor: {exc}",), None,
+                                                     records.GENESIS)
         problems: tuple[str, ...] = () if anchor is None or anchor.seq == 0 else (
             (f"record 1 is missing: the database {path} is gone, but the anchor names record "
              f"{anchor.seq}"),)
-        return [], Verification(0, problems, 1 if problems else None, records.GENESIS)
+        return RecordLog((), None), Verification(0, problems, 1 if problems else None,
+                                                 records.GENESIS)
     try:
         db = open_read_only(path)
     except sqlite3.Error as exc:
         return f"cannot open the database {path}: {exc}"
     try:
         result = verify(db, path.parent, path)
-        try:
-            recs = records.all_records(db)
-        except sqlite3.Error:
-            recs = []
+        log = read_log(db)
     except sqlite3.Error as exc:
         return f"cannot read the database {path}: {exc}"
     finally:
         db.close()
-    return recs, result
+    return log, result
 
 
 def cmd_log(args: argparse.Namespace) -> int:
@@ -122,7 +138,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     if isinstance(loaded, str):
         print(loaded, file=sys.stderr)
         return EXIT_ERROR
-    recs, result = loaded
+    log, result = loaded
     if args.log_command == "verify":
         if not path.exists() and result.ok:
             print("no sending recorded yet (no database)")
@@ -141,7 +157,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     from composer.core.obligations import CHINA_TZ
     from composer.render.record_pdf import record_pdf
 
-    pdf = record_pdf(recs, result, generated_at=datetime.now(CHINA_TZ).replace(microsecond=0))
+    pdf = record_pdf(log, result, generated_at=datetime.now(CHINA_TZ).replace(microsecond=0))
     try:
         atomic_write_bytes(args.out, pdf)
     except OSError as exc:

@@ -12,6 +12,7 @@ about; ``first_broken`` is the lowest record number with a problem.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
@@ -44,6 +45,37 @@ class Verification:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+@dataclass(frozen=True, slots=True)
+class RecordLog:
+    """The records and the unit's profile of a database read once (read-only), in the shape
+    the 报送记录 PDF reads (as from the storage)."""
+
+    chain: tuple[Record, ...]
+    profile: dict[str, Any] | None
+
+    def records(self) -> list[Record]:
+        return list(self.chain)
+
+    def load_profile(self) -> dict[str, Any] | None:
+        return self.profile
+
+
+def read_log(db: sqlite3.Connection) -> RecordLog:
+    """Everything readable of the records and the profile (damaged parts read as absent)."""
+    try:
+        chain = tuple(records.all_records(db))
+    except sqlite3.Error:
+        chain = ()
+    profile = None
+    try:
+        row = db.execute("SELECT body FROM profile WHERE id=1").fetchone()
+        parsed = json.loads(row[0]) if row is not None and isinstance(row[0], str) else None
+        profile = parsed if isinstance(parsed, dict) else None
+    except (sqlite3.Error, ValueError, RecursionError):
+        profile = None
+    return RecordLog(chain, profile)
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -352,4 +384,4 @@ def verify(db: sqlite3.Connection, data_root: Path, database: Path | None = None
     return Verification(len(rows), tuple(problems), min(broken) if broken else None, head)
 
 
-__all__ = ["Verification", "open_read_only", "verify"]
+__all__ = ["RecordLog", "Verification", "open_read_only", "read_log", "verify"]

@@ -12,6 +12,8 @@ from datetime import datetime, timedelta, timezone
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from composer.core.hygiene import clean
+
 if TYPE_CHECKING:
     from composer.core.model import Report
 
@@ -231,8 +233,9 @@ class Reader:
         if why_bad:
             self.fail(p, why_bad)
             return None
-        if required and not value.strip():
-            self.fail(p, "must not be empty" + (f" {why}" if why else ""))
+        if required and not clean(value).strip():   # invisible characters leave it empty
+            self.fail(p, "must not be empty" + (f" {why}" if why else "") + (
+                " (it holds only invisible characters)" if value.strip() else ""))
             return None
         return value
 

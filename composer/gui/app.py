@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -35,7 +35,10 @@ def setup_application(argv: list[str] | None = None, lang: str | None = None) ->
     """The one QApplication: name, icon, bundled fonts, zh_CN locale and translators."""
     app = QApplication.instance()
     if app is None:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        from composer.gui.qt_fatal import guard
+
+        with guard():   # Qt's abort (no display, missing libraries) becomes our diagnosis
+            app = QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Composer")
     app.setOrganizationName("Composer")
@@ -119,6 +122,9 @@ def run(path: str | None = None) -> int:
     if path is not None:
         window.open_file(path)
     window.show()
+    from composer.startup_failure import clear
+
+    clear()   # the window opened: a note of an earlier failed start no longer applies
     t0 = os.environ.get("COMPOSER_STARTUP_T0")
     if t0:
         def report() -> None:
@@ -134,7 +140,9 @@ def run(path: str | None = None) -> int:
     try:
         code = app.exec()
     finally:
-        QThreadPool.globalInstance().waitForDone(60000)  # no worker outlives the app
+        from composer.gui.operations import wait_for_pools
+
+        wait_for_pools(60000)  # no worker (render or I/O) outlives the app
         window.save_now(orderly=True)
         try:
             storage.end_session()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from composer.core.atomic import atomic_write_bytes
 from composer.core.draft import Draft
+from composer.core.obligations import CHINA_TZ
 from composer.core.storage import DraftChangedElsewhere, SentReportError, Storage
 from composer.gui.model import DraftModel
 
@@ -65,7 +66,14 @@ def _edits(draft: Any) -> tuple[str, bool, str | None]:
             draft.confirmed_level)
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException, path: Path | None = None) -> str:
+    """The failure in the user's language (composer.core.os_errors), without its final stop
+    (the banner's sentence goes on); a refusal of the storage keeps its own words."""
+    if isinstance(exc, SAVE_ERRORS):
+        from composer.core.os_errors import describe_error
+        from composer.gui import i18n
+
+        return describe_error(exc, path, i18n.language()).rstrip("。.")
     text = str(exc).strip() or type(exc).__name__
     return text.splitlines()[0][:200]
 
@@ -142,15 +150,16 @@ class Autosaver(QObject):
             self._conflict(exc)
             return False
         except AUTOSAVE_ERRORS as exc:
-            self._failed(_reason(exc))
+            self._failed(_reason(exc, self.storage.path))
             return False
         if self.error is not None:
             self.error = None
             self.retry.stop()
             self._refresh_banners()
             self.recovered.emit()
-        self.window.statusBar().showMessage(
-            self.tr("已自动保存 %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
+        self.window.statusBar().showMessage(   # Beijing time, as every time the app shows
+            self.tr("已自动保存 %1（北京时间）").replace(
+                "%1", datetime.now(CHINA_TZ).strftime("%H:%M:%S")))
         return True
 
     def call(self, key: str, action: Callable[[], None]) -> None:
@@ -195,6 +204,8 @@ class Autosaver(QObject):
         if not self.retry.isActive():
             self.retry.start()
         self._refresh_banners()
+        # the status bar says what the banner says: never 「已自动保存」 while saving fails
+        self.window.statusBar().showMessage(self.tr("草稿无法保存（见窗口下方的红色提示）"))
         self.failed.emit(reason)
 
     # --- saving elsewhere -------------------------------------------------------------------
@@ -212,9 +223,12 @@ class Autosaver(QObject):
         except OSError as exc:
             from PySide6.QtWidgets import QMessageBox
 
+            from composer.core.os_errors import describe_error
+            from composer.gui import i18n
+
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("无法保存"),
-                              f"{path}\n{exc.strerror or exc}", QMessageBox.StandardButton.Ok,
-                              self.window)
+                              describe_error(exc, path, i18n.language()),
+                              QMessageBox.StandardButton.Ok, self.window)
             box.open()
             return False
         self.window.statusBar().showMessage(self.tr("报告已另存为：") + str(path))

@@ -12,6 +12,7 @@ printScriptRequested(), exportCalendarRequested().
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -29,12 +30,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.history import SentReport
 from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
 from composer.core.owed import Owed, owed
 from composer.core.rules import reporting_rules
 from composer.gui import i18n
 from composer.gui.model import DraftModel
+
+_TEXT_READY = threading.Event()
+
+
+def load_text_outputs() -> None:
+    """Import the phone script and the copy-ready fields (jinja2: ≈ 0.2 s) — called on the
+    render worker by the preview's first render, so the cards never import them on the GUI
+    thread (:meth:`ChannelCards.refresh` waits for it)."""
+    import composer.render.fields
+    import composer.render.script  # noqa: F401
+
+    _TEXT_READY.set()
 
 
 def copy_text(text: str) -> None:
@@ -72,6 +86,7 @@ class ChannelCards(QTabWidget):
         self.setObjectName("channel-cards")
         self.model = model
         self.sent_types: set[ReportType] = set()   # report types of this incident already sent
+        self.history: list[SentReport] = []        # its recorded sendings (core/history.py)
         self.field_texts: dict[str, str] = {}
         self._stale = True
         self.addTab(pages, self.tr("报告预览"))
@@ -214,12 +229,17 @@ class ChannelCards(QTabWidget):
         if not self.isVisible():
             self._stale = True
             return
+        report = self.model.draft.report()
+        classification = self.model.draft.classification()
+        if report is not None and not _TEXT_READY.is_set():
+            # the phone script needs jinja2 (≈ 0.2 s to import): the preview's render imports
+            # it on the render worker and refreshes the cards when it lands (issue 19)
+            self._stale = True
+            return
         self._stale = False
         from composer.render.fields import report_fields
         from composer.render.script import READING_RATE, build_script
 
-        report = self.model.draft.report()
-        classification = self.model.draft.classification()
         if report is None or classification is None:
             self.script.setPlainText(self.tr("报告还有问题，请先按提示修改。"))
             self.script_length.setText("")
@@ -235,6 +255,12 @@ class ChannelCards(QTabWidget):
         self._set_fields([(f.key, f.title, f.text) for f in report_fields(report,
                                                                           classification)])
         self._show_owed()
+
+    def refresh_if_stale(self) -> None:
+        """Rebuild the texts if a refresh was put off (hidden, or the render stack not loaded
+        yet)."""
+        if self._stale:
+            self.refresh()
 
     def _set_fields(self, fields: list[tuple[str, str, str]]) -> None:
         self.field_texts = {key: text for key, _, text in fields}
@@ -273,7 +299,7 @@ class ChannelCards(QTabWidget):
         classification = self.model.draft.classification()
         if report is None or classification is None:
             return []
-        return owed(report, classification, self.sent_types)
+        return owed(report, classification, self.sent_types, self.history)
 
     def _show_owed(self) -> None:
         items = self.owed_items()

@@ -7,8 +7,16 @@ import re
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QWidget,
+)
 
 from composer.core.draft import field_label
 from composer.core.obligations import CHINA_TZ
@@ -18,10 +26,53 @@ from composer.gui import i18n, wheel
 SHOWN_FORMAT = "yyyy-M-d H:m"  # reads "yyyy-MM-dd HH:mm" and its partly typed forms
 
 
-class DateTimeField(QWidget):
-    """A China-time date and minute, optionally "unknown" (a checkbox enables it)."""
+class DateEdit(QDateTimeEdit):
+    """A date and time that is one Tab stop: Tab and Shift+Tab leave it (Qt's own edit walks
+    its five sections with Tab). Inside it a click selects the section under the pointer (so
+    typing 1 9 there gives 19), ← / → move to the previous / next section while a section is
+    selected, and the separator keys (- space :) move on as in Qt."""
 
-    def __init__(self, optional: bool, known_text: str, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lineEdit().installEventFilter(self)
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                             | Qt.KeyboardModifier.AltModifier)):
+            forward = (event.key() == Qt.Key.Key_Tab
+                       and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            QAbstractSpinBox.focusNextPrevChild(self, forward)   # the widget's, not a section's
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1}.get(Qt.Key(event.key()))
+        if (step is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and self.lineEdit().hasSelectedText()):
+            index = self.currentSectionIndex() + step
+            if 0 <= index < self.sectionCount():
+                self.setCurrentSectionIndex(index)
+                self.setSelectedSection(self.currentSection())
+                return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.MouseButtonRelease and self.isEnabled()
+                and not self.isReadOnly() and not self.lineEdit().hasSelectedText()):
+            self.setSelectedSection(self.currentSection())   # the press placed the cursor
+        return False
+
+
+class DateTimeField(QWidget):
+    """A China-time date and minute, optionally "unknown" (a checkbox enables it). An unknown
+    time shows ``unknown_text`` in the greyed edit, never a date (a sent report's unknown
+    发生时间 must not look like a time that can be changed); ticking 已知 brings back the time
+    shown before, else now."""
+
+    def __init__(self, optional: bool, known_text: str, parent: QWidget | None = None,
+                 unknown_text: str = ""):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -29,17 +80,31 @@ class DateTimeField(QWidget):
         if optional:
             self.known = QCheckBox(known_text)
             layout.addWidget(self.known)
-        self.edit = QDateTimeEdit()
+        self.edit = DateEdit()
         wheel.guard(self.edit)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.edit.setCalendarPopup(True)
         layout.addWidget(self.edit)
         layout.addStretch(1)
+        self._before: QDateTime | None = None   # the time shown before 已知 was unticked
         if self.known is not None:
-            self.known.toggled.connect(self.edit.setEnabled)
+            self.edit.setSpecialValueText(unknown_text or "—")   # shown at the minimum
+            self.known.toggled.connect(self._known_toggled)      # before the page's write
             self.edit.setEnabled(False)
+            self.edit.setDateTime(self.edit.minimumDateTime())
         self.setFocusProxy(self.known or self.edit)
         self.text = self.edit.findChild(QLineEdit)   # what is typed, before the edit commits
+
+    def is_unknown_shown(self) -> bool:
+        return self.edit.dateTime() == self.edit.minimumDateTime()
+
+    def _known_toggled(self, on: bool) -> None:
+        self.edit.setEnabled(on)
+        if on and self.is_unknown_shown():
+            self.edit.setDateTime(self._before or _qt_moment(datetime.now(CHINA_TZ)))
+        elif not on and not self.is_unknown_shown():
+            self._before = self.edit.dateTime()
+            self.edit.setDateTime(self.edit.minimumDateTime())
 
     def value(self) -> str | None:
         """The moment shown — also while a section is still being typed ("2026-11-1" before
@@ -67,13 +132,18 @@ class DateTimeField(QWidget):
                 moment = parse_time(text).astimezone(CHINA_TZ)
             except ValueError:  # not a usable time: the inline problem says why
                 moment = None
+        self._before = None
         if self.known is not None:
             self.known.setChecked(moment is not None)
-        if moment is None:
-            now = datetime.now(CHINA_TZ)
-            moment = now
-        self.edit.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
-                                        QTime(moment.hour, moment.minute)))
+            if moment is None:
+                self.edit.setDateTime(self.edit.minimumDateTime())   # "unknown", not a date
+                return
+        self.edit.setDateTime(_qt_moment(moment or datetime.now(CHINA_TZ)))
+
+
+def _qt_moment(moment: datetime) -> QDateTime:
+    return QDateTime(QDate(moment.year, moment.month, moment.day),
+                     QTime(moment.hour, moment.minute))
 
 
 def field_name(root: QWidget, path: str) -> str:

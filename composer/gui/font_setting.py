@@ -94,12 +94,13 @@ class ReportFonts(QObject):
                           self.tr("GB/T 9704：标题用小标宋。只能选择许可允许嵌入 PDF 的字体。"))
         form.addRow(self.problem)
         if not self.is_scanned:
-            from composer.gui.operations import run_operation
+            from composer.gui.operations import run_io
 
             # A folder that cannot be read leaves the lists as they are: the bundled serif
             # and 选择字体文件… still work (workstation_fonts skips missing folders itself).
-            run_operation(page, None, workstation_fonts, on_success=self._found,
-                          on_failure=lambda _exc: self._found([]))
+            # On the I/O pool: the first preview never waits for the search (issue 19).
+            run_io(page, workstation_fonts, on_success=self._found,
+                   on_failure=lambda _exc: self._found([]))
 
     def _found(self, candidates: list[Candidate]) -> None:
         self.candidates = candidates

@@ -41,6 +41,8 @@ MATCH = QColor("#ffd8a8")          # every find match
 CURRENT = QColor("#ff9c40")        # the current find match
 NOTE_STYLE = "background: #eef3fb; border: 1px solid #8aa4cc; padding: 4px;"
 
+SCREEN_SHARE = 0.94                # as the main window (composer/gui/geometry.py)
+
 _window: GuideWindow | None = None
 
 
@@ -58,7 +60,7 @@ class GuideWindow(QWidget):
         self._lang = ""
         self._blocks: dict[str, tuple[int, int]] = {}          # anchor -> first, last block
         self._starts: dict[tuple[str, str, int], int] = {}     # (anchor, field, n) -> position
-        self.resize(820, 760)
+        self._fit_screen(parent)
 
         layout = QVBoxLayout(self)
         self.note = QLabel()
@@ -126,13 +128,35 @@ class GuideWindow(QWidget):
                      (QKeySequence.StandardKey.FindPrevious, self, self.previous_match),
                      ("Shift+Return", self.find_edit, self.previous_match),
                      ("Shift+Enter", self.find_edit, self.previous_match),
-                     ("Esc", self, self.close_find))  # wherever the focus is
+                     ("Esc", self, self._escape),      # wherever the focus is
+                     ("Ctrl+W", self, self.close))     # (⌘W on macOS)
         for key, owner, slot in shortcuts:
             shortcut = QShortcut(QKeySequence(key), owner)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut
                                 if owner is not self else Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
         self.rebuild()
+
+    def _fit_screen(self, parent: QWidget | None) -> None:
+        """820×760 where the screen allows, else at most 94 % of it (a 1280×720 screen shows
+        the find bar and the window's bottom edge too), placed wholly on the screen."""
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        if screen is None:
+            self.resize(820, 760)
+            return
+        free = screen.availableGeometry()
+        width, height = (min(820, int(free.width() * SCREEN_SHARE)),
+                         min(760, int(free.height() * SCREEN_SHARE)))
+        self.resize(width, height)
+        self.move(free.x() + (free.width() - width) // 2,
+                  free.y() + (free.height() - height) // 2)
+
+    def _escape(self) -> None:
+        """Esc closes the find bar when it is open, else the window."""
+        if self.find_bar.isVisible():
+            self.close_find()
+        else:
+            self.close()
 
     # --- building -----------------------------------------------------------------------------
 

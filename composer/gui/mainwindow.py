@@ -28,6 +28,7 @@ from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
 from composer.gui.output import EMAIL_RECIPIENTS, OutputActions, package_dir_name
 from composer.gui.sentbar import SentBar
+from composer.gui.steps import StepIndicator
 from composer.gui.wizard import ReportWizard
 
 if TYPE_CHECKING:
@@ -83,8 +84,12 @@ class MainWindow(OutputActions, QMainWindow):
         layout.addWidget(self.header)
         layout.addWidget(self.sent_bar)
         layout.addWidget(self.editor_guard.make_bar())
-        layout.addWidget(self.autosaver.make_banner())
+        self.steps = StepIndicator(self.wizard, self.model)
+        layout.addWidget(self.steps)
         layout.addWidget(self.wizard, 1)
+        # under the wizard: a failed save, reported while the user types, never pushes the
+        # page down under the pointer
+        layout.addWidget(self.autosaver.make_banner())
         self.setCentralWidget(central)
         central.show()  # at once, not on the next event-loop turn
         pages = self.wizard.pages
@@ -105,7 +110,7 @@ class MainWindow(OutputActions, QMainWindow):
         preview.openFolderRequested.connect(self.open_package_folder)
         preview.submissionRequested.connect(self.record_submission)
         self.wizard.currentIdChanged.connect(self._step_changed)
-        self.wizard.finishedReport.connect(self.show_reports)
+        self.wizard.finishedReport.connect(self.finish_report)
         self._build_menus()
         self.sending.connect_preview(pages[flow.Step.PREVIEW])  # channel cards, what is owed
         self._show_submission()
@@ -212,7 +217,10 @@ class MainWindow(OutputActions, QMainWindow):
     def _stored_draft(self, draft_id: int) -> Draft | None:
         try:
             return self.storage.load_draft(draft_id)
-        except (CorruptRow, KeyError, sqlite3.Error) as exc:
+        except sqlite3.Error as exc:
+            self._warn(self.tr("无法打开草稿"), self.say_error(exc, self.storage.path))
+            return None
+        except (CorruptRow, KeyError) as exc:
             self._warn(self.tr("无法打开草稿"), f"{self.storage.path}\n{exc}")
             return None
 
@@ -235,7 +243,7 @@ class MainWindow(OutputActions, QMainWindow):
         try:
             data = loads_json(Path(path).read_bytes())
         except OSError as exc:
-            self._warn(self.tr("无法打开文件"), f"{path}\n{exc.strerror or exc}")
+            self._warn(self.tr("无法打开文件"), self.say_error(exc, path))
             return False
         except InvalidIncident as exc:
             self._warn(self.tr("无法打开文件"), f"{path}\n{exc}")
@@ -268,6 +276,35 @@ class MainWindow(OutputActions, QMainWindow):
         dialog.open()
         return dialog
 
+    def finish_report(self) -> QMessageBox | None:
+        """完成: the report is saved (an orderly save) and the window says so — where to find it
+        again, and whether its sending is still to be recorded; 新建报告 starts the next one.
+        Nothing else opens. A save that fails is said by the autosave banner instead."""
+        if not self.save_now(orderly=True):
+            return None
+        from PySide6.QtWidgets import QMessageBox
+
+        draft = self.model.draft
+        name = f"#{draft.id}「{draft.title or self.tr('（未命名）')}」"
+        text = self.tr("报告 %1 已保存，可在“文件 → 报告列表”中再次打开。").replace("%1", name)
+        if not self.model.read_only:
+            text += "\n" + self.tr("报送后请在本页点击“记录已报送…”，留存报送记录（时间、渠道、"
+                                   "受理编号）。")
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("报告已保存"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("finish-box")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        new = box.addButton(self.tr("新建报告"), QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
+
+        def answered(_: int) -> None:
+            if box.clickedButton() is new:
+                self.new_report()
+        box.finished.connect(answered)
+        self.statusBar().showMessage(self.tr("报告已保存：") + name)
+        box.open()
+        return box
+
     def show_reports(self) -> ReportsDialog:
         self.save_now()
         from composer.core.owed import order_reports
@@ -299,8 +336,11 @@ class MainWindow(OutputActions, QMainWindow):
             self.new_report()
         try:
             self.storage.delete_draft(draft_id)
-        except (SentReportError, sqlite3.Error) as exc:
+        except SentReportError as exc:
             self._warn(self.tr("无法删除"), str(exc))
+            return False
+        except sqlite3.Error as exc:
+            self._warn(self.tr("无法删除"), self.say_error(exc, self.storage.path))
             return False
         return True
 
@@ -308,7 +348,7 @@ class MainWindow(OutputActions, QMainWindow):
         try:
             self.storage.archive_draft(draft_id, archived)
         except sqlite3.Error as exc:
-            self._warn(self.tr("无法归档"), str(exc))
+            self._warn(self.tr("无法归档"), self.say_error(exc, self.storage.path))
             return False
         return True
 
@@ -343,6 +383,14 @@ class MainWindow(OutputActions, QMainWindow):
             event.accept()
         else:
             event.ignore()
+
+    @staticmethod
+    def say_error(exc: BaseException, path: str | Path | None = None) -> str:
+        """An OS or database error as a sentence in the UI language, with the path
+        (composer.core.os_errors.describe_error)."""
+        from composer.core.os_errors import describe_error
+
+        return describe_error(exc, path, i18n.language())
 
     def _warn(self, title: str, text: str) -> QMessageBox:
         from PySide6.QtWidgets import QMessageBox

@@ -47,9 +47,11 @@ class DraftModel(QObject):
             self.changed.emit()
 
     def set_step(self, step: int) -> None:
+        """The wizard shows ``step`` (stored with the draft; the window saves it). Not a change
+        of what the report says, so no ``changed``: every page, the header and the preview
+        re-check the whole draft on ``changed`` (for a 200-page report, on each 下一步)."""
         if self.draft.step != step:
             self.draft.enter_step(step)
-            self.changed.emit()
 
     def replace(self, draft: Draft) -> None:
         self.draft = draft

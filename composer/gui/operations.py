@@ -13,11 +13,24 @@ render may be rebuilt (language switch, another report opened) while the work st
 operation then finishes quietly: its popup goes with the widget, neither callback is called
 (they would show the result on a deleted widget), and it no longer counts as running.
 :func:`running_count` and :func:`wait_for_all` see every operation still running.
+
+Two pools (``pool=``): :data:`RENDER` (the default) has ONE thread — reportlab and PDFium are
+not thread-safe, so renders (preview, package, print) run one after another; :data:`IO` has
+threads of its own for work that waits on the disk or another program (the workstation font
+search, the 运行环境检查 checks, copying a package into the archive, asking which program opens
+a file), so such work never keeps a render waiting, nor a render it.
+
+``cancellable=True`` (with ``progress=True``): the work is called as ``work(progress,
+cancelled)``; ``cancelled()`` answers True once the user pressed 取消 in the popup or
+:meth:`Operation.cancel` was called — the work then stops early and returns what it has.
 """
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Callable
+from enum import Enum
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
@@ -31,7 +44,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from shiboken6 import isValid
 
 PROGRESS_DELAY_MS = 600
@@ -67,13 +80,54 @@ class _Task(QRunnable):
             self._relay.succeeded.emit(result)
 
 
+class Pool(Enum):
+    """Where an operation runs (see the module docstring)."""
+
+    RENDER = "render"
+    IO = "io"
+
+
+RENDER, IO = Pool.RENDER, Pool.IO
+IO_THREADS = 2
+_io_pool: QThreadPool | None = None
+
+
+SWITCH_INTERVAL_S = 0.001
+"""How often a worker running Python hands the interpreter lock over (Python's default: 5 ms).
+The GUI thread needs the lock for every Python slot and event filter it runs while it lays
+out and paints; with 5 ms per hand-over, a window rebuilt while the preview renders 200 pages
+waited ≈ 0.9 s with ≈ 0.1 s of its own work (bench/bench_stall.py)."""
+
+
 def _worker_pool() -> QThreadPool:
     """One worker thread: reportlab and PDFium are not thread-safe, so background renders
     (preview, package, print) run one after another, never side by side."""
     pool = QThreadPool.globalInstance()
     if pool.maxThreadCount() != 1:
         pool.setMaxThreadCount(1)
+        if sys.getswitchinterval() > SWITCH_INTERVAL_S:
+            sys.setswitchinterval(SWITCH_INTERVAL_S)
     return pool
+
+
+def io_pool() -> QThreadPool:
+    """The I/O pool (created on first use): disk and other programs, never rendering."""
+    global _io_pool
+    if _io_pool is None:
+        _io_pool = QThreadPool(QCoreApplication.instance())
+        _io_pool.setObjectName("composer-io")
+        _io_pool.setMaxThreadCount(IO_THREADS)
+    return _io_pool
+
+
+def _pool(pool: Pool) -> QThreadPool:
+    return io_pool() if pool is Pool.IO else _worker_pool()
+
+
+def wait_for_pools(timeout_ms: int = 30000) -> bool:
+    """Block until no worker of either pool runs (at exit; tests)."""
+    done = QThreadPool.globalInstance().waitForDone(timeout_ms)
+    return (_io_pool is None or _io_pool.waitForDone(timeout_ms)) and done
 
 
 class Operation(QObject):
@@ -85,7 +139,7 @@ class Operation(QObject):
 
     def __init__(self, parent: QWidget | None, label: str | None, work: Callable[..., Any],
                  on_success: Callable[[Any], None], on_failure: Callable[[Exception], None],
-                 progress: bool = False):
+                 progress: bool = False, pool: Pool = Pool.RENDER, cancellable: bool = False):
         # Not a child of ``parent`` (it may die before the work ends) but of the application,
         # and deleted with deleteLater() once its result is delivered: a Python-owned
         # operation was freed inside its own queued slot, when the slot's bound method let go
@@ -96,6 +150,9 @@ class Operation(QObject):
         self._on_success = on_success
         self._on_failure = on_failure
         self._parent_widget = parent
+        self._pool = pool
+        self._cancel = threading.Event()
+        self._cancellable = cancellable
         self._progress: QProgressDialog | None = None
         self.done = False
         self.last_progress: tuple[int, int, str] | None = None
@@ -106,12 +163,16 @@ class Operation(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._show_progress)
-        if progress:
+        if progress or cancellable:
             relay = self._relay
 
             def report(done: int, total: int, text: str = "") -> None:
                 relay.progressed.emit(done, total, text)
-            self._task = _Task(lambda: work(report), relay)
+            if cancellable:
+                asked = self._cancel.is_set
+                self._task = _Task(lambda: work(report, asked), relay)
+            else:
+                self._task = _Task(lambda: work(report), relay)
         else:
             self._task = _Task(work, self._relay)
 
@@ -119,8 +180,16 @@ class Operation(QObject):
         Operation._running.add(self)
         if self._label is not None:
             self._timer.start(PROGRESS_DELAY_MS)
-        _worker_pool().start(self._task)
+        _pool(self._pool).start(self._task)
         return self
+
+    def cancel(self) -> None:
+        """Ask a cancellable work to stop (it sees ``cancelled()`` answer True)."""
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
 
     def _owner_gone(self) -> bool:
         return self._parent_widget is not None and not isValid(self._parent_widget)
@@ -129,7 +198,15 @@ class Operation(QObject):
         if self.done or self._label is None or self._owner_gone():
             return
         dialog = QProgressDialog(self._label, "", 0, 0, self._parent_widget)
-        dialog.setCancelButton(None)
+        if self._cancellable:
+            button = QPushButton(QCoreApplication.translate("Operations", "取消"))
+            button.setObjectName("operation-cancel")
+            dialog.setCancelButton(button)
+            dialog.canceled.connect(self.cancel)
+            dialog.setAutoReset(False)      # stays until the work has stopped
+            dialog.setAutoClose(False)
+        else:
+            dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.setAccessibleName(self._label)
@@ -188,16 +265,27 @@ def wait_for_all(timeout_ms: int = 30000) -> bool:
     deadline = QDeadlineTimer(timeout_ms)
     while Operation._running and not deadline.hasExpired():
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        QThreadPool.globalInstance().waitForDone(10)
+        wait_for_pools(10)
     return not Operation._running
 
 
 def run_operation(parent: QWidget | None, label: str | None, work: Callable[..., Any], *,
                   on_success: Callable[[Any], None],
                   on_failure: Callable[[Exception], None],
-                  progress: bool = False) -> Operation:
-    """Run ``work`` in the background; see the module docstring."""
-    return Operation(parent, label, work, on_success, on_failure, progress).start()
+                  progress: bool = False, pool: Pool = Pool.RENDER,
+                  cancellable: bool = False) -> Operation:
+    """Run ``work`` in the background on ``pool``; see the module docstring."""
+    return Operation(parent, label, work, on_success, on_failure, progress, pool,
+                     cancellable).start()
+
+
+def run_io(parent: QWidget | None, work: Callable[[], Any], *,
+           on_success: Callable[[Any], None], on_failure: Callable[[Exception], None],
+           label: str | None = None) -> Operation:
+    """:func:`run_operation` on the :data:`IO` pool: disk work and other programs (copying a
+    package into the archive, a font search, a check that runs ``ldd``), never rendering."""
+    return run_operation(parent, label, work, on_success=on_success, on_failure=on_failure,
+                         pool=Pool.IO)
 
 
 def package_progress(report: ProgressFn) -> Callable[[str, int, int], None]:

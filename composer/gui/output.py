@@ -1,12 +1,12 @@
 """The main window's output actions: package, open folder, print, export, record sending.
 
 :class:`OutputActions` is a mixin of :class:`composer.gui.mainwindow.MainWindow` (it uses the
-window's ``storage``, ``model``, ``wizard``, ``header``, ``save_now`` and ``_warn``). It builds
-the window's sending parts once (:meth:`OutputActions.build_sending`): the current package
-(:mod:`composer.gui.current_package`), the channel actions (:mod:`composer.gui.sending`) and
-recording (:mod:`composer.gui.recording`); every package is written by
-:func:`composer.gui.packaging.write`. File dialogs are opened window-modal with ``open()`` and
-returned, so tests and the smoke test can use and close them like a user.
+window's ``storage``, ``model``, ``wizard``, ``header``, ``save_now``, ``_warn`` and
+``say_error``). It builds the window's sending parts once (:meth:`OutputActions.build_sending`):
+the current package (:mod:`composer.gui.current_package`), the channel actions
+(:mod:`composer.gui.sending`) and recording (:mod:`composer.gui.recording`); every package is
+written by :func:`composer.gui.packaging.write`. File dialogs are opened window-modal with
+``open()`` and returned, so tests and the smoke test can use and close them like a user.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QStandardPaths, Qt
 
 from composer.core import flow
 from composer.core.draft import correction_draft
@@ -156,14 +155,15 @@ class OutputActions:
             self.statusBar().showMessage(self.tr("材料包已生成：") + str(out_dir))
 
         def failure(exc: Exception) -> None:
-            self._warn(self.tr("生成材料包失败"), str(exc))
+            self._warn(self.tr("生成材料包失败"), self.say_error(exc, out_dir)
+                       if isinstance(exc, OSError) else str(exc))
 
         return run_operation(self, self.tr("正在生成材料包…"), work,
                              on_success=success, on_failure=failure, progress=True)
 
     def open_package_folder(self) -> bool:
-        """Open the last package's folder in the file manager; say so (with the path) when
-        that fails."""
+        """Open the last package's folder in the file manager; say what failed and how to fix
+        it (with the path) when that cannot work. False when there is no folder to open."""
         folder = self.last_package
         if folder is None:
             return False
@@ -171,10 +171,10 @@ class OutputActions:
             self._warn(self.tr("无法打开文件夹"),
                        self.tr("文件夹不存在（可能已被移动或删除）：") + "\n" + str(folder))
             return False
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self._warn(self.tr("无法打开文件夹"),
-                       self.tr("系统没有可以打开文件夹的程序。材料包位于：") + "\n" + str(folder))
-            return False
+        from composer import desktop
+        from composer.gui.desktop_open import open_path
+
+        open_path(self, folder, desktop.FOLDER)   # says what failed and how to fix it
         return True
 
     # --- printing --------------------------------------------------------------------------
@@ -186,8 +186,8 @@ class OutputActions:
         self.sending.print_document(kind)
 
     def _print_pdf(self, pdf: bytes, title: str) -> PrintPreview:
-        """Open Qt's print preview; the dialog owns its printer and stays referenced by the
-        window until it closes (then it is deleted, printer included)."""
+        """Open the print preview (composer/gui/printing.py); it owns its printer and stays
+        referenced by the window until it closes (then it is deleted, printer included)."""
         old = self.print_preview
         if old is not None:
             old.close()
@@ -226,7 +226,7 @@ class OutputActions:
             try:
                 save_report(report, name)
             except OSError as exc:
-                self._warn(self.tr("无法保存"), f"{name}\n{exc.strerror or exc}")
+                self._warn(self.tr("无法保存"), self.say_error(exc, name))
                 return
             self.remember_folder(Path(name).parent)
         dialog.fileSelected.connect(chosen)
@@ -247,6 +247,8 @@ class OutputActions:
         subs = self.storage.submissions(draft.id) if draft.id is not None else []
         first = subs[0] if subs else None
         self.header.set_submission(first)
+        # each report obligation met only by a sending to its own recipient (duty_status)
+        self.header.set_history(self.storage.history(draft.id) if draft.id is not None else [])
         held = self.editor_guard is not None and self.editor_guard.held_by is not None
         self.model.read_only = first is not None or held
         self.sent_bar.set_submission(first, type_text(draft.report_type))
@@ -264,7 +266,10 @@ class OutputActions:
         if parent.id is None:
             return
         self.save_now()
-        child = correction_draft(parent)
+        from composer.core.correction import corrected_sending  # names what it corrects
+
+        child = correction_draft(parent, corrected_sending(self.storage.history(parent.id),
+                                                           parent.id))
         try:
             self.storage.save_draft(child)
         except SAVE_ERRORS as exc:

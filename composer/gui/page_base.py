@@ -2,9 +2,14 @@
 
 A page is a :class:`StepPage`: it builds its widgets with the ``add_*`` helpers (each widget's
 ``objectName`` is the JSON path it edits), writes every user edit into the draft through the
-:class:`~composer.gui.model.DraftModel`, and re-emits ``completeChanged`` whenever the draft
-changes; ``isComplete()`` asks :func:`composer.core.flow.is_complete`. Inline error messages
-come from the validator's problems, mapped by JSON path, in the UI language.
+:class:`~composer.gui.model.DraftModel`, and emits ``completionChanged`` when the answer of
+``isComplete()`` (:func:`composer.core.flow.is_complete`) changes. Inline error messages come
+from the validator's problems, mapped by JSON path, in the UI language.
+
+Never ``completeChanged``: QWizard answers it by hiding and showing the whole current page
+(its anti-flicker widget), which resets a date section being typed (1 then 9 gave 01), moves
+the keyboard focus and with it the scroll position. :class:`~composer.gui.wizard.ReportWizard`
+updates its buttons from ``completionChanged`` instead.
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -28,29 +35,23 @@ from PySide6.QtWidgets import (
     QWidget,
     QWizardPage,
 )
+from shiboken6 import isValid
 
 from composer.core import flow
 from composer.core.draft import problem_text
 from composer.core.validators import Problem
-from composer.gui import i18n, wheel
-from composer.gui.fields import (
-    DateTimeField,
-    field_name,
-    group_digits,
-    group_in_place,
-    parse_number,
-)
+from composer.gui import i18n
+from composer.gui.fields import DateTimeField, field_name
 from composer.gui.model import DraftModel
+from composer.gui.page_forms import ERROR_STYLE, HINT_STYLE, Choice, FormRows
 
-ERROR_STYLE = "color: #b00020;"
+__all__ = ["ERROR_STYLE", "HINT_STYLE", "READ_ONLY_STYLE", "Choice", "StepPage"]
+
 READ_ONLY_STYLE = "background: #f2f2f2; color: #333333;"  # a sent report's fields
-HINT_STYLE = "color: #555555;"
-
-Choice = tuple[str | None, str]  # (value stored in the draft, label shown)
 
 
-class StepPage(QWizardPage):
-    """One step of the wizard. Signals: completeChanged() (QWizardPage) on every draft change.
+class StepPage(FormRows, QWizardPage):
+    """One step of the wizard. Signals: completionChanged(bool) when ``isComplete()`` changes.
 
     A page adds its fields in :meth:`build`, which runs once, when the page is first shown
     (:meth:`ensure_built`): the first window waits only for the first page (issue 14). Until
@@ -61,6 +62,8 @@ class StepPage(QWizardPage):
     step: flow.Step = flow.Step.PROFILE
     built = Signal()
     """Emitted once, when :meth:`build` has added the page's widgets."""
+    completionChanged = Signal(bool)
+    """``isComplete()`` changed (never QWizardPage.completeChanged: see the module docstring)."""
 
     def __init__(self, model: DraftModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -75,6 +78,11 @@ class StepPage(QWizardPage):
         self._built = False
         self._read_only = False
         self._touch_everything = False
+        self._complete: bool | None = None
+        self._pending_init = False
+        self._typing = False
+        self._held: dict[QLabel, bool] = {}    # note → shown, applied when the focus moves
+        self._held_rows: set[str] = set()       # rows to hide when the focus has moved
         model.changed.connect(self._draft_changed)
 
     def build(self) -> None:
@@ -94,6 +102,10 @@ class StepPage(QWizardPage):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # never a Tab stop of its own (the fields are), and its width never changes when the
+        # content grows past the window (a scroll bar appearing would rewrap every line)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         body = QWidget()
         self.body = QVBoxLayout(body)
         scroll.setWidget(body)
@@ -102,12 +114,25 @@ class StepPage(QWizardPage):
         self.summary.setObjectName("step-summary")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet(ERROR_STYLE)
+        # two lines kept even when empty: the list of what is missing changes as the user
+        # types, and a summary that came and went would shrink the page above it (and, when
+        # scrolled to the end, move every field under the pointer)
+        self.summary.setMinimumHeight(2 * self.summary.fontMetrics().lineSpacing())
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         outer.addWidget(self.summary)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
         self.build()
         if self._touch_everything:
             self._touched.update(self._fields)
         if self._read_only:
             self._apply_read_only(True)
+        if self.isVisible():       # built on the page already shown: show and lay them out
+            scroll.show()          # now, not on the next turn of the event loop (the focus
+            self.summary.show()    # and the first click need them in place)
+            body.layout().activate()
+            outer.activate()
         self.built.emit()
 
     # --- QWizardPage contract ----------------------------------------------------------------
@@ -116,10 +141,33 @@ class StepPage(QWizardPage):
         return flow.is_complete(self.step, self.model.draft)
 
     def initializePage(self) -> None:
+        if self.defer_initialization():
+            return
         self.ensure_built()
         self.load()
         self.align_label_columns()
-        QTimer.singleShot(0, self.focus_first_field)
+        # the keyboard goes to the first field once the page is shown: ReportWizard calls
+        # focus_first_field when its current page changed
+
+    def defer_initialization(self) -> bool:
+        """True while ReportWizard.go_to walks past this page: it is built and loaded when
+        it is first shown (:meth:`ensure_initialized`), not on the way (opening a file or
+        switching the language walks to the last page; building every page on the way cost
+        a long stall)."""
+        wizard = self.wizard()
+        self._pending_init = bool(getattr(wizard, "walking", False)
+                                  and getattr(wizard, "walk_target", -1) != int(self.step))
+        return self._pending_init
+
+    def ensure_initialized(self) -> None:
+        """The page is shown: initialise it now if go_to walked past it."""
+        if self._pending_init:
+            self._pending_init = False
+            self.initializePage()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.focus_first_field()    # the window's first show (a page change: ReportWizard)
 
     def focus_first_field(self) -> None:
         """Keyboard users start typing at the page's first field (not on a wizard button)."""
@@ -169,7 +217,14 @@ class StepPage(QWizardPage):
             if not self._loading:
                 self.refresh()
             self._show_problems()
-        self.completeChanged.emit()
+        self.check_complete()
+
+    def check_complete(self) -> None:
+        """Emit ``completionChanged`` if ``isComplete()`` answers otherwise than before."""
+        complete = self.isComplete()
+        if complete != self._complete:
+            self._complete = complete
+            self.completionChanged.emit(complete)
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -177,7 +232,11 @@ class StepPage(QWizardPage):
         if self._loading:
             return
         self._touched.add(path)
-        self.model.set(path, value)
+        self._typing = True     # what this edit shows or hides waits for the focus to move
+        try:
+            self.model.set(path, value)
+        finally:
+            self._typing = False
 
     def set_read_only(self, on: bool) -> None:
         """Show the values of a sent report without letting them change (texts stay
@@ -217,11 +276,46 @@ class StepPage(QWizardPage):
                     or (path.startswith(p.path + ".") and p.path.count(".") >= 1)]
             text = "；".join(dict.fromkeys(problem_text(p, lang) for p in mine))
             shown = bool(text) and path in self._touched
-            label.setText("⚠ " + text if shown else "")
-            label.setVisible(shown)
+            self.show_note(label, "⚠ " + text if shown else "")
             widget.setAccessibleDescription(text)
         self.summary.setText(self.summary_text(problems))
-        self.summary.setVisible(bool(self.summary.text()))
+
+    def show_note(self, label: QLabel, text: str, held: bool | None = None) -> None:
+        """Show ``text`` in the note ``label`` under a field (an error, a warning), hidden
+        when empty. While the user types (``held``; default: during a write from a field of
+        this page) the note never appears or goes — nothing moves under the pointer or the
+        caret: its text follows at once, its space is kept, and it appears or goes when the
+        keyboard focus moves on."""
+        label.setText(text)
+        shown = bool(text)
+        if self._typing if held is None else held:
+            if shown == label.isHidden():
+                self._held[label] = shown
+                if not shown:
+                    label.setMinimumHeight(label.height())   # empty, but its line stays
+            else:
+                self._held.pop(label, None)
+            return
+        self._held.pop(label, None)
+        label.setMinimumHeight(0)
+        label.setVisible(shown)
+
+    def in_text_field(self) -> bool:
+        """Whether the keyboard focus is in a text or date field of this page."""
+        focused = QApplication.focusWidget()
+        return (isinstance(focused, (QLineEdit, QPlainTextEdit, QDateTimeEdit))
+                and self.isAncestorOf(focused))
+
+    def _focus_moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        """The user left a field: the notes held while typing appear or go now."""
+        held, self._held = self._held, {}
+        for label, shown in held.items():
+            if isValid(label):
+                label.setMinimumHeight(0)
+                label.setVisible(shown)
+        if self._held_rows and self._built and not self._loading:
+            self._held_rows.clear()
+            self.refresh()          # decides again which rows are shown
 
     def summary_text(self, problems: list[Problem]) -> str:
         if not problems:
@@ -246,144 +340,3 @@ class StepPage(QWizardPage):
             if name.startswith(path + ".") and widget.accessibleName():
                 return widget.accessibleName()
         return field_name(self.window(), path)
-
-    # --- building ------------------------------------------------------------------------------
-
-    def new_form(self, title: str | None = None, into: QWidget | None = None) -> QFormLayout:
-        if into is not None:
-            form = QFormLayout(into)
-            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-            self._forms.append(form)
-            return form
-        if title:
-            heading = QLabel(f"<b>{title}</b>")
-            heading.setTextFormat(Qt.TextFormat.RichText)
-            self.body.addWidget(heading)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.body.addLayout(form)
-        self._forms.append(form)
-        return form
-
-    def _row(self, form: QFormLayout, path: str, label_text: str, widget: QWidget,
-             hint: str | list[str] | None = None) -> QLabel:
-        """A form row for the draft field ``path``; its inline error follows the validator."""
-        label, box, error = self.labelled_row(form, path, label_text, widget, hint)
-        self._fields[path] = (widget, error)
-        self._inputs.append(widget)
-        self._labels[path] = (label, box)
-        return label
-
-    @staticmethod
-    def labelled_row(form: QFormLayout, name: str, label_text: str, widget: QWidget,
-                     hint: str | list[str] | None = None) -> tuple[QLabel, QWidget, QLabel]:
-        """Label (buddy of ``widget``), the widget, an optional grey hint and a hidden error
-        label named ``<name>#error``, added to ``form``. Returns (label, box, error)."""
-        widget.setObjectName(name)
-        widget.setAccessibleName(label_text)
-        label = QLabel(label_text)
-        label.setBuddy(widget)
-        label.setWordWrap(True)
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(2)
-        v.addWidget(widget)
-        if hint:
-            lines = hint if isinstance(hint, list) else [hint]
-            h = QLabel("\n".join(lines))
-            h.setObjectName(name + "#hint")
-            h.setWordWrap(True)
-            h.setStyleSheet(HINT_STYLE)
-            v.addWidget(h)
-        error = QLabel()
-        error.setObjectName(name + "#error")
-        error.setWordWrap(True)
-        error.setStyleSheet(ERROR_STYLE)
-        error.hide()
-        v.addWidget(error)
-        form.addRow(label, box)
-        return label, box, error
-
-    def set_row_visible(self, path: str, visible: bool) -> None:
-        label, box = self._labels[path]
-        label.setVisible(visible)
-        box.setVisible(visible)
-
-    def add_line(self, form: QFormLayout, path: str, label: str, placeholder: str = "",
-                 hint: str | list[str] | None = None) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setPlaceholderText(placeholder)
-        edit.textChanged.connect(lambda text: self.write(path, text))
-        self._loaders.append(lambda: edit.setText(str(self.model.draft.get(path) or "")))
-        self._row(form, path, label, edit, hint)
-        return edit
-
-    def add_text(self, form: QFormLayout, path: str, label: str, placeholder: str = "",
-                 hint: str | None = None, lines: int = 3) -> QPlainTextEdit:
-        edit = QPlainTextEdit()
-        edit.setPlaceholderText(placeholder)
-        edit.setTabChangesFocus(True)
-        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
-        edit.textChanged.connect(lambda: self.write(path, edit.toPlainText()))
-
-        def load() -> None:
-            text = str(self.model.draft.get(path) or "")
-            if edit.toPlainText() != text:
-                edit.setPlainText(text)
-        self._loaders.append(load)
-        self._row(form, path, label, edit, hint)
-        return edit
-
-    def add_number(self, form: QFormLayout, path: str, label: str, *, whole: bool,
-                   placeholder: str = "", hint: str | list[str] | None = None) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setPlaceholderText(placeholder or self.tr("未知则留空"))
-        edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        edit.setMaximumWidth(220)
-        edit.textChanged.connect(lambda text: self.write(path, parse_number(text, whole)))
-        edit.textEdited.connect(lambda text: group_in_place(edit, text))
-
-        def load() -> None:
-            value = self.model.draft.get(path)
-            edit.setText("" if value is None else group_digits(str(value), 0)[0])
-        self._loaders.append(load)
-        self._row(form, path, label, edit, hint)
-        return edit
-
-    def add_choice(self, form: QFormLayout, path: str, label: str, choices: list[Choice],
-                   hint: str | list[str] | None = None) -> QComboBox:
-        combo = QComboBox()
-        wheel.guard(combo)
-        for value, text in choices:
-            combo.addItem(text, value)
-        combo.currentIndexChanged.connect(lambda i: self.write(path, combo.itemData(i)))
-
-        def load() -> None:
-            index = combo.findData(self.model.draft.get(path))
-            combo.setCurrentIndex(max(index, 0))
-        self._loaders.append(load)
-        self._row(form, path, label, combo, hint)
-        return combo
-
-    def add_check(self, form: QFormLayout, path: str, label: str, text: str) -> QCheckBox:
-        box = QCheckBox(text)
-        box.toggled.connect(lambda on: self.write(path, True if on else None))
-        self._loaders.append(lambda: box.setChecked(bool(self.model.draft.get(path))))
-        self._row(form, path, label, box)
-        return box
-
-    def add_datetime(self, form: QFormLayout, path: str, label: str, *, optional: bool,
-                     hint: str | None = None) -> DateTimeField:
-        field = DateTimeField(optional, self.tr("已知"))
-        field.edit.dateTimeChanged.connect(lambda _: self.write(path, field.value()))
-        if field.text is not None:   # a section typed but not yet committed by the edit
-            field.text.textChanged.connect(lambda _: self.write(path, field.value()))
-        if field.known is not None:
-            field.known.toggled.connect(lambda _: self.write(path, field.value()))
-        self._loaders.append(lambda: field.set_value(self.model.draft.get(path)))
-        self._row(form, path, label, field, hint)
-        field.edit.setAccessibleName(label)
-        return field

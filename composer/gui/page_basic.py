@@ -93,8 +93,7 @@ class BasicFactsPage(StepPage):
         for path, label in self.time_warnings.items():
             problem = found.get(path)
             text = "⚠ " + problem_text(problem, i18n.language()) if problem else ""
-            label.setText(text)
-            label.setVisible(bool(text))
+            self.show_note(label, text)
 
     def _mark_unknown(self, key: str, on: bool) -> None:
         if self._loading:
@@ -106,7 +105,9 @@ class BasicFactsPage(StepPage):
                    or None)
 
     def _show_unknown_marks(self) -> None:
-        """A mark is offered while the part is empty; typing a value clears the mark."""
+        """A mark is offered while the part is empty; typing a value clears the mark. The box
+        stays where it is (greyed while the part is filled in): it never vanishes under the
+        pointer on the first key typed."""
         draft = self.model.draft
         marks = list(draft.get("incident.not_yet_known") or [])
         for key, box in self.unknown_marks.items():
@@ -114,7 +115,7 @@ class BasicFactsPage(StepPage):
             box.blockSignals(True)
             box.setChecked(key in marks and not filled)
             box.blockSignals(False)
-            box.setVisible(not filled)
+            box.setEnabled(not filled and not self._read_only)
         stale = [k for k in marks if k in self.unknown_marks
                  and art7.given(draft.get(f"incident.{k}"))]
         if stale and not self._loading:

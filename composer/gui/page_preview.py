@@ -144,12 +144,11 @@ class PreviewPage(StepPage):
             self.late.hide()
             return
         due = late.obligation.due.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
-        text = self.tr("⚠ 已超过报告时限（%1）%2。请填写迟报原因：报告、传真封面和电子邮件将如实"
-                       "说明迟报及其原因。").replace("%1", due).replace(
+        # one text whether a reason is typed or not: the banner never changes its height (and
+        # pushes the tabs below) while the reason is typed
+        text = self.tr("⚠ 已超过报告时限（%1）%2。报告、传真封面和电子邮件将如实说明迟报及其"
+                       "原因（迟报原因填写在下面）。").replace("%1", due).replace(
             "%2", i18n.pick(late.zh, late.en))
-        if reason:
-            text = self.tr("已超过报告时限（%1）%2；报告将说明迟报及其原因。").replace(
-                "%1", due).replace("%2", i18n.pick(late.zh, late.en))
         self.late.setText(text)
         self.late.show()
 
@@ -165,6 +164,8 @@ class PreviewPage(StepPage):
 
     def initializePage(self) -> None:
         super().initializePage()
+        if self._pending_init:
+            return                      # walked past: initialised when shown
         self._following = True
         self.render()
         self.channels.refresh()
@@ -211,9 +212,18 @@ class PreviewPage(StepPage):
         from composer.core.classify import classify
         from composer.gui.operations import run_operation
         from composer.gui.preview import page_count, rasterise
-        from composer.render.checks import removed_fields, sender_warnings, unprintable_fields
+        from composer.render.checks import sender_warnings, unprintable_fields
+
+        # what the text hygiene removed from this report's text (the draft's report is clean)
+        draft = self.model.draft
+        removed = [(f.path, [*f.removed, *f.line_breaks]) for f in draft.text_findings()
+                   ] if draft.report() is report else []
 
         def work():  # type: ignore[no-untyped-def]
+            from composer.gui.channels import load_text_outputs
+
+            load_text_outputs()         # jinja2 for the channel cards, off the GUI thread
+
             pdf = render_pdf(report, classify(report))
             if stale():
                 return None
@@ -222,7 +232,7 @@ class PreviewPage(StepPage):
                                width=width, stop=stale)
             if images is None:
                 return None
-            checks = (unprintable_fields(report), removed_fields(report), sender_warnings(report))
+            checks = (unprintable_fields(report), removed, sender_warnings(report))
             return report, pdf, images, total, checks
 
         run_operation(self, None, work, on_success=self._landed, on_failure=self._failed)
@@ -238,6 +248,7 @@ class PreviewPage(StepPage):
                 note = self.tr("预览只显示前 %1 页（共 %2 页）；生成的 PDF 包含全部页面。").replace(
                     "%1", str(len(images))).replace("%2", str(total))
             self.pages.set_pages(images, note)
+            self.channels.refresh_if_stale()    # the phone script's jinja2 is loaded now
             self.previewReady.emit(total)
         elif self._wanted is not None:
             self._start(self._wanted)    # the draft changed meanwhile: the newest one now
@@ -247,9 +258,11 @@ class PreviewPage(StepPage):
         """Name every character the bundled fonts cannot print, by field (else it prints as a
         blank box and nobody notices until the fax arrives); also controls left out of the PDF
         and a contact address unusable as sender. The lists come from
-        :mod:`composer.render.checks`, run on the worker thread with the render."""
+        :mod:`composer.render.checks`, run on the worker thread with the render, and from the
+        draft's text hygiene (:meth:`composer.core.draft.Draft.text_findings`)."""
+        typing = self.in_text_field()
         if not fields and not removed and not sender:
-            self.warnings.hide()
+            self.show_note(self.warnings, "", held=typing)
             return
         lines = []
         if fields:
@@ -259,7 +272,7 @@ class PreviewPage(StepPage):
                 names = ", ".join(f"“{ch}” {name}" for ch, name in missing)
                 lines.append(f"• {field_name(self.window(), path)}：{names}")
         if removed:
-            lines.append(self.tr("⚠ 以下不可见的控制字符不会出现在 PDF 和传真中（电子邮件正文保留）："))
+            lines.append(self.tr("⚠ 以下不可见字符已从所有输出（PDF、传真、电子邮件、电话稿、表单字段）中去除，分段符已改为换行："))
             for path, found in removed:
                 lines.append(f"• {field_name(self.window(), path)}：{', '.join(found)}")
         if sender:
@@ -267,11 +280,11 @@ class PreviewPage(StepPage):
             path = "operator.contact.email"
             lines.append(f"• {field_name(self.window(), path)}："
                          f"{report.operator.contact.email}")
-        self.warnings.setText("\n".join(lines))
-        self.warnings.show()
+        self.show_note(self.warnings, "\n".join(lines), held=typing)
 
     def _failed(self, exc: Exception) -> None:
         failed, self._inflight = self._inflight, None
+        self.channels.refresh_if_stale()
         if self._wanted is not None and self._wanted is not failed:
             self._start(self._wanted)
             return

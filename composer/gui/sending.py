@@ -17,8 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
@@ -100,6 +99,7 @@ class Sending(QObject):
         try:
             cards.sent_types = (sent_types(self.storage, draft_id) if draft_id is not None
                                 else set())
+            cards.history = self.storage.history(draft_id) if draft_id is not None else []
         except sqlite3.Error:
             pass      # a failing database: the autosave banner says so; the cards keep theirs
         cards.refresh()
@@ -114,14 +114,13 @@ class Sending(QObject):
 
     # --- the channels' actions -----------------------------------------------------------------
 
-    def open_file(self, path: Path) -> bool:
-        """Open ``path`` with the desktop's application for it; say so, with the path, if none."""
-        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            return True
-        self.host.warn(_tr("无法打开邮件客户端"),
-                       _tr("没有可以打开邮件草稿的程序。请在邮件客户端中打开这个文件，"
-                           "或新建邮件并附上报告：") + f"\n{path}")
-        return False
+    def open_file(self, path: Path) -> None:
+        """Open the e-mail draft ``path`` in the mail client; say what failed and how to fix it,
+        with the path, when that cannot work (composer/gui/desktop_open.py)."""
+        from composer import desktop
+        from composer.gui.desktop_open import open_path
+
+        open_path(self.owner, path, desktop.EML)
 
     def open_email(self) -> None:
         """Open message.eml in the mail client: the current package's, else that of a package
@@ -235,7 +234,7 @@ class Sending(QObject):
 
         self.host.save_now()
         result = self.storage.verify_records()
-        pdf = record_pdf(self.storage.records(), result, generated_at=now())
+        pdf = record_pdf(self.storage, result, generated_at=now())
         if not self._write(name, pdf):
             return None
         if result.ok:

@@ -33,13 +33,20 @@ class ReportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.model = model
+        self.walking = False         # go_to is walking (see StepPage.defer_initialization)
+        self.walk_target = -1        # ... to this page
         self.pages: dict[flow.Step, StepPage] = {}
         for cls in (ProfilePage, BasicFactsPage, ImpactPage, GradingPage, RecipientsPage,
                     HandlingPage, PreviewPage):
             page = cls(model)
             self.setPage(int(cls.step), page)
             self.pages[cls.step] = page
+            page.completionChanged.connect(lambda _, p=page: self._update_buttons(p))
         self.setStartId(int(flow.Step.PROFILE))
+        # after QWizard has shown the page (and put the focus on its first child that takes
+        # it): the page's own first field, at once — no timer that could fire after the
+        # user's first click and take the focus away
+        self.currentIdChanged.connect(self._focus_page)
         # Qt's 完成(&F) would clash with the menu 文件(&F): Alt+D finishes.
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成(&D)"))
         for which, name in ((QWizard.WizardButton.BackButton, "wizard-back"),
@@ -51,14 +58,57 @@ class ReportWizard(QWizard):
         nxt = flow.next_step(self.currentId(), self.model.draft) if self.currentId() >= 0 else None
         return -1 if nxt is None else int(nxt)
 
+    def cleanupPage(self, page_id: int) -> None:
+        """Back: the page about to be shown is initialised first if go_to walked past it
+        (QWizard calls this before it shows that page)."""
+        super().cleanupPage(page_id)
+        visited = self.visitedIds()
+        if page_id in visited and visited.index(page_id) > 0:
+            self.pages[flow.Step(visited[visited.index(page_id) - 1])].ensure_initialized()
+
+    def _focus_page(self, step: int) -> None:
+        page = self.pages.get(flow.Step(step)) if step >= 0 else None
+        if page is not None:
+            page.ensure_initialized()
+            page.focus_first_field()
+
+    def _update_buttons(self, page: StepPage) -> None:
+        """Next / Finish follow the current page's completeness, as QWizard's own update
+        would, but without hiding and showing the page (which its update does: see
+        :mod:`composer.gui.page_base`)."""
+        if page is not self.currentPage():
+            return   # QWizard asks a page when it is shown
+        complete = page.isComplete()
+        self.button(QWizard.WizardButton.NextButton).setEnabled(complete and self.nextId() >= 0)
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(
+            complete and page.isFinalPage())
+
     def go_to(self, step: int) -> None:
-        """Walk forward from the start to ``step`` (stopping at the first incomplete page)."""
-        self.restart()
-        while self.currentId() != step and self.currentId() >= 0:
-            page = self.currentPage()
-            if not page.isComplete() or self.nextId() < 0:
+        """Walk forward from the start to ``step`` (stopping at the first incomplete page).
+        ``currentIdChanged`` is emitted once, for the page reached: the pages walked past
+        are not each saved, focused and announced (a 200-page report was saved 7 times)."""
+        target = int(flow.Step.PROFILE)     # where the walk ends (the draft decides)
+        while target != step:
+            after = flow.next_step(target, self.model.draft)
+            if after is None or not self.pages[flow.Step(target)].isComplete():
                 break
-            self.next()
+            target = int(after)
+        blocked = self.blockSignals(True)
+        self.walking, self.walk_target = True, target   # the others: initialised when shown
+        try:
+            self.restart()
+            while self.currentId() != step and self.currentId() >= 0:
+                page = self.currentPage()
+                if not page.isComplete() or self.nextId() < 0:
+                    break
+                self.next()
+        finally:
+            self.walking = False
+            self.blockSignals(blocked)
+        if blocked:
+            self._focus_page(self.currentId())
+        else:
+            self.currentIdChanged.emit(self.currentId())
 
     def reject(self) -> None:  # Esc must not hide the embedded wizard
         pass

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from composer import __version__
 from composer.core.classify import Classification
 from composer.core.model import Report
+from composer.core.statement_level import report_title
 from composer.render.fax_cover import cover_subject, render_cover_pdf
 from composer.render.fax_raster import (  # noqa: F401  (the fax page geometry lives there)
     FAX_DPI,
@@ -38,9 +39,9 @@ from composer.render.fax_raster import (  # noqa: F401  (the fax page geometry l
     _ink_is_one,
 )
 from composer.render.fax_tiff import tiff_from_frames, tiff_page_numbers  # noqa: F401
+from composer.render.oneline import header_text
 from composer.render.pdf_info import with_info
 from composer.render.pdfium_lock import PDFIUM_LOCK
-from composer.render.wording import header_text, report_title
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -82,7 +83,8 @@ def fax_pdf(cover_pdf: bytes, report_pdf: bytes, *, created: datetime | None = N
     PDFium stamps the save time and a random /ID; both are replaced (in place, same length) by
     ``created`` (default: 2000-01-01, like reportlab's invariant mode) and a hash of the inputs,
     so equal inputs give equal bytes. ``info`` (Title, Author, Subject, Creator) becomes the
-    document information, written as an incremental update (PDFium cannot set it).
+    document information, and the catalog gets ``/Lang (zh-CN)`` again, both written as an
+    incremental update (PDFium can set neither).
     """
     import pypdfium2 as pdfium
 
@@ -104,7 +106,8 @@ def fax_pdf(cover_pdf: bytes, report_pdf: bytes, *, created: datetime | None = N
     if info:
         out = with_info(out, {**info, "Producer": "PDFium",
                               "CreationDate": pdf_date(created or datetime(2000, 1, 1, tzinfo=UTC)),
-                              "ModDate": pdf_date(created or datetime(2000, 1, 1, tzinfo=UTC))})
+                              "ModDate": pdf_date(created or datetime(2000, 1, 1, tzinfo=UTC))},
+                        lang="zh-CN")   # PDFium's merge drops the sources' /Lang
     return out
 
 

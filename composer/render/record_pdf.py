@@ -16,7 +16,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer, Table, TableStyle
@@ -217,12 +217,24 @@ def _kept(rec: Record) -> str:
     return f"记录 {rec.seq}：SHA-256 {rec.sha256}；上一条 {rec.prev or '—'}；{kept}"
 
 
-def record_pdf(records: list[Record], verification: Verification, *,
+class RecordSource(Protocol):
+    """Where the 报送记录 comes from: the storage, or a database opened read-only
+    (:class:`composer.core.record_verify.RecordLog`)."""
+
+    def records(self) -> list[Record]: ...
+    def load_profile(self) -> dict[str, Any] | None: ...
+
+
+def record_pdf(source: RecordSource, verification: Verification, *,
                generated_at: datetime) -> bytes:
+    """The 报送记录 of ``source``'s records (its unit, from the profile, is the PDF's author)."""
     fonts.register()
     m = fonts.paragraph_markup
+    records = source.records()
     buf = io.BytesIO()
-    doc = L.document(buf, title="报送记录", author="Composer", subject="网络安全事件报送记录",
+    profile = source.load_profile() or {}
+    unit = " ".join(str(profile.get("name") or "").split())   # the data folder's unit
+    doc = L.document(buf, title="报送记录", author=unit or "Composer", subject="网络安全事件报送记录",
                      creator=f"Composer {__version__}", lang="zh-CN")
     status = (f"记录链校验：完整，共 {verification.checked} 条记录，所存报送材料均与记录一致。"
               if verification.ok else

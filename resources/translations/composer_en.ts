@@ -4,18 +4,18 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="173"/>
-        <location filename="../../composer/gui/app.py" line="47"/>
+        <location filename="../../composer/gui/mainwindow.py" line="178"/>
+        <location filename="../../composer/gui/app.py" line="50"/>
         <source>网络安全事件报告</source>
         <translation>Cybersecurity Incident Report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/app.py" line="94"/>
+        <location filename="../../composer/gui/app.py" line="97"/>
         <source>无法新建草稿数据库</source>
         <translation>Cannot create a new drafts database</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/app.py" line="115"/>
+        <location filename="../../composer/gui/app.py" line="118"/>
         <source>无法打开草稿数据库</source>
         <translation>Cannot open the drafts database</translation>
     </message>
@@ -23,77 +23,82 @@
 <context>
     <name>Autosaver</name>
     <message>
-        <location filename="../../composer/gui/autosave.py" line="219"/>
+        <location filename="../../composer/gui/autosave.py" line="234"/>
         <source>报告已另存为：</source>
         <translation>Report saved as: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/autosave.py" line="229"/>
+        <location filename="../../composer/gui/autosave.py" line="244"/>
         <source>另存报告</source>
         <translation>Save report as</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/autosave.py" line="284"/>
+        <location filename="../../composer/gui/autosave.py" line="299"/>
         <source>立即重试</source>
         <translation>Retry now</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/autosave.py" line="245"/>
+        <location filename="../../composer/gui/autosave.py" line="260"/>
         <source>最近的修改没有保存到草稿数据库：%1
 退出后这些修改将丢失。请先另存报告。</source>
         <translation>The latest changes are not in the drafts database: %1
 They will be lost when you quit. Save the report elsewhere first.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/autosave.py" line="297"/>
+        <location filename="../../composer/gui/autosave.py" line="312"/>
         <source>草稿数据库中有无法读取的记录，已跳过，其余数据正常：</source>
         <translation>Some records of the drafts database cannot be read and were skipped; everything else is fine:</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/autosave.py" line="252"/>
+        <location filename="../../composer/gui/autosave.py" line="267"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/autosave.py" line="244"/>
+        <location filename="../../composer/gui/autosave.py" line="259"/>
         <source>草稿无法保存</source>
         <translation>Draft cannot be saved</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/autosave.py" line="302"/>
+        <location filename="../../composer/gui/autosave.py" line="317"/>
         <source>知道了</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/autosave.py" line="318"/>
+        <location filename="../../composer/gui/autosave.py" line="333"/>
         <source>⚠ 草稿无法保存：%1。您的修改仍保留在本窗口中；程序每 %2 秒自动重试。为防丢失，请另存一份报告。</source>
         <translation>⚠ The draft cannot be saved: %1. Your changes are kept in this window; saving is retried every %2 s. To be safe, save a copy of the report elsewhere.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/autosave.py" line="250"/>
-        <location filename="../../composer/gui/autosave.py" line="281"/>
+        <location filename="../../composer/gui/autosave.py" line="265"/>
+        <location filename="../../composer/gui/autosave.py" line="296"/>
         <source>另存报告…</source>
         <translation>Save report as…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/autosave.py" line="251"/>
+        <location filename="../../composer/gui/autosave.py" line="266"/>
         <source>仍然退出</source>
         <translation>Quit anyway</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/autosave.py" line="153"/>
-        <source>已自动保存 %1</source>
-        <translation>Saved automatically %1</translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/autosave.py" line="214"/>
+        <location filename="../../composer/gui/autosave.py" line="229"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/autosave.py" line="230"/>
+        <location filename="../../composer/gui/autosave.py" line="245"/>
         <source>事件文件 (*.json)</source>
         <translation>Incident files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/autosave.py" line="161"/>
+        <source>已自动保存 %1（北京时间）</source>
+        <translation>Saved automatically at %1 (Beijing time)</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/autosave.py" line="208"/>
+        <source>草稿无法保存（见窗口下方的红色提示）</source>
+        <translation>The draft cannot be saved (see the red notice at the bottom of the window)</translation>
     </message>
 </context>
 <context>
@@ -267,52 +272,52 @@ They will be lost when you quit. Save the report elsewhere first.</translation>
 <context>
     <name>ChannelCards</name>
     <message>
-        <location filename="../../composer/gui/channels.py" line="77"/>
+        <location filename="../../composer/gui/channels.py" line="92"/>
         <source>报告预览</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="78"/>
+        <location filename="../../composer/gui/channels.py" line="93"/>
         <source>电子邮件</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="79"/>
+        <location filename="../../composer/gui/channels.py" line="94"/>
         <source>传真</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="80"/>
+        <location filename="../../composer/gui/channels.py" line="95"/>
         <source>12387 热线</source>
         <translation>12387 hotline</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="81"/>
+        <location filename="../../composer/gui/channels.py" line="96"/>
         <source>网站 / 小程序 / 公众号</source>
         <translation>Website / mini-program / WeChat account</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="82"/>
+        <location filename="../../composer/gui/channels.py" line="97"/>
         <source>后续事项</source>
         <translation>Still owed</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="117"/>
+        <location filename="../../composer/gui/channels.py" line="132"/>
         <source>收件地址：</source>
         <translation>Send to: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="119"/>
+        <location filename="../../composer/gui/channels.py" line="134"/>
         <source>在邮件客户端中打开…</source>
         <translation>Open in mail client…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="121"/>
+        <location filename="../../composer/gui/channels.py" line="136"/>
         <source>复制地址</source>
         <translation>Copy address</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="124"/>
+        <location filename="../../composer/gui/channels.py" line="139"/>
         <source>邮件草稿（.eml）已附 PDF 报告。各客户端的打开方式：
 • Outlook：作为可编辑草稿打开（文件带 X-Unsent: 1），检查后直接点“发送”。
 • Thunderbird：以只读方式打开，请点“编辑为新消息”（Edit as New）后发送。
@@ -325,126 +330,126 @@ They will be lost when you quit. Save the report elsewhere first.</translation>
 After sending, open the message in “Sent”, look up its Message-ID in the headers and enter it when recording the sending, as the receipt.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="137"/>
+        <location filename="../../composer/gui/channels.py" line="152"/>
         <source>传真号码：</source>
         <translation>Fax number: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="139"/>
+        <location filename="../../composer/gui/channels.py" line="154"/>
         <source>打印传真件…</source>
         <translation>Print fax set…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="140"/>
+        <location filename="../../composer/gui/channels.py" line="155"/>
         <source>保存传真 TIFF…</source>
         <translation>Save fax TIFF…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="142"/>
+        <location filename="../../composer/gui/channels.py" line="157"/>
         <source>复制号码</source>
         <translation>Copy number</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="145"/>
+        <location filename="../../composer/gui/channels.py" line="160"/>
         <source>传真件 = 封面 + 报告。用传真机发送：打印后放入传真机。用传真服务器（如 HylaFAX）发送：保存 TIFF（1 位黑白、1728 像素宽、204×196 dpi、CCITT G3）后提交。
 发送后保留传真机打印的发送报告（传输报告），记录报送时可附上其扫描件。</source>
         <translation>Fax set = cover + report. With a fax machine: print it and feed it in. With a fax server (e.g. HylaFAX): save the TIFF (1-bit, 1728 px wide, 204×196 dpi, CCITT G3) and submit it.
 Keep the transmission report the fax machine prints; attach a scan of it when recording the sending.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="155"/>
+        <location filename="../../composer/gui/channels.py" line="170"/>
         <source>拨打 %1。按下面的电话稿顺序说明：先说单位和联系人，再说第一、二项，然后是级别和理由、时限。</source>
         <translation>Dial %1. Follow the script below in order: unit and contact first, then items 1 and 2, then the level and why, and the deadline. (The script is in Chinese, as it is said on the phone.)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="163"/>
+        <location filename="../../composer/gui/channels.py" line="178"/>
         <source>电话稿</source>
         <translation>Phone script</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="166"/>
+        <location filename="../../composer/gui/channels.py" line="181"/>
         <source>打印电话稿和记录单…</source>
         <translation>Print script and call record…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="168"/>
+        <location filename="../../composer/gui/channels.py" line="183"/>
         <source>复制电话稿</source>
         <translation>Copy script</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="170"/>
+        <location filename="../../composer/gui/channels.py" line="185"/>
         <source>通话时在打印的“电话报告记录单”上记下通话时间、接听人姓名、受理编号和对方询问的问题；记录报送时填写。</source>
         <translation>During the call, note on the printed call record sheet the time, the name of the person who took the call, any reference number (受理编号) and what they asked; enter them when recording the sending.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="178"/>
+        <location filename="../../composer/gui/channels.py" line="193"/>
         <source>网站：%1&#x3000;小程序：%2（事件报告）&#x3000;公众号：%3（事件报告）</source>
         <translation>Website: %1   Mini-program: %2 (事件报告)   WeChat account: %3 (事件报告)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="182"/>
+        <location filename="../../composer/gui/channels.py" line="197"/>
         <source>全部复制</source>
         <translation>Copy all</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="183"/>
+        <location filename="../../composer/gui/channels.py" line="198"/>
         <source>复制网址</source>
         <translation>Copy web address</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="185"/>
+        <location filename="../../composer/gui/channels.py" line="200"/>
         <source>按《办法》第七条的顺序逐项复制、粘贴到表单中（纯文本，不含格式）。</source>
         <translation>Copy each item into the form in the order of Art. 7 of the Measures (plain text, no formatting). The fields are in Chinese, as they are reported.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="197"/>
+        <location filename="../../composer/gui/channels.py" line="212"/>
         <source>导出日历（.ics）…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="199"/>
+        <location filename="../../composer/gui/channels.py" line="214"/>
         <source>日历文件可导入 Outlook、Thunderbird、WPS 日历，每项事先提醒。</source>
         <translation>The calendar file imports into Outlook, Thunderbird and WPS calendars, with a reminder before each item.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="224"/>
-        <location filename="../../composer/gui/channels.py" line="227"/>
+        <location filename="../../composer/gui/channels.py" line="244"/>
+        <location filename="../../composer/gui/channels.py" line="247"/>
         <source>报告还有问题，请先按提示修改。</source>
         <translation>The report still has problems; fix them as shown first.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="232"/>
+        <location filename="../../composer/gui/channels.py" line="252"/>
         <source>朗读约 %1 字，约 %2 分钟（按每分钟 %3 字计）。</source>
         <translation>About %1 characters to read aloud, about %2 minutes (at %3 characters a minute).</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="257"/>
-        <location filename="../../composer/gui/channels.py" line="259"/>
+        <location filename="../../composer/gui/channels.py" line="283"/>
+        <location filename="../../composer/gui/channels.py" line="285"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="281"/>
+        <location filename="../../composer/gui/channels.py" line="307"/>
         <source>本事件尚未记录报送。记录报送后，这里列出需补报的事项、续报和总结报告的时限。</source>
         <translation>No sending of this incident has been recorded yet. Once one is, the items to supplement, follow-ups and the summary report deadline are listed here.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="286"/>
+        <location filename="../../composer/gui/channels.py" line="312"/>
         <source>本事件已报送总结报告，没有待办事项。</source>
         <translation>The summary report of this incident has been sent: nothing is owed.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="296"/>
+        <location filename="../../composer/gui/channels.py" line="322"/>
         <source>截止 %1（北京时间），</source>
         <translation>Due %1 (Beijing time), </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="297"/>
+        <location filename="../../composer/gui/channels.py" line="323"/>
         <source>还剩 %1 天 %2 小时</source>
         <translation>%1 days %2 hours left</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="299"/>
+        <location filename="../../composer/gui/channels.py" line="325"/>
         <source>已逾期</source>
         <translation>overdue</translation>
     </message>
@@ -462,37 +467,37 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <translation>Report #%1 was saved by another window after it was opened here. To avoid overwriting those changes, nothing was saved this time. The two versions differ as listed below; everything in this window is still here.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/conflict_dialog.py" line="58"/>
+        <location filename="../../composer/gui/conflict_dialog.py" line="57"/>
         <source>两个版本的不同之处</source>
         <translation>Differences between the two versions</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/conflict_dialog.py" line="59"/>
+        <location filename="../../composer/gui/conflict_dialog.py" line="58"/>
         <source>内容</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/conflict_dialog.py" line="59"/>
+        <location filename="../../composer/gui/conflict_dialog.py" line="58"/>
         <source>另一窗口保存的版本</source>
         <translation>Version saved by the other window</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/conflict_dialog.py" line="60"/>
+        <location filename="../../composer/gui/conflict_dialog.py" line="59"/>
         <source>本窗口的版本</source>
         <translation>Version in this window</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/conflict_dialog.py" line="74"/>
+        <location filename="../../composer/gui/conflict_dialog.py" line="70"/>
         <source>保留本窗口的版本</source>
         <translation>Keep this window’s version</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/conflict_dialog.py" line="76"/>
+        <location filename="../../composer/gui/conflict_dialog.py" line="72"/>
         <source>另存本窗口的版本…</source>
         <translation>Save this window’s version as…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/conflict_dialog.py" line="78"/>
+        <location filename="../../composer/gui/conflict_dialog.py" line="74"/>
         <source>稍后决定</source>
         <translation>Decide later</translation>
     </message>
@@ -561,112 +566,98 @@ Database: %2</translation>
 <context>
     <name>DeadlineHeader</name>
     <message>
-        <location filename="../../composer/gui/header.py" line="87"/>
+        <location filename="../../composer/gui/header.py" line="102"/>
         <source>报告时限</source>
         <translation>Reporting deadline</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="109"/>
+        <location filename="../../composer/gui/header.py" line="132"/>
         <source>定级：填写中</source>
         <translation>Level: in progress</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="114"/>
+        <location filename="../../composer/gui/header.py" line="135"/>
         <source>定级：</source>
         <translation>Level: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="130"/>
+        <location filename="../../composer/gui/header.py" line="178"/>
+        <location filename="../../composer/gui/header.py" line="229"/>
         <source>已报送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="144"/>
-        <source>续报：无固定时限，出现重要新情况时及时报送</source>
-        <translation>Follow-up: no fixed limit; report promptly when important new facts emerge</translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/header.py" line="148"/>
-        <source>一般事件：无强制报告时限</source>
-        <translation>General incident: no mandatory deadline</translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/header.py" line="150"/>
+        <location filename="../../composer/gui/header.py" line="193"/>
         <source>填写完报告单位和事件基本情况后显示报告时限</source>
         <translation>The deadline appears once the organisation and basic facts are filled in</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="152"/>
+        <location filename="../../composer/gui/header.py" line="194"/>
         <source>无限期事项</source>
         <translation>No dated obligation</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="160"/>
-        <source>最早截止：</source>
-        <translation>Earliest deadline: </translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/header.py" line="163"/>
+        <location filename="../../composer/gui/header.py" line="209"/>
         <source>已超时 %1</source>
         <translation>OVERDUE by %1</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="165"/>
+        <location filename="../../composer/gui/header.py" line="211"/>
         <source>即将到期，剩余 %1</source>
         <translation>Due soon, %1 left</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="167"/>
+        <location filename="../../composer/gui/header.py" line="213"/>
         <source>剩余 %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="111"/>
-        <source>定级：待研判</source>
-        <translation>Level: to be assessed</translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/header.py" line="159"/>
-        <source>待研判；如为较大以上事件，最早截止：</source>
-        <translation>To be assessed; if relatively major or above, earliest deadline: </translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/header.py" line="146"/>
-        <source>待研判：填写影响事实后显示报告时限</source>
-        <translation>To be assessed: the deadline shows once the impact facts are filled in</translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/header.py" line="137"/>
+        <location filename="../../composer/gui/header.py" line="185"/>
         <source>发现时间 %1 晚于当前时间，请核对：报告时限从实际发现时间起算，可能已经很紧迫。</source>
         <translation>The discovery time %1 is later than now — please check it: the deadline runs from the real discovery time and may be close.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="140"/>
+        <location filename="../../composer/gui/header.py" line="188"/>
         <source>时间存疑</source>
         <translation>Time in question</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/header.py" line="165"/>
+        <source>向公安机关报案：涉嫌违法犯罪，应及时报案（尚未报案）</source>
+        <translation>Report the suspected crime to the police: promptly (not reported yet)</translation>
     </message>
 </context>
 <context>
     <name>DoctorDialog</name>
     <message>
-        <location filename="../../composer/gui/doctor_dialog.py" line="45"/>
+        <location filename="../../composer/gui/doctor_dialog.py" line="52"/>
         <source>运行环境检查</source>
         <translation>Workstation diagnostics</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/doctor_dialog.py" line="51"/>
+        <location filename="../../composer/gui/doctor_dialog.py" line="117"/>
         <source>发现 %1 个问题，请把下面的报告交给信息技术人员。</source>
         <translation>%1 problem(s) found. Please pass the report below to your IT staff.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/doctor_dialog.py" line="53"/>
+        <location filename="../../composer/gui/doctor_dialog.py" line="120"/>
         <source>一切正常。</source>
         <translation>All is well.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/doctor_dialog.py" line="64"/>
+        <location filename="../../composer/gui/doctor_dialog.py" line="67"/>
         <source>复制报告</source>
         <translation>Copy report</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/doctor_dialog.py" line="109"/>
+        <source>正在检查…（%1/%2）</source>
+        <translation>Checking… (%1/%2)</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/doctor_dialog.py" line="115"/>
+        <source>正在检查，结果逐项显示在下面…</source>
+        <translation>Checking; the results appear below one by one…</translation>
     </message>
 </context>
 <context>
@@ -703,101 +694,124 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>FormRows</name>
+    <message>
+        <location filename="../../composer/gui/page_forms.py" line="146"/>
+        <source>未知则留空</source>
+        <translation>Leave empty if unknown</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_forms.py" line="183"/>
+        <source>已知</source>
+        <translation>Known</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_forms.py" line="183"/>
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+</context>
+<context>
     <name>GradingPage</name>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="37"/>
+        <location filename="../../composer/gui/page_grading.py" line="38"/>
         <source>定级结果</source>
         <translation>Grading result</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="38"/>
+        <location filename="../../composer/gui/page_grading.py" line="39"/>
         <source>按《网络安全事件分级指南》：取各项标准所达到的最高级别。</source>
         <translation>Under the Incident Grading Guide: the highest level any criterion reaches.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="42"/>
+        <location filename="../../composer/gui/page_grading.py" line="43"/>
         <source>事件级别</source>
         <translation>Incident level</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="45"/>
+        <location filename="../../composer/gui/page_grading.py" line="46"/>
         <source>定级依据</source>
         <translation>Basis of the level</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="47"/>
+        <location filename="../../composer/gui/page_grading.py" line="48"/>
         <source>可能提高定级的未知事实</source>
         <translation>Unknown facts that could raise the level</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="84"/>
+        <location filename="../../composer/gui/page_grading.py" line="85"/>
         <source>无法定级：前面的步骤还有问题。</source>
         <translation>Cannot grade yet: earlier steps still have problems.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="89"/>
+        <location filename="../../composer/gui/page_grading.py" line="92"/>
         <source>事件级别：</source>
         <translation>Incident level: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="91"/>
+        <location filename="../../composer/gui/page_grading.py" line="101"/>
         <source>较大及以上事件，须按《办法》第四条在时限内报告。</source>
         <translation>Relatively major or above: must be reported within the time limit (Measures art. 4).</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="92"/>
+        <location filename="../../composer/gui/page_grading.py" line="102"/>
         <source>一般事件：不属于《办法》第四条必须报告的情形；如有需要仍可自愿报告。</source>
         <translation>General incident: not mandatory under art. 4; a voluntary report is still possible.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="95"/>
+        <location filename="../../composer/gui/page_grading.py" line="105"/>
         <source>定级依据：</source>
         <translation>Basis:</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="102"/>
+        <location filename="../../composer/gui/page_grading.py" line="112"/>
         <source>没有达到较大及以上级别的标准。</source>
         <translation>No criterion for relatively major or above is met.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="107"/>
+        <location filename="../../composer/gui/page_grading.py" line="117"/>
         <source>以下事实尚未填写，可能提高定级（可返回“影响事实”补充）：</source>
         <translation>These facts are unknown and could raise the level (go back to Impact facts to add them):</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="109"/>
+        <location filename="../../composer/gui/page_grading.py" line="119"/>
         <source>最高可达</source>
         <translation>up to </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="120"/>
+        <location filename="../../composer/gui/page_grading.py" line="130"/>
         <source>仅按已核实的标准，定级为“%1”。</source>
         <translation>On confirmed criteria alone, the level is “%1”.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="121"/>
+        <location filename="../../composer/gui/page_grading.py" line="131"/>
         <source>我已对照原文核对，确认定级为“%1”</source>
         <translation>I have checked the original text and confirm the level &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="156"/>
+        <location filename="../../composer/gui/page_grading.py" line="166"/>
         <source>请确认定级后继续。</source>
         <translation>Confirm the level to continue.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="117"/>
+        <location filename="../../composer/gui/page_grading.py" line="127"/>
         <source>该级别所依据的数值仅见于一份逐字转载的正式文本，尚无第二来源印证。请对照《网络安全事件分级指南》原文核对后确认。</source>
         <translation>The numbers this level rests on are final text known from one verbatim reprint only, with no second source. Check them against the Incident Grading Guide, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="146"/>
+        <location filename="../../composer/gui/page_grading.py" line="156"/>
         <source>定级依据原文</source>
         <translation>Original text the level rests on</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_grading.py" line="152"/>
+        <location filename="../../composer/gui/page_grading.py" line="162"/>
         <source>请对照原文</source>
         <translation>Check against the original text</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_grading.py" line="96"/>
+        <source>级别待研判：已填写的事实未达到较大以上标准，但下列事实尚未填写，可能达到较大以上。如为较大以上事件，须按《办法》第四条在时限内报告。请返回“影响事实”填写，或勾选“其余影响均不涉及”。</source>
+        <translation>Level not yet settled: the facts given reach no level above general, but the facts below are not given and could reach relatively major or above. If it proves relatively major or above, it must be reported within the Art. 4 time limit. Go back to “Impact facts” to enter them, or tick “Nothing else applies”.</translation>
     </message>
 </context>
 <context>
@@ -821,83 +835,83 @@ Database: %2</translation>
 <context>
     <name>GuideWindow</name>
     <message>
-        <location filename="../../composer/gui/guide_view.py" line="143"/>
-        <location filename="../../composer/gui/guide_view.py" line="148"/>
+        <location filename="../../composer/gui/guide_view.py" line="167"/>
+        <location filename="../../composer/gui/guide_view.py" line="172"/>
         <source>法规原文</source>
         <translation>Original legal text</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/guide_view.py" line="158"/>
+        <location filename="../../composer/gui/guide_view.py" line="182"/>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/guide_view.py" line="159"/>
+        <location filename="../../composer/gui/guide_view.py" line="183"/>
         <source>输入要查找的文字</source>
         <translation>Text to find (Chinese or English)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/guide_view.py" line="160"/>
+        <location filename="../../composer/gui/guide_view.py" line="184"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/guide_view.py" line="161"/>
+        <location filename="../../composer/gui/guide_view.py" line="185"/>
         <source>上一个 (Shift+Enter, Shift+F3)</source>
         <translation>Previous (Shift+Enter, Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/guide_view.py" line="162"/>
+        <location filename="../../composer/gui/guide_view.py" line="186"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/guide_view.py" line="163"/>
+        <location filename="../../composer/gui/guide_view.py" line="187"/>
         <source>下一个 (Enter, F3)</source>
         <translation>Next (Enter, F3)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/guide_view.py" line="164"/>
+        <location filename="../../composer/gui/guide_view.py" line="188"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/guide_view.py" line="165"/>
+        <location filename="../../composer/gui/guide_view.py" line="189"/>
         <source>关闭查找 (Esc)</source>
         <translation>Close the find bar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/guide_view.py" line="174"/>
+        <location filename="../../composer/gui/guide_view.py" line="198"/>
         <source>非官方翻译：</source>
         <translation>Unofficial translation: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/guide_view.py" line="183"/>
+        <location filename="../../composer/gui/guide_view.py" line="207"/>
         <source>没有找到条目：</source>
         <translation>No such item: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/guide_view.py" line="296"/>
+        <location filename="../../composer/gui/guide_view.py" line="320"/>
         <source>无匹配</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/guide_view.py" line="298"/>
+        <location filename="../../composer/gui/guide_view.py" line="322"/>
         <source>第 %1/%2 处</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/guide_view.py" line="209"/>
+        <location filename="../../composer/gui/guide_view.py" line="233"/>
         <source>已定位并以黄色标出：</source>
         <translation>Shown and highlighted in yellow: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/guide_view.py" line="149"/>
+        <location filename="../../composer/gui/guide_view.py" line="173"/>
         <source>跳转到(&amp;J)：</source>
         <translation>&amp;Jump to:</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/guide_view.py" line="145"/>
+        <location filename="../../composer/gui/guide_view.py" line="169"/>
         <source>《办法》及附件《分级指南》全文：国家互联网信息办公室2025年9月11日公布，2025年11月1日起施行。逐字录自注明来源为“网信中国”的转载；随程序提供，无需联网。</source>
         <translation>The full Chinese text of the Measures and the annexed Grading Guide, published by the Cyberspace Administration of China on 11 September 2025, in force since 1 November 2025, transcribed verbatim from a reprint citing the CAC&apos;s own channel (网信中国); bundled with the app, no network needed.</translation>
     </message>
@@ -978,476 +992,547 @@ Database: %2</translation>
 <context>
     <name>ImpactPage</name>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="30"/>
+        <location filename="../../composer/gui/page_impact.py" line="37"/>
         <source>影响事实</source>
         <translation>Impact facts</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="31"/>
+        <location filename="../../composer/gui/page_impact.py" line="38"/>
         <source>按《网络安全事件分级指南》定级所需的事实。不知道的留空；“以上”含本数。</source>
         <translation>The facts the Incident Grading Guide reads. Leave unknown facts empty; &quot;or more&quot; includes the threshold.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="39"/>
+        <location filename="../../composer/gui/page_impact.py" line="46"/>
         <source>小时，可填小数（0.5 = 30 分钟）</source>
         <translation>hours, decimals allowed (0.5 = 30 minutes)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="41"/>
+        <location filename="../../composer/gui/page_impact.py" line="47"/>
         <source>中断与影响范围</source>
         <translation>Outages and reach</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="43"/>
+        <location filename="../../composer/gui/page_impact.py" line="49"/>
         <source>关键信息基础设施整体中断（小时）</source>
         <translation>CII total outage (hours)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="46"/>
+        <location filename="../../composer/gui/page_impact.py" line="52"/>
         <source>关键信息基础设施主要功能中断（小时）</source>
         <translation>CII main functions outage (hours)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="48"/>
-        <location filename="../../composer/gui/page_impact.py" line="58"/>
-        <location filename="../../composer/gui/page_impact.py" line="74"/>
+        <location filename="../../composer/gui/page_impact.py" line="54"/>
+        <location filename="../../composer/gui/page_impact.py" line="64"/>
+        <location filename="../../composer/gui/page_impact.py" line="79"/>
         <source>（不涉及）</source>
         <translation>(not affected)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="49"/>
+        <location filename="../../composer/gui/page_impact.py" line="55"/>
         <source>省级以上党政机关门户网站</source>
         <translation>Provincial-or-above government portal</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="50"/>
+        <location filename="../../composer/gui/page_impact.py" line="56"/>
         <source>地市级党政机关门户网站</source>
         <translation>Prefecture-level government portal</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="52"/>
+        <location filename="../../composer/gui/page_impact.py" line="58"/>
         <source>中央重点新闻网站</source>
         <translation>Central key news website</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="55"/>
+        <location filename="../../composer/gui/page_impact.py" line="61"/>
         <source>无法访问的网站</source>
         <translation>Unreachable website</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="56"/>
+        <location filename="../../composer/gui/page_impact.py" line="62"/>
         <source>无法访问时长（小时）</source>
         <translation>Unreachable for (hours)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="58"/>
+        <location filename="../../composer/gui/page_impact.py" line="64"/>
         <source>省级行政区</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="59"/>
+        <location filename="../../composer/gui/page_impact.py" line="65"/>
         <source>地市级行政区</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="60"/>
+        <location filename="../../composer/gui/page_impact.py" line="66"/>
         <source>人口受影响的地区级别</source>
         <translation>Region level of affected population</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="62"/>
+        <location filename="../../composer/gui/page_impact.py" line="68"/>
         <source>受影响人口比例（%）</source>
         <translation>Share of population affected (%)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="65"/>
+        <location filename="../../composer/gui/page_impact.py" line="71"/>
         <source>水电气油、交通、医疗等受影响人数</source>
         <translation>People whose utilities, transport, medical care… are affected</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="67"/>
+        <location filename="../../composer/gui/page_impact.py" line="73"/>
         <source>个人信息泄露人数</source>
         <translation>People whose personal information leaked</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="69"/>
+        <location filename="../../composer/gui/page_impact.py" line="75"/>
         <source>直接经济损失（元）</source>
         <translation>Direct economic loss (yuan)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="72"/>
+        <location filename="../../composer/gui/page_impact.py" line="77"/>
         <source>网页篡改、传播违法有害信息</source>
         <translation>Defacement, spread of illegal or harmful content</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="83"/>
+        <location filename="../../composer/gui/page_impact.py" line="88"/>
         <source>被篡改的网站</source>
         <translation>Defaced website</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="87"/>
+        <location filename="../../composer/gui/page_impact.py" line="92"/>
         <source>首页展示时长（小时）</source>
         <translation>Shown on the homepage for (hours)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="89"/>
+        <location filename="../../composer/gui/page_impact.py" line="94"/>
         <source>其他页面展示时长（小时）</source>
         <translation>Shown on other pages for (hours)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="91"/>
+        <location filename="../../composer/gui/page_impact.py" line="96"/>
         <source>社交平台转发次数</source>
         <translation>Social media reposts</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="92"/>
+        <location filename="../../composer/gui/page_impact.py" line="97"/>
         <source>浏览或点击次数</source>
         <translation>Views or clicks</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="93"/>
+        <location filename="../../composer/gui/page_impact.py" line="98"/>
         <source>（未认定）</source>
         <translation>(no ruling)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="94"/>
+        <location filename="../../composer/gui/page_impact.py" line="99"/>
         <source>特大范围</source>
         <translation>Especially large scale</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="94"/>
+        <location filename="../../composer/gui/page_impact.py" line="99"/>
         <source>大范围</source>
         <translation>Large scale</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="95"/>
+        <location filename="../../composer/gui/page_impact.py" line="100"/>
         <source>较大范围</source>
         <translation>Relatively large scale</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="97"/>
+        <location filename="../../composer/gui/page_impact.py" line="102"/>
         <source>省级以上网信部门或公安机关认定的传播范围</source>
         <translation>Spread scale ruled by a provincial-or-above CAC or police body</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="98"/>
+        <location filename="../../composer/gui/page_impact.py" line="103"/>
         <source>研判（由您判断）</source>
         <translation>Judgements (yours)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="99"/>
+        <location filename="../../composer/gui/page_impact.py" line="104"/>
         <source>（不适用或未知）</source>
         <translation>(not applicable or unknown)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="102"/>
+        <location filename="../../composer/gui/page_impact.py" line="107"/>
         <source>数据泄露等对国家安全和社会稳定的威胁</source>
         <translation>Threat of a data leak etc. to national security and social stability</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="107"/>
+        <location filename="../../composer/gui/page_impact.py" line="112"/>
         <source>重要网络和信息系统损失</source>
         <translation>Loss to important networks and systems</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="113"/>
+        <location filename="../../composer/gui/page_impact.py" line="118"/>
         <source>其他威胁或影响</source>
         <translation>Other threat or impact</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="128"/>
+        <location filename="../../composer/gui/page_impact.py" line="139"/>
         <source>当前定级：请先修正下方标出的问题。</source>
         <translation>Level: fix the problems marked below first.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="131"/>
+        <location filename="../../composer/gui/page_impact.py" line="142"/>
         <source>按目前填写的事实，定级为：</source>
         <translation>With the facts so far, the level is: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="51"/>
+        <location filename="../../composer/gui/page_impact.py" line="57"/>
         <source>地市级以上企事业单位门户网站</source>
         <translation>Enterprise or public-institution portal (prefecture level or above)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="53"/>
+        <location filename="../../composer/gui/page_impact.py" line="59"/>
         <source>省级重点新闻网站</source>
         <translation>Provincial key news website</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="54"/>
+        <location filename="../../composer/gui/page_impact.py" line="60"/>
         <source>其他网站（《指南》未列举，如县级门户网站）</source>
         <translation>Other website (not named by the Guide, e.g. a county portal)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="75"/>
+        <location filename="../../composer/gui/page_impact.py" line="80"/>
         <source>特别重大所列：省级以上党政机关门户网站</source>
         <translation>Listed at especially major: provincial-or-above Party/government portal</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="76"/>
+        <location filename="../../composer/gui/page_impact.py" line="81"/>
         <source>特别重大所列：中央重点新闻网站</source>
         <translation>Listed at especially major: central key news website</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="77"/>
+        <location filename="../../composer/gui/page_impact.py" line="82"/>
         <source>特别重大所列：超大型网络平台</source>
         <translation>Listed at especially major: super-large platform</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="78"/>
+        <location filename="../../composer/gui/page_impact.py" line="83"/>
         <source>重大所列：地市级党政机关门户网站</source>
         <translation>Listed at major: prefecture-level Party/government portal</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="79"/>
+        <location filename="../../composer/gui/page_impact.py" line="84"/>
         <source>重大所列：地市级以上企事业单位门户网站</source>
         <translation>Listed at major: enterprise or public-institution portal (prefecture level or above)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="80"/>
+        <location filename="../../composer/gui/page_impact.py" line="85"/>
         <source>重大所列：省级重点新闻网站</source>
         <translation>Listed at major: provincial key news website</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="81"/>
+        <location filename="../../composer/gui/page_impact.py" line="86"/>
         <source>重大所列：大型网络平台</source>
         <translation>Listed at major: large platform</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="82"/>
+        <location filename="../../composer/gui/page_impact.py" line="87"/>
         <source>较大所列：其他门户网站、新闻网站或网络平台</source>
         <translation>Listed at relatively major: any other portal, news website or platform</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="84"/>
+        <location filename="../../composer/gui/page_impact.py" line="89"/>
         <source>网站所在的级别限定传播数据最高可定的级别；省级以上网信部门、公安机关的认定按认定结论。</source>
         <translation>The level whose list names the site caps what the spread figures can give; a ruling by a provincial-or-above CAC office or police body stands as ruled.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="103"/>
+        <location filename="../../composer/gui/page_impact.py" line="108"/>
         <source>特别严重威胁（特别重大）</source>
         <translation>Especially serious threat (especially major)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="104"/>
+        <location filename="../../composer/gui/page_impact.py" line="109"/>
         <source>严重威胁（重大）</source>
         <translation>Serious threat (major)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="105"/>
+        <location filename="../../composer/gui/page_impact.py" line="110"/>
         <source>较严重威胁（较大）</source>
         <translation>Relatively serious threat (relatively major)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="109"/>
+        <location filename="../../composer/gui/page_impact.py" line="114"/>
         <source>特别严重的系统损失（特别重大）</source>
         <translation>Especially serious system losses (especially major)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="110"/>
+        <location filename="../../composer/gui/page_impact.py" line="115"/>
         <source>严重的系统损失（重大）</source>
         <translation>Serious system losses (major)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="111"/>
+        <location filename="../../composer/gui/page_impact.py" line="116"/>
         <source>较大的系统损失（较大）</source>
         <translation>Relatively large system losses (relatively major)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="115"/>
+        <location filename="../../composer/gui/page_impact.py" line="120"/>
         <source>特别严重威胁、特别严重影响（特别重大）</source>
         <translation>Especially serious threat or impact (especially major)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="116"/>
+        <location filename="../../composer/gui/page_impact.py" line="121"/>
         <source>严重威胁、严重影响（重大）</source>
         <translation>Serious threat or impact (major)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_impact.py" line="117"/>
+        <location filename="../../composer/gui/page_impact.py" line="122"/>
         <source>较严重威胁、较严重影响（较大）</source>
         <translation>Relatively serious threat or impact (relatively major)</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_impact.py" line="124"/>
+        <source>研判结论</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_impact.py" line="126"/>
+        <source>未填写的影响</source>
+        <translation>Impact not given</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_impact.py" line="126"/>
+        <source>其余影响均不涉及</source>
+        <translation>Nothing else applies</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_impact.py" line="127"/>
+        <source>勾选表示：除本页已填写的事实外，其余影响均不涉及。报告中将写明这一点。</source>
+        <translation>Tick to state that no impact applies beyond the facts given on this page. The report says so.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_impact.py" line="145"/>
+        <source>尚未填写的事实可能达到较大以上。请填写（0 也算已知），或在本页末尾勾选“其余影响均不涉及”。</source>
+        <translation>Facts not given yet could reach relatively major or above. Enter them (0 counts as known), or tick “Nothing else applies” at the end of this page.</translation>
+    </message>
+</context>
+<context>
+    <name>LazyPagesView</name>
+    <message>
+        <location filename="../../composer/gui/print_view.py" line="60"/>
+        <location filename="../../composer/gui/print_view.py" line="166"/>
+        <source>第 %1 页</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/print_view.py" line="157"/>
+        <source>无法显示：</source>
+        <translation>Cannot show: </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="113"/>
+        <location filename="../../composer/gui/mainwindow.py" line="118"/>
         <source>草稿自动保存</source>
         <translation>Drafts are saved automatically</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="121"/>
+        <location filename="../../composer/gui/mainwindow.py" line="126"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="123"/>
+        <location filename="../../composer/gui/mainwindow.py" line="128"/>
         <source>新建报告(&amp;N)</source>
         <translation>&amp;New report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="125"/>
+        <location filename="../../composer/gui/mainwindow.py" line="130"/>
         <source>报告列表(&amp;L)…</source>
         <translation>Report &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="127"/>
+        <location filename="../../composer/gui/mainwindow.py" line="132"/>
         <source>打开事件文件(&amp;O)…</source>
         <translation>&amp;Open incident file…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="129"/>
+        <location filename="../../composer/gui/mainwindow.py" line="134"/>
         <source>立即保存(&amp;S)</source>
         <translation>&amp;Save now</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="134"/>
+        <location filename="../../composer/gui/mainwindow.py" line="139"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="136"/>
+        <location filename="../../composer/gui/mainwindow.py" line="141"/>
         <source>语言(&amp;G)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="238"/>
-        <location filename="../../composer/gui/mainwindow.py" line="241"/>
-        <location filename="../../composer/gui/mainwindow.py" line="244"/>
+        <location filename="../../composer/gui/mainwindow.py" line="246"/>
+        <location filename="../../composer/gui/mainwindow.py" line="249"/>
+        <location filename="../../composer/gui/mainwindow.py" line="252"/>
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="244"/>
+        <location filename="../../composer/gui/mainwindow.py" line="252"/>
         <source>不是事件文件。</source>
         <translation>Not an incident file.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="250"/>
+        <location filename="../../composer/gui/mainwindow.py" line="258"/>
         <source>文件中有无法识别的字段</source>
         <translation>Unrecognised fields in the file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="251"/>
+        <location filename="../../composer/gui/mainwindow.py" line="259"/>
         <source>以下字段无法识别（可能是拼写错误），没有载入；原文件未改动：</source>
         <translation>These fields are not recognised (perhaps misspelt) and were not loaded; the file itself is unchanged:</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="258"/>
+        <location filename="../../composer/gui/mainwindow.py" line="266"/>
         <source>打开事件文件</source>
         <translation>Open incident file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="259"/>
+        <location filename="../../composer/gui/mainwindow.py" line="267"/>
         <source>事件文件 (*.json)</source>
         <translation>Incident files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="143"/>
+        <location filename="../../composer/gui/mainwindow.py" line="148"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="146"/>
+        <location filename="../../composer/gui/mainwindow.py" line="151"/>
         <source>运行环境检查(&amp;D)…</source>
         <translation>Workstation &amp;Diagnostics…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="144"/>
+        <location filename="../../composer/gui/mainwindow.py" line="149"/>
         <source>法规原文(&amp;R)</source>
         <translation>Original &amp;legal text</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="178"/>
-        <location filename="../../composer/gui/mainwindow.py" line="182"/>
+        <location filename="../../composer/gui/mainwindow.py" line="183"/>
+        <location filename="../../composer/gui/mainwindow.py" line="187"/>
         <source>新报告</source>
         <translation>New report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="131"/>
+        <location filename="../../composer/gui/mainwindow.py" line="136"/>
         <source>导出报送记录(&amp;E)…</source>
         <translation>&amp;Export sending record…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="216"/>
+        <location filename="../../composer/gui/mainwindow.py" line="221"/>
+        <location filename="../../composer/gui/mainwindow.py" line="224"/>
         <source>无法打开草稿</source>
         <translation>Cannot open the draft</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="303"/>
+        <location filename="../../composer/gui/mainwindow.py" line="340"/>
+        <location filename="../../composer/gui/mainwindow.py" line="343"/>
         <source>无法删除</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="311"/>
+        <location filename="../../composer/gui/mainwindow.py" line="351"/>
         <source>无法归档</source>
         <translation>Cannot archive</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/mainwindow.py" line="289"/>
+        <source>报告 %1 已保存，可在“文件 → 报告列表”中再次打开。</source>
+        <translation>Report %1 is saved; open it again from File → Report list.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/mainwindow.py" line="291"/>
+        <source>报送后请在本页点击“记录已报送…”，留存报送记录（时间、渠道、受理编号）。</source>
+        <translation>Once it is sent, click “Record sending…” on this page to keep the record (time, channel, reference number).</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/mainwindow.py" line="293"/>
+        <source>报告已保存</source>
+        <translation>Report saved</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/mainwindow.py" line="297"/>
+        <source>新建报告</source>
+        <translation>New report</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/mainwindow.py" line="304"/>
+        <source>报告已保存：</source>
+        <translation>Report saved: </translation>
     </message>
 </context>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../composer/gui/operations.py" line="210"/>
+        <location filename="../../composer/gui/operations.py" line="298"/>
         <source>正在生成传真件：第 %1 页，共 %2 页</source>
         <translation>Making the fax set: page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/operations.py" line="213"/>
+        <location filename="../../composer/gui/operations.py" line="301"/>
         <source>正在生成 PDF 报告…</source>
         <translation>Making the PDF report…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/operations.py" line="215"/>
+        <location filename="../../composer/gui/operations.py" line="303"/>
         <source>正在生成电子邮件草稿…</source>
         <translation>Making the email draft…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/operations.py" line="217"/>
+        <location filename="../../composer/gui/operations.py" line="305"/>
         <source>正在生成传真件…</source>
         <translation>Making the fax set…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/operations.py" line="219"/>
+        <location filename="../../composer/gui/operations.py" line="307"/>
         <source>正在写入文件…</source>
         <translation>Writing the files…</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/operations.py" line="202"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>OutputActions</name>
     <message>
-        <location filename="../../composer/gui/output.py" line="87"/>
+        <location filename="../../composer/gui/output.py" line="86"/>
         <source>已记录报送</source>
         <translation>Sending recorded</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="107"/>
+        <location filename="../../composer/gui/output.py" line="106"/>
         <source>选择保存材料包的文件夹</source>
         <translation>Choose a folder for the package</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="114"/>
+        <location filename="../../composer/gui/output.py" line="113"/>
         <source>选择</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="137"/>
+        <location filename="../../composer/gui/output.py" line="136"/>
         <source>无法生成</source>
         <translation>Cannot generate</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="137"/>
+        <location filename="../../composer/gui/output.py" line="136"/>
         <source>报告还有问题。</source>
         <translation>The report still has problems.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="156"/>
+        <location filename="../../composer/gui/output.py" line="155"/>
         <source>材料包已生成：</source>
         <translation>Package written: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="159"/>
+        <location filename="../../composer/gui/output.py" line="158"/>
         <source>生成材料包失败</source>
         <translation>Writing the package failed</translation>
     </message>
@@ -1458,7 +1543,6 @@ Database: %2</translation>
     </message>
     <message>
         <location filename="../../composer/gui/output.py" line="171"/>
-        <location filename="../../composer/gui/output.py" line="175"/>
         <source>无法打开文件夹</source>
         <translation>Cannot open the folder</translation>
     </message>
@@ -1466,11 +1550,6 @@ Database: %2</translation>
         <location filename="../../composer/gui/output.py" line="172"/>
         <source>文件夹不存在（可能已被移动或删除）：</source>
         <translation>The folder does not exist (it may have been moved or deleted):</translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/output.py" line="176"/>
-        <source>系统没有可以打开文件夹的程序。材料包位于：</source>
-        <translation>No program is set up to open folders. The package is in:</translation>
     </message>
     <message>
         <location filename="../../composer/gui/output.py" line="212"/>
@@ -1498,12 +1577,12 @@ Database: %2</translation>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="271"/>
+        <location filename="../../composer/gui/output.py" line="276"/>
         <source>无法开始更正</source>
         <translation>Cannot start the correction</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="276"/>
+        <location filename="../../composer/gui/output.py" line="281"/>
         <source>已开始更正 #%1：改正有误的内容后重新报送。</source>
         <translation>Correction of #%1 started: fix what was wrong, then send it again.</translation>
     </message>
@@ -1551,22 +1630,22 @@ Database: %2</translation>
         <translation>Record sending…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="196"/>
+        <location filename="../../composer/gui/page_preview.py" line="197"/>
         <source>报告还有问题，无法预览。</source>
         <translation>The report still has problems: no preview.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="199"/>
+        <location filename="../../composer/gui/page_preview.py" line="200"/>
         <source>正在生成预览…</source>
         <translation>Rendering the preview…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="278"/>
+        <location filename="../../composer/gui/page_preview.py" line="291"/>
         <source>无法生成预览：</source>
         <translation>Cannot render the preview: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="283"/>
+        <location filename="../../composer/gui/page_preview.py" line="296"/>
         <source>材料包已生成：</source>
         <translation>Package written: </translation>
     </message>
@@ -1581,182 +1660,245 @@ Database: %2</translation>
         <translation>e.g. the alert was missed overnight and confirmed next morning</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="147"/>
-        <source>⚠ 已超过报告时限（%1）%2。请填写迟报原因：报告、传真封面和电子邮件将如实说明迟报及其原因。</source>
-        <translation>⚠ Past the reporting deadline (%1) by %2. Give the reason for the delay: the report, the fax cover and the e-mail state the delay and its reason.</translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/page_preview.py" line="151"/>
-        <source>已超过报告时限（%1）%2；报告将说明迟报及其原因。</source>
-        <translation>Past the reporting deadline (%1) by %2; the report states the delay and its reason.</translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/page_preview.py" line="256"/>
+        <location filename="../../composer/gui/page_preview.py" line="269"/>
         <source>⚠ 以下字符无法用内置字体打印，在 PDF 和传真中会印成〔U+编码〕占位符，请改写：</source>
         <translation>⚠ The bundled fonts cannot print these characters; the PDF and the fax show a 〔U+code〕 placeholder instead. Please rewrite:</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="262"/>
-        <source>⚠ 以下不可见的控制字符不会出现在 PDF 和传真中（电子邮件正文保留）：</source>
-        <translation>⚠ These invisible control characters are left out of the PDF and the fax (the e-mail body keeps them):</translation>
+        <location filename="../../composer/gui/page_preview.py" line="275"/>
+        <source>⚠ 以下不可见字符已从所有输出（PDF、传真、电子邮件、电话稿、表单字段）中去除，分段符已改为换行：</source>
+        <translation>⚠ These invisible characters are left out of every output (PDF, fax, e-mail, phone script, form fields); line and paragraph separators became line breaks:</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="266"/>
+        <location filename="../../composer/gui/page_preview.py" line="279"/>
         <source>⚠ 联系人电子邮箱不能用作邮件草稿的发件人，草稿将不含发件人：</source>
         <translation>⚠ The contact e-mail cannot be the sender of the e-mail draft; the draft will have no sender:</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_preview.py" line="238"/>
+        <location filename="../../composer/gui/page_preview.py" line="248"/>
         <source>预览只显示前 %1 页（共 %2 页）；生成的 PDF 包含全部页面。</source>
         <translation>The preview shows the first %1 pages (of %2); the generated PDF has them all.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_preview.py" line="149"/>
+        <source>⚠ 已超过报告时限（%1）%2。报告、传真封面和电子邮件将如实说明迟报及其原因（迟报原因填写在下面）。</source>
+        <translation>⚠ Past the reporting deadline (%1) by %2. The report, the fax cover and the e-mail state the delay and its reason (give the reason below).</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../composer/gui/printing.py" line="113"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/printing.py" line="117"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/printing.py" line="119"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/printing.py" line="121"/>
+        <source>正在计算页数…</source>
+        <translation>Counting the pages…</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/printing.py" line="144"/>
+        <source>无法显示：</source>
+        <translation>Cannot show: </translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/printing.py" line="171"/>
+        <source>第 %1 页，共 %2 页</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/printing.py" line="196"/>
+        <location filename="../../composer/gui/printing.py" line="201"/>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/printing.py" line="211"/>
+        <source>已打印 %1 页。</source>
+        <translation>%1 pages printed.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/printing.py" line="213"/>
+        <source>已取消打印，没有发送到打印机。</source>
+        <translation>Printing cancelled: nothing was sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/printing.py" line="219"/>
+        <source>无法打印：</source>
+        <translation>Cannot print: </translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../composer/gui/printing.py" line="82"/>
+        <source>正在打印：第 %1 页，共 %2 页</source>
+        <translation>Printing page %1 of %2</translation>
     </message>
 </context>
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="31"/>
+        <location filename="../../composer/gui/page_profile.py" line="34"/>
         <source>报告单位</source>
         <translation>Reporting organisation</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="32"/>
+        <location filename="../../composer/gui/page_profile.py" line="35"/>
         <source>《办法》第七条第（一）项：报告单位名称。保存后，下次报告自动填入。</source>
         <translation>Measures art. 7 item 1: the reporting unit. Saved once, filled in for the next report.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="36"/>
+        <location filename="../../composer/gui/page_profile.py" line="41"/>
         <source>单位名称</source>
         <translation>Organisation name</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="36"/>
+        <location filename="../../composer/gui/page_profile.py" line="41"/>
         <source>营业执照上的全称</source>
         <translation>Full name as registered</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="37"/>
+        <location filename="../../composer/gui/page_profile.py" line="42"/>
+        <location filename="../../composer/gui/page_profile.py" line="74"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="39"/>
+        <location filename="../../composer/gui/page_profile.py" line="44"/>
         <source>单位类型</source>
         <translation>Operator kind</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="40"/>
+        <location filename="../../composer/gui/page_profile.py" line="45"/>
         <source>决定报告对象和时限：关键信息基础设施 1 小时；中央和国家机关 2 小时；其他 4 小时。</source>
         <translation>Decides recipients and limits: CII 1 hour; central/state organs 2 hours; others 4 hours.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="42"/>
+        <location filename="../../composer/gui/page_profile.py" line="80"/>
         <source>所在省份</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="42"/>
-        <source>例如：浙江省</source>
-        <translation>e.g. 浙江省</translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/page_profile.py" line="43"/>
-        <source>其他网络运营者必填：报告送属地省级网信部门。跨省经营的，填写事件发生地所在省份。</source>
-        <translation>Required for other operators: the provincial CAC office receives the report. Operating in several provinces: give the province where the incident occurred.</translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/page_profile.py" line="45"/>
+        <location filename="../../composer/gui/page_profile.py" line="48"/>
         <source>保护工作部门</source>
         <translation>Protection department</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="48"/>
+        <location filename="../../composer/gui/page_profile.py" line="51"/>
         <source>本部门网信工作机构</source>
         <translation>Department&apos;s cyberspace affairs body</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="49"/>
+        <location filename="../../composer/gui/page_profile.py" line="52"/>
         <source>中央和国家机关及其直属单位必填。</source>
         <translation>Required for central/state organs and their units.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="50"/>
+        <location filename="../../composer/gui/page_profile.py" line="53"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="51"/>
+        <location filename="../../composer/gui/page_profile.py" line="54"/>
         <source>18 位，可不填</source>
         <translation>18 characters, optional</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="52"/>
+        <location filename="../../composer/gui/page_profile.py" line="55"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="53"/>
+        <location filename="../../composer/gui/page_profile.py" line="56"/>
         <source>联系人姓名</source>
         <translation>Contact name</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="54"/>
+        <location filename="../../composer/gui/page_profile.py" line="57"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="55"/>
+        <location filename="../../composer/gui/page_profile.py" line="58"/>
         <source>例如 010-66668888</source>
         <translation>e.g. 010-66668888</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="56"/>
+        <location filename="../../composer/gui/page_profile.py" line="59"/>
         <source>电子邮箱</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="56"/>
+        <location filename="../../composer/gui/page_profile.py" line="59"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="59"/>
+        <location filename="../../composer/gui/page_profile.py" line="62"/>
         <source>保存为本单位资料，下次报告自动填入</source>
         <translation>Remember as our organisation profile for the next report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="73"/>
+        <location filename="../../composer/gui/page_profile.py" line="122"/>
         <source>邮件草稿</source>
         <translation>E-mail draft</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="77"/>
+        <location filename="../../composer/gui/page_profile.py" line="126"/>
         <source>同时发送给</source>
         <translation>Also send to</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="78"/>
+        <location filename="../../composer/gui/page_profile.py" line="127"/>
         <source>本单位配置的其他收件人（如行业主管部门、单位安全负责人）。邮件草稿始终发往 %1。</source>
         <translation>Your organisation&apos;s other recipients (e.g. the sector regulator, your security officer). The draft always goes to %1.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="75"/>
+        <location filename="../../composer/gui/page_profile.py" line="124"/>
         <source>可不填；多个地址用逗号分隔</source>
         <translation>Optional; separate addresses with commas</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="93"/>
+        <location filename="../../composer/gui/page_profile.py" line="145"/>
         <source>不是有效的电子邮箱地址：</source>
         <translation>Not a valid e-mail address: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="46"/>
+        <location filename="../../composer/gui/page_profile.py" line="49"/>
         <source>关键信息基础设施运营者必填。中央和国家机关运营关键信息基础设施的也填写（两条报告途径均列出）。</source>
         <translation>Required for CII operators. A central/state organ running CII fills it in too (both reporting routes are listed).</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="58"/>
+        <location filename="../../composer/gui/page_profile.py" line="61"/>
         <source>报告字体</source>
         <translation>Report typefaces</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_profile.py" line="81"/>
+        <source>其他网络运营者必填：报告送属地省级网信部门（兵团单位：兵团网信办）。跨省经营的，选择事件发生地所在省份。</source>
+        <translation>Required for other operators: the provincial CAC office receives the report (units of the Xinjiang Production and Construction Corps: the Corps&apos; office). Operating in several provinces: choose the province where the incident occurred.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_profile.py" line="105"/>
+        <source>“%1”（请从列表中选择）</source>
+        <translation>“%1” (choose from the list)</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_profile.py" line="107"/>
+        <source>⚠ “%1”不是省级行政区的名称：请从列表中选择所在省份，报告对象（省级网信部门）据此确定。</source>
+        <translation>⚠ “%1” is not the name of a province-level region: choose the province from the list (it decides the provincial CAC office that receives the report).</translation>
     </message>
 </context>
 <context>
@@ -1923,32 +2065,32 @@ Database: %2</translation>
         <translation>GB/T 9704: the title is set in Xiaobiaosong. Only fonts whose licence allows embedding in a PDF can be chosen.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/font_setting.py" line="129"/>
+        <location filename="../../composer/gui/font_setting.py" line="130"/>
         <source>内置 Composer Serif SC（默认）</source>
         <translation>Bundled Composer Serif SC (default)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/font_setting.py" line="134"/>
+        <location filename="../../composer/gui/font_setting.py" line="135"/>
         <source>（许可不允许嵌入）</source>
         <translation> (licence forbids embedding)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/font_setting.py" line="139"/>
+        <location filename="../../composer/gui/font_setting.py" line="140"/>
         <source>选择字体文件…</source>
         <translation>Choose a font file…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/font_setting.py" line="156"/>
+        <location filename="../../composer/gui/font_setting.py" line="157"/>
         <source>不能使用该字体：</source>
         <translation>This font cannot be used: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/font_setting.py" line="173"/>
+        <location filename="../../composer/gui/font_setting.py" line="174"/>
         <source>选择字体文件</source>
         <translation>Choose a font file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/font_setting.py" line="174"/>
+        <location filename="../../composer/gui/font_setting.py" line="175"/>
         <source>TrueType 字体 (*.ttf *.ttc *.otf)</source>
         <translation>TrueType fonts (*.ttf *.ttc *.otf)</translation>
     </message>
@@ -1956,7 +2098,7 @@ Database: %2</translation>
 <context>
     <name>ReportWizard</name>
     <message>
-        <location filename="../../composer/gui/wizard.py" line="44"/>
+        <location filename="../../composer/gui/wizard.py" line="51"/>
         <source>完成(&amp;D)</source>
         <translation>&amp;Done</translation>
     </message>
@@ -1964,110 +2106,116 @@ Database: %2</translation>
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="77"/>
-        <location filename="../../composer/gui/reports_dialog.py" line="85"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="78"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="86"/>
         <source>报告列表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="86"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="87"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="86"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="87"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="87"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="88"/>
         <source>事件名称</source>
         <translation>Incident title</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="87"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="88"/>
         <source>最后修改</source>
         <translation>Last changed</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="88"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="89"/>
         <source>已生成材料包</source>
         <translation>Packages</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="106"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="107"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="171"/>
         <source>（未命名）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="118"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="119"/>
         <source>继续编辑</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="119"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="120"/>
         <source>开始续报</source>
         <translation>Start follow-up</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="120"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="121"/>
         <source>开始总结报告</source>
         <translation>Start summary report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="113"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="114"/>
         <source>显示已归档的报告</source>
         <translation>Show archived reports</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="88"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="89"/>
         <source>报送记录</source>
         <translation>Sendings</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="101"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="102"/>
         <source>（更正）</source>
         <translation> (correction)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="105"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="106"/>
         <source>（未入记录链）</source>
         <translation> (not in the record chain)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="127"/>
-        <location filename="../../composer/gui/reports_dialog.py" line="185"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="128"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="190"/>
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="145"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="146"/>
         <source>更正 #%1 于 %2 的报送：</source>
         <translation>Corrects the sending of #%1 on %2: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="183"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="188"/>
         <source>取消归档</source>
         <translation>Unarchive</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="183"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="188"/>
         <source>归档…</source>
         <translation>Archive…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="196"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="201"/>
         <source>归档报告 %1？
 已报送的报告是报送记录，不能删除。归档后它不再显示在列表中；勾选“显示已归档的报告”可再看到。</source>
         <translation>Archive report %1?
 A sent report is a record of what was sent and cannot be deleted. Once archived it is no longer listed; tick “Show archived reports” to see it again.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="199"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="204"/>
         <source>删除草稿 %1？
 此操作不能撤销。</source>
         <translation>Delete draft %1?
 This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/reports_dialog.py" line="170"/>
+        <source>〔已归档〕</source>
+        <translation>[archived] </translation>
     </message>
 </context>
 <context>
@@ -2089,21 +2237,19 @@ This cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>StepIndicator</name>
+    <message>
+        <location filename="../../composer/gui/steps.py" line="65"/>
+        <source>第 %1 步，共 %2 步：%3</source>
+        <translation>Step %1 of %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>StepPage</name>
     <message>
-        <location filename="../../composer/gui/page_base.py" line="233"/>
+        <location filename="../../composer/gui/page_base.py" line="327"/>
         <source>完成以下各项后才能继续：</source>
         <translation>To continue, fix: </translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/page_base.py" line="343"/>
-        <source>未知则留空</source>
-        <translation>empty if unknown</translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/page_base.py" line="380"/>
-        <source>已知</source>
-        <translation>known</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import (
     QApplication,
 )
@@ -23,7 +22,9 @@ def _app_setup(qapp):
     """Fonts, locale and the Chinese default for every GUI test."""
     setup_application(lang="zh")
     yield
-    QThreadPool.globalInstance().waitForDone(30000)
+    from composer.gui.operations import wait_for_pools
+
+    wait_for_pools(30000)
     i18n.install(qapp, "zh")
 
 

@@ -23,7 +23,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QApplication,
@@ -128,42 +127,46 @@ def use_folder_picker(smoke) -> None:
 
 
 def use_print_preview(smoke) -> None:
-    """Wait for the pages, page through and zoom, print to a PDF file, close."""
-    smoke.wait(lambda: smoke.window.print_preview is not None
-               and smoke.window.print_preview.printed_pages > 0, 60000)
-    dialog = smoke.window.print_preview
-    pages = dialog.printed_pages
-    by_text = {a.text(): a for a in dialog.findChildren(QAction) if a.text()}
-    for action in dialog.findChildren(QAction):
-        if action.objectName() in ("fitWidthAction", "fitPageAction", "facingModeAction",
-                                   "overviewModeAction", "singleModeAction"):
-            action.trigger()
-            smoke.settle()
-    for text in ("下一页", "Next page", "最后一页", "Last page", "放大", "Zoom in"):
-        if text in by_text:
-            by_text[text].trigger()
-            smoke.settle()
-    out = smoke.tmp / f"printed-{len(list(smoke.tmp.glob('printed-*')))}.pdf"
-    smoke.answer_modal(lambda modal: _save_as(modal, out),
-                       lambda w: isinstance(w, (QFileDialog, QPrintDialog)))
-    print_action = next(a for a in dialog.findChildren(QAction) if a.text() in ("打印", "Print"))
-    print_action.trigger()
-    smoke.settle()
+    """Wait for the first page, zoom, go to the last page, open (and cancel) Qt's print
+    dialog, print through a printer the test makes for itself — a PDF file in its work folder,
+    never the workstation's default printer — and close."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from composer.gui.printing import a4_printer
     from composer.render.fax import page_count
-    assert out.exists() and page_count(out.read_bytes()) == pages, out
+    smoke.wait(lambda: smoke.window.print_preview is not None
+               and smoke.window.print_preview.pages.drawn > 0, 60000)
+    dialog = smoke.window.print_preview
+    smoke.press("print-preview-zoom-in")
+    smoke.press("print-preview-zoom-out")
+    bar = dialog.pages.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    smoke.wait(lambda: dialog.total - 1 in dialog.pages.images, 60000)
+    # 打印… opens Qt's print dialog, which offers the system's printers (and selects the
+    # default one where there is one): the test cancels it — nothing may print on paper
+    asked: list[str] = []
+
+    def cancel(modal) -> None:
+        asked.append(modal.printer().printerName())
+        modal.reject()
+    smoke.answer_modal(cancel, lambda w: isinstance(w, QPrintDialog))
+    smoke.press("print-preview-print")
+    smoke.wait(lambda: bool(asked))
+    smoke.settle(100)
+    assert dialog.job is None and dialog.printed_pages == 0, "printing began without 打印"
+    # then prints, as 打印 in that dialog does, through a printer of the test's own: a PDF
+    out = smoke.tmp / f"printed-{len(list(smoke.tmp.glob('printed-*')))}.pdf"
+    printer = a4_printer("smoke")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    dialog.set_printer(printer)
+    dialog.print_to(printer)
+    smoke.wait(lambda: dialog.printed_pages > 0, 120000)
+    assert out.exists() and page_count(out.read_bytes()) == dialog.total == dialog.printed_pages
     smoke.printed.append(out)
     if smoke.window.print_preview is not None:
         smoke.window.print_preview.close()
     smoke.wait(lambda: smoke.window.print_preview is None)
-
-
-def _save_as(modal, path: Path) -> None:
-    """Qt's print dialog (no printer installed: 打印到文件(PDF)) or a save dialog."""
-    if isinstance(modal, QFileDialog):
-        modal.selectFile(str(path))
-    else:
-        modal.findChild(QLineEdit, "filename").setText(str(path))
-    modal.accept()
 
 
 def use_export(smoke) -> None:
@@ -282,11 +285,15 @@ def back_is_walked(smoke, name: str) -> None:
 
 
 def finish(smoke, name: str) -> None:
+    """完成 saves and says so (nothing else opens); its 新建报告 is tried elsewhere."""
     smoke.go(Step.PREVIEW)
     assert smoke.window.wizard.button(QWizard.WizardButton.FinishButton).isVisible()
     smoke.trigger(name)
-    smoke.dialog(QWidget, "reports-dialog")
-    smoke.close_dialogs()
+    box = smoke.dialog(QMessageBox, "finish-box")
+    assert "已保存" in box.text() or "saved" in box.text()
+    box.button(QMessageBox.StandardButton.Ok).click()
+    smoke.settle()
+    assert smoke.window.wizard.currentId() == int(Step.PREVIEW)
 
 
 def quit_app(smoke, name: str) -> None:
@@ -334,6 +341,7 @@ def use_guide(smoke) -> None:
 
 def use_doctor(smoke) -> None:
     dialog = smoke.dialog(QWidget, "doctorDialog")
+    smoke.wait(lambda: dialog.finished_checks, 60000)     # it opened at once, then filled in
     smoke.press("doctorCopy")
     dialog.reject()
 
@@ -400,8 +408,11 @@ REGISTRY: dict[str, Driver] = {
     "action-reports": press_then(use_reports),
     # the preview page
     "generate-package": on_page(Step.PREVIEW, use_folder_picker),
-    "open-folder": on_page(Step.PREVIEW, close_message),
+    "open-folder": on_page(Step.PREVIEW, when_done),   # asks which program, then says
     "print-report": on_page(Step.PREVIEW, use_print_preview),
+    "print-preview-zoom-in": press,          # the print preview's own buttons (its driver)
+    "print-preview-zoom-out": press,
+    "print-preview-print": press,
     "print-fax": on_page(Step.PREVIEW, use_print_preview),
     "export-json": on_page(Step.PREVIEW, use_export),
     # 帮助 menu

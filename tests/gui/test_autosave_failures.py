@@ -84,7 +84,10 @@ def test_damaged_page_shows_banner_keeps_edits_and_exports(qtbot, tmp_path):
         type_into(w, "incident.title", "（新）")
         qtbot.waitUntil(lambda: _banner(w).isVisible(), timeout=AUTOSAVE_MS + 1500)
         text = _banner(w).findChild(QLabel, "autosave-banner-text").text()
-        assert "草稿无法保存" in text and "malformed" in text
+        # in the user's language, with the file and what to do (never SQLite's English)
+        assert "草稿无法保存" in text and "已损坏" in text and str(db) in text
+        assert "malformed" not in text
+        assert "草稿无法保存" in w.statusBar().currentMessage()     # never 「已自动保存」
         assert w.autosaver.retry.isActive()                         # retried periodically
         assert w.model.draft.get("incident.title") == "（新）"  # kept in memory
         # The banner stays (a retry fails again) and offers to save the report elsewhere.
@@ -164,7 +167,9 @@ def test_a_real_write_failure_shows_then_clears_after_retry(tmp_path):
                          capture_output=True, text=True, timeout=60, check=False)
     lines = [ln for ln in out.stdout.splitlines() if ln.startswith(("banner", "after"))]
     assert out.returncode == 0, out.stderr[-2000:]
-    assert lines[0].startswith("banner True") and "disk I/O error" in lines[0], lines
+    # SQLite's "disk I/O error", said in Chinese with the database's path
+    assert lines[0].startswith("banner True") and "时磁盘出错" in lines[0], lines
+    assert "composer.sqlite3" in lines[0] and "disk I/O error" not in lines[0], lines
     assert lines[1] == "after False True", lines
 
 

@@ -14,9 +14,44 @@ def _open(window, qtbot) -> DoctorDialog:
     action = window.findChild(QAction, "actionDoctor")
     assert action is not None
     action.trigger()
-    qtbot.waitUntil(lambda: window.findChild(DoctorDialog) is not None
-                    and window.findChild(DoctorDialog).isVisible())
-    return window.findChild(DoctorDialog)
+    dialog = window.findChild(DoctorDialog)
+    assert dialog is not None and dialog.isVisible()        # at once, before any check
+    qtbot.waitUntil(lambda: dialog.finished_checks, timeout=60000)
+    return dialog
+
+
+def test_the_dialog_opens_before_the_checks_and_fills_in(window, qtbot, monkeypatch):
+    import threading
+
+    from composer import doctor
+
+    release = threading.Event()
+    fonts = next(i for i, c in enumerate(doctor.CHECKS) if c.name == "fonts")
+    slow = doctor.CHECKS[fonts - 1]        # the check before the fonts waits (as ldd may)
+    monkeypatch.setattr(doctor, "CHECKS", (*doctor.CHECKS[:fonts - 1], doctor.Check(
+        slow.name, slow.topic_zh, slow.topic_en, lambda ctx: (release.wait(30), slow.run(ctx))[1]),
+        *doctor.CHECKS[fonts:]))
+    window.findChild(QAction, "actionDoctor").trigger()
+    dialog = window.findChild(DoctorDialog)
+    assert dialog.isVisible() and not dialog.finished_checks
+    qtbot.waitUntil(lambda: "Python" in dialog.text.toPlainText())   # the first lines came
+    assert "正在检查" in dialog.text.toPlainText()
+    assert "内置字体" not in dialog.text.toPlainText()               # waits behind ldd
+    release.set()
+    qtbot.waitUntil(lambda: dialog.finished_checks, timeout=60000)
+    assert "正在检查" not in dialog.text.toPlainText()
+    dialog.reject()
+
+
+def test_the_dialog_says_what_the_cli_doctor_says(window, qtbot):
+    from composer import doctor
+    from composer.gui.doctor_dialog import in_process_probe
+
+    dialog = _open(window, qtbot)
+    expected = doctor.run_checks(probe=in_process_probe())
+    assert [(f.topic_zh, f.status) for f in dialog.findings] == [
+        (f.topic_zh, f.status) for f in expected]
+    dialog.reject()
 
 
 def test_menu_opens_report_and_copy_and_close(window, qtbot):

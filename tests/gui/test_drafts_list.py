@@ -65,15 +65,22 @@ def test_a_sent_report_is_archived_never_deleted(qtbot, window, storage):
     assert stored.archived_at is not None and len(storage.submissions(sent.id)) == 1
     table = dialog.findChild(QTableWidget, "reports-table")
     assert table.isRowHidden(0) and not button.isEnabled()
+    assert table.item(0, 2).text() == "〔已归档〕已报送的报告"   # a visible marker
     click(qtbot, dialog.findChild(QCheckBox, "reports-show-archived"))
     assert not table.isRowHidden(0)
     _select(dialog, sent.id)
     assert button.text() == "取消归档"
     click(qtbot, button)
     assert storage.list_drafts()[0].archived_at is None
+    assert table.item(0, 2).text() == "已报送的报告"
     assert not window.delete_report(sent.id)                        # refused, said why
     assert len(storage.list_drafts()) == 1
     dialog.close()
+    storage.archive_draft(sent.id, True)                            # listed again: marked
+    again = window.show_reports()
+    click(qtbot, again.findChild(QCheckBox, "reports-show-archived"))
+    assert again.table.item(0, 2).text().startswith("〔已归档〕")
+    again.close()
 
 
 def test_recovery_dialog_fits_its_content(qtbot, window, storage):

@@ -373,3 +373,24 @@ def test_recipients_page_links_the_deadlines_and_the_fast_path(qtbot, window):
     fast.linkActivated.emit("art-7-p2")
     qtbot.waitUntil(lambda: guide_view._window.current_anchor == "art-7-p2")
     guide_view._window.close()
+
+
+def test_fits_the_screen_with_its_find_bar_and_closes_with_esc_or_ctrl_w(qtbot, guide_window):
+    w = guide_window
+    free = w.screen().availableGeometry()
+    assert free.contains(w.frameGeometry()) or free.contains(w.geometry())
+    assert w.height() <= int(free.height() * 0.94) and w.width() <= int(free.width() * 0.94)
+    w.open_find()
+    qtbot.waitUntil(w.find_bar.isVisible)
+    bar = w.find_bar.geometry()
+    assert w.rect().contains(bar) and w.find_edit.hasFocus()   # on screen, not below it
+    qtbot.keyClick(w.find_edit, Qt.Key.Key_Escape)               # first Esc: the find bar
+    assert not w.find_bar.isVisible() and w.isVisible()
+    qtbot.keyClick(w.text, Qt.Key.Key_Escape)                    # then the window
+    assert not w.isVisible()
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    qtbot.keyClick(w.text, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert not w.isVisible()

@@ -94,8 +94,7 @@ def test_a_whole_report_by_keyboard_alone(qtbot, window, storage):
     qtbot.waitUntil(lambda: named(QApplication.focusWidget()) == "operator.name")
     type_keys("华东优选零售有限公司")
     choose_by_keys(window, "operator.kind", "other")
-    tab_to("operator.province")
-    type_keys("浙江省")
+    choose_by_keys(window, "operator.province", "浙江省")
     tab_to("operator.contact.name")
     type_keys("刘洋")
     tab_to("operator.contact.phone")
@@ -147,14 +146,14 @@ def test_a_whole_report_by_keyboard_alone(qtbot, window, storage):
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    alt(window, Qt.Key.Key_D)                     # 完成(&D): the reports list opens
-    qtbot.waitUntil(lambda: any(w.objectName() == "reports-dialog" and w.isVisible()
+    alt(window, Qt.Key.Key_D)                     # 完成(&D): saved, and it says so
+    qtbot.waitUntil(lambda: any(w.objectName() == "finish-box" and w.isVisible()
                                 for w in QApplication.topLevelWidgets()))
     saved = storage.load_draft(window.model.draft.id)
     assert saved.title == "会员系统遭勒索病毒攻击"
     assert saved.get("impact_facts.personal_info_leaked") == 1_200_000
     for w in QApplication.topLevelWidgets():
-        if w.objectName() == "reports-dialog":
+        if w.objectName() == "finish-box":
             w.close()
 
 

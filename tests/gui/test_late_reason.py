@@ -18,12 +18,15 @@ def test_late_report_asks_for_the_reason(qtbot, window):
     page = wiz.pages[Step.PREVIEW]
     notice = page.findChild(QLabel, "late-notice")
     assert notice.isVisible() and "已超过报告时限（2026-11-18 18:05）" in notice.text()
-    assert "请填写迟报原因" in notice.text()
+    assert "迟报原因填写在下面" in notice.text()
     field = page.findChild(object, "incident.delay_reason")
     assert field.isVisible()
+    before = (notice.text(), notice.geometry(), field.mapToGlobal(field.rect().topLeft()))
     type_into(page, "incident.delay_reason", "夜间告警未被及时发现")
     assert window.model.draft.report().incident.delay_reason == "夜间告警未被及时发现"
-    assert "请填写" not in notice.text()
+    qtbot.wait(1)   # layout requests are handled: the banner and the field did not move
+    assert (notice.text(), notice.geometry(),
+            field.mapToGlobal(field.rect().topLeft())) == before
     qtbot.waitUntil(lambda: page.pdf is not None, timeout=30000)
 
 

@@ -101,7 +101,7 @@ def test_a_failing_settings_write_shows_the_banner(qtbot, window, storage, tmp_p
     dialog.accept()
     assert target.is_file()                                  # the export itself worked
     qtbot.waitUntil(lambda: _banner_text(window) is not None, timeout=1000)
-    assert "草稿无法保存" in _banner_text(window) and "malformed" in _banner_text(window)
+    assert "草稿无法保存" in _banner_text(window) and "已损坏" in _banner_text(window)
     assert LAST_FOLDER in window.autosaver._pending           # kept, retried with the draft
     assert window.autosaver.retry.isActive()
     _quit_anyway()

@@ -79,7 +79,7 @@ CHILD = textwrap.dedent("""
     from composer.gui.app import setup_application
     from composer.core.storage import Storage
     from composer.gui.mainwindow import MainWindow
-    from gui_helpers import type_into
+    from gui_helpers import choose, type_into
 
     app = setup_application()
     storage = Storage()
@@ -95,7 +95,7 @@ CHILD = textwrap.dedent("""
         d = storage.list_drafts()
         if d and storage.load_draft(d[0].id).get("operator.contact.name") == "王芳":
             print("saved", flush=True)
-            type_into(window, "operator.province", "江苏省")   # lost: killed before autosave
+            choose(window, "operator.province", "江苏省")   # lost: killed before autosave
         else:
             QTimer.singleShot(100, check)
 

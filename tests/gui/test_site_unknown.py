@@ -13,7 +13,7 @@ def _to_grading(qtbot, window) -> None:
     wiz = window.wizard
     type_into(window, "operator.name", "某单位")
     choose(window, "operator.kind", "other")
-    type_into(window, "operator.province", "浙江省")
+    choose(window, "operator.province", "浙江省")
     type_into(window, "operator.contact.name", "刘洋")
     type_into(window, "operator.contact.phone", "010-66668888")
     click_next(qtbot, wiz)

@@ -31,7 +31,7 @@ def _lines(pdf: bytes) -> list[str]:
 
 def test_the_record_of_the_scene_reads_whole(tmp_path):
     store = Storage(build_scene(tmp_path / "data"))
-    pdf = record_pdf(store.records(), store.verify_records(), generated_at=WHEN)
+    pdf = record_pdf(store, store.verify_records(), generated_at=WHEN)
     lines = _lines(pdf)
     text = "".join(lines)
     for unbroken in ("010-82992387", "12387@cert.org.cn", "<r1@example.cn>", "fax-report.png"):
