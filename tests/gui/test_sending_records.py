@@ -45,7 +45,7 @@ def test_the_dialog_offers_the_units_recipients_and_the_intake(qtbot, window, st
     assert combo.currentData() == "public_security"           # … is kept
     dialog.channel.setCurrentIndex(dialog.channel.findData("other"))
     _save(qtbot, dialog, "other", 17, 40)
-    qtbot.waitUntil(lambda: window.header.state == "sent", timeout=60000)
+    qtbot.waitUntil(lambda: len(storage.records()) == 1, timeout=60000)
     (record,) = storage.records()
     assert record.body["recipient"] == "public_security"
     assert record.body["recipient_name"] == "公安机关"
@@ -56,13 +56,14 @@ def test_a_correction_reads_as_such_in_the_reports_list_and_the_record(qtbot, wi
                                                                         tmp_path):
     assert window.open_file(CII)
     _save(qtbot, window.record_submission(), "fax", 17, 40)
-    qtbot.waitUntil(lambda: window.header.state == "sent", timeout=60000)
+    qtbot.waitUntil(lambda: len(storage.records()) == 1, timeout=60000)
+    assert window.model.read_only                          # a sent report is a record
     first = window.model.draft.id
     window.start_correction()
     fixed = window.model.draft.id
     assert fixed != first and window.model.draft.data.get("correction") is True
     _save(qtbot, window.record_submission(), "fax", 18, 20)
-    qtbot.waitUntil(lambda: window.header.state == "sent", timeout=60000)
+    qtbot.waitUntil(lambda: len(storage.records()) == 2, timeout=60000)
     reports = window.show_reports()
     table = reports.findChild(QTableWidget, "reports-table")
     row = next(r for r in range(table.rowCount())

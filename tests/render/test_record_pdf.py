@@ -17,7 +17,7 @@ from composer.render import pdf_layout as L
 from composer.render.record_pdf import _TOKEN, _width, fit_widths, record_pdf
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-from record_scene import build_scene  # noqa: E402
+from record_scene import build_scene
 
 WHEN = datetime(2026, 12, 5, 10, 0, tzinfo=CHINA_TZ)
 
