@@ -107,8 +107,10 @@ class CurrentPackage(QObject):
             self.register(draft_id, result, when)
             then(out_dir)
 
-        run_operation(self.owner, busy, work, on_success=written,
-                      on_failure=lambda exc: self._warn(failed, str(exc)))
+        def refused(exc: Exception) -> None:
+            self._warn(failed, str(exc))
+
+        run_operation(self.owner, busy, work, on_success=written, on_failure=refused)
 
     def register(self, draft_id: int | None, result: Any, when: datetime) -> None:
         if draft_id is None:

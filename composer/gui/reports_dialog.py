@@ -167,9 +167,10 @@ class ReportsDialog(QDialog):
         for row, d in enumerate(self._drafts):
             self.table.setRowHidden(row, d.archived_at is not None and not shown)
             title = self.table.item(row, 2)   # an archived report says so (issue 19)
-            title.setText((self.tr("〔已归档〕") if d.archived_at else "")
-                          + (d.title or self.tr("（未命名）")))
-            title.setForeground(QBrush(QColor("#6b6b6b")) if d.archived_at else QBrush())
+            if title is not None:
+                title.setText((self.tr("〔已归档〕") if d.archived_at else "")
+                              + (d.title or self.tr("（未命名）")))
+                title.setForeground(QBrush(QColor("#6b6b6b")) if d.archived_at else QBrush())
         if self._current() is None:
             visible = [r for r in range(len(self._drafts)) if not self.table.isRowHidden(r)]
             if visible:
