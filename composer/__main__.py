@@ -178,6 +178,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 def _out_dir_problem(out: Path) -> str | None:
     """Why ``--out DIR`` cannot name a package folder at all (an input error, exit 2)."""
+    if "\x00" in str(out):
+        return "contains a NUL character"
     absolute = Path(os.path.abspath(out))
     if absolute.parent == absolute or not absolute.name:
         return "is the root of the file system: name a folder for the package"

@@ -61,8 +61,8 @@ def output_problem(path: Path) -> str | None:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
         return None
-    except OSError as exc:
-        return f"cannot be checked: {exc.strerror or exc}"
+    except (OSError, ValueError) as exc:       # ValueError: a NUL in the path
+        return f"cannot be checked: {getattr(exc, 'strerror', None) or exc}"
     if stat.S_ISREG(mode):
         return None
     for test, reason in _KINDS:
