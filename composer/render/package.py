@@ -116,42 +116,15 @@ def build_package(report: Report, *, source: bytes | None = None,
     selection = normalize_only(only)
     when = _when(generated_at)
     classification = classify(report) if classification is None else classification
-    helper = None
-    if "fax" in selection and fax_compression in fax.COMPRESSIONS:
-        from composer.render import fax_worker
-
-        helper = fax_worker.start()          # gets PDFium ready while the report is laid out
-    try:
-        return _build(report, selection, when, classification, source, extra_recipients,
-                      fax_compression, pdf_renderer, step, helper)
-    finally:
-        if helper is not None:
-            helper.close()
-
-
-def _build(report: Report, selection: tuple[str, ...], when: datetime,
-           classification: Classification, source: bytes | None,
-           extra_recipients: Sequence[str], fax_compression: str,
-           pdf_renderer: PdfRenderer | None, step: Callable[..., None],
-           helper: Any) -> dict[str, bytes]:
     renderer = _default_pdf_renderer() if pdf_renderer is None else pdf_renderer
     step("pdf")
     report_pdf = renderer(report, classification, generated_at=when)
-    if helper is not None:
-        from composer.render import fax_raster
-
-        pages = fax.page_count(report_pdf)
-        if pages + 1 >= fax_raster.PARALLEL_MIN_PAGES:
-            helper.close()                   # a long fax has its own process pool
-            helper = None
-        elif not helper.submit(report_pdf, fax.COMPRESSIONS[fax_compression], pages):
-            helper = None
     files: dict[str, bytes] = {}
     extra: dict[str, Any] = {}
     if "pdf" in selection:
         files["report.pdf"] = report_pdf
     if "eml" in selection:
-        from composer.render.email import InvalidAddress, render_eml
+        from composer.render.email import InvalidAddress, render_eml  # ≈ 50 ms: on demand
 
         step("eml")
         try:
@@ -166,7 +139,7 @@ def _build(report: Report, selection: tuple[str, ...], when: datetime,
         files["fax/cover.pdf"] = cover
         files["fax/fax.pdf"] = combined
         files["fax/fax.tif"] = fax.fax_tiff(
-            combined, compression=fax_compression, helper=helper,
+            combined, compression=fax_compression,
             progress=lambda done, total: step("fax", done, total))
         extra["fax"] = {"pages": fax.page_count(combined),
                         "compression": fax.COMPRESSIONS[fax_compression]}
