@@ -256,7 +256,16 @@ def _exit_now(code: int) -> None:
     """End a finished ``render`` run without tearing the interpreter down (freeing the font
     maps and modules takes ≈ 45 ms, a tenth of a cold render): every file is written and
     fsynced, nothing runs at exit, so only the streams need flushing. Only for the real command
-    line (``main()`` without arguments); returns (to a normal exit) if a stream cannot flush."""
+    line (``main()`` without arguments); returns (to a normal exit) if a stream cannot flush.
+
+    ``os._exit`` skips ``atexit``, ``finally`` blocks of other threads, object finalizers and
+    unflushed buffers. So nothing a ``render`` does may rely on them: the package is complete
+    and fsynced, and its lock released, before ``write_package`` returns (the lock file is
+    closed by the OS in any case); the fax worker processes are ended by their pool before the
+    fax returns (and die with this process anyway, :mod:`composer.render.fax_worker`); the font
+    and template caches are written atomically when they are filled; logging has no buffered
+    handler here. Whoever adds work to ``render`` that needs an exit hook must end it before
+    this point instead."""
     try:
         sys.stdout.flush()
         sys.stderr.flush()

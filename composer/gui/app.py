@@ -101,6 +101,9 @@ def run(path: str | None = None) -> int:
     try:
         code = app.exec()
     finally:
+        workers = sys.modules.get("composer.render.fax_worker")
+        if workers is not None:
+            workers.stop_all()      # quitting never waits on a fax worker process
         QThreadPool.globalInstance().waitForDone(60000)  # no worker outlives the app
         window.save_now(orderly=True)
         try:

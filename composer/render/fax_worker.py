@@ -18,8 +18,9 @@ A worker never outlives this process by more than a moment, whatever kills it:
   ``prctl``), and checks that its parent is still the process that started it (the parent may
   have died before that request);
 * this process never waits on a worker that cannot answer: a chunk a worker has not delivered
-  within :data:`CHUNK_TIMEOUT` is drawn here instead and that worker is killed, and closing the
-  pool kills whatever has not exited :data:`EXIT_GRACE` seconds after its input closed.
+  within :data:`CHUNK_TIMEOUT` is drawn here instead and that worker is killed, closing the
+  pool kills whatever has not exited :data:`EXIT_GRACE` seconds after its input closed, and
+  :func:`stop_all` (the app calls it when it quits) kills every worker at once.
 
 Best effort, never an error: a worker that cannot start, fails or is killed only means its
 chunks are drawn in this process (the frames, and so the file, are the same bytes).
@@ -33,6 +34,7 @@ import struct
 import subprocess
 import sys
 import threading
+import weakref
 from collections.abc import Iterator
 from types import TracebackType
 from typing import IO, Self
@@ -45,6 +47,17 @@ EXIT_GRACE = 1.0
 """Seconds a worker whose input is closed may take to exit before it is killed."""
 _CODECS = {"group3": b"3", "group4": b"4"}
 _FAILED = object()
+_pools: weakref.WeakSet[Pool] = weakref.WeakSet()
+_pools_lock = threading.Lock()
+
+
+def stop_all() -> None:
+    """Kill every worker of every pool in this process now; their chunks are drawn by the
+    processes that asked for them (or not at all, if those are stopping too)."""
+    with _pools_lock:
+        pools = list(_pools)
+    for pool in pools:
+        pool.abort()
 
 
 class Pool:
@@ -74,6 +87,8 @@ class Pool:
         chunk this process must draw itself (one no worker had started, or one that failed)."""
         self._state = [None] * len(chunks)
         self._back = len(chunks) - 1
+        with _pools_lock:
+            _pools.add(self)
         for _ in range(self._count):
             proc = _start()
             if proc is None:
@@ -139,6 +154,22 @@ class Pool:
                 self._deliver(i, None)
             _close(stdin)
 
+    def abort(self) -> None:
+        """Kill every worker now and hand every chunk not yet delivered back to be drawn."""
+        with self._cond:
+            self._back = -1
+            for i, state in enumerate(self._state):
+                if state is None or state == "worker":
+                    self._state[i] = _FAILED
+            self._cond.notify_all()
+            procs = list(self._procs)
+        for proc in procs:
+            if proc.poll() is None:
+                try:
+                    proc.kill()
+                except OSError:
+                    pass
+
     def close(self) -> None:
         """End every worker: input closed (they exit on its end), then killed if still there
         after :data:`EXIT_GRACE` seconds; never waits longer on one that cannot answer."""
@@ -160,6 +191,8 @@ class Pool:
         for proc in self._procs:
             _close(proc.stdout)
         self._procs, self._threads = [], []
+        with _pools_lock:
+            _pools.discard(self)
 
     @staticmethod
     def _kill(proc: subprocess.Popen[bytes] | None) -> None:

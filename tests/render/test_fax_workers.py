@@ -226,3 +226,25 @@ def _pdf(pages: int) -> bytes:
         c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def test_stop_all_kills_the_workers_at_once_and_the_fax_is_still_whole(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the app calls when it quits: workers that would never answer are killed at once,
+    their chunks drawn by the thread that asked for them."""
+    import threading
+
+    monkeypatch.setattr(fax_raster, "PAGES_PER_CHUNK", 2)
+    monkeypatch.setattr(fax_worker, "_start", lambda: subprocess.Popen(
+        ["sleep", "600"], stdin=subprocess.PIPE, stdout=subprocess.PIPE))
+    source = _pdf(8)
+    serial = fax.fax_tiff(source, workers=1)
+    got: list[bytes] = []
+    thread = threading.Thread(target=lambda: got.append(fax.fax_tiff(source, workers=3)))
+    thread.start()
+    assert wait_for(lambda: any("sleep 600" in _cmdline(p) for p in descendants(os.getpid())),
+                    30)
+    fax_worker.stop_all()
+    thread.join(30)
+    assert got == [serial]
+    assert not any("sleep 600" in _cmdline(p) for p in descendants(os.getpid()))
