@@ -208,8 +208,16 @@ def _open_problem(name: str) -> str | None:
 
 
 def _start_gui(path: str | None) -> int:
-    from composer.gui.app import run
+    """The app; without a usable display, the diagnosis in Chinese and English (stderr and the
+    data folder's startup-error.txt), never Qt's bare abort."""
+    from composer import startup_failure
 
+    if startup_failure.no_display():
+        return startup_failure.report()
+    try:
+        from composer.gui.app import run
+    except ImportError as exc:   # PySide6 itself cannot load (a missing system library, …)
+        return startup_failure.report(import_error=f"{type(exc).__name__}: {exc}")
     return run(path)
 
 

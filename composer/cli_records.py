@@ -33,9 +33,20 @@ def add_commands(sub: Any) -> None:
 
 
 def _load(name: str):  # type: ignore[no-untyped-def]
+    """``(report, source)`` with the report's text cleaned (the one text hygiene of every
+    output, :mod:`composer.core.hygiene`; one ``warning:`` line per field it changed), or an
+    exit status."""
     from composer.__main__ import _load as load
+    from composer.core.hygiene import clean_report
+    from composer.render.checks import hygiene_warnings
 
-    return load(name)
+    loaded = load(name)
+    if isinstance(loaded, int):
+        return loaded
+    report, findings = clean_report(loaded[0])
+    for warning in hygiene_warnings(findings):
+        print(f"warning: {warning}", file=sys.stderr)
+    return report, loaded[1]
 
 
 def cmd_script(args: argparse.Namespace) -> int:

@@ -80,6 +80,26 @@ def make_wheel(folder: Path, version: str = "0.0.1") -> Path:
     return wheel
 
 
+def pip_wheel() -> Path:
+    """A real pip wheel from this Python's own ensurepip (or Debian's copy): the bundle's pip."""
+    import ensurepip
+
+    places = [Path(ensurepip.__file__).parent / "_bundled", Path(ensurepip.__file__).parent,
+              Path("/usr/share/python-wheels")]
+    for place in places:
+        found = sorted(place.glob("pip-*-py3-none-any.whl"))
+        if found:
+            return found[-1]
+    pytest.skip("no pip wheel on this machine to stand in for the bundle's")
+
+
+def make_wheels(folder: Path, version: str = "0.0.1") -> Path:
+    """The small Composer wheel and the pip that installs it, as a bundle's wheels/."""
+    make_wheel(folder, version)
+    shutil.copy(pip_wheel(), folder)
+    return folder
+
+
 def this_platform():
     system = {"linux": "linux", "darwin": "macos", "win32": "windows"}.get(sys.platform)
     machine = platform.machine()
@@ -96,8 +116,7 @@ def this_platform():
 
 def small_bundle(tmp_path: Path, **bundle_changes) -> Path:
     """Stage, zip and unzip a bundle of the small wheel; returns the unzipped top folder."""
-    wheels = tmp_path / "wheels-src"
-    make_wheel(wheels)
+    wheels = make_wheels(tmp_path / "wheels-src")
     root = tool.stage(this_platform(), "0.0.1", wheels, tmp_path / "stage")
     if bundle_changes:
         info = json.loads((root / "bundle.json").read_text(encoding="utf-8"))
@@ -138,8 +157,7 @@ def test_platforms_are_the_contracts():
 
 
 def test_zip_layout_and_sums(tmp_path):
-    wheels = tmp_path / "w"
-    make_wheel(wheels)
+    wheels = make_wheels(tmp_path / "w")
     root = tool.stage(tool.PLATFORMS["win-amd64"], "0.0.1", wheels, tmp_path / "stage")
     archive = tool.write_zip(root, tmp_path / "out")
     assert archive.name == "composer-0.0.1-offline-win-amd64.zip"
@@ -154,6 +172,7 @@ def test_zip_layout_and_sums(tmp_path):
         "install.py",
         "bundle.json",
         "wheels/composer-0.0.1-py3-none-any.whl",
+        f"wheels/{pip_wheel().name}",
     } <= names
     assert "install.sh" not in names
     assert b"\r\n" in cmd and b"\n" not in cmd.replace(b"\r\n", b"")  # CRLF for cmd.exe
@@ -217,7 +236,7 @@ def test_damaged_wheel_is_refused(tmp_path):
     out = run_install(bundle, target)
     assert out.returncode == 3
     assert f"wheels/{wheel.name}" in out.stderr and "SHA-256" in out.stderr
-    assert "Copy the bundle again" in out.stderr and "请重新拷贝" in out.stderr
+    assert "Unzip the original zip again" in out.stderr and "重新解压" in out.stderr
     assert not target.exists()
 
 
@@ -279,7 +298,7 @@ def test_no_suitable_python(tmp_path):
         text=True,
         timeout=60,
     )
-    assert out.returncode == 3 and "No Python 3.11-3.13 found" in out.stderr
+    assert out.returncode == 3 and "No Python 3.11, 3.12 or 3.13 found" in out.stderr
 
 
 def test_usage(tmp_path):
@@ -341,6 +360,11 @@ def test_real_linux_bundle_installs_and_runs_offline(tmp_path):
         timeout=600,
     )
     assert out.returncode == 0, out.stderr
+    info = json.loads((bundle / "bundle.json").read_text(encoding="utf-8"))
+    installed = sum(p.lstat().st_size for p in target.rglob("*")) / 1e6
+    assert abs(installed - info["installed_mb"]) < 0.05 * installed, (installed, info)
+    beside = Path(BUNDLES) / f"{bundle.name}.zip.安装说明.txt"
+    assert f"至少有 {info['space_needed_mb']} MB" in beside.read_text(encoding="utf-8")
     version = subprocess.run(
         _offline([str(target / "bin/composer"), "--version"]),
         check=False,

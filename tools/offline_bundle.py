@@ -6,13 +6,17 @@
 writes ``DIR/composer-VERSION-offline-PLATFORM.zip`` (and ``….zip.sha256`` beside it). Inside the
 zip, at its top level (CONTRACT.md, "Offline bundle"):
 
-    wheels/          Composer and every dependency, binary wheels for CPython 3.11-3.13
-    SHA256SUMS       every other file of the bundle
-    安装说明.txt      installation notes, Chinese and English
+    wheels/          Composer and every dependency, binary wheels for CPython 3.11-3.13,
+                     and the pip that installs them (so the target needs no ensurepip)
+    SHA256SUMS       every other file of the bundle (the top level included)
+    安装说明.txt      installation notes, Chinese and English, for this platform
     install.sh       Linux / macOS:  sh install.sh TARGET
     install.cmd      Windows:        install.cmd TARGET
-    install.py       what both scripts run (standard library only)
-    bundle.json      platform, versions, minimum OS, size needed
+    install.py       what both scripts run (standard library only), as ``python -I``
+    bundle.json      platform, versions, minimum OS, space and inodes needed, deepest path
+
+The same notes are written beside the zip (``….zip.安装说明.txt``, with the zip's SHA-256 and
+size at the top) and printed at the end of the build: an IT admin reads them before unzipping.
 
 This runs where there is internet (it downloads wheels with pip). After downloading it checks
 that pip resolves Composer from the bundle alone for every supported Python (``--no-index
@@ -41,6 +45,9 @@ PYTHONS = ("3.11", "3.12", "3.13")
 # One Qt for every Python of a bundle: 6.11 runs on 3.11-3.13 (6.12 crashes 3.11, TECH-NOTES),
 # so a bundle carries one PySide6 wheel (abi3) instead of two of ~80-200 MB each.
 QT_PIN = ("PySide6-Essentials>=6.11,<6.12", "shiboken6>=6.11,<6.12")
+# The pip that installs the bundle on the target (run from its wheel): the target's own ensurepip
+# (python3-venv on Debian-family systems) is then not needed, and every site gets the same pip.
+PIP_PIN = "pip>=24"
 
 
 def _manylinux(arch: str) -> tuple[str, ...]:
@@ -131,6 +138,7 @@ def download_wheels(
             str(composer_wheel),
         )
     pins.unlink()
+    _pip("download", "-d", str(wheels), "--only-binary=:all:", "--no-deps", PIP_PIN)
 
 
 def check_resolves(platform: Platform, wheels: Path, pythons: tuple[str, ...] = PYTHONS) -> None:
@@ -208,7 +216,11 @@ def stage(platform: Platform, version: str, wheels: Path, stage_dir: Path) -> Pa
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(wheels, root / "wheels")
     names = sorted(p.name for p in (root / "wheels").glob("*.whl"))
-    wheel_bytes = sum((root / "wheels" / n).stat().st_size for n in names)
+    pip_wheels = [n for n in names if n.startswith("pip-")]
+    if len(pip_wheels) != 1:
+        raise BundleError(f"expected one pip wheel in the bundle, found {len(pip_wheels)}")
+    installed = max((measure_install([root / "wheels" / n for n in wheels_for(names, python)])
+                     for python in PYTHONS), key=lambda m: m.bytes)
     info = {
         "format": "composer-offline-bundle/1",
         "name": "composer",
@@ -218,20 +230,20 @@ def stage(platform: Platform, version: str, wheels: Path, stage_dir: Path) -> Pa
         "machine": platform.machine,
         "pythons": list(PYTHONS),
         "minimum_os": minimum_os(platform, names),
-        # a virtual environment holds the unpacked wheels (about 2.5× their size) plus pip
-        "space_needed_mb": int(wheel_bytes * 2.5 / 1e6) + 60,
+        "pip_wheel": pip_wheels[0],
+        "installed_mb": round(installed.bytes / 1e6),
+        # the installation plus a margin (pip's temporary files, file system blocks)
+        "space_needed_mb": round(installed.bytes * 1.15 / 1e6) + 20,
+        "files_needed": installed.files + 200,
+        "deepest_path": installed.deepest,
         "wheels": names,
     }
     (root / "bundle.json").write_text(
         json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8", newline="\n"
     )
     shutil.copy(HERE / "install.py", root / "install.py")
-    notes = (
-        _read_template("安装说明.txt")
-        .replace("{version}", version)
-        .replace("{platform}", platform.name)
-        .replace("{minimum_os}", info["minimum_os"] or "-")
-    )
+    wheel_mb = sum((root / "wheels" / n).stat().st_size for n in names) / 1e6
+    notes = render_notes(platform, info, zip_mb=wheel_mb + 0.05, unpacked_mb=wheel_mb + 0.05)
     if platform.system == "windows":
         (root / "install.cmd").write_bytes(
             _read_template("install.cmd")
@@ -250,6 +262,119 @@ def stage(platform: Platform, version: str, wheels: Path, stage_dir: Path) -> Pa
         (root / "安装说明.txt").write_text(notes, encoding="utf-8", newline="\n")
     write_sums(root)
     return root
+
+
+@dataclass(frozen=True)
+class Installed:
+    bytes: int      # the files an installation holds, byte-compiled modules included
+    files: int      # files and folders
+    deepest: int    # characters of the longest path below TARGET (Windows layout)
+
+
+def _installed_path(member: str) -> str:
+    """Where a wheel member lands below a Windows TARGET (``Lib/site-packages`` and so on)."""
+    head, _, rest = member.partition("/")
+    if head.endswith(".data") and rest:
+        scheme, _, inner = rest.partition("/")
+        return {"scripts": "Scripts/", "data": "", "headers": "Include/site/python3.13/"}.get(
+            scheme, "Lib/site-packages/") + inner
+    return "Lib/site-packages/" + member
+
+
+def wheels_for(names: list[str], python: str) -> list[str]:
+    """The wheels pip picks for ``python`` (3.X): per project its own ``cp3X`` build, else the
+    ``abi3`` or pure one. The bundle's pip is not installed."""
+    chosen: dict[str, tuple[int, str]] = {}
+    own = "cp" + python.replace(".", "")
+    for name in names:
+        project, _, py_tag, abi, _ = _wheel_tags(name)
+        if project == "pip":
+            continue
+        if own in py_tag.split("."):
+            rank = 2
+        elif abi in ("abi3", "none"):
+            rank = 1
+        else:
+            continue
+        if rank > chosen.get(project, (0, ""))[0]:
+            chosen[project] = (rank, name)
+    return sorted(name for _, name in chosen.values())
+
+
+def _wheel_tags(name: str) -> tuple[str, str, str, str, str]:
+    parts = name[: -len(".whl")].split("-")
+    return parts[0].lower(), parts[1], parts[-3], parts[-2], parts[-1]
+
+
+def measure_install(wheels: list[Path]) -> Installed:
+    """What installing ``wheels`` makes: bytes (the files, a ``.pyc`` of about 1.1× every
+    ``.py``, 4 KiB a folder: the Linux bundle of 2026-12-05 estimated 322 MB, ``du -sb`` of the
+    installation said 323.5 MB), files and folders, and the deepest path."""
+    size = files = deepest = 0
+    folders: set[str] = set()
+    for wheel in wheels:
+        with zipfile.ZipFile(wheel) as zf:
+            for item in zf.infolist():
+                if item.is_dir():
+                    continue
+                path = _installed_path(item.filename)
+                paths = [path]
+                size += item.file_size
+                if path.endswith(".py"):
+                    folder, _, stem = path[:-3].rpartition("/")
+                    paths.append(f"{folder}/__pycache__/{stem}.cpython-313.pyc")
+                    size += int(item.file_size * 1.1)
+                for p in paths:
+                    files += 1
+                    deepest = max(deepest, len(p))
+                    folders.update(p[: i] for i in range(len(p)) if p[i] == "/")
+    return Installed(size + 4096 * len(folders), files + len(folders), deepest)
+
+
+NOTES_SYSTEMS = {"linux": ("linux", "unix"), "macos": ("macos", "unix"), "windows": ("windows",)}
+
+
+def render_notes(platform: Platform, info: dict, *, zip_mb: float, unpacked_mb: float) -> str:
+    """安装说明.txt for ``platform``: lines starting ``@linux``/``@macos``/``@windows``/``@unix``
+    are kept (without the tag) only for those systems; ``{name}`` fields are filled in."""
+    keep = NOTES_SYSTEMS[platform.system]
+    lines = []
+    for line in _read_template("安装说明.txt").splitlines():
+        if line.startswith("@"):
+            tag = line[1:].split(" ", 1)[0]
+            if tag not in keep:
+                continue
+            line = line[1 + len(tag):]   # the tag goes, the indentation after it stays
+        lines.append(line)
+    floor = info["minimum_os"] or "-"
+    fields = {
+        "version": info["version"],
+        "platform": platform.name,
+        "zip": f"composer-{info['version']}-offline-{platform.name}.zip",
+        "minimum_os": floor,
+        "glibc": floor.split()[-1] if floor.startswith("glibc") else "-",
+        "pythons": "、".join(info["pythons"]),
+        "pythons_en": ", ".join(info["pythons"]),
+        "zip_mb": f"{zip_mb:.0f}",
+        "unpacked_mb": f"{unpacked_mb:.0f}",
+        "space_mb": str(info["space_needed_mb"]),
+        "installed_mb": str(info["installed_mb"]),
+        "max_target": str(259 - 1 - info["deepest_path"]),
+    }
+    text = "\n".join(lines) + "\n"
+    for key, value in fields.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
+def write_notes_beside(archive: Path, notes: str) -> Path:
+    """The notes beside the zip, headed by its name, size and SHA-256 (read before unzipping)."""
+    head = (f"{archive.name}\n  SHA-256: {sha256(archive)}\n  大小 / size: "
+            f"{archive.stat().st_size / 1e6:.1f} MB ({archive.stat().st_size:,} bytes)\n\n")
+    path = archive.with_name(archive.name + ".安装说明.txt")
+    path.write_text(head + notes.lstrip("\ufeff").replace("\r\n", "\n"), encoding="utf-8",
+                    newline="\n")
+    return path
 
 
 def write_zip(root: Path, out_dir: Path) -> Path:
@@ -287,7 +412,9 @@ def build(platform_name: str, out_dir: Path, *, work: Path | None = None) -> Pat
         download_wheels(platform, composer_wheel, wheels)
         check_resolves(platform, wheels)
         root = stage(platform, version, wheels, base / "stage")
-        return write_zip(root, out_dir)
+        archive = write_zip(root, out_dir)
+        write_notes_beside(archive, (root / "安装说明.txt").read_text(encoding="utf-8-sig"))
+        return archive
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -297,8 +424,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     names = list(PLATFORMS) if args.platform == "all" else [args.platform]
     try:
-        for name in names:
-            target = build(name, args.out)
+        built = [build(name, args.out) for name in names]
+        for target in built:  # the notes first, the list of zips last, where it is seen
+            print(target.with_name(target.name + ".安装说明.txt").read_text(encoding="utf-8"))
+        for target in built:
             size = target.stat().st_size / 1e6
             print(f"{target}  {size:.1f} MB  sha256 {sha256(target)}")
     except BundleError as exc:

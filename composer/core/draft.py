@@ -18,10 +18,15 @@ from typing import Any
 
 from composer.core.art7 import RANSOM_LABELS
 from composer.core.classify import Classification, classify
+from composer.core.hygiene import Finding, clean_report
 from composer.core.incident_io import dump_report, parse_report
 from composer.core.model import FORMAT, Report, ReportType
 from composer.core.obligations import CHINA_TZ
 from composer.core.validators import UNKNOWN_KEY, InvalidIncident, Problem
+
+_Parsed = tuple[Report | None, tuple[Problem, ...], list[Classification], tuple[Finding, ...]]
+"""The report (text cleaned), the problems, the grading (made on demand) and what the text
+hygiene removed."""
 
 
 def now_in_china() -> datetime:
@@ -46,7 +51,7 @@ class Draft:
     id: int | None = None
     parent_id: int | None = None
     impact_seen: bool = False
-    _parsed: dict[str, tuple[Report | None, tuple[Problem, ...], list[Classification]]] = field(
+    _parsed: dict[str, _Parsed] = field(
         default_factory=dict, init=False, repr=False, compare=False)
     """The validator's answers for the last data seen, by its JSON text (see :meth:`_parse`)."""
 
@@ -118,8 +123,7 @@ class Draft:
             self.set(path, None)
         return paths
 
-    def _parse(self, data: dict[str, Any]
-               ) -> tuple[Report | None, tuple[Problem, ...], list[Classification]]:
+    def _parse(self, data: dict[str, Any]) -> _Parsed:
         """``parse_report(data)`` once per content: every change of the draft asks each page,
         the header and the preview for the problems, the report and the level — about 50
         validations of the whole text per keystroke before (issue 14). The key is the data's
@@ -133,10 +137,10 @@ class Draft:
         if hit is not None:
             return hit
         try:
-            result: tuple[Report | None, tuple[Problem, ...], list[Classification]] = (
-                parse_report(data), (), [])
+            cleaned = clean_report(parse_report(data))
+            result: _Parsed = (cleaned.report, (), [], cleaned.findings)
         except InvalidIncident as exc:
-            result = (None, tuple(exc.problems), [])
+            result = (None, tuple(exc.problems), [], ())
         if key is not None:
             if len(self._parsed) >= 2:
                 self._parsed.clear()
@@ -159,11 +163,18 @@ class Draft:
         return {**self.data, "level_confirmed": self.confirmed_level}
 
     def report(self) -> Report | None:
-        """The validated report, or None while anything is wrong."""
+        """The validated report, or None while anything is wrong. Its text is cleaned
+        (:func:`composer.core.hygiene.clean_report`): this is what every output of the app is
+        made from; :attr:`data` keeps the text exactly as typed."""
         return self._parse(self._with_level())[0]
 
+    def text_findings(self) -> tuple[Finding, ...]:
+        """What the text hygiene removed from :meth:`report`, field by field (for the
+        warnings shown before generating)."""
+        return self._parse(self._with_level())[3]
+
     def classification(self) -> Classification | None:
-        report, _, classified = self._parse(self._with_level())
+        report, _, classified, _ = self._parse(self._with_level())
         if report is None:
             return None
         if not classified:                  # graded once per content, like the validation

@@ -13,6 +13,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from composer.core.addresses import is_address
+from composer.core.hygiene import clean
 
 if TYPE_CHECKING:
     from composer.core.model import Report
@@ -245,8 +246,9 @@ class Reader:
             self.fail(p, f"has too many lines: {lines:,}, at most {LINES_MAX:,} (join short "
                          "lines; every line break starts a printed line)")
             return None
-        if required and not value.strip():
-            self.fail(p, "must not be empty" + (f" {why}" if why else ""))
+        if required and not clean(value).strip():   # invisible characters leave it empty
+            self.fail(p, "must not be empty" + (f" {why}" if why else "") + (
+                " (it holds only invisible characters)" if value.strip() else ""))
             return None
         return value
 

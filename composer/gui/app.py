@@ -34,7 +34,10 @@ def setup_application(argv: list[str] | None = None, lang: str | None = None) ->
     """The one QApplication: name, icon, bundled fonts, zh_CN locale and translators."""
     app = QApplication.instance()
     if app is None:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        from composer.gui.qt_fatal import guard
+
+        with guard():   # Qt's abort (no display, missing libraries) becomes our diagnosis
+            app = QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Composer")
     app.setOrganizationName("Composer")
@@ -86,6 +89,9 @@ def run(path: str | None = None) -> int:
     if path is not None:
         window.open_file(path)
     window.show()
+    from composer.startup_failure import clear
+
+    clear()   # the window opened: a note of an earlier failed start no longer applies
     t0 = os.environ.get("COMPOSER_STARTUP_T0")
     if t0:
         def report() -> None:

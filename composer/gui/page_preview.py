@@ -211,7 +211,12 @@ class PreviewPage(StepPage):
         from composer.core.classify import classify
         from composer.gui.operations import run_operation
         from composer.gui.preview import page_count, rasterise
-        from composer.render.checks import removed_fields, sender_warnings, unprintable_fields
+        from composer.render.checks import sender_warnings, unprintable_fields
+
+        # what the text hygiene removed from this report's text (the draft's report is clean)
+        draft = self.model.draft
+        removed = [(f.path, [*f.removed, *f.line_breaks]) for f in draft.text_findings()
+                   ] if draft.report() is report else []
 
         def work():  # type: ignore[no-untyped-def]
             pdf = render_pdf(report, classify(report))
@@ -222,7 +227,7 @@ class PreviewPage(StepPage):
                                width=width, stop=stale)
             if images is None:
                 return None
-            checks = (unprintable_fields(report), removed_fields(report), sender_warnings(report))
+            checks = (unprintable_fields(report), removed, sender_warnings(report))
             return report, pdf, images, total, checks
 
         run_operation(self, None, work, on_success=self._landed, on_failure=self._failed)
@@ -247,7 +252,8 @@ class PreviewPage(StepPage):
         """Name every character the bundled fonts cannot print, by field (else it prints as a
         blank box and nobody notices until the fax arrives); also controls left out of the PDF
         and a contact address unusable as sender. The lists come from
-        :mod:`composer.render.checks`, run on the worker thread with the render."""
+        :mod:`composer.render.checks`, run on the worker thread with the render, and from the
+        draft's text hygiene (:meth:`composer.core.draft.Draft.text_findings`)."""
         if not fields and not removed and not sender:
             self.warnings.hide()
             return
@@ -259,7 +265,7 @@ class PreviewPage(StepPage):
                 names = ", ".join(f"“{ch}” {name}" for ch, name in missing)
                 lines.append(f"• {field_name(self.window(), path)}：{names}")
         if removed:
-            lines.append(self.tr("⚠ 以下不可见的控制字符不会出现在 PDF 和传真中（电子邮件正文保留）："))
+            lines.append(self.tr("⚠ 以下不可见字符已从所有输出（PDF、传真、电子邮件、电话稿、表单字段）中去除，分段符已改为换行："))
             for path, found in removed:
                 lines.append(f"• {field_name(self.window(), path)}：{', '.join(found)}")
         if sender:

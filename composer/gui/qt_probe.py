@@ -1,12 +1,20 @@
-"""``python -m composer.gui.qt_probe``: what Qt can do on this machine, as one JSON line.
+"""``python -m composer.gui.qt_probe``: what Qt can do on this machine, as JSON lines.
 
 Run by ``composer doctor`` in a child process: a broken Qt installation aborts the process that
 loads it (Qt's platform plugin failing calls qFatal), and the doctor must survive to say so.
+One line is printed as soon as PySide6 imports (its version), another once a QApplication
+exists (platform, printers): when the platform plugin aborts, the doctor still knows which Qt
+it is, and reads Qt's own reason from this process's stderr.
 """
 
 from __future__ import annotations
 
 import json
+import sys
+
+
+def _say(data: dict[str, object]) -> None:
+    print(json.dumps(data), flush=True)
 
 
 def probe() -> dict[str, object]:
@@ -17,6 +25,7 @@ def probe() -> dict[str, object]:
 
         out["pyside"] = PySide6.__version__
         out["qt"] = QtCore.qVersion()
+        _say(out)
         from PySide6.QtWidgets import QApplication
 
         app = QApplication(["composer-doctor"])
@@ -31,4 +40,5 @@ def probe() -> dict[str, object]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(probe()))
+    _say(probe())
+    sys.exit(0)

@@ -166,11 +166,8 @@ def _attachment_name(name: str) -> str:
     return name if name.lower().endswith(".pdf") else name + ".pdf"
 
 
-DISPLAY_NAME_BYTES = 42
-"""UTF-8 bytes of a display name that fit one encoded word on the ``Reply-To:`` line. Readers
-built on Python's parser put a space between two encoded words of a name (no space is in the
-name), so the name is kept to one word: ``联系人（单位）`` if it fits, else the contact alone."""
-
+NAME_MAX = 10_000
+"""Longer than any name the validator lets through (200 characters): names are not cut."""
 
 _NEUTRAL = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in '"<>,;:@\\()[]='})
 """Address syntax (and ``=``, so no ``=?``) as the full-width look-alikes: some readers (notmuch
@@ -178,21 +175,16 @@ among them) decode a display name and then parse the decoded text as addresses a
 
 
 def display_name(report: Report) -> str:
-    """The From display name: ``刘洋（华东优选零售有限公司）``, or ``刘洋`` when that would not
-    fit one encoded word (:data:`DISPLAY_NAME_BYTES`). Characters of address syntax become
-    their full-width forms (``"A, B" <x@y>`` → ``＂A， B＂ ＜x＠y＞``): a name stays data even
-    for a reader that decodes it first and parses addresses afterwards."""
-    contact = header_text(report.operator.contact.name, 120).translate(_NEUTRAL)
-    unit = header_text(report.operator.name, 120).translate(_NEUTRAL)
-    for name in (f"{contact}（{unit}）" if unit else contact, contact):
-        if len(name.encode("utf-8")) <= DISPLAY_NAME_BYTES:
-            return name
-    out = ""
-    for ch in contact:
-        if len((out + ch + "…").encode("utf-8")) > DISPLAY_NAME_BYTES:
-            return out + "…"
-        out += ch
-    return out
+    """The From/Reply-To display name: the contact and the whole unit name,
+    ``刘洋（华东优选零售有限公司）`` — never cut, however long: :mod:`composer.render.mime_headers`
+    writes it as as many encoded words as it needs. Characters of address syntax become their
+    full-width forms (``"A, B" <x@y>`` → ``＂A， B＂ ＜x＠y＞``): a name stays data even for a
+    reader that decodes it first and parses addresses afterwards."""
+    contact = header_text(report.operator.contact.name, NAME_MAX).translate(_NEUTRAL)
+    unit = header_text(report.operator.name, NAME_MAX).translate(_NEUTRAL)
+    if not unit:
+        return contact
+    return f"{contact}（{unit}）" if contact else unit
 
 
 def sender_problem(report: Report) -> str | None:
@@ -296,4 +288,7 @@ def render_eml(report: Report, classification: Classification, pdf_bytes: bytes,
     msg.set_boundary(f"=_composer_mixed_{token}")
     alternative = next(msg.iter_parts())
     alternative.set_boundary(f"=_composer_alt_{token}")
+    for part in msg.walk():              # MIME-Version belongs to the message alone (RFC 2045)
+        if part is not msg:
+            del part["MIME-Version"]
     return msg.as_bytes(policy=SMTP)

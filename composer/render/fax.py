@@ -80,7 +80,8 @@ def fax_pdf(cover_pdf: bytes, report_pdf: bytes, *, created: datetime | None = N
     PDFium stamps the save time and a random /ID; both are replaced (in place, same length) by
     ``created`` (default: 2000-01-01, like reportlab's invariant mode) and a hash of the inputs,
     so equal inputs give equal bytes. ``info`` (Title, Author, Subject, Creator) becomes the
-    document information, written as an incremental update (PDFium cannot set it).
+    document information, and the catalog gets ``/Lang (zh-CN)`` again, both written as an
+    incremental update (PDFium can set neither).
     """
     import pypdfium2 as pdfium
 
@@ -102,7 +103,8 @@ def fax_pdf(cover_pdf: bytes, report_pdf: bytes, *, created: datetime | None = N
     if info:
         out = with_info(out, {**info, "Producer": "PDFium",
                               "CreationDate": pdf_date(created or datetime(2000, 1, 1, tzinfo=UTC)),
-                              "ModDate": pdf_date(created or datetime(2000, 1, 1, tzinfo=UTC))})
+                              "ModDate": pdf_date(created or datetime(2000, 1, 1, tzinfo=UTC))},
+                        lang="zh-CN")   # PDFium's merge drops the sources' /Lang
     return out
 
 

@@ -1,16 +1,19 @@
 """The fax cover sheet: what is being faxed, to whom, how urgent, on one A4 page.
 
 Qt-free. :func:`cover_rows` and :func:`urgency_lines` say what the cover states (plain text);
-:func:`render_cover_pdf` lays it out in large high-contrast type (≥ 14 pt, no grey), 25 mm
-margins, to the national intake's fax number (from the rule data, never hard-coded).
+:func:`render_cover_pdf` lays it out (:func:`draw_cover`, which takes any rows and lines) in
+large high-contrast type (≥ 14 pt, no grey), 25 mm margins, to the national intake's fax
+number (from the rule data, never hard-coded). Long values wrap in their cells and the cover
+runs onto further pages; nothing is shortened to fit a page.
 The cover followed by the report, and the fax TIFF, are :mod:`composer.render.fax`.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -72,8 +75,8 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
         ("收件单位", f"{ch.intake_zh}（{ch.hotline} 受理）"),
         ("收件传真", ch.fax),
         ("发件单位", _cut(op.name, limit)),
-        ("联 系 人", _cut(contact.name, 40)),
-        ("联系电话", _cut(contact.phone, 40)),
+        ("联 系 人", _cut(contact.name, max(limit, 40))),
+        ("联系电话", _cut(contact.phone, max(limit, 40))),
     ]
     if contact.email:
         # never cut (an address with "…" is useless): the line breaker wraps it
@@ -89,7 +92,8 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
             if classification.grading.reportable else None)
     if late is not None:
         reason = (report.incident.delay_reason or "").strip()
-        rows.append(("迟报原因", _cut(reason, limit * 2) if reason else "未说明"))
+        # a long text (≤ 20,000 characters): the cover gives its start, the report all of it
+        rows.append(("迟报原因", _cut(reason, 180) if reason else "未说明"))
     return rows
 
 
@@ -124,86 +128,166 @@ def cover_subject(report: Report) -> str:
 
 def render_cover_pdf(report: Report, classification: Classification, *, report_pages: int,
                      generated_at: datetime) -> bytes:
-    """The one-page A4 cover sheet; ``report_pages`` excludes the cover."""
-    from reportlab.pdfgen.canvas import Canvas
+    """The A4 cover sheet; ``report_pages`` excludes the cover. Names and texts are never
+    shortened to fit: the rows grow and the cover flows onto further pages, and the page count
+    it prints (共 N 页（含本封面）) counts all of them."""
+    if report_pages < 0:
+        raise ValueError("report_pages must not be negative")
+    contact = report.operator.contact
+    footer = (f"如页数不全或字迹不清，请联系发件人：{header_text(contact.name, NO_CUT)}，"
+              f"电话 {header_text(contact.phone, NO_CUT)}。")
+    meta = {"title": f"传真封面 {fmt_time(generated_at)}",
+            "author": header_text(report.operator.name, NO_CUT),
+            "subject": cover_subject(report), "creator": f"Composer {__version__}"}
+    cover_pages, pdf = 1, b""
+    for _ in range(4):   # the page count is printed on the cover: settle it (1 → n → n)
+        rows = cover_rows(report, classification, total_pages=report_pages + cover_pages,
+                          generated_at=generated_at, limit=NO_CUT)
+        pdf, pages = draw_cover(rows, urgency_lines(report, classification, generated_at),
+                                footer, generated_at=generated_at, meta=meta)
+        if pages == cover_pages:
+            break
+        cover_pages = pages
+    return pdf
+
+
+NO_CUT = 100_000
+"""A ``header_text``/``cover_rows`` limit no valid input reaches: names are not shortened."""
+
+
+def draw_cover(rows: Sequence[tuple[str, str]], urgent: Sequence[str], footer: str, *,
+               generated_at: datetime, meta: dict[str, str]) -> tuple[bytes, int]:
+    """``(PDF bytes, pages)`` of a cover: the title, the boxed ``urgent`` lines, a table of
+    ``(label, value)`` ``rows`` (values may hold line breaks) and ``footer`` at the foot of
+    every page. Any number of rows and lines of any length: every cell wraps within its column,
+    a row taller than what is left of a page moves to the next one (or splits, when taller than
+    a page), and the cover runs onto as many pages as it needs."""
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     from composer.render import fonts
     from composer.render.pdf_layout import CJKParagraph, fix_signature, pdf_date
 
-    if report_pages < 0:
-        raise ValueError("report_pages must not be negative")
     styles = _styles()
-    total = report_pages + 1
     page_w, page_h = A4
     width = page_w - 2 * MARGIN
-    buf = io.BytesIO()
-    c = Canvas(buf, pagesize=A4, invariant=1, pageCompression=1, initialFontName=fonts.SANS)
+    foot = CJKParagraph(fonts.paragraph_markup(footer), styles["body"])
+    _, foot_h = foot.wrap(width, page_h)
     stamp = pdf_date(generated_at)
-    c.setDateFormatter(lambda *_: stamp)
-    fix_signature(c, generated_at)
-    c.setTitle(f"传真封面 {fmt_time(generated_at)}")
-    c.setAuthor(header_text(report.operator.name, 120))
-    c.setSubject(cover_subject(report))
-    c.setCreator(f"Composer {__version__}")
-    c.setStrokeColor("black")
-    c.setFillColor("black")
+    pages = [0]
 
-    y = page_h - MARGIN
-    for text, style in (("传　真", "title"), ("网络安全事件报告", "subtitle")):
-        para = CJKParagraph(fonts.paragraph_markup(text), styles[style])
-        _, h = para.wrap(width, page_h)
-        y -= h
-        para.drawOn(c, MARGIN, y)
-    y -= 6 * mm
+    def on_page(canvas: Any, doc: Any) -> None:
+        if not pages[0]:
+            canvas.setDateFormatter(lambda *_: stamp)
+            fix_signature(canvas, generated_at)
+        pages[0] += 1
+        canvas.saveState()
+        foot.drawOn(canvas, MARGIN, MARGIN)
+        canvas.restoreState()
 
-    urgent = CJKParagraph("<br/>".join(fonts.paragraph_markup(line)
-                                       for line in urgency_lines(report, classification,
-                                                                 generated_at)),
-                          styles["urgent"])
-    _, h = urgent.wrap(width - 8 * mm, page_h)
-    box_h = h + 6 * mm
-    y -= box_h
-    c.setLineWidth(2.5)
-    c.rect(MARGIN, y, width, box_h, stroke=1, fill=0)
-    urgent.drawOn(c, MARGIN + 4 * mm, y + 3 * mm)
-    y -= 8 * mm
+    bottom = MARGIN + foot_h + 8 * mm
+    frame = Frame(MARGIN, bottom, width, page_h - MARGIN - bottom, leftPadding=0,
+                  rightPadding=0, topPadding=0, bottomPadding=0, id="cover")
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(buf, pagesize=A4, pageTemplates=[PageTemplate("cover", [frame],
+                                                                       onPage=on_page)],
+                          leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+                          bottomMargin=MARGIN, invariant=1, pageCompression=1,
+                          initialFontName=fonts.SANS, lang="zh-CN", **meta)
+    box = _ruled([[CJKParagraph("<br/>".join(fonts.paragraph_markup(line) for line in urgent),
+                                styles["urgent"])]], [width], rule=2.5, pad=4 * mm,
+                 inner=False)
+    box.spaceBefore, box.spaceAfter = 6 * mm, 8 * mm
+    story = [CJKParagraph(fonts.paragraph_markup(text), styles[style])
+             for text, style in (("传　真", "title"), ("网络安全事件报告", "subtitle"))]
+    story += [box, _table(list(rows), styles, width)]
+    doc.build(story)
+    return buf.getvalue(), pages[0]
 
-    footer = CJKParagraph(fonts.paragraph_markup(
-        f"如页数不全或字迹不清，请联系发件人：{_cut(report.operator.contact.name, 40)}，"
-        f"电话 {_cut(report.operator.contact.phone, 40)}。"), styles["body"])
-    _, footer_h = footer.wrap(width, page_h)
-    room = y - MARGIN - footer_h - 8 * mm
-    for limit in (90, 60, 40, 24):   # shorten long names/titles until the table fits the page
-        table = _table(cover_rows(report, classification, total_pages=total,
-                                  generated_at=generated_at, limit=limit), styles, width)
-        _, table_h = table.wrap(width, page_h)
-        if table_h <= room:
-            break
-    table.drawOn(c, MARGIN, y - table_h)
-    footer.drawOn(c, MARGIN, MARGIN)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+
+PIECE_LINES = 8
+"""A long value is set in pieces of at most this many lines (one table row each, drawn as one
+cell): rows move to the next page whole, so at most this much room is left at a page's foot,
+and no row is ever taller than a page."""
+
+
+def _pieces(para: Any, width: float) -> list[Any]:
+    """``para`` split into paragraphs of at most :data:`PIECE_LINES` lines at ``width``."""
+    limit = PIECE_LINES * para.style.leading + 1
+    out = []
+    while True:
+        _, h = para.wrap(width, A4[1])
+        parts = para.split(width, limit) if h > limit else []
+        if len(parts) != 2:
+            out.append(para)
+            return out
+        out.append(parts[0])
+        para = parts[1]
+
+
+def _boxed_class() -> type:
+    from reportlab.platypus import Table
+
+    class Boxed(Table):  # type: ignore[misc]
+        """A table framed on every page it spans: each part of a split draws its own box
+        (reportlab's BOX leaves the cut open)."""
+
+        rule = 1.0
+
+        def onSplit(self, part: Any) -> None:
+            part.rule = self.rule
+
+        def draw(self) -> None:
+            super().draw()
+            self.canv.saveState()
+            self.canv.setLineWidth(self.rule)
+            self.canv.rect(0, 0, self._width, self._height, stroke=1, fill=0)
+            self.canv.restoreState()
+
+    return Boxed
+
+
+def _ruled(fields: list[list[Any]], widths: list[float], *, rule: float, pad: float,
+           inner: bool, valign: str = "MIDDLE") -> Table:
+    """A table with one row per piece of each field (``fields``: the cells of a field, the
+    last one the long value): ruled around each field and between columns (``inner``), never
+    between the pieces of one field, whose lines follow on at the paragraph's leading."""
+    from reportlab.platypus import TableStyle
+
+    from composer.render import fonts
+
+    data: list[list[Any]] = []
+    style: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), fonts.SANS, BODY_PT),   # else reportlab declares Helvetica
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("VALIGN", (0, 0), (-1, -1), valign)]
+    if inner and len(widths) > 1:
+        style += [("LINEAFTER", (c, 0), (c, -1), rule, "black") for c in range(len(widths) - 1)]
+    for cells in fields:
+        first = len(data)
+        pieces = _pieces(cells[-1], widths[-1] - 2 * pad)
+        for k, piece in enumerate(pieces):
+            data.append([*(cells[:-1] if k == 0 else [""] * (len(cells) - 1)), piece])
+        last = len(data) - 1
+        if first and inner:
+            style.append(("LINEABOVE", (0, first), (-1, first), rule, "black"))
+        if last > first:                 # one cell drawn in pieces: no gap between them
+            style += [("VALIGN", (0, first), (-1, last), "TOP"),
+                      ("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
+                      ("TOPPADDING", (0, first + 1), (-1, last), 0)]
+    table = _boxed_class()(data, colWidths=widths)
+    table.rule = rule
+    table.setStyle(TableStyle(style))
+    return table
 
 
 def _table(rows: list[tuple[str, str]], styles: dict[str, ParagraphStyle],
            width: float) -> Table:
-    from reportlab.platypus import Table, TableStyle
-
     from composer.render import fonts
     from composer.render.pdf_layout import CJKParagraph
 
     label_w = 32 * mm
-    data = [[CJKParagraph(fonts.paragraph_markup(label), styles["label"]),
-             CJKParagraph(fonts.paragraph_markup(value), styles["body"])] for label, value in rows]
-    table = Table(data, colWidths=[label_w, width - label_w])
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), fonts.SANS, BODY_PT),   # else reportlab declares Helvetica
-        ("GRID", (0, 0), (-1, -1), 1, "black"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-    ]))
-    return table
+    fields = [[CJKParagraph(fonts.paragraph_markup(label), styles["label"]),
+               CJKParagraph(fonts.paragraph_markup(value), styles["body"])]
+              for label, value in rows]
+    return _ruled(fields, [label_w, width - label_w], rule=1, pad=6, inner=True)

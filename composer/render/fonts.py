@@ -32,8 +32,8 @@ from pathlib import Path
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
+from composer.core.hygiene import clean
 from composer.render.font_cache import load_font
-from composer.render.hygiene import printable
 from composer.resources import resource_path
 
 __all__ = [
@@ -343,8 +343,10 @@ def placeholder(ch: str) -> str:
 def paragraph_markup(text: str, bold: bool = False, face: str | None = None) -> str:
     """Plain user text as safe reportlab ``Paragraph`` markup in the bundled fonts.
 
-    Applies the text hygiene of :func:`composer.render.hygiene.printable` (control characters
-    and bidi controls never reach the text layer), escapes ``& < > " '`` (so user text can
+    Applies the text hygiene of :func:`composer.core.hygiene.clean` — a no-op on a report that
+    went through :func:`~composer.core.hygiene.clean_report` as every output's does, and the
+    safety net for any other text (control, bidi and invisible format characters never reach
+    the text layer; U+2028/U+2029 are line breaks) — escapes ``& < > " '`` (so user text can
     neither break the build nor inject formatting), turns newlines (``\\n``, ``\\r\\n``,
     ``\\r``) into ``<br/>`` and tabs into spaces, wraps runs that need a fallback font in
     ``<font face="...">``, drops other invisible characters no font can draw (format characters,
@@ -354,7 +356,7 @@ def paragraph_markup(text: str, bold: bool = False, face: str | None = None) -> 
     with ``bold``); characters ``face`` lacks fall back to the bundled sans. With ``bold``, the
     result is wrapped in ``<b>...</b>``.
     """
-    text = printable(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = clean(text.replace("\r\n", "\n").replace("\r", "\n"))
     register()
     primary = face or (SANS_BOLD if bold else SANS)
     parts: list[str] = []

@@ -5,7 +5,8 @@ Qt-free, no dependency. Times carry ``TZID=Asia/Shanghai`` with a VTIMEZONE of i
 event has reminders (VALARM, ``ACTION:DISPLAY``).
 
 * A dated duty (the summary report, Art. 8) is an event ending at the deadline, with reminders a
-  week, a day and two hours before.
+  week, a day and two hours before the deadline itself (``TRIGGER;RELATED=END``: relative to
+  DTEND, which is the deadline, not to DTSTART half an hour earlier).
 * A duty without a fixed limit (补报, 续报: "promptly") is a reminder event at ``remind_at``
   (default: 09:00 China time on the next day), saying plainly that the law sets no deadline.
 """
@@ -85,12 +86,12 @@ def calendar_ics(report: Report, items: list[Owed], *, now: datetime,
         if item.due is not None:
             start, end = item.due - EVENT_LENGTH, item.due
             summary = f"【截止 {in_china(item.due):%m-%d %H:%M}】{item.zh}：{title}"
-            alarms = DATED_ALARMS
+            alarms, related = DATED_ALARMS, ";RELATED=END"
             when = f"截止时间：{in_china(item.due):%Y-%m-%d %H:%M}（北京时间）"
         else:
             start, end = remind, remind + EVENT_LENGTH
             summary = f"【提醒】{item.zh}：{title}"
-            alarms = (timedelta(0),)
+            alarms, related = (timedelta(0),), ""
             when = ("处置结束时间未填，时限尚未起算；" if item.kind == "summary" else
                     "法定无固定时限；") + "本提醒时间由 Composer 设定，可自行调整。"
         description = "\n".join([f"{item.zh}（{item.basis}）", when, f"报告单位：{unit}",
@@ -101,7 +102,7 @@ def calendar_ics(report: Report, items: list[Owed], *, now: datetime,
                   f"DESCRIPTION:{escape(description)}", "TRANSP:TRANSPARENT"]
         for before in alarms:
             trigger = "-" + _duration(before) if before else "PT0S"
-            lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"TRIGGER:{trigger}",
+            lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"TRIGGER{related}:{trigger}",
                       f"DESCRIPTION:{escape(summary)}", "END:VALARM"]
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")

@@ -35,6 +35,7 @@ from typing import Any
 from composer import __version__
 from composer.core.atomic import fsync_dir
 from composer.core.classify import Classification, classify
+from composer.core.hygiene import Finding, clean_report
 from composer.core.incident_io import dumps_report
 from composer.core.model import Report
 from composer.core.obligations import in_china
@@ -106,8 +107,10 @@ def build_package(report: Report, *, source: bytes | None = None,
     """Every file of the package as ``{relative path: bytes}``, manifest.json last.
 
     ``source`` is the incident file as read (its SHA-256 goes into the manifest); without it,
-    the canonical JSON of ``report`` is hashed instead. Only what the selected outputs need is
-    imported (``only="pdf"`` loads neither PDFium, Pillow nor jinja2).
+    the canonical JSON of ``report`` is hashed instead. The text hygiene
+    (:func:`composer.core.hygiene.clean_report`) is applied here, once, before any output;
+    manifest.json lists what it changed. Only what the selected outputs need is imported
+    (``only="pdf"`` loads neither PDFium, Pillow nor jinja2).
     """
     def step(stage: str, done: int = 0, total: int = 0) -> None:
         if progress is not None:
@@ -115,6 +118,8 @@ def build_package(report: Report, *, source: bytes | None = None,
 
     selection = normalize_only(only)
     when = _when(generated_at)
+    given = report
+    report, findings = clean_report(report)   # every output below gets the same clean text
     classification = classify(report) if classification is None else classification
     renderer = _default_pdf_renderer() if pdf_renderer is None else pdf_renderer
     step("pdf")
@@ -152,7 +157,7 @@ def build_package(report: Report, *, source: bytes | None = None,
     if source is not None:
         input_info = {"sha256": _sha256(source), "of": "source"}
     else:
-        input_info = {"sha256": _sha256(dumps_report(report).encode("utf-8")),
+        input_info = {"sha256": _sha256(dumps_report(given).encode("utf-8")),
                       "of": "canonical"}
     g = classification.grading
     manifest: dict[str, Any] = {
@@ -169,7 +174,7 @@ def build_package(report: Report, *, source: bytes | None = None,
         "files": [{"path": path, "size": len(data), "sha256": _sha256(data)}
                   for path, data in files.items()],
         **extra,
-        **manifest_notes(report),
+        **manifest_notes(report, findings),
     }
     files[MANIFEST] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return files

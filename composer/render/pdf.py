@@ -4,11 +4,12 @@ Qt-free. :func:`render_report_pdf` turns a :class:`~composer.core.model.Report` 
 :class:`~composer.core.classify.Classification` into PDF bytes: a title naming the report type,
 a header table (recipients, reporting unit, contact, times, level and its basis, deadline), the
 eight items of Art. 7 of the Measures in order (an empty item reads "待补报"), and a signature and
-seal block. Every user text goes through :func:`composer.render.fonts.paragraph_markup` (text
-hygiene, escaping, per-character font fallback, 〔U+XXXX〕 placeholders) in the report's
-typeface (:mod:`composer.render.typefaces`: bundled serif by default, or the unit's workstation
-fonts). Shared wording (headings, item parts, checklist) lives in
-:mod:`composer.render.wording`. Equal inputs and ``generated_at`` give equal bytes. Layout
+seal block. The report's text is already clean (:func:`composer.core.hygiene.clean_report`,
+applied by every caller's funnel); every user text goes through
+:func:`composer.render.fonts.paragraph_markup` (escaping, per-character font fallback,
+〔U+XXXX〕 placeholders) in the report's typeface (:mod:`composer.render.typefaces`: bundled
+serif by default, or the unit's workstation fonts). Shared wording (headings, item parts,
+checklist) lives in :mod:`composer.render.wording`. Equal inputs and ``generated_at`` give equal bytes. Layout
 details (page, styles, line breaking, keeping headings and the signature with their lines, page
 numbers) live in :mod:`composer.render.pdf_layout`.
 """
@@ -30,6 +31,7 @@ from composer.core.obligations import Obligation, lateness
 from composer.core.rules import category, reporting_rules
 from composer.render import fonts
 from composer.render import pdf_layout as L
+from composer.render.pdf_keep import KeptFlow
 from composer.render.typefaces import Typeface, bundled
 from composer.render.wording import (
     ITEM_HEADINGS,
@@ -81,8 +83,8 @@ def render_report_pdf(report: Report, classification: Classification, *,
     cat = category(inc.category)
     if cat is not None:
         keywords.append(cat.zh)
-    # the document title keeps the text as typed (controls included: it is the user's record,
-    # not the printed page); only line breaks become spaces
+    # the report's text is clean (composer.core.hygiene, applied before any output); the
+    # metadata gets it on one line
     one_line = re.sub(r"[ \t]*[\r\n\u2028\u2029\x85]+[ \t]*", " ", inc.title).strip()
     buf = io.BytesIO()
     doc = L.document(
@@ -96,12 +98,8 @@ def render_report_pdf(report: Report, classification: Classification, *,
         story.append(KeepTogether([L.CJKParagraph(
             f"提示：{UNVERIFIED_NOTICE}。本事件级别所依据的标准尚未与正式文本核实，"
             "报送前请核对《网络安全事件分级指南》原文并确认级别。", st.note)]))
-    story += _items(st, report)
-    signature = _signature_block(st)
-    if story and isinstance(story[-1], L.CJKParagraph):
-        story[-1] = L.KeepWithLastLines(story[-1], signature)    # never alone on a page
-    else:
-        story.append(KeepTogether(signature))
+    # the items and the signature, broken across pages by the keep-with rules (pdf_keep)
+    story.append(KeptFlow(_items(st, report), _signature_block(st), page_height=L.FRAME_HEIGHT))
     doc.build(story, canvasmaker=L.numbered_canvas(generated_at))
     return buf.getvalue()
 
@@ -290,7 +288,7 @@ def _items(st: L.ReportStyles, report: Report) -> list[Flowable]:
 
 def _signature_block(st: L.ReportStyles) -> list[Flowable]:
     """报告单位（盖章）, 负责人签字 and 日期 with ruled blanks (kept on one page with the
-    last lines before them by :class:`~composer.render.pdf_layout.KeepWithLastLines`)."""
+    last lines before them by :class:`~composer.render.pdf_keep.KeptFlow`)."""
     date_cells = ["", "年", "", "月", "", "日"]
     unit = 1.2 * L.BODY_SIZE
     date = Table([date_cells], colWidths=[3 * unit, unit, 2 * unit, unit, 2 * unit, unit])

@@ -1,8 +1,10 @@
 """Document information for a PDF another library wrote (PDFium cannot set it).
 
 :func:`with_info` appends an incremental update (ISO 32000-1 §7.5.6): a new Info dictionary,
-a one-entry cross-reference section and a trailer pointing at both (``/Prev`` keeps the old
-one), so the fax set gets a Title, Subject, Author and real dates without rewriting the file.
+optionally the document catalog again with its natural language (``/Lang``, §14.9.2), a
+cross-reference section for the new objects and a trailer pointing at them (``/Prev`` keeps the
+old one), so the fax set gets a Title, Subject, Author, real dates and ``/Lang (zh-CN)`` without
+rewriting the file.
 """
 
 from __future__ import annotations
@@ -20,8 +22,53 @@ def _pdf_text(value: str) -> bytes:
     return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode("ascii") + b">"
 
 
-def with_info(pdf: bytes, info: dict[str, str]) -> bytes:
-    """``pdf`` plus an incremental update whose trailer points at a new Info dictionary."""
+def _dictionary_at(pdf: bytes, start: int) -> bytes:
+    """The body of the dictionary whose ``<<`` is at ``start`` (nested dictionaries, literal
+    and hex strings skipped), without the outer ``<<``/``>>``."""
+    depth, i = 0, start
+    while i < len(pdf):
+        two = pdf[i:i + 2]
+        if two == b"<<":
+            depth, i = depth + 1, i + 2
+            continue
+        if two == b">>":
+            depth, i = depth - 1, i + 2
+            if depth == 0:
+                return pdf[start + 2:i - 2]
+            continue
+        ch = pdf[i:i + 1]
+        if ch == b"(":                       # literal string: balanced parentheses, escapes
+            level, i = 1, i + 1
+            while i < len(pdf) and level:
+                c = pdf[i:i + 1]
+                if c == b"\\":
+                    i += 1
+                elif c == b"(":
+                    level += 1
+                elif c == b")":
+                    level -= 1
+                i += 1
+            continue
+        if ch == b"<":                       # hex string
+            i = pdf.index(b">", i) + 1
+            continue
+        i += 1
+    raise ValueError("unterminated dictionary")
+
+
+def _catalog(pdf: bytes, root: bytes) -> bytes:
+    """The body of the last definition of the catalog object ``root`` (``N G R``)."""
+    number, generation = root.split()[:2]
+    defs = list(re.finditer(rb"(?<![0-9])" + number + rb"\s+" + generation + rb"\s+obj\s*<<",
+                            pdf))
+    if not defs:
+        raise ValueError("the document catalog is not a plain object")
+    return _dictionary_at(pdf, defs[-1].end() - 2)
+
+
+def with_info(pdf: bytes, info: dict[str, str], lang: str | None = None) -> bytes:
+    """``pdf`` plus an incremental update whose trailer points at a new Info dictionary and,
+    with ``lang``, at the catalog rewritten with ``/Lang`` (any earlier /Lang replaced)."""
     m = _TRAILER.search(pdf, max(0, len(pdf) - 4096))
     if m is None:
         raise ValueError("no classic trailer to update")
@@ -33,9 +80,19 @@ def with_info(pdf: bytes, info: dict[str, str]) -> bytes:
     offset = len(base)
     body = b"".join(b"/" + k.encode("ascii") + b" " + _pdf_text(v) + b"\n"
                     for k, v in info.items())
-    obj = b"%d 0 obj\n<<\n%s>>\nendobj\n" % (size, body)
-    xref_at = offset + len(obj)
+    update = b"%d 0 obj\n<<\n%s>>\nendobj\n" % (size, body)
     xref = b"xref\n%d 1\n%010d 00000 n\r\n" % (size, offset)
+    if lang is not None:
+        catalog = re.sub(rb"/Lang\s*(\([^)]*\)|<[^>]*>)", b"", _catalog(pdf, root))
+        number, generation = (int(x) for x in root.split()[:2])
+        at = offset + len(update)
+        update += b"%d %d obj\n<<%s /Lang %s>>\nendobj\n" % (number, generation, catalog,
+                                                             _pdf_text(lang))
+        entry = b"%d 1\n%010d %05d n\r\n" % (number, at, generation)
+        if number == 1:     # with object 0 (the free list's head): a section starting at 1
+            entry = b"0 2\n0000000000 65535 f\r\n" + entry[4:]   # reads as miscounted
+        xref = b"xref\n" + entry + xref[len(b"xref\n"):]   # subsections in ascending order
+    xref_at = offset + len(update)
     tail = (b"trailer\n<< /Size %d /Root %s /Info %d 0 R /Prev %d%s >>\nstartxref\n%d\n%%%%EOF\n"
             % (size + 1, root, size, prev, b" /ID " + ident.group(1) if ident else b"", xref_at))
-    return base + obj + xref + tail
+    return base + update + xref + tail

@@ -11,6 +11,7 @@ decides how it sits on the page:
   opening punctuation (（「『“ …), Latin words and numbers are not cut unless longer than half a
   line. reportlab's own CJK wrap hangs at most one such character into the margin (which also
   crosses table rules), and its single-fragment path ignores full-width ，；：？！ altogether.
+  A line left short by these rules is justified to the right edge (character spacing).
 * :func:`numbered_canvas` — a canvas class that writes "第 N 页 共 M 页" on every page once the
   total is known, and a fixed creation date so the output is reproducible.
 """
@@ -24,7 +25,8 @@ from datetime import datetime
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.abag import ABag
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.textsplit import ALL_CANNOT_START, CANNOT_END_LINE
@@ -32,7 +34,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
-    CondPageBreak,
     Flowable,
     Frame,
     PageTemplate,
@@ -99,8 +100,10 @@ def _break_at(chars: Sequence[Any], start: int, overflow: int, max_width: float)
     return overflow
 
 
-def kinsoku_split(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: bool) -> Any:
-    """Break paragraph fragments into CJK lines (reportlab ``kind=1`` ParaLines)."""
+def kinsoku_split(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: bool,
+                  justify: bool = True) -> Any:
+    """Break paragraph fragments into CJK lines (reportlab ``kind=1`` ParaLines); with
+    ``justify`` (a left-aligned paragraph), lines left short are spread to the full width."""
     chars: list[Any] = []
     for f in frags:
         text = f.text.decode("utf8") if isinstance(f.text, bytes) else f.text
@@ -128,8 +131,10 @@ def kinsoku_split(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds
             continue
         b = _break_at(chars, start, i, max_w)
         line_width = sum(c.width for c in chars[start:b])
-        lines.append(makeCJKParaLine(chars[start:b], max_w, line_width, max_w - line_width,
-                                     False, calc_bounds))
+        line = makeCJKParaLine(chars[start:b], max_w, line_width, max_w - line_width,
+                               False, calc_bounds)
+        lines.append(_justified(line, chars[start:b], max_w - line_width, max_w)
+                     if justify else line)
         while b < n and len(chars[b]) == 1 and chars[b].isspace():
             b += 1                                   # a wrapped space is not drawn
         i = start = b
@@ -140,9 +145,47 @@ def kinsoku_split(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds
     return ParaLines(kind=1, lines=lines)
 
 
+JUSTIFY_CALLBACK = "composer_cjk_justify"
+"""Name of the canvas callback that sets the character spacing of a justified line."""
+
+
+def _set_char_space(canvas: Canvas, kind: str, label: str | None) -> None:
+    canvas._curr_tx_info["tx"].setCharSpace(float(label or 0))
+
+
+def _justified(line: Any, chars: Sequence[Any], extra: float, max_w: float) -> Any:
+    """``line`` (not the last of its paragraph) spread to the full width: when a character
+    was carried to the next line (a line may not start with ，。）… nor end with （“…) or a
+    short word was kept whole, the space left at the right edge is shared between the
+    characters (character spacing, as CJK text is justified), so every full line ends at the
+    right edge. A line with more room left than a quarter of it stays ragged."""
+    gaps = len(chars) - 1
+    if extra <= _FUZZ or gaps < 1 or extra > max_w / 4 or not line.words:
+        return line
+    marks = []
+    for label in (f"{extra / gaps:.4f}", "0"):
+        mark = line.words[0].clone()
+        mark.text = ""
+        mark.cbDefn = ABag(kind="onDraw", name=JUSTIFY_CALLBACK, label=label)
+        mark._cjk_justify = True
+        marks.append(mark)
+    # set before the text, reset before the last character (else the spacing added after it
+    # would reach past the right edge)
+    *body, last = line.words
+    text = last.text.decode("utf8") if isinstance(last.text, bytes) else last.text
+    if getattr(last, "cbDefn", None) is not None or not text:
+        return line
+    head, tail = last.clone(), last.clone()
+    head.text, tail.text = text[:-1], text[-1]
+    line.words = [marks[0], *body, *([head] if head.text else []), marks[1], tail]
+    return line
+
+
 def _split_frags(bl_para: Any, start: int, stop: int) -> list[Any]:
-    """The fragments of lines ``start:stop`` (to build the two halves of a split paragraph)."""
-    return [w for line in bl_para.lines[start:stop] for w in line.words]
+    """The fragments of lines ``start:stop`` (to build the two halves of a split paragraph),
+    without the justification marks (the rest is broken again)."""
+    return [w for line in bl_para.lines[start:stop] for w in line.words
+            if not getattr(w, "_cjk_justify", False)]
 
 
 class CJKParagraph(Paragraph):
@@ -168,7 +211,12 @@ class CJKParagraph(Paragraph):
         style = self.style
         calc_bounds = getattr(self, "autoLeading", getattr(style, "autoLeading", "")) not in (
             "", "off")
-        return kinsoku_split(self.frags, maxWidths, calc_bounds)
+        return kinsoku_split(self.frags, maxWidths, calc_bounds,
+                             justify=style.alignment in (TA_LEFT, TA_JUSTIFY))
+
+    def draw(self) -> None:
+        self.canv.setNamedCB(JUSTIFY_CALLBACK, _set_char_space)
+        super().draw()
 
     def _get_split_blParaFunc(self) -> Any:
         # reportlab's version appends a space to each line's last fragment, in place: that
@@ -251,63 +299,12 @@ def report_styles(typeface: Any) -> ReportStyles:
 
 def heading(text: str, first_lines: int = 2, style: ParagraphStyle | None = None,
             width: float = FRAME_WIDTH) -> list[Flowable]:
-    """A heading that starts a new page only when it and the first ``first_lines`` lines of
-    the next paragraph do not fit: the paragraph itself may run on (no half-empty pages, as
-    keepWithNext on a long paragraph would leave)."""
-    style = style or HEADING_FREE
-    para = CJKParagraph(text, style)
-    _, h = para.wrap(width, PAGE_HEIGHT)
-    need = style.spaceBefore + h + style.spaceAfter + first_lines * BODY_LEADING
-    return [CondPageBreak(need), para]
+    """A heading of the report's items: :class:`composer.render.pdf_keep.KeptFlow` keeps it
+    with the first ``first_lines`` (:data:`~composer.render.pdf_keep.KEEP_LINES`) lines of what
+    follows (the paragraph itself may run on: no half-empty pages)."""
+    from composer.render.pdf_keep import mark_heading
 
-
-class KeepWithLastLines(Flowable):
-    """``para`` followed by ``block`` (e.g. the signature and seal): when they do not fit, the
-    page breaks inside ``para`` so that at least ``lines`` of its lines go with ``block`` — the
-    block never stands alone on the last page, and no more than needed moves."""
-
-    def __init__(self, para: Paragraph, block: Sequence[Flowable], lines: int = 2) -> None:
-        super().__init__()
-        self.para, self.block, self.lines = para, list(block), lines
-        self._avail_width = 0.0
-
-    def _block_height(self, width: float, height: float) -> float:
-        total = 0.0
-        for f in self.block:
-            _, h = f.wrap(width, height)
-            total += h + f.getSpaceBefore() + f.getSpaceAfter()
-        return total
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._avail_width = availWidth
-        _, ph = self.para.wrap(availWidth, availHeight)
-        self.width = availWidth
-        self.height = ph + self._block_height(availWidth, availHeight)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        y = self.height
-        for f in [self.para, *self.block]:
-            y -= f.getSpaceBefore()
-            w, h = f.wrap(self._avail_width, self.height)
-            align = getattr(f, "hAlign", "LEFT")
-            x = {"RIGHT": self._avail_width - w, "CENTER": (self._avail_width - w) / 2,
-                 "CENTRE": (self._avail_width - w) / 2}.get(align, 0.0)
-            y -= h
-            f.drawOn(self.canv, x, y)
-            y -= f.getSpaceAfter()
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        leading = self.para.style.leading
-        _, ph = self.para.wrap(availWidth, availHeight)
-        here = min(availHeight, ph - self.lines * leading)
-        if here < leading - _FUZZ:
-            return []                    # too little of the paragraph to leave: move it all
-        parts = self.para.split(availWidth, here + _FUZZ)
-        if len(parts) != 2:
-            return []
-        first, rest = parts
-        return [first, KeepWithLastLines(rest, self.block, self.lines)]
+    return [mark_heading(CJKParagraph(text, style or HEADING_FREE))]
 
 
 def document(out: Any, **info: Any) -> BaseDocTemplate:

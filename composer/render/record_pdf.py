@@ -123,7 +123,9 @@ def record_pdf(storage: Storage, verification: Verification, *, generated_at: da
     fonts.register()
     m = fonts.paragraph_markup
     buf = io.BytesIO()
-    doc = L.document(buf, title="报送记录", author="Composer", subject="网络安全事件报送记录",
+    profile = storage.load_profile() or {}
+    unit = " ".join(str(profile.get("name") or "").split())   # the data folder's unit
+    doc = L.document(buf, title="报送记录", author=unit or "Composer", subject="网络安全事件报送记录",
                      creator=f"Composer {__version__}", lang="zh-CN")
     status = (f"记录链校验：完整，共 {verification.checked} 条记录，所存报送材料均与记录一致。"
               if verification.ok else

@@ -48,6 +48,7 @@ class PhoneScript:
     report_type: str        # 首报 / 续报 / 总结报告
     hotline: str            # the number to dial (rule data)
     body: str               # the rendered template: sections, said lines, instructions
+    unit: str = ""          # the reporting unit (script.pdf's Author)
 
     @property
     def said_lines(self) -> list[str]:
@@ -161,7 +162,7 @@ def build_script(report: Report, classification: Classification) -> PhoneScript:
                        and any(not (getattr(inc, k) or "").strip() for k in _ITEMS_3_TO_8)),
         email_channel=channels.email, fax_channel=channels.fax)
     return PhoneScript(title=_one_line(inc.title) or "", report_type=report.type_zh,
-                       hotline=channels.hotline, body=body)
+                       hotline=channels.hotline, body=body, unit=" ".join(op.name.split()))
 
 
 def _one_line(text: str | None) -> str | None:
@@ -194,7 +195,7 @@ def script_pdf(script: PhoneScript, *, generated_at: datetime) -> bytes:
     m = fonts.paragraph_markup
     buf = io.BytesIO()
     doc = L.document(buf, title=f"12387 热线电话报告稿：{script.title}",
-                     author="Composer", subject="电话报告稿与电话报告记录单",
+                     author=script.unit or "Composer", subject="电话报告稿与电话报告记录单",
                      creator=f"Composer {__version__}", lang="zh-CN")
     header = _header(script)
     story = [L.CJKParagraph("12387 热线电话报告稿", L.TITLE),

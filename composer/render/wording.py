@@ -14,6 +14,7 @@ from datetime import datetime
 
 from composer.core import art7
 from composer.core.classify import Classification
+from composer.core.hygiene import clean
 from composer.core.model import Report, ReportType
 from composer.core.obligations import in_china
 from composer.core.rules import category
@@ -53,9 +54,11 @@ def beijing_time(moment: datetime) -> str:
 
 
 def header_text(text: str, limit: int = 200) -> str:
-    """One line of header-safe text: control and separator characters become single spaces."""
-    out = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c
-                  for c in text)
+    """One line of header-safe text: invisible characters are left out (the text hygiene of
+    :mod:`composer.core.hygiene`, never a visible space: 示例\u200b数据 stays 示例数据), line
+    breaks and tabs become single spaces."""
+    out = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c
+                  for c in clean(text))
     out = " ".join(out.split())
     return out if len(out) <= limit else out[: limit - 1] + "…"
 

@@ -1215,8 +1215,8 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <translation>⚠ The bundled fonts cannot print these characters; the PDF and the fax show a 〔U+code〕 placeholder instead. Please rewrite:</translation>
     </message>
     <message>
-        <source>⚠ 以下不可见的控制字符不会出现在 PDF 和传真中（电子邮件正文保留）：</source>
-        <translation>⚠ These invisible control characters are left out of the PDF and the fax (the e-mail body keeps them):</translation>
+        <source>⚠ 以下不可见字符已从所有输出（PDF、传真、电子邮件、电话稿、表单字段）中去除，分段符已改为换行：</source>
+        <translation>⚠ These invisible characters are left out of every output (PDF, fax, e-mail, phone script, form fields); line and paragraph separators became line breaks:</translation>
     </message>
     <message>
         <source>⚠ 联系人电子邮箱不能用作邮件草稿的发件人，草稿将不含发件人：</source>

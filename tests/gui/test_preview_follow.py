@@ -157,3 +157,21 @@ def test_long_report_preview_shows_the_first_pages_and_says_so(qtbot, window, mo
     note = page.findChild(QLabel, "pages-message")
     assert note is not None and "预览只显示前 1 页" in note.text()
     assert page.pdf.count(b"/Type /Page") > 1      # the PDF itself is whole
+
+
+def test_preview_names_invisible_characters_removed_from_every_output(qtbot, window):
+    """Issue 21: the preview's warning names what the text hygiene removed, by field, and the
+    rendered report is the clean one (the draft keeps the text as typed)."""
+    data = json.loads((EXAMPLES / "ransomware-retailer.json").read_text(encoding="utf-8"))
+    data["operator"]["name"] = "示例\u200b数据服务有限公司"
+    data["incident"]["description"] = "电话\u202e13800138000"
+    window.load_draft(Draft(data=data), step=int(Step.PREVIEW))
+    page = _preview(window)
+    qtbot.waitUntil(lambda: _settled(page), timeout=30000)
+    assert page.rendered_report.operator.name == "示例数据服务有限公司"
+    assert window.model.draft.data["operator"]["name"] == "示例\u200b数据服务有限公司"
+    text = page.warnings.text()
+    assert not page.warnings.isHidden()
+    assert "所有输出" in text and "U+200B ZERO WIDTH SPACE" in text
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in text
+    assert text.count("•") == 2

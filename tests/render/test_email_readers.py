@@ -5,7 +5,10 @@ and on hostile names. A name must never add a recipient or lose words."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import shutil
+import subprocess
 from datetime import datetime, timedelta, timezone
 from email import message_from_bytes
 from email.policy import default
@@ -18,14 +21,13 @@ from composer.core.classify import classify
 from composer.core.incident_io import load_report
 from composer.core.model import Report
 from composer.render.email import (
-    DISPLAY_NAME_BYTES,
     attachment_names,
     display_name,
     render_eml,
     sender_problem,
     subject_line,
 )
-from composer.render.mime_headers import encoded_words
+from composer.render.mime_headers import decode_word, encoded_words
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 WHEN = datetime(2026, 11, 18, 16, 30, tzinfo=timezone(timedelta(hours=8)))
@@ -67,6 +69,13 @@ def _eml(report: Report) -> bytes:
                       extra_recipients=["soc@example.cn"])
 
 
+def _words(raw: bytes, header: str) -> list[str]:
+    """The encoded words of ``header`` in the raw message."""
+    head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")
+    (value,) = re.findall(rf"^{header}:([^\r\n]*(?:\r\n [^\r\n]*)*)", head, re.MULTILINE)
+    return re.findall(r"=\?utf-8\?[bq]\?[^?]*\?=", value)
+
+
 def test_cases_cover_examples_and_hostile_names() -> None:
     assert len(_examples()) >= 4 and len(CASES) == len(_examples()) + len(HOSTILE_NAMES)
 
@@ -78,8 +87,12 @@ def test_python_parser_reads_exactly_what_was_meant(report: Report) -> None:
     assert not msg.defects
     assert msg["Subject"] == subject_line(report, classify(report))
     for header in ("From", "Reply-To"):
+        # Python keeps the folding space between the encoded words of a display name (RFC
+        # 2047 §6.2 drops it, as GMime does below): a space where one word ends, nothing else
+        words = _words(raw, header)
+        assert "".join(decode_word(w) for w in words) == display_name(report)
         assert [(a.display_name, a.addr_spec) for a in msg[header].addresses] == [
-            (display_name(report), report.operator.contact.email)]
+            (" ".join(decode_word(w) for w in words), report.operator.contact.email)]
     assert [a.addr_spec for a in msg["To"].addresses] == ["12387@cert.org.cn", "soc@example.cn"]
     assert len(msg.get_all("To")) == 1 and msg.get_all("Cc") is None
     assert msg.get_all("Bcc") is None
@@ -116,8 +129,10 @@ def test_every_encoded_word_decodes_on_its_own() -> None:
         for word in re.findall(r"=\?utf-8\?b\?([A-Za-z0-9+/=]*)\?=", head):
             assert len(word) <= 75 - 12
             # padding only in the last word of a header (GMime joins words before decoding)
-        for header in re.findall(r"^(?:Subject|From|Reply-To):.*(?:\r\n .*)*", head, re.MULTILINE):
+        for header in re.findall(r"^(?:Subject|From|Reply-To):[^\r\n]*(?:\r\n [^\r\n]*)*", head, re.MULTILINE):
             words = re.findall(r"=\?utf-8\?b\?([A-Za-z0-9+/=]*)\?=", header)
+            # every line read, not only the first
+            assert len(re.findall(r"=\?utf-8\?[bq]\?", header)) >= header.count("\r\n")
             assert all("=" not in w for w in words[:-1]), header
 
 
@@ -127,15 +142,44 @@ def test_q_encoding_when_base64_cannot_cut_whole_characters() -> None:
     assert all(len(w) <= 60 for w in words[:1]) and all(len(w) <= 75 for w in words)
 
 
-def test_display_name_is_one_word_without_added_space() -> None:
+def test_display_name_keeps_the_whole_unit_name() -> None:
+    """Issue 21: the unit's name is never dropped for a byte cap (it was, from 11 Chinese
+    characters on); a long name takes several encoded words."""
     report = load_report(EXAMPLES / "ransomware-retailer.json")
     assert display_name(report) == "刘洋（华东优选零售有限公司）"
-    long_unit = dataclasses.replace(report, operator=dataclasses.replace(
-        report.operator, name="华东优选零售有限公司杭州分公司信息中心"))
-    assert display_name(long_unit) == "刘洋"
+    for unit in (UNIT_25, "华" * 200):
+        long_unit = dataclasses.replace(report, operator=dataclasses.replace(
+            report.operator, name=unit))
+        assert display_name(long_unit) == f"刘洋（{unit}）"
+        words = _words(_eml(long_unit), "From")
+        assert len(words) >= 2 and "".join(decode_word(w) for w in words) == f"刘洋（{unit}）"
     for r in CASES:
-        assert len(display_name(r).encode("utf-8")) <= DISPLAY_NAME_BYTES
         assert "=?" not in display_name(r)
+
+
+UNIT_25 = "示例数据服务有限公司华东优选零售集团杭州分公司信息"   # 25 characters
+
+
+@pytest.mark.parametrize("unit", [UNIT_25, "华东" * 100], ids=["25 characters", "200 characters"])
+def test_mu_and_notmuch_show_the_whole_unit_in_from(unit: str, tmp_path: Path) -> None:
+    base = load_report(EXAMPLES / "ransomware-retailer.json")
+    report = dataclasses.replace(base, operator=dataclasses.replace(base.operator, name=unit))
+    raw = _eml(report)
+    expected = f"刘洋（{unit}）"
+    decoded = gmime_read([raw])
+    if decoded is not None:
+        assert decoded[0]["senders"] == [(expected, "liuyang@example.cn")]
+        assert decoded[0]["headers"]["From"] == f"{expected} <liuyang@example.cn>"
+    if shutil.which("mu") is None:
+        pytest.skip("mu (maildir-utils) not installed; .ci/run installs it")
+    path = tmp_path / "message.eml"
+    path.write_bytes(raw)
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    shown = subprocess.run(["mu", "view", str(path)], capture_output=True, env=env,
+                           check=True).stdout.decode("utf-8")
+    assert f"From: {expected} <liuyang@example.cn>" in shown.splitlines()
+    if decoded is None:
+        pytest.skip("notmuch (GMime) not installed; .ci/run installs it")
 
 
 def test_unusable_contact_address_is_reported_not_silently_dropped() -> None:

@@ -130,16 +130,21 @@ def test_cover_margins_are_clear() -> None:
         assert grey.crop(strip).getextrema()[0] == 255, f"ink in the margin {strip}"
 
 
-def test_long_and_hostile_values_stay_on_one_page() -> None:
+def test_long_and_hostile_values_flow_uncut_and_the_cover_counts_its_pages() -> None:
+    """Issue 21: long values are no longer shortened with "…" to fit one page; the cover runs
+    onto more pages and its page count includes them."""
     r = _report()
     long_report = dataclasses.replace(
         r,
         operator=dataclasses.replace(r.operator, name="超长单位名称<b>&" * 60),
         incident=dataclasses.replace(r.incident, title="极长的事件标题\n第二行" * 80))
     cover = _cover(long_report)
-    assert len(PdfReader(io.BytesIO(cover)).pages) == 1
+    pages = len(PdfReader(io.BytesIO(cover)).pages)
+    assert pages > 1
     text = _text(cover)
-    assert "010-82992387" in text and "共 4 页" in text and "<b>&" in text
+    assert "010-82992387" in text and f"共 {pages + 3} 页" in text and "<b>&" in text
+    assert "".join(text.split()).count("超长单位名称<b>&") == 60 and "…" not in text
+    assert text.count("如页数不全或字迹不清") == pages       # the footer on every page
 
 
 def test_negative_pages_refused() -> None:

@@ -163,3 +163,19 @@ def test_the_calendar_parses_and_its_times_are_right_in_china_time():
     assert "无固定时限" in str(reminder["DESCRIPTION"])
     assert len(list(cal.walk("VTIMEZONE"))) == 1
     assert len({str(e["UID"]) for e in events}) == 3
+
+
+def test_calendar_alarms_fire_at_their_offsets_before_the_deadline_itself():
+    """The event runs the last half hour before the deadline; its reminders count back from
+    the deadline (DTEND), not from DTSTART (a "2 hours before" that fired 2.5 h before)."""
+    report, c = _report("ransomware-retailer.json",
+                        handling_completed_at="2026-11-25T02:00:00+00:00")
+    data = calendar_ics(report, owed(report, c, {ReportType.INITIAL}),
+                        now=datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    cal = icalendar.Calendar.from_ical(data)
+    summary = next(e for e in cal.walk("VEVENT") if "总结报告" in str(e["SUMMARY"]))
+    due = summary.decoded("DTEND")
+    assert summary.decoded("DTSTART") < due
+    fired = sorted(a.trigger for a in icalendar.Alarms(summary).times)
+    assert fired == [due - timedelta(days=7), due - timedelta(days=1), due - timedelta(hours=2)]
+    assert b"TRIGGER;RELATED=END:-PT2H" in data
