@@ -35,7 +35,7 @@ from typing import Any
 from composer import __version__
 from composer.core.atomic import fsync_dir
 from composer.core.classify import Classification, classify
-from composer.core.hygiene import Finding, clean_report
+from composer.core.hygiene import clean_report
 from composer.core.incident_io import dumps_report
 from composer.core.model import Report
 from composer.core.obligations import in_china
