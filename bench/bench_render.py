@@ -1,11 +1,13 @@
 """Render timings, sizes and peak memory of every output channel (a benchmark, not a test).
 
-    /tmp/venv/bin/python bench/bench_render.py [--pages 200] [--only-long]
+    .venv/bin/python bench/bench_render.py [--pages 200] [--only-long] [--long-paragraph]
 
 For each example in tests/data/examples and for a synthetic long report (long text fields,
 about --pages pages), prints the time of each output (report PDF, e-mail, fax cover, fax PDF,
 fax TIFF G3 and G4), the whole package (build_package and write_package), the file sizes, the
-tracemalloc peak of one whole build, and the process's ru_maxrss.
+tracemalloc peak of one whole build, and the process's ru_maxrss. ``--long-paragraph`` also
+times one paragraph of 60,000 characters spread over many pages (the line breaker's worst case;
+it once grew quadratically).
 """
 
 from __future__ import annotations
@@ -114,6 +116,8 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=200, help="pages of the long report")
     ap.add_argument("--repeat", type=int, default=3, help="best of N for the small examples")
     ap.add_argument("--only-long", action="store_true")
+    ap.add_argument("--long-paragraph", action="store_true",
+                    help="also time one 60,000-character paragraph")
     args = ap.parse_args()
     t_fonts, _ = _timed(fonts.register)
     print(f"font registration: {t_fonts * 1000:.0f} ms (once per process)")
@@ -124,6 +128,13 @@ def main() -> None:
             bench(path.stem, load_report(path), args.repeat)
     base = load_report(EXAMPLES / "ransomware-retailer.json")
     bench(f"long report (~{args.pages} pages)", long_report(base, args.pages), 1)
+    if args.long_paragraph:
+        text = "数据库服务器被加密，攻击者要求支付赎金。" * 3000 + "终"
+        one = dataclasses.replace(base, incident=dataclasses.replace(base.incident,
+                                                                     description=text))
+        t, pdf = _timed(lambda: render_report_pdf(one, classify(one), generated_at=WHEN))
+        print(f"\none paragraph of {len(text):,} characters: {fax.page_count(pdf)} pages, "
+              f"{t:.2f} s")
     print(f"\nru_maxrss at exit: {_maxrss_mib():.0f} MiB")
 
 

@@ -402,11 +402,13 @@ def _valid_paths(report: Any, layout: bool, addresses: list[str] | None = None) 
         line = str(warning)
         if len(line) > 2 * LINE_LIMIT or not line.isprintable():
             raise UncleanMessage(repr(line[:200]))
-    email.body_context(report, c, generated_at=GENERATED_AT, attachment_name="report.pdf")
-    fax_cover.cover_rows(report, c, total_pages=3, generated_at=GENERATED_AT)
+    from composer.core.statement import statements
+
+    said = statements(report, c, generated_at=GENERATED_AT)
+    email.body_context(report, c, generated_at=GENERATED_AT, attachment_name="report.pdf",
+                       said=said)
+    fax_cover.cover_rows(report, c, total_pages=3, generated_at=GENERATED_AT, said=said)
     fax_cover.urgency_lines(report, c)
-    pdf._deadline(report, c)
-    pdf._recipients(c)
     for _, text in text_fields(report):
         fonts.paragraph_markup(text)
         pdf._paragraphs(text)
@@ -428,8 +430,7 @@ def _valid_paths(report: Any, layout: bool, addresses: list[str] | None = None) 
 
         canvas = Canvas(BytesIO())
         st = pdf.L.report_styles(pdf.bundled())      # the styles render_report_pdf uses
-        for flowable in [pdf._header_table(st, report, c, GENERATED_AT),
-                         *pdf._items(st, report)]:
+        for flowable in [pdf._header_table(st, said, GENERATED_AT), *pdf._items(st, said)]:
             flowable.wrapOn(canvas, 450, 700)
 
 

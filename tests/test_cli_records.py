@@ -35,7 +35,7 @@ def composer(*args: str) -> subprocess.CompletedProcess[str]:
 def test_script_prints_the_phone_script():
     run = composer("script", str(RANSOM))
     assert run.returncode == 0, run.stderr
-    assert "12387 热线电话报告稿" in run.stdout and "约一百二十万条" in run.stdout
+    assert "12387 热线电话报告稿" in run.stdout and "约一百二十万人" in run.stdout
     assert "电话报告记录单" in run.stdout
 
 
@@ -51,7 +51,7 @@ def test_render_only_script_writes_text_and_pdf(tmp_path):
     assert run.returncode == 0, run.stderr
     manifest = json.loads((tmp_path / "pkg" / "manifest.json").read_text("utf-8"))
     assert [f["path"] for f in manifest["files"]] == ["script.txt", "script.pdf"]
-    assert "约一百二十万条" in (tmp_path / "pkg" / "script.txt").read_text("utf-8")
+    assert "约一百二十万人" in (tmp_path / "pkg" / "script.txt").read_text("utf-8")
     assert len(PdfReader(tmp_path / "pkg" / "script.pdf").pages) >= 2
 
 

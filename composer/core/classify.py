@@ -5,9 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from composer.core.grading import UNVERIFIED_NOTICE, UNVERIFIED_NOTICE_EN, Grading, grade
-from composer.core.model import Report, ReportType
+from composer.core.grading import (
+    UNVERIFIED_NOTICE,
+    UNVERIFIED_NOTICE_EN,
+    Grading,
+    MissingFact,
+    grade,
+)
+from composer.core.model import Judgement, Report, ReportType
 from composer.core.obligations import Duties, duties, governing, iso_duration
+from composer.core.rules import FACT_PATHS
+
+JUDGEMENT_FACTS = frozenset(path for path, values in FACT_PATHS.items()
+                            if values == tuple(j.value for j in Judgement))
+"""The facts that are the unit's judgement of a qualitative condition of the Guide."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +26,10 @@ class Classification:
     grading: Grading
     duties: Duties
     level_confirmed: bool = False   # the unit confirmed exactly this level against the text
+    # False: 待研判 — the known facts reach no level above 一般 while a fact that could reach
+    # 较大 or above is unknown, and the unit has not stated that the rest does not apply
+    settled: bool = True
+    impact_assessed: bool = False   # the unit stated that the facts not given do not apply
 
     @property
     def unconfirmed(self) -> bool:
@@ -22,10 +37,32 @@ class Classification:
         return self.grading.needs_confirmation and not self.level_confirmed
 
 
+def open_facts(grading: Grading) -> tuple[MissingFact, ...]:
+    """The unknown facts that keep a level below 较大 from being settled: every fact (or site)
+    not given whose criteria could reach 较大 or above — not the three judgements (data
+    threat, system loss, other threat), where "not given" already means "not applicable"
+    (CONTRACT.md)."""
+    return tuple(m for m in grading.missing
+                 if m.could_reach.reportable and m.fact not in JUDGEMENT_FACTS)
+
+
+def is_settled(grading: Grading, impact_assessed: bool) -> bool:
+    """The level is settled unless the known facts reach no level above 一般 while a fact
+    that could reach 较大 or above is still unknown (0 counts as known) — and the unit has
+    not stated that the facts it did not give do not apply (``impact_assessed``)."""
+    return impact_assessed or grading.reportable or not open_facts(grading)
+
+
 def classify(report: Report) -> Classification:
     grading = grade(report.impact_facts, cii=report.operator.runs_cii)
-    return Classification(grading=grading, duties=duties(report, grading),
-                          level_confirmed=report.level_confirmed is grading.level)
+    settled = is_settled(grading, report.impact_assessed)
+    return Classification(grading=grading, duties=duties(report, grading, settled=settled),
+                          level_confirmed=report.level_confirmed is grading.level,
+                          settled=settled, impact_assessed=report.impact_assessed)
+
+
+PENDING_ZH = "待研判"
+"""The level's name while it is not settled (CONTRACT.md, Extensions 2026-12-05)."""
 
 
 def classification_json(c: Classification,
@@ -35,7 +72,9 @@ def classification_json(c: Classification,
     governing_due = governing(report_type, d)
     out: dict[str, Any] = {
         "level": g.level.value,
-        "level_zh": g.level.zh,
+        # the level's name as every output prints it: 待研判 while unsettled (``level`` stays
+        # the enumeration of CONTRACT.md: what the known facts reach)
+        "level_zh": g.level.zh if c.settled else PENDING_ZH,
         "reportable": g.reportable,
         "criteria": [{"id": k.id, "level": k.level.value, "reason": k.reason,
                       "reason_en": k.reason_en, "status": k.status, "guide": k.guide}
@@ -59,6 +98,11 @@ def classification_json(c: Classification,
         # why a given fact did not grade as its figures suggest (e.g. a site the Guide omits)
         "remarks": [{"fact": r.fact, "remark": r.zh, "remark_en": r.en, "guide": r.guide}
                     for r in g.remarks],
+        # Extensions (2026-12-05): false = 待研判 (the level stays "general" but is not
+        # settled); "provisional" = the reports due if it proves relatively_major or above
+        "settled": c.settled,
+        "impact_assessed": c.impact_assessed,
+        "provisional": [_obligation(o) for o in d.provisional],
     }
     if c.unconfirmed:
         out["notice"] = f"{UNVERIFIED_NOTICE}（{UNVERIFIED_NOTICE_EN}）"
@@ -69,6 +113,7 @@ def _obligation(o: Any) -> dict[str, Any]:
     item: dict[str, Any] = {
         "action": o.action,
         "to": o.to,
+        **({"recipient": o.recipient} if o.recipient else {}),
         "due": o.due.isoformat(timespec="seconds") if o.due else None,
         "within": iso_duration(o.within) if o.within else None,
         "basis": o.basis,

@@ -12,12 +12,14 @@ from __future__ import annotations
 import copy
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from composer.core.art7 import RANSOM_LABELS
 from composer.core.classify import Classification, classify
+from composer.core.correction import changes, corrects_of
+from composer.core.fields import LABEL_ZH, Field
+from composer.core.history import SentReport
 from composer.core.hygiene import Finding, clean_report
 from composer.core.incident_io import dump_report, parse_report
 from composer.core.model import FORMAT, Report, ReportType
@@ -40,8 +42,11 @@ class Draft:
 
     ``id``/``parent_id`` are storage ids (``None`` until first saved / for a first report);
     ``step`` is the wizard step the user was on; ``confirmed_level`` is the level the user
-    confirmed against the text when the grading rests on unverified numbers; ``impact_seen``
-    says the impact page has been shown (until then the level is 待研判, not 一般).
+    confirmed against the text when the grading rests on unverified numbers. Whether the level
+    is settled or 待研判 is the classification's (:attr:`Classification.settled`), the same on
+    every page: looking at an empty impact page settles nothing. ``corrected`` is, for a 更正,
+    the data of the report it corrects as it was sent (kept with the draft, not in the file):
+    :meth:`report` lists each field the correction changed.
     """
 
     data: dict[str, Any]
@@ -50,22 +55,14 @@ class Draft:
     step: int = 0
     id: int | None = None
     parent_id: int | None = None
-    impact_seen: bool = False
+    corrected: dict[str, Any] | None = None
     _parsed: dict[str, _Parsed] = field(
         default_factory=dict, init=False, repr=False, compare=False)
     """The validator's answers for the last data seen, by its JSON text (see :meth:`_parse`)."""
 
     def enter_step(self, step: int) -> None:
-        """The wizard shows ``step``; from the impact page on, the level counts as graded."""
+        """The wizard shows ``step``."""
         self.step = step
-        if step >= 2:  # flow.Step.IMPACT
-            self.impact_seen = True
-
-    @property
-    def awaiting_impact(self) -> bool:
-        """Nobody has looked at the impact facts yet: the level is not known (待研判)."""
-        return (not self.impact_seen and self.step < 2  # 2 = flow.Step.IMPACT
-                and not self.data.get("impact_facts"))
 
     # --- field access by JSON path ---------------------------------------------------------
 
@@ -130,7 +127,8 @@ class Draft:
         JSON text, so a change made any way (not only through :meth:`set`) is seen; the last
         two contents are kept (with and without the confirmed level)."""
         try:
-            key: str | None = json.dumps(data, ensure_ascii=False, default=repr)
+            key: str | None = json.dumps(data, ensure_ascii=False, default=repr) + (
+                "" if self.corrected is None else "\0corrected")
         except (ValueError, RecursionError):     # e.g. an integer of 5,000 digits: the
             key = None                           # validator says what is wrong, uncached
         hit = self._parsed.get(key) if key is not None else None
@@ -138,7 +136,10 @@ class Draft:
             return hit
         try:
             cleaned = clean_report(parse_report(data))
-            result: _Parsed = (cleaned.report, (), [], cleaned.findings)
+            report = cleaned.report
+            if report.correction and isinstance(self.corrected, dict):
+                report = replace(report, changes=changes(self.corrected, data))
+            result: _Parsed = (report, (), [], cleaned.findings)
         except InvalidIncident as exc:
             result = (None, tuple(exc.problems), [], ())
         if key is not None:
@@ -195,7 +196,7 @@ class Draft:
     def copy(self) -> Draft:
         return Draft(data=copy.deepcopy(self.data), fast_path=self.fast_path,
                      confirmed_level=self.confirmed_level, step=self.step, id=self.id,
-                     parent_id=self.parent_id, impact_seen=self.impact_seen)
+                     parent_id=self.parent_id, corrected=copy.deepcopy(self.corrected))
 
 
 def new_draft(profile: dict[str, Any] | None = None, *, now: datetime | None = None) -> Draft:
@@ -220,20 +221,34 @@ def derived_draft(parent: Draft, report_type: ReportType) -> Draft:
         raise ValueError("save the earlier report first")
     data = copy.deepcopy(parent.data)
     data["report_type"] = report_type.value
-    data.pop("correction", None)   # a follow-up/summary of a correction is not one itself
+    # a follow-up/summary of a correction is not one itself
+    for key in (Field.CORRECTION, Field.CORRECTS, Field.CORRECTION_NOTE):
+        data.pop(key.value, None)
     return Draft(data=data, fast_path=False, confirmed_level=parent.confirmed_level,
-                 parent_id=parent.id, impact_seen=True)
+                 parent_id=parent.id)
 
 
-def correction_draft(parent: Draft) -> Draft:
+def correction_draft(parent: Draft, corrects: SentReport | None = None) -> Draft:
     """A 更正 of a sent report: the same report type and facts, to be corrected and sent
-    again; the chain (``parent_id``) says which report it corrects."""
+    again; the chain (``parent_id``) says which report it corrects, ``corrects`` (its first
+    recorded sending, :func:`composer.core.correction.corrected_sending`) when and how it was
+    sent — the correction's timeliness is that report's. The parent's data is kept as
+    :attr:`Draft.corrected`, so the correction lists what it changed."""
     if parent.id is None:
         raise ValueError("save the earlier report first")
     data = copy.deepcopy(parent.data)
-    data["correction"] = True   # extension of composer-incident/1 (README)
+    data[Field.CORRECTION.value] = True   # extension of composer-incident/1 (README)
+    data.pop(Field.CORRECTION_NOTE.value, None)
+    if corrects is not None:
+        data[Field.CORRECTS.value] = corrects_of(corrects)
+    else:
+        data.pop(Field.CORRECTS.value, None)
+    corrected = copy.deepcopy(parent.data)
+    if parent.confirmed_level is not None:
+        corrected[Field.LEVEL_CONFIRMED.value] = parent.confirmed_level
     return Draft(data=data, fast_path=parent.fast_path,
-                 confirmed_level=parent.confirmed_level, parent_id=parent.id)
+                 confirmed_level=parent.confirmed_level, parent_id=parent.id,
+                 corrected=corrected)
 
 
 def profile_of(draft: Draft) -> dict[str, Any] | None:
@@ -248,54 +263,8 @@ def draft_from_report(report: Report) -> Draft:
 
 # --- problems in the user's language ----------------------------------------------------------
 
-FIELD_ZH: dict[str, str] = {
-    "operator": "单位信息",
-    "operator.name": "单位名称",
-    "operator.kind": "单位类型",
-    "operator.province": "所在省份",
-    "operator.protection_department": "保护工作部门",
-    "operator.cac_office": "本部门网信工作机构",
-    "operator.credit_code": "统一社会信用代码",
-    "operator.contact": "联系人",
-    "operator.contact.name": "联系人姓名",
-    "operator.contact.phone": "联系电话",
-    "operator.contact.email": "电子邮箱",
-    "incident": "事件信息",
-    "incident.title": "事件名称",
-    "incident.discovered_at": "发现时间",
-    "incident.occurred_at": "发生时间",
-    "incident.category": "事件类型",
-    "incident.handling_completed_at": "处置结束时间",
-    "incident.ransom": "勒索信息",
-    "incident.ransom.amount": RANSOM_LABELS[0],
-    "incident.ransom.method": RANSOM_LABELS[1],
-    "incident.ransom.demanded_at": RANSOM_LABELS[2],
-    "incident.systems": "涉及的设施、系统、平台",
-    "incident.location": "发生地点",
-    "incident.description": "事件经过",
-    "incident.impact": "已造成的影响和危害",
-    "incident.measures": "已采取的应对措施及效果",
-    "incident.trend": "事态发展趋势",
-    "incident.cause": "初步原因分析",
-    "incident.clues": "调查线索",
-    "incident.next_steps": "拟采取的下一步措施",
-    "incident.support_requested": "需要的支持",
-    "incident.scene_preservation": "现场保护情况",
-    "incident.other": "其他应报告的情况",
-    "incident.accountability": "责任处理情况",
-    "incident.remediation": "整改落实情况",
-    "incident.lessons": "经验教训",
-    "incident.not_yet_known": "暂不掌握的内容",
-    "incident.police_report": "向公安机关报案",
-    "incident.police_report.status": "向公安机关报案",
-    "incident.police_report.at": "报案时间",
-    "incident.police_report.to": "报案机关",
-    "incident.delay_reason": "迟报原因",
-    "impact_facts.portal_outage.site": "网站类型",
-    "impact_facts.portal_outage.hours": "无法访问时长",
-    "impact_facts.population.region": "地区级别",
-    "impact_facts.population.percent": "受影响人口比例",
-}
+FIELD_ZH: dict[str, str] = {f.value: label for f, label in LABEL_ZH.items()}
+"""Field labels by path (they hang off the one field list: composer.core.fields.LABEL_ZH)."""
 
 _MESSAGE_ZH: tuple[tuple[str, str], ...] = (
     (r"^is in the future.*", "晚于当前时间，请核对日期"),
@@ -365,16 +334,21 @@ def problems_under(problems: list[Problem], path: str) -> list[Problem]:
 
 
 def draft_to_json(draft: Draft) -> dict[str, Any]:
-    return {"data": draft.data, "fast_path": draft.fast_path,
-            "confirmed_level": draft.confirmed_level, "step": draft.step,
-            "impact_seen": draft.impact_seen or draft.step >= 2}
+    out: dict[str, Any] = {"data": draft.data, "fast_path": draft.fast_path,
+                           "confirmed_level": draft.confirmed_level, "step": draft.step}
+    if draft.corrected is not None:
+        out["corrected"] = draft.corrected
+    return out
 
 
 def draft_from_json(obj: dict[str, Any], *, id: int | None = None,
                     parent_id: int | None = None) -> Draft:
+    """A stored draft (an older one may carry ``impact_seen``: no longer needed, ignored)."""
+    corrected = obj.get("corrected")
     return Draft(data=dict(obj.get("data") or {}), fast_path=bool(obj.get("fast_path")),
                  confirmed_level=obj.get("confirmed_level"), step=int(obj.get("step") or 0),
-                 id=id, parent_id=parent_id, impact_seen=bool(obj.get("impact_seen")))
+                 id=id, parent_id=parent_id,
+                 corrected=dict(corrected) if isinstance(corrected, dict) else None)
 
 
 __all__ = [

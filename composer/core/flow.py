@@ -43,7 +43,7 @@ STEP_FIELDS: dict[Step, tuple[str, ...]] = {
                  "incident.description", "incident.impact", "incident.measures",
                  "incident.ransom", "incident.suspected_crime", "incident.handling_completed_at",
                  "incident.not_yet_known", "incident.police_report", "report_type"),
-    Step.IMPACT: ("impact_facts",),
+    Step.IMPACT: ("impact_facts", "impact_assessed"),
     Step.GRADING: (),
     Step.RECIPIENTS: (),
     Step.HANDLING: ("incident.trend", "incident.cause", "incident.clues", "incident.next_steps",

@@ -9,6 +9,7 @@ numbers that are not confirmed final text, :attr:`Grading.needs_confirmation` is
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
@@ -100,9 +101,10 @@ def format_minutes(minutes: float, lang: str = "zh") -> str:
 
 
 def _num(x: float) -> str:
+    """A number exactly as given (thousands separated): 49.999 stays 49.999, never 50."""
     if float(x).is_integer():
         return f"{int(x):,}"
-    return f"{x:,.2f}".rstrip("0").rstrip(".")
+    return format(Decimal(repr(float(x))), ",f")
 
 
 _UNIT_WORDS = {"zh": {"people": " 人", "yuan": " 元", "times": " 次"},
@@ -116,6 +118,17 @@ def format_quantity(unit: str | None, value: float, lang: str = "zh") -> str:
     if unit == "percent":
         return f"{_num(value)}%"
     return _num(value) + _UNIT_WORDS[lang].get(unit or "", "")
+
+
+def format_given(unit: str | None, raw: float, lang: str = "zh") -> str:
+    """A fact's figure as the file gives it (durations in hours): 0.75 → 45 分钟, 1.5 →
+    1 小时 30 分钟, but 5.9999 → 5.9999 小时 — never a figure rounded across a threshold."""
+    if unit == "duration":
+        minutes = float(raw) * 60
+        if abs(minutes - round(minutes)) <= 1e-6:
+            return format_minutes(round(minutes), lang)
+        return f"{_num(raw)} " + ("小时" if lang == "zh" else "h")
+    return format_quantity(unit, raw, lang)
 
 
 def _measure(test: Check, raw: Any) -> float:
@@ -156,10 +169,10 @@ def cite(text: str, anchor: str, lang: str = "zh") -> str:
     return f"{text} ({guide_citation(anchor, 'en')})"
 
 
-def _reason(test: Check, value: float | None, lang: str = "zh") -> str:
+def _reason(test: Check, raw: Any, lang: str = "zh") -> str:
     template = test.reason if lang == "zh" else test.reason_en
-    if test.minimum is not None and value is not None:
-        template = template.format(value=format_quantity(test.unit, value, lang),
+    if test.minimum is not None and raw is not None:
+        template = template.format(value=format_given(test.unit, raw, lang),
                                    threshold=format_quantity(test.unit, test.minimum, lang))
     return cite(template, test.guide, lang)
 
@@ -172,9 +185,10 @@ def _grade_family(family: Family, facts: ImpactFacts) -> tuple[FiredCriterion | 
             continue
         # Prefer a confirmed test as the stated reason.
         met.sort(key=lambda tv: tv[0].status != "confirmed")
-        test, value = met[0]
-        fired = FiredCriterion(id=family.id, level=criterion.level, reason=_reason(test, value),
-                               reason_en=_reason(test, value, "en"), status=test.status,
+        test, _ = met[0]
+        raw = fact_value(facts, test.fact) if test.minimum is not None else None
+        fired = FiredCriterion(id=family.id, level=criterion.level, reason=_reason(test, raw),
+                               reason_en=_reason(test, raw, "en"), status=test.status,
                                fact=test.fact, guide=test.guide)
         return fired, test.status == "confirmed"
     return None, False

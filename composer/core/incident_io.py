@@ -16,6 +16,8 @@ from typing import Any
 
 from composer.core import art7, rules
 from composer.core.atomic import atomic_write_bytes
+from composer.core.fields import Field, keys_under
+from composer.core.incident_top import dump_top_level, read_top_level
 from composer.core.model import (
     FORMAT,
     Contact,
@@ -51,23 +53,15 @@ from composer.core.validators import (
     structure_problems,
 )
 
-_TOP = ("format", "report_type", "operator", "incident", "impact_facts", "level_confirmed",
-        "correction")
-_OPERATOR = ("name", "kind", "province", "protection_department", "cac_office", "credit_code",
-             "contact")
-_CONTACT = ("name", "phone", "email")
-_INCIDENT = ("title", "discovered_at", "occurred_at", "category", "systems", "location",
-             "description", "impact", "measures", "trend", "cause", "clues", "next_steps",
-             "support_requested", "scene_preservation", "other", "ransom", "suspected_crime",
-             "handling_completed_at", "accountability", "remediation", "lessons",
-             "not_yet_known", "police_report", "delay_reason")
+_TOP = keys_under("")
+_OPERATOR = keys_under(Field.OPERATOR.value)
+_CONTACT = keys_under(Field.CONTACT.value)
+_INCIDENT = keys_under(Field.INCIDENT.value)
 _INCIDENT_TEXT = ("systems", "location", "description", "impact", "measures", "trend", "cause",
                   "clues", "next_steps", "support_requested", "scene_preservation", "other",
                   "accountability", "remediation", "lessons", "delay_reason")
 _POLICE_STATUS = ("not_yet", "reported")
-_FACTS = ("cii_total_outage_hours", "cii_main_function_outage_hours", "portal_outage",
-          "population", "people_services_affected", "personal_info_leaked", "direct_loss_yuan",
-          "defacement", "data_threat", "system_loss", "other_threat")
+_FACTS = keys_under(Field.IMPACT_FACTS.value)
 
 
 def _operator(r: Reader, raw: Any) -> Operator | None:
@@ -128,7 +122,7 @@ def _incident(r: Reader, raw: Any, report_type: ReportType | None) -> Incident |
     texts = {k: r.text(m, k, "incident") for k in _INCIDENT_TEXT}
     ransom = None
     if m.get("ransom") is not None:
-        rm = r.obj(m["ransom"], "incident.ransom", ("amount", "method", "demanded_at"))
+        rm = r.obj(m["ransom"], "incident.ransom", keys_under(Field.RANSOM.value))
         if cat is not None and not cat.ransom_items:
             r.fail("incident.ransom", "only applies to category ransomware")
         if rm is not None:
@@ -185,7 +179,7 @@ def _police_report(r: Reader, raw: Any) -> PoliceReport | None:
     path = "incident.police_report"
     if raw is None:
         return None
-    m = r.obj(raw, path, ("status", "at", "to"))
+    m = r.obj(raw, path, keys_under(Field.POLICE_REPORT.value))
     if m is None:
         return None
     status = m.get("status")
@@ -210,7 +204,7 @@ def _facts(r: Reader, raw: Any) -> ImpactFacts:
     p = "impact_facts"
     portal = population = defacement = None
     if m.get("portal_outage") is not None:
-        pm = r.obj(m["portal_outage"], f"{p}.portal_outage", ("site", "hours"))
+        pm = r.obj(m["portal_outage"], f"{p}.portal_outage", keys_under(Field.PORTAL_OUTAGE))
         if pm is not None:
             # the site may be unknown (README decisions): the hours still count, and grading
             # asks for the site when it could raise the level
@@ -221,7 +215,7 @@ def _facts(r: Reader, raw: Any) -> ImpactFacts:
             if hours is not None:
                 portal = PortalOutage(site=site, hours=hours)
     if m.get("population") is not None:
-        pm = r.obj(m["population"], f"{p}.population", ("region", "percent"))
+        pm = r.obj(m["population"], f"{p}.population", keys_under(Field.POPULATION))
         if pm is not None:
             region = r.choice(pm, "region", f"{p}.population", Region, required=True)
             pct = r.number(pm, "percent", f"{p}.population", whole=False, maximum=100)
@@ -231,8 +225,7 @@ def _facts(r: Reader, raw: Any) -> ImpactFacts:
                 population = Population(region=region, percent=pct)
     if m.get("defacement") is not None:
         dp = f"{p}.defacement"
-        dm = r.obj(m["defacement"], dp, ("site", "homepage_hours", "other_page_hours", "reposts",
-                                          "views", "authority_ruling"))
+        dm = r.obj(m["defacement"], dp, keys_under(Field.DEFACEMENT))
         if dm is not None:
             dsite = r.choice(dm, "site", dp, DefacementSite)  # None: not given
             ruling = r.choice(dm, "authority_ruling", dp, Level)
@@ -281,18 +274,13 @@ def parse_report(data: Any) -> Report:
     else:
         incident = _incident(r, m["incident"], report_type)
     facts = _facts(r, m["impact_facts"]) if m.get("impact_facts") is not None else ImpactFacts()
-    level_confirmed = r.choice(m, "level_confirmed", "", Level)
-    correction = m.get("correction", False)
-    if correction is None:
-        correction = False
-    if not isinstance(correction, bool):
-        r.fail("correction", f"must be true or false, got {kind_of(correction)}")
-        correction = False
+    top = read_top_level(r, m)
     if r.problems or operator is None or incident is None:
         raise InvalidIncident(r.problems or [Problem("$", "incomplete incident")])
     return Report(operator=operator, incident=incident, impact_facts=facts,
-                  report_type=report_type, level_confirmed=level_confirmed,
-                  correction=correction)
+                  report_type=report_type, level_confirmed=top.level_confirmed,
+                  correction=top.correction, impact_assessed=top.impact_assessed,
+                  corrects=top.corrects, correction_note=top.correction_note)
 
 
 def loads_report(text: str | bytes) -> Report:
@@ -436,8 +424,7 @@ def dump_report(report: Report) -> dict[str, Any]:
         }),
         "incident": _prune(incident),
         "impact_facts": _prune(facts),
-        **({"level_confirmed": report.level_confirmed.value} if report.level_confirmed else {}),
-        **({"correction": True} if report.correction else {}),
+        **dump_top_level(report),
     }
 
 

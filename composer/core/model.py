@@ -110,6 +110,10 @@ class Region(_Choice):
     PROVINCE = "province"
     PREFECTURE = "prefecture"
 
+    @property
+    def zh(self) -> str:
+        return {"province": "省级行政区", "prefecture": "地市级行政区"}[self.value]
+
 
 class DefacementSite(_Choice):
     """Grouped by the highest level whose site list names them; the group caps the level."""
@@ -247,6 +251,29 @@ class ImpactFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class CorrectedReport:
+    """The report a 更正 corrects, as sent (extension ``corrects``): when, by which channel
+    (a channel id of :mod:`composer.core.submissions` or the unit's own words), and the
+    receipt's reference (受理编号, Message-ID) when there is one. ``sent_at`` None: the file
+    names the report without its sending time."""
+
+    sent_at: datetime | None = None
+    channel: str | None = None
+    reference: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field a correction changed, as a person reads it (never part of the file: the app
+    finds it by comparing the corrected report's stored draft with the correction)."""
+
+    path: str            # a composer.core.fields.Field path
+    label: str           # its label
+    old: str             # the corrected report's value, as printed ("" = not given)
+    new: str             # the correction's value ("" = removed)
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """One incident report: a whole ``composer-incident/1`` document."""
 
@@ -260,6 +287,14 @@ class Report:
     # Extension of composer-incident/1: this report corrects an earlier report of the same
     # type that was already sent (更正); outputs name the type as e.g. 首报（更正）.
     correction: bool = False
+    # Extensions (2026-12-05), CONTRACT.md: the unit states that the impact facts it did not
+    # give do not apply (settles a level that would otherwise be 待研判) ...
+    impact_assessed: bool = False
+    # ... and, for a correction, the report it corrects and what changed.
+    corrects: CorrectedReport | None = None
+    correction_note: str | None = None
+    # Not part of the file: the fields a correction changed (found by the app, see FieldChange).
+    changes: tuple[FieldChange, ...] = ()
 
     @property
     def type_zh(self) -> str:

@@ -10,13 +10,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from composer.core.grading import Grading
+from composer.core.grading import CII_FACTS, Grading
 from composer.core.model import Level, OperatorKind, Report, ReportType
 from composer.core.rules import Recipient, ReportingRules, Route, reporting_rules
 
 CHINA_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 ART4 = "Measures art. 4"
+IN_FORCE = datetime(2025, 11, 1, tzinfo=timezone(timedelta(hours=8)))
+"""Art. 14: the Measures apply from 2025-11-01 (China time)."""
+
+SECTOR_NOTE_ZH = "本行业领域有专门规定的，还应当按照行业主管监管部门要求报告（《办法》第四条）。"
+SECTOR_NOTE_EN = ("Where the sector has rules of its own, the unit must also report as its sector "
+                  "regulator requires (Measures Art. 4).")
+IN_FORCE_NOTE_ZH = ("本事件发现于2025年11月1日之前；《国家网络安全事件报告管理办法》自2025年11月1日起"
+                    "施行（第十四条）。")
+IN_FORCE_NOTE_EN = ("The incident was discovered before 2025-11-01; the Measures apply from "
+                    "1 November 2025 (Art. 14).")
+PENDING_NOTE_ZH = ("级别待研判：已掌握的事实未达到较大以上网络安全事件的标准，影响尚在核实；"
+                   "如为较大以上事件，须按《办法》第四条在时限内报告。")
+PENDING_NOTE_EN = ("Level not yet settled: the known facts reach no level above general while "
+                   "the impact is still being established; if it proves relatively major or "
+                   "above, it must be reported within the Art. 4 time limit.")
 ART7 = "Measures art. 7"
 ART8 = "Measures art. 8"
 
@@ -31,6 +46,16 @@ class Obligation:
     basis: str
     note_zh: str = ""
     note_en: str = ""
+    recipient: str = ""          # the route recipient's id (rule data; "" for duties to all)
+    role_zh: str = ""            # what the recipient is (保护工作部门…), when ``to`` names it
+    intake_counts: bool = False  # a sending to the 12387 intake reaches this recipient too
+
+    def met_by(self, recipient: str) -> bool:
+        """Whether a sending to ``recipient`` (a recipient id, or
+        :data:`composer.core.history.INTAKE`) reaches this obligation's own recipient."""
+        if not self.recipient:
+            return False
+        return recipient == self.recipient or (self.intake_counts and recipient == "intake")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +72,8 @@ class Duties:
     escalations: tuple[EscalationDuty, ...]
     notes_zh: tuple[str, ...]
     notes_en: tuple[str, ...]
+    # the first reports due if an unsettled (待研判) incident proves 较大 or above
+    provisional: tuple[Obligation, ...] = ()
 
     @property
     def first_due(self) -> Obligation | None:
@@ -89,7 +116,8 @@ def _route_reports(route: Route, report: Report, note_zh: str = "",
     within = timedelta(minutes=route.within_minutes)
     due = in_china(report.incident.discovered_at + within)
     return [Obligation(action="report", to=recipient_name(r, report), to_en=r.en, due=due,
-                       within=within, basis=route.basis, note_zh=note_zh, note_en=note_en)
+                       within=within, basis=route.basis, note_zh=note_zh, note_en=note_en,
+                       recipient=r.id, intake_counts=r.intake_counts, role_zh=r.zh)
             for r in route.recipients]
 
 
@@ -113,13 +141,23 @@ def _initial_reports(report: Report, rules: ReportingRules) -> list[Obligation]:
 _ITEMS_3_TO_8 = ("trend", "cause", "clues", "next_steps", "scene_preservation")
 
 
-def duties(report: Report, grading: Grading, rules: ReportingRules | None = None) -> Duties:
+def duties(report: Report, grading: Grading, rules: ReportingRules | None = None, *,
+           settled: bool = True) -> Duties:
+    """The operator's duties. ``settled`` False: the level is 待研判 (the known facts reach
+    no level above 一般 while a fact that could reach 较大 is unknown) — nothing is owed yet,
+    and :attr:`Duties.provisional` holds the reports due if it proves 较大 or above."""
     rules = reporting_rules() if rules is None else rules
     inc = report.incident
     obligations: list[Obligation] = []
     notes_zh: list[str] = []
     notes_en: list[str] = []
-    if grading.reportable:
+    provisional: tuple[Obligation, ...] = ()
+    if not settled:
+        provisional = tuple(sorted(_initial_reports(report, rules),
+                                   key=lambda o: o.due or datetime.max.replace(tzinfo=CHINA_TZ)))
+        notes_zh.append(PENDING_NOTE_ZH)
+        notes_en.append(PENDING_NOTE_EN)
+    elif grading.reportable:
         first = _initial_reports(report, rules)
         obligations += first
         channel_zh = "、".join(dict.fromkeys(o.to for o in first))
@@ -150,6 +188,12 @@ def duties(report: Report, grading: Grading, rules: ReportingRules | None = None
         notes_zh.append("一般事件不属于《办法》第四条规定的必须报告情形；如有需要，仍可自愿报告。")
         notes_en.append("A general incident need not be reported under art. 4; a voluntary "
                         "report is still possible.")
+    cii_level = max((k.level for k in grading.criteria if k.fact in CII_FACTS),
+                    key=lambda lv: lv.rank, default=None)
+    if cii_level is not None and not report.operator.runs_cii:
+        zh, en = cii_reading(cii_level)
+        notes_zh.append(zh)
+        notes_en.append(en)
     police = inc.police_report
     if police is not None and police.reported:
         notes_zh.append("已于 " + in_china(police.at).strftime("%Y-%m-%d %H:%M") if police.at
@@ -163,8 +207,11 @@ def duties(report: Report, grading: Grading, rules: ReportingRules | None = None
             action="police_report", to="公安机关", to_en="the police", due=None, within=None,
             basis=ART4, note_zh="涉嫌违法犯罪的，应及时向公安机关报案。",
             note_en="A suspected crime must also be reported to the police promptly."))
-    notes_zh.append("行业主管（监管）部门另有报告要求的，从其规定。")
-    notes_en.append("Sector regulators may require reports of their own: follow them too.")
+    notes_zh.append(SECTOR_NOTE_ZH)
+    notes_en.append(SECTOR_NOTE_EN)
+    if in_china(inc.discovered_at) < IN_FORCE:
+        notes_zh.append(IN_FORCE_NOTE_ZH)
+        notes_en.append(IN_FORCE_NOTE_EN)
     far_future = datetime.max.replace(tzinfo=CHINA_TZ)
     obligations.sort(key=lambda o: o.due or far_future)  # stable: undated keep their order
     escalations = tuple(
@@ -174,7 +221,23 @@ def duties(report: Report, grading: Grading, rules: ReportingRules | None = None
         if e.operator_kind is report.operator.kind and grading.level in e.levels
     ) if grading.level in (Level.ESPECIALLY_MAJOR, Level.MAJOR) else ()
     return Duties(obligations=tuple(obligations), escalations=escalations,
-                  notes_zh=tuple(notes_zh), notes_en=tuple(notes_en))
+                  notes_zh=tuple(notes_zh), notes_en=tuple(notes_en), provisional=provisional)
+
+
+def cii_reading(level: Level) -> tuple[str, str]:
+    """The remark for a unit not registered as a CII operator whose CII outage figures reach
+    ``level``: Art. 4's 「涉及关键信息基础设施的」 reads either way (zh, en)."""
+    within = timedelta(minutes=reporting_rules().route(OperatorKind.CII).within_minutes)
+    zh = (f"本单位未登记为关键信息基础设施运营者，但所填关键信息基础设施中断数据达到{level.zh}"
+          f"标准。《办法》第四条“涉及关键信息基础设施的”可有两种理解：按运营者类型（本单位按现列"
+          f"对象和时限报告），或按事件涉及关键信息基础设施（应于发现后 {span_zh(within)}内向保护"
+          "工作部门、公安机关报告）。请核实；如涉及关键信息基础设施，按后者报告。")
+    en = ("The unit is not registered as a CII operator, but its CII outage figures reach "
+          f"{level.en.lower()}. Art. 4's \"involving critical information infrastructure\" "
+          "reads two ways: by the operator's kind (the route listed here) or by the incident "
+          "involving CII (report to the protection department and the police within "
+          f"{span_en(within)} of discovery). Check; if CII is involved, follow the latter.")
+    return zh, en
 
 
 def provisional_first_due(report: Report,
@@ -219,7 +282,16 @@ class Lateness:
 
 def lateness(report: Report, duties: Duties, at: datetime) -> Lateness | None:
     """How late a report made at ``at`` is against the deadline its type answers (None: not
-    late, or no dated deadline). Counted to the minute, like every shown time."""
+    late, or no dated deadline). Counted to the minute, like every shown time.
+
+    A correction (更正) takes the timeliness of the report it corrects: it is measured at the
+    corrected report's sending time (``report.corrects.sent_at``), never at its own — and
+    without that time nothing is said to be late."""
+    if report.correction:
+        corrected = report.corrects.sent_at if report.corrects is not None else None
+        if corrected is None:
+            return None
+        at = corrected
     due = governing(report.report_type, duties)
     if due is None or due.due is None:
         return None

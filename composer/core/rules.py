@@ -14,36 +14,25 @@ from functools import cache
 from typing import Any
 
 from composer import resources
-from composer.core.model import Level, OperatorKind
+from composer.core.fields import Field, leaves_under
+from composer.core.model import DefacementSite, Judgement, Level, OperatorKind, PortalSite, Region
 
 STATUSES = ("confirmed", "single_source")
 UNITS = ("duration", "percent", "people", "yuan", "times")
 
-# Every fact path a rule may read, with the enumeration values it may compare against
-# (None: a number). Mirrors composer.core.model.ImpactFacts.
-FACT_PATHS: dict[str, tuple[str, ...] | None] = {
-    "cii_total_outage_hours": None,
-    "cii_main_function_outage_hours": None,
-    "portal_outage.hours": None,
-    "portal_outage.site": ("provincial_portal", "prefectural_portal", "enterprise_portal",
-                           "central_news", "key_news", "other"),
-    "population.percent": None,
-    "population.region": ("province", "prefecture"),
-    "people_services_affected": None,
-    "personal_info_leaked": None,
-    "direct_loss_yuan": None,
-    "defacement.homepage_hours": None,
-    "defacement.other_page_hours": None,
-    "defacement.reposts": None,
-    "defacement.views": None,
-    "defacement.site": ("provincial_portal", "central_news", "super_large_platform",
-                        "prefectural_portal", "enterprise_portal", "key_news", "large_platform",
-                        "other"),
-    "defacement.authority_ruling": ("especially_major", "major", "relatively_major"),
-    "data_threat": ("especially_serious", "serious", "relatively_serious"),
-    "system_loss": ("especially_serious", "serious", "relatively_serious"),
-    "other_threat": ("especially_serious", "serious", "relatively_serious"),
+# Every fact path a rule may read (the leaves under impact_facts of the one field list), with
+# the enumeration values it may compare against (None: a number).
+_FACT_VALUES: dict[str, tuple[str, ...]] = {
+    Field.PORTAL_SITE.under("impact_facts"): tuple(s.value for s in PortalSite),
+    Field.POPULATION_REGION.under("impact_facts"): tuple(r.value for r in Region),
+    Field.DEFACEMENT_SITE.under("impact_facts"): tuple(s.value for s in DefacementSite),
+    Field.DEFACEMENT_RULING.under("impact_facts"): tuple(
+        lv.value for lv in Level if lv is not Level.GENERAL),
+    **{f.under("impact_facts"): tuple(j.value for j in Judgement)
+       for f in (Field.DATA_THREAT, Field.SYSTEM_LOSS, Field.OTHER_THREAT)},
 }
+FACT_PATHS: dict[str, tuple[str, ...] | None] = {
+    path: _FACT_VALUES.get(path) for path in leaves_under(Field.IMPACT_FACTS.value)}
 
 
 # --- anchors into the verbatim text (GUIDE-2025.md) --------------------------------------------
@@ -154,6 +143,7 @@ class Recipient:
     field: str | None = None
     fixed: str | None = None
     suffix: str = ""
+    intake_counts: bool = False  # a sending to the 12387 intake (Art. 9) reaches it too
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,7 +316,9 @@ def parse_reporting(data: Any) -> ReportingRules:
         recips = []
         for j, rr in enumerate(r["recipients"]):
             rec = _keys(rr, f"{w}.recipients[{j}]", {"id", "zh", "en"},
-                        {"field", "fixed", "suffix"})
+                        {"field", "fixed", "suffix", "intake_counts"})
+            if not isinstance(rec.get("intake_counts", False), bool):
+                raise RuleDataError(f"{w}.recipients[{j}].intake_counts: must be true or false")
             if ("field" in rec) == ("fixed" in rec):
                 raise RuleDataError(f"{w}.recipients[{j}]: exactly one of 'field' and 'fixed'")
             if rec.get("field") not in (None, "protection_department", "cac_office", "province"):
@@ -336,7 +328,8 @@ def parse_reporting(data: Any) -> ReportingRules:
             seen_ids.add(rec["id"])
             recips.append(Recipient(id=rec["id"], zh=rec["zh"], en=rec["en"],
                                     field=rec.get("field"),
-                                    fixed=rec.get("fixed"), suffix=rec.get("suffix", "")))
+                                    fixed=rec.get("fixed"), suffix=rec.get("suffix", ""),
+                                    intake_counts=rec.get("intake_counts", False)))
         routes.append(Route(operator_kind=_kind(r["operator_kind"], w),
                             within_minutes=int(r["within_minutes"]), basis=r["basis"],
                             recipients=tuple(recips)))

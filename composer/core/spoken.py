@@ -8,12 +8,14 @@ Qt-free. Used by the hotline phone script (:mod:`composer.render.script`):
 * :func:`hours_text` — 7 → ``七小时``, 1.5 → ``一个半小时``, 0.75 → ``四十五分钟``.
 * :func:`digits` — a telephone number read digit by digit, 1 as 幺 (``零幺零，六六六六…``).
 * :func:`spoken_figures` — a grading reason with its figures read out.
+* :func:`spoken_time` — a time as said: ``十一月十八日十四时零五分``.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import datetime, timedelta, timezone
+from decimal import ROUND_DOWN, Decimal
 
 _DIGITS = "零一二三四五六七八九"
 _SMALL_UNITS = ("", "十", "百", "千")
@@ -63,8 +65,9 @@ def cardinal(n: int) -> str:
 
 
 def decimal_text(x: float) -> str:
-    """12 → 十二, 35.5 → 三十五点五; at most six decimals (5e-324 → 零, not an IndexError)."""
-    d = Decimal(str(x)).quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+    """12 → 十二, 35.5 → 三十五点五; at most six decimals, cut (never rounded up: 5.9999999
+    stays below 6, so a figure is never said across a threshold; 5e-324 → 零)."""
+    d = Decimal(str(x)).quantize(Decimal("0.000001"), rounding=ROUND_DOWN)
     whole = int(d)
     frac = format(d - whole, "f").partition(".")[2].rstrip("0")
     text = cardinal(whole)
@@ -72,23 +75,32 @@ def decimal_text(x: float) -> str:
 
 
 def _round_sig(n: int, digits: int) -> int:
+    """``n`` cut to ``digits`` significant digits (never rounded up: every threshold of the
+    Guide has at most three significant digits, so a cut figure stays on its side of it —
+    999,999 is never said as 约一百万)."""
     if n == 0:
         return 0
     scale = 10 ** max(len(str(n)) - digits, 0)
-    return int((Decimal(n) / scale).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * int(scale)
+    return int((n // scale) * scale)
 
 
 def about(n: int) -> str:
-    """A count as said on the phone: exact below 10,000; else 约 and three significant digits
-    (1200000 → 约一百二十万, 2500000 → 约二百五十万, 123456789 → 约一亿二千三百万)."""
+    """A count as said on the phone: exact below 10,000; else 约 and three significant digits,
+    cut (1200000 → 约一百二十万, 2500000 → 约二百五十万, 123456789 → 约一亿二千三百万,
+    999999 → 约九十九万九千)."""
     if n < 10000:
         return cardinal(n)
     return "约" + cardinal(_round_sig(n, 3))
 
 
 def hours_text(hours: float) -> str:
-    """A duration given in hours: 7 → 七小时, 1.5 → 一个半小时, 0.5 → 三十分钟, 2.25 → 两小时十五分钟."""
-    minutes = round(hours * 60)
+    """A duration given in hours: 7 → 七小时, 1.5 → 一个半小时, 0.5 → 三十分钟, 2.25 → 两小时十五分钟;
+    a figure that is not a whole number of minutes is said as given (5.9999 → 五点九九九九小时,
+    never 六小时)."""
+    exact = hours * 60
+    minutes = round(exact)
+    if abs(exact - minutes) > 1e-6:
+        return decimal_text(hours) + "小时"
     h, m = divmod(minutes, 60)
     if h == 0:
         return cardinal(m) + "分钟"
@@ -150,3 +162,13 @@ def spoken_figures(text: str) -> str:
     text = re.sub(r"（≥\s*([^）]*)）", threshold, text)
     text = _QUANTITY.sub(_speak_quantity, text)
     return re.sub(r"\s+(?=[\u4e00-\u9fff约])|(?<=[\u4e00-\u9fff])\s+", "", text)
+
+
+_CHINA = timezone(timedelta(hours=8))
+
+
+def spoken_time(moment: datetime) -> str:
+    """``十一月十八日十四时零五分`` (China time; the year is on the written report)."""
+    t = moment.astimezone(_CHINA)
+    minute = "整" if t.minute == 0 else ("零" if t.minute < 10 else "") + cardinal(t.minute) + "分"
+    return f"{cardinal(t.month)}月{cardinal(t.day)}日{cardinal(t.hour)}时{minute}"

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.history import SentReport
 from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
 from composer.core.owed import Owed, owed
@@ -72,6 +73,7 @@ class ChannelCards(QTabWidget):
         self.setObjectName("channel-cards")
         self.model = model
         self.sent_types: set[ReportType] = set()   # report types of this incident already sent
+        self.history: list[SentReport] = []        # its recorded sendings (core/history.py)
         self.field_texts: dict[str, str] = {}
         self._stale = True
         self.addTab(pages, self.tr("报告预览"))
@@ -273,7 +275,7 @@ class ChannelCards(QTabWidget):
         classification = self.model.draft.classification()
         if report is None or classification is None:
             return []
-        return owed(report, classification, self.sent_types)
+        return owed(report, classification, self.sent_types, self.history)
 
     def _show_owed(self) -> None:
         items = self.owed_items()

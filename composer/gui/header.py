@@ -1,4 +1,11 @@
-"""The always-visible header: report type, level, earliest deadline and a live countdown."""
+"""The always-visible header: report type, level, earliest deadline and a live countdown.
+
+It only lays out what the core states (:func:`composer.core.statement.header_statements`: the
+type, the level or 待研判 — the same rule on every page —, the deadline) and, once the incident
+has recorded sendings, each report obligation separately (:mod:`composer.core.duty_status`: a
+sending meets only its own recipient's; 12387 never stands in for a CII operator's protection
+department and police).
+"""
 
 from __future__ import annotations
 
@@ -11,8 +18,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from composer.core import flow
 from composer.core.classify import Classification
+from composer.core.duty_status import DutyState, duty_states, police_open, still_owed
+from composer.core.history import SentReport
 from composer.core.model import ReportType
-from composer.core.obligations import CHINA_TZ, governing, provisional_first_due
+from composer.core.obligations import CHINA_TZ, Obligation, governing
+from composer.core.statement import Statements, header_statements
 from composer.core.validators import FUTURE_TOLERANCE
 from composer.gui import i18n
 from composer.gui.model import DraftModel
@@ -64,7 +74,9 @@ class DeadlineHeader(QFrame):
         self.clock = clock or (lambda: datetime.now(CHINA_TZ))
         self.state = "none"
         self._classification: Classification | None = None
+        self._said: Statements | None = None
         self._submission: Submission | None = None
+        self._history: list[SentReport] = []
         self._discovered: datetime | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -97,32 +109,65 @@ class DeadlineHeader(QFrame):
         self._submission = submission
         self.tick()
 
+    def set_history(self, history: list[SentReport]) -> None:
+        """Every recorded sending of this incident (core/history.py): each report obligation
+        is then shown met or still owed, by its own recipient."""
+        self._history = list(history)
+        self.tick()
+
     def recompute(self) -> None:
-        self._classification = self.model.draft.classification()
-        self._discovered = _moment(self.model.draft.get("incident.discovered_at"))
-        rtype = self.model.draft.report_type
-        fix = bool(self.model.draft.get("correction"))   # a 更正 (README: extensions)
+        draft = self.model.draft
+        self._classification = c = draft.classification()
+        report = draft.report()
+        self._said = header_statements(report, c) if report is not None and c else None
+        self._discovered = _moment(draft.get("incident.discovered_at"))
+        rtype = draft.report_type
+        fix = bool(draft.get("correction"))   # a 更正 (README: extensions)
         kind = i18n.pick(f"〔{rtype.zh}{'（更正）' if fix else ''}〕",
                          f"[{rtype.en}{', correction' if fix else ''}] ")
-        c = self._classification
-        if c is None:
+        if self._said is None:
             self.level.setText(kind + self.tr("定级：填写中"))
-        elif self.model.draft.awaiting_impact:  # never 一般 before the facts were looked at
-            self.level.setText(kind + self.tr("定级：待研判"))
-        else:
-            level = c.grading.level
-            self.level.setText(kind + self.tr("定级：") + i18n.pick(level.zh, level.en))
+        else:   # the level as every output states it: 待研判 until settled, on every page
+            level = self._said.level
+            self.level.setText(kind + self.tr("定级：") + i18n.pick(level.text, level.en))
         self.tick()
+
+    def _first_due(self) -> Obligation | None:
+        """The dated obligation the countdown follows (while 待研判: the first report due if
+        the incident proves 较大 or above)."""
+        c = self._classification
+        rtype = self.model.draft.report_type
+        if c is None:
+            return None
+        if not c.settled:
+            return (c.duties.provisional[0]
+                    if rtype is ReportType.INITIAL and c.duties.provisional else None)
+        return governing(rtype, c.duties)
+
+    def _duties(self) -> tuple[DutyState, ...]:
+        c = self._classification
+        if c is None or not self._history or self.model.draft.report_type is not \
+                ReportType.INITIAL:
+            return ()
+        return duty_states(c, self._history)
+
+    def _statement_text(self, key: str) -> str:
+        s = self._said.get(key) if self._said is not None else None
+        return i18n.pick(s.text, s.en or s.text) if s is not None else ""
+
+    def _police_line(self) -> str:
+        c = self._classification
+        if c is None or police_open(c) is None:
+            return ""
+        return "• " + self.tr("向公安机关报案：涉嫌违法犯罪，应及时报案（尚未报案）")
 
     def tick(self) -> None:
         c = self._classification
-        rtype = self.model.draft.report_type
-        first = governing(rtype, c.duties) if c is not None else None
-        pending = c is not None and self.model.draft.awaiting_impact
-        if pending and rtype is ReportType.INITIAL:
-            report = self.model.draft.report()
-            first = provisional_first_due(report) if report is not None else None
-        if self._submission is not None:
+        first = self._first_due()
+        states = self._duties()
+        if states:
+            self._show_duties(states)
+        elif self._submission is not None:
             self.state = "sent"
             from composer.core.submissions import describe  # once a sending is recorded
 
@@ -140,31 +185,49 @@ class DeadlineHeader(QFrame):
             self.countdown.setText("⚠ " + self.tr("时间存疑"))
         elif first is None or first.due is None:
             self.state = "none"
-            if c is not None and rtype is ReportType.FOLLOW_UP:
-                self.deadline.setText(self.tr("续报：无固定时限，出现重要新情况时及时报送"))
-            elif pending:
-                self.deadline.setText(self.tr("待研判：填写影响事实后显示报告时限"))
-            elif c is not None and not c.grading.reportable:
-                self.deadline.setText(self.tr("一般事件：无强制报告时限"))
-            elif c is None:
-                self.deadline.setText(self.tr("填写完报告单位和事件基本情况后显示报告时限"))
-            else:
-                self.deadline.setText(self.tr("无限期事项"))
+            said = self._statement_text("deadline") or self._statement_text("nature")
+            if c is None:
+                said = self.tr("填写完报告单位和事件基本情况后显示报告时限")
+            self.deadline.setText("\n".join(t for t in (said or self.tr("无限期事项"),
+                                                         self._police_line()) if t))
             self.countdown.setText("")
         else:
-            u = flow.urgency(self.clock(), first.due, first.within)
-            self.state = u.state
-            left = flow.format_remaining(u.remaining, i18n.pick("天", "d"))
-            self.deadline.setText(
-                (self.tr("待研判；如为较大以上事件，最早截止：") if pending
-                 else self.tr("最早截止：")) + first.to + "  "
-                + first.due.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M"))
-            if u.state == "red":
-                self.countdown.setText("✖ " + self.tr("已超时 %1").replace("%1", left))
-            elif u.state == "amber":
-                self.countdown.setText("⚠ " + self.tr("即将到期，剩余 %1").replace("%1", left))
-            else:
-                self.countdown.setText(self.tr("剩余 %1").replace("%1", left))
+            self.deadline.setText("\n".join(t for t in (self._statement_text("deadline"),
+                                                         self._police_line()) if t))
+            self._countdown(first)
+        self._style()
+
+    def _countdown(self, due: Obligation) -> None:
+        assert due.due is not None
+        u = flow.urgency(self.clock(), due.due, due.within)
+        self.state = u.state
+        left = flow.format_remaining(u.remaining, i18n.pick("天", "d"))
+        if u.state == "red":
+            self.countdown.setText("✖ " + self.tr("已超时 %1").replace("%1", left))
+        elif u.state == "amber":
+            self.countdown.setText("⚠ " + self.tr("即将到期，剩余 %1").replace("%1", left))
+        else:
+            self.countdown.setText(self.tr("剩余 %1").replace("%1", left))
+
+    def _show_duties(self, states: tuple[DutyState, ...]) -> None:
+        """Each report obligation on a line of its own, met or still owed; the countdown runs
+        to the earliest one still owed."""
+        lines = [i18n.pick(st.zh, st.en) for st in states]
+        police = self._police_line()
+        if police:
+            lines.append(police)
+        note = still_owed(states, self._history)
+        if note is not None:
+            lines.append(i18n.pick(*note))
+        self.deadline.setText("\n".join(lines))
+        owed = [st.obligation for st in states if not st.met and st.obligation.due is not None]
+        if not owed:
+            self.state = "sent"
+            self.countdown.setText("✔ " + self.tr("已报送"))
+        else:
+            self._countdown(min(owed, key=lambda o: o.due or datetime.max))
+
+    def _style(self) -> None:
         self.setStyleSheet("#deadline-header {" + STYLES[self.state] + "} QLabel {"
                            + STYLES[self.state].split(";")[1] + ";}")
         self.countdown.setAccessibleName(self.countdown.text())

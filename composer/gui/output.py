@@ -282,6 +282,8 @@ class OutputActions:
         subs = self.storage.submissions(draft.id) if draft.id is not None else []
         first = subs[0] if subs else None
         self.header.set_submission(first)
+        # each report obligation met only by a sending to its own recipient (duty_status)
+        self.header.set_history(self.storage.history(draft.id) if draft.id is not None else [])
         self.model.read_only = first is not None
         self.sent_bar.set_submission(first, type_text(draft.report_type))
         for page in self.wizard.pages.values():
@@ -298,7 +300,10 @@ class OutputActions:
         if parent.id is None:
             return
         self.save_now()
-        child = correction_draft(parent)
+        from composer.core.correction import corrected_sending  # names what it corrects
+
+        child = correction_draft(parent, corrected_sending(self.storage.history(parent.id),
+                                                           parent.id))
         try:
             self.storage.save_draft(child)
         except SAVE_ERRORS as exc:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QWidget
 
 from composer.core import flow
 from composer.core.grading import STATUS_EN, STATUS_ZH, UNVERIFIED_NOTICE, UNVERIFIED_NOTICE_EN
+from composer.core.statement import header_statements
 from composer.gui import i18n
 from composer.gui.guide_links import GuideLinks, link_citations
 from composer.gui.model import DraftModel
@@ -86,10 +87,19 @@ class GradingPage(StepPage):
                 w.hide()
             return
         g = c.grading
-        self.level.setText(self.tr("事件级别：") + i18n.pick(g.level.zh, g.level.en))
-        self.reportable.setText(
-            self.tr("较大及以上事件，须按《办法》第四条在时限内报告。") if g.reportable else
-            self.tr("一般事件：不属于《办法》第四条必须报告的情形；如有需要仍可自愿报告。"))
+        report = self.model.draft.report()
+        level = header_statements(report, c).level if report is not None else None
+        self.level.setText(self.tr("事件级别：") + (i18n.pick(level.text, level.en) if level
+                                                   else i18n.pick(g.level.zh, g.level.en)))
+        if not c.settled:   # 待研判: never 一般 while a fact that could reach 较大 is unknown
+            self.reportable.setText(self.tr(
+                "级别待研判：已填写的事实未达到较大以上标准，但下列事实尚未填写，可能达到较大以上。"
+                "如为较大以上事件，须按《办法》第四条在时限内报告。请返回“影响事实”填写，"
+                "或勾选“其余影响均不涉及”。"))
+        else:
+            self.reportable.setText(
+                self.tr("较大及以上事件，须按《办法》第四条在时限内报告。") if g.reportable else
+                self.tr("一般事件：不属于《办法》第四条必须报告的情形；如有需要仍可自愿报告。"))
         self.reportable.show()
         if g.criteria:
             lines = [self.tr("定级依据：")]

@@ -73,6 +73,7 @@ def update_sent(window: Any) -> None:
     try:
         cards.sent_types = (sent_types(window.storage, draft_id) if draft_id is not None
                             else set())
+        cards.history = window.storage.history(draft_id) if draft_id is not None else []
     except sqlite3.Error:
         pass      # a failing database: the autosave banner says so; the cards keep what they had
     cards.refresh()

@@ -27,6 +27,10 @@ def text_fields(report: Report) -> list[tuple[str, str]]:
 
     walk(report.operator, "operator")
     walk(report.incident, "incident")
+    if report.corrects is not None:
+        walk(report.corrects, "corrects")
+    if report.correction_note is not None:
+        out.append(("correction_note", report.correction_note))
     return out
 
 

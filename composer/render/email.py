@@ -26,10 +26,18 @@ from email.utils import format_datetime
 from composer import __version__
 from composer.core.addresses import address_problem
 from composer.core.classify import Classification
-from composer.core.grading import UNVERIFIED_NOTICE
-from composer.core.model import Report, ReportType
-from composer.core.obligations import governing, in_china, lateness
-from composer.core.rules import category, reporting_rules
+from composer.core.model import Report
+from composer.core.obligations import in_china
+from composer.core.rules import reporting_rules
+from composer.core.statement import (
+    EMAIL,
+    MORE_IN_ATTACHMENT,
+    Statement,
+    Statements,
+    fmt_time,
+    statements,
+)
+from composer.core.statement_level import report_title
 from composer.render.mime_headers import (
     UnsafeHeader,
     address_header,
@@ -37,22 +45,13 @@ from composer.render.mime_headers import (
     rfc2231_param,
     unstructured_header,
 )
+from composer.render.oneline import header_text
 from composer.render.templating import render
-from composer.render.wording import (
-    Art7Item,
-    art7_items,
-    fmt_time,
-    grading_remarks,
-    header_text,
-    level_text,
-    report_title,
-    subject_line,
-)
 
-__all__ = ["Art7Item", "InvalidAddress", "art7_items", "check_address", "fmt_time",
-           "header_text", "level_text", "parse_address_list", "render_eml", "subject_line"]
+__all__ = ["InvalidAddress", "check_address", "fmt_time", "header_text", "parse_address_list",
+           "render_eml", "subject_line"]
 
-_SUMMARY_CHARS = 600     # long fields are cut in the body: the attached PDF has the full text
+BODY_BRIEF = 600     # a long text of the unit's is cut in the body: the PDF attached has it all
 
 
 class InvalidAddress(ValueError):
@@ -86,59 +85,60 @@ def parse_address_list(text: str) -> tuple[list[str], list[str]]:
     return valid, invalid
 
 
-def _cut(text: str | None) -> str:
-    if not text:
-        return ""
-    text = text.strip()
-    return text if len(text) <= _SUMMARY_CHARS else text[:_SUMMARY_CHARS] + "……（全文见附件）"
+def subject_line(report: Report, classification: Classification,
+                 said: Statements | None = None) -> str:
+    """``【网络安全事件报告·首报】华东优选零售有限公司 较大 2026-11-18`` (date of discovery;
+    the level as the report states it: 待研判 while unsettled)."""
+    said = said or statements(report, classification)
+    day = in_china(report.incident.discovered_at).strftime("%Y-%m-%d")
+    unit = header_text(report.operator.name, 80)
+    return header_text(f"【网络安全事件报告·{said.text('type')}】{unit} "
+                       f"{said.level.text} {day}", 200)
 
 
-def _no_deadline_text(report: Report, classification: Classification) -> str:
-    if not classification.grading.reportable:
-        return "无法定报告时限（一般事件，自愿报告）。"
-    if report.report_type is ReportType.FOLLOW_UP:
-        return "续报无固定时限：出现重要新情况或调查取得进展时及时报送。"
-    return "处置结束后 30 日内报送总结报告（处置结束时间待定）。"
+def _brief(s: Statement) -> str:
+    return s.brief(BODY_BRIEF, MORE_IN_ATTACHMENT)
+
+
+def _line(s: Statement) -> str:
+    return f"{s.label}：{_brief(s)}" if s.label else _brief(s)
 
 
 def body_context(report: Report, classification: Classification, *,
-                 generated_at: datetime, attachment_name: str) -> dict[str, object]:
-    """Everything the e-mail templates show (plain data, no markup)."""
-    op, inc = report.operator, report.incident
-    g, d = classification.grading, classification.duties
-    first = governing(report.report_type, d)
-    late = lateness(report, d, generated_at) if g.reportable else None
-    cat = category(inc.category)
+                 generated_at: datetime, attachment_name: str,
+                 said: Statements | None = None) -> dict[str, object]:
+    """Everything the e-mail templates show (plain data, no markup): the statements of
+    :mod:`composer.core.statement` that the e-mail carries, grouped into its sections."""
+    said = said or statements(report, classification, generated_at=generated_at)
+    grading = [s for s in said.grading_lines if s.carried_by(EMAIL) and s.key != "nature"]
+    timing = [s for s in (said.get(k) for k in ("deadline", "nature", "late", "timeliness",
+                                                 "delay_reason", "in_force"))
+              if s is not None and s.carried_by(EMAIL)]
+    items = []
+    for n in said.items:
+        parts = [s for s in said.item(n, EMAIL)
+                 if s.key == "level" or s not in grading and s.key != "nature"]
+        items.append({"heading": said.text(f"heading.{n}"),
+                      "lines": [_line(s) for s in parts]})
+    contact = said.get("contact")
+    summary = [s for s in (said.get(k) for k in ("item2.title", "item1.name", "item2.category",
+                                                  "item2.discovered_at", "item2.occurred_at"))
+               if s is not None and not s.empty]
     return {
-        "subject": subject_line(report, classification),
+        "summary_lines": [_line(s) for s in summary],
+        "subject": subject_line(report, classification, said),
         "channels": reporting_rules().channels,
-        "unit": op.name,
-        "operator_kind": op.kind.zh,
-        "report_type": report.type_zh,
-        "title": inc.title,
-        "category": cat.zh if cat else (inc.category or ""),
-        "discovered_at": fmt_time(inc.discovered_at),
-        "occurred_at": fmt_time(inc.occurred_at) if inc.occurred_at else "",
-        "systems": _cut(inc.systems),
-        "description": _cut(inc.description),
-        "impact": _cut(inc.impact),
-        "measures": _cut(inc.measures),
-        "level": level_text(classification),
-        "reportable": g.reportable,
-        "reasons": [c.reason for c in g.criteria],
-        "remarks": grading_remarks(classification),  # a site that capped the level, or not given
-        "unverified": UNVERIFIED_NOTICE if classification.unconfirmed else "",
-        "deadline": fmt_time(first.due) if first and first.due else "",
-        "deadline_to": first.to if first else "",
-        "late": late.zh if late else "",
-        "delay_reason": ((inc.delay_reason or "").strip() or "未说明") if late else "",
-        "no_deadline": _no_deadline_text(report, classification),
-        "obligations": [{"to": o.to, "due": fmt_time(o.due) if o.due else "",
-                         "note": o.note_zh, "action": o.action} for o in d.obligations],
-        "notes": list(d.notes_zh),
-        "contact": {"name": op.contact.name, "phone": op.contact.phone,
-                    "email": op.contact.email or ""},
-        "items": art7_items(report),
+        "unit": report.operator.name,
+        "report_type": said.text("type"),
+        "correction": [_line(s) if s.key != "corrects" else s.text
+                       for s in said.correction_lines if s.carried_by(EMAIL)],
+        "level": said.level.text,
+        "reasons": [s.text for s in grading if s.key.startswith("reason.")],
+        "grading": [_brief(s) for s in grading if not s.key.startswith("reason.")],
+        "timing": [_line(s) if s.key == "delay_reason" else s.text for s in timing],
+        "contact": contact.text if contact is not None else "",
+        "items": items,
+        "art8": 9 in said.items,
         "generated_at": fmt_time(generated_at),
         "attachment_name": attachment_name,
         "version": __version__,

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from composer import __version__
 from composer.core.classify import Classification
 from composer.core.model import Report
+from composer.core.statement_level import report_title
 from composer.render.fax_cover import cover_subject, render_cover_pdf
 from composer.render.fax_raster import (  # noqa: F401  (the fax page geometry lives there)
     FAX_DPI,
@@ -38,9 +39,9 @@ from composer.render.fax_raster import (  # noqa: F401  (the fax page geometry l
     _ink_is_one,
 )
 from composer.render.fax_tiff import tiff_from_frames, tiff_page_numbers  # noqa: F401
+from composer.render.oneline import header_text
 from composer.render.pdf_info import with_info
 from composer.render.pdfium_lock import PDFIUM_LOCK
-from composer.render.wording import header_text, report_title
 
 if TYPE_CHECKING:
     from PIL import Image

@@ -1,6 +1,7 @@
 """The fax cover sheet: what is being faxed, to whom, how urgent, on one A4 page.
 
-Qt-free. :func:`cover_rows` and :func:`urgency_lines` say what the cover states (plain text);
+Qt-free. :func:`cover_rows` and :func:`urgency_lines` lay out what the cover states — the
+statements of :mod:`composer.core.statement` it carries (plain text);
 :func:`render_cover_pdf` lays it out (:func:`draw_cover`, which takes any rows and lines) in
 large high-contrast type (≥ 14 pt, no grey), 25 mm margins, to the national intake's fax
 number (from the rule data, never hard-coded). Long values wrap in their cells and the cover
@@ -21,22 +22,25 @@ from reportlab.lib.units import mm
 
 from composer import __version__
 from composer.core.classify import Classification
-from composer.core.model import Report, ReportType
-from composer.core.obligations import governing, lateness
+from composer.core.model import Report
 from composer.core.rules import reporting_rules
-from composer.render.wording import (
-    fmt_time,
-    grading_remarks,
-    header_text,
-    level_text,
+from composer.core.statement import (
+    COVER,
+    MORE_IN_REPORT,
+    Statement,
+    Statements,
+    brief,
+    statements,
 )
+from composer.core.statement_base import fmt_time
+from composer.render.oneline import header_text
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Table
 
 MARGIN = 25 * mm
-BODY_PT, TITLE_PT, LEADING = 15, 30, 21
+BODY_PT, TITLE_PT, LEADING = 14, 30, 19.5   # ≥ 14 pt: a fax at 204×196 dpi keeps it crisp
 
 
 # --- cover sheet ------------------------------------------------------------------------------
@@ -49,7 +53,8 @@ def _styles() -> dict[str, ParagraphStyle]:
 
     fonts.register()
     body = ParagraphStyle("fax-body", fontName=fonts.SANS, fontSize=BODY_PT, leading=LEADING,
-                          textColor="black", wordWrap="CJK")
+                          textColor="black", wordWrap="CJK",
+                          cjkJustify=0)   # ragged-right: never letter-spaced to fill a line
     return {
         "body": body,
         "label": ParagraphStyle("fax-label", parent=body, fontName=fonts.SANS_BOLD),
@@ -66,14 +71,36 @@ def _cut(text: str, limit: int) -> str:
     return header_text(text, limit)
 
 
+COVER_BRIEF = 180
+"""Characters of a long text (the unit's delay reason, the notes beside the level) the cover
+prints before 「……（详见报告）」 — its first sentences: the report follows the cover."""
+
+
+def _said(report: Report, classification: Classification,
+          generated_at: datetime | None) -> Statements:
+    return statements(report, classification, generated_at=generated_at)
+
+
+def _text(s: Statement) -> str:
+    return brief(s.text, COVER_BRIEF, MORE_IN_REPORT)
+
+
 def cover_rows(report: Report, classification: Classification, *, total_pages: int,
-               generated_at: datetime, limit: int = 90) -> list[tuple[str, str]]:
-    """The (label, value) lines of the cover sheet, plain text."""
+               generated_at: datetime, limit: int = 90,
+               said: Statements | None = None) -> list[tuple[str, str]]:
+    """The (label, value) lines of the cover sheet, plain text: the statements the cover
+    carries (a long one as its first sentences, :data:`COVER_BRIEF`). ``limit`` would shorten
+    the unit's name, the title and the contact (:func:`render_cover_pdf` passes
+    :data:`NO_CUT`)."""
+    said = said or _said(report, classification, generated_at)
     ch = reporting_rules().channels
     op, contact = report.operator, report.operator.contact
     rows = [
         ("收件单位", f"{ch.intake_zh}（{ch.hotline} 受理）"),
         ("收件传真", ch.fax),
+        # beside the number, as fax covers have it: the receiving operator checks it first
+        # (and a cover that flows onto a second page never leaves it there alone)
+        ("页　　数", f"共 {total_pages} 页（含本封面）"),
         ("发件单位", _cut(op.name, limit)),
         ("联 系 人", _cut(contact.name, max(limit, 40))),
         ("联系电话", _cut(contact.phone, max(limit, 40))),
@@ -81,42 +108,37 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
     if contact.email:
         # never cut (an address with "…" is useless): the line breaker wraps it
         rows.append(("电子邮箱", header_text(contact.email, 400)))
+    level = [s for s in said.grading_lines if s.carried_by(COVER) and s.key != "nature"]
     rows += [
         ("发送时间", f"{fmt_time(generated_at)}（北京时间）"),
-        ("事　　由", _cut(f"网络安全事件{report.type_zh}：{report.incident.title}", limit)),
-        ("事件级别", "\n".join([level_text(classification),
-                                *(_cut(r, limit * 2) for r in grading_remarks(classification))])),
-        ("页　　数", f"共 {total_pages} 页（含本封面）"),
+        ("事　　由", f"网络安全事件{said.text('type')}："
+                    + _cut(report.incident.title, limit)),
+        ("事件级别", "\n".join([said.level.text, *(_text(s) for s in level)])),
     ]
-    late = (lateness(report, classification.duties, generated_at)
-            if classification.grading.reportable else None)
-    if late is not None:
-        reason = (report.incident.delay_reason or "").strip()
-        # a long text (≤ 20,000 characters): the cover gives its start, the report all of it
-        rows.append(("迟报原因", _cut(reason, 180) if reason else "未说明"))
+    deadline = said.get("deadline")
+    if deadline is not None and deadline.carried_by(COVER):
+        late = said.get("late")
+        # first, right under the boxed headline: the deadline and, sent after it, the delay
+        rows.insert(0, ("报告时限", "\n".join([deadline.text] + ([late.text] if late else []))))
+    for key, label in (("nature", "报告性质"), ("timeliness", "报告时效"),
+                       ("delay_reason", "迟报原因"), ("in_force", "说　　明")):
+        s = said.get(key)
+        if s is not None and s.carried_by(COVER):
+            rows.append((label, _text(s)))
+    correction = [s for s in said.correction_lines if s.carried_by(COVER)]
+    if correction:
+        rows.append(("更　　正", "\n".join(_text(s) for s in correction)))
     return rows
 
 
 def urgency_lines(report: Report, classification: Classification,
-                  generated_at: datetime | None = None) -> tuple[str, ...]:
-    """The boxed lines: "紧急" and the deadline this report answers, or what kind it is.
-    Sent after that deadline (``generated_at``), the deadline shows as passed, not a target."""
-    if not classification.grading.reportable:
-        return ("一般事件　自愿报告",)
-    late = (lateness(report, classification.duties, generated_at)
-            if generated_at is not None else None)
-    if late is not None and late.obligation.due is not None:
-        return ("紧急　迟报", f"报告时限 {fmt_time(late.obligation.due)}（北京时间）已过",
-                f"迟报 {late.zh}")
-    due = governing(report.report_type, classification.duties)
-    if report.report_type is ReportType.SUMMARY:
-        return ("事件处置总结报告",) + (
-            (f"报送时限：{fmt_time(due.due)}（北京时间）",) if due and due.due else ())
-    if report.report_type is ReportType.FOLLOW_UP:
-        return ("续报",)
-    if due is not None and due.due is not None:
-        return ("紧急", f"报告时限：{fmt_time(due.due)}（北京时间）")
-    return ("紧急",)
+                  generated_at: datetime | None = None,
+                  said: Statements | None = None) -> tuple[str, ...]:
+    """The boxed line: how urgent, or what kind of report (the model's headline: 紧急,
+    紧急　迟报, 紧急　级别待研判, 一般事件　自愿报告, 续报, 事件处置总结报告, 更正报告). The deadline
+    and, sent after it, the delay are the 报告时限 row right under it (:func:`cover_rows`)."""
+    said = said or _said(report, classification, generated_at)
+    return tuple(said.headline)
 
 
 def cover_subject(report: Report) -> str:
@@ -139,11 +161,12 @@ def render_cover_pdf(report: Report, classification: Classification, *, report_p
     meta = {"title": f"传真封面 {fmt_time(generated_at)}",
             "author": header_text(report.operator.name, NO_CUT),
             "subject": cover_subject(report), "creator": f"Composer {__version__}"}
+    said = _said(report, classification, generated_at)
     cover_pages, pdf = 1, b""
     for _ in range(4):   # the page count is printed on the cover: settle it (1 → n → n)
         rows = cover_rows(report, classification, total_pages=report_pages + cover_pages,
-                          generated_at=generated_at, limit=NO_CUT)
-        pdf, pages = draw_cover(rows, urgency_lines(report, classification, generated_at),
+                          generated_at=generated_at, limit=NO_CUT, said=said)
+        pdf, pages = draw_cover(rows, urgency_lines(report, classification, generated_at, said),
                                 footer, generated_at=generated_at, meta=meta)
         if pages == cover_pages:
             break

@@ -1,10 +1,18 @@
 """The 12387 hotline phone script, and its printable 电话报告记录单 (script.txt, script.pdf).
 
-Qt-free. What to say, in order, readable aloud in about two minutes: the unit and contact,
-items 1–2 of Art. 7, figures said the way one says them on the phone (约一百二十万条), the level
-and why, the deadline. The wording is the template ``templates/script.txt.j2``; in its output a
-line starting with ``■`` is a section heading and one starting with ``【`` an instruction — neither
-is read aloud; every other line is.
+Qt-free. What to say, in order: the unit and contact, items 1–2 of Art. 7, the level and why,
+the deadline — each a statement of :mod:`composer.core.statement` in its spoken form (figures
+and times in words: 约一百二十万人, 十一月十八日十四时零五分), so the phone says what the PDF
+prints. The wording around them is the template ``templates/script.txt.j2``; in its output a
+line starting with ``■`` is a section heading and one starting with ``【`` an instruction —
+neither is read aloud; every other line is.
+
+**Bound.** Read aloud at :data:`READING_RATE` characters a minute the script takes at most
+:data:`MAX_MINUTES` minutes, for any valid input: items 1–2 and the level are always there, each
+part of them; a long text of the unit's is said as its first sentences with 「……详见书面报告」,
+cut shorter (:data:`CUTS`) until the whole fits; then the reasons beyond the first are summed
+up as 「另有 N 项定级依据，详见书面报告」 and, last, the 「说明：」 lines as 「另有 N 条说明，详见书面
+报告」.
 
 * :func:`build_script` → :class:`PhoneScript` (its text, and the read-aloud length).
 * :func:`script_text` — script.txt: the script and the record sheet as plain text.
@@ -23,23 +31,41 @@ from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 from composer import __version__
 from composer.core import spoken
 from composer.core.classify import Classification
-from composer.core.model import Report, ReportType
-from composer.core.obligations import governing, in_china
-from composer.core.rules import category, reporting_rules
+from composer.core.model import Report
+from composer.core.rules import reporting_rules
+from composer.core.spoken import spoken_time
+from composer.core.statement import (
+    MORE_IN_WRITING,
+    SCRIPT,
+    Statement,
+    Statements,
+    brief,
+    statements,
+)
 from composer.render import fonts
 from composer.render import pdf_layout as L
 from composer.render.templating import render
-from composer.render.wording import grading_remarks
+
+__all__ = ["CUTS", "CUT_ON_THE_PHONE", "MAX_MINUTES", "READING_RATE", "PhoneScript", "build_script", "script_pdf",
+           "script_text", "spoken_length", "spoken_time"]
 
 READING_RATE = 220
 """Characters read aloud per minute assumed for the estimate (calm, clear telephone speech:
 about 200–240 汉字 a minute)."""
+MAX_MINUTES = 5
+"""The longest the script takes read aloud, whatever the input (README: the phone script)."""
+
+CUTS = ((60, 120), (40, 60), (24, 30), (12, 16))
+"""(one-line texts, long texts): syllables of a text of the unit's said before
+「……详见书面报告」, tried in order until the script fits :data:`MAX_MINUTES`."""
 
 RECORD_ROWS = ("通话时间", "拨打号码", "接听人姓名", "受理编号", "对方询问的问题及答复",
                "需要补报或补充的事项", "报告人")
 """The rows of the 电话报告记录单."""
 
-_ITEMS_3_TO_8 = ("trend", "cause", "clues", "next_steps", "scene_preservation")
+_ONE_LINE = ("item1.", "item2.title", "item2.ransom.amount", "item2.ransom.method")
+CUT_ON_THE_PHONE = ("item2.figures",)      # the reasons say the figures that graded the level
+_ENDS = "。！？；："
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,97 +98,90 @@ def spoken_length(text: str) -> int:
     return hanzi + digits + 2 * words
 
 
-def spoken_time(moment: datetime) -> str:
-    """``十一月十八日十四时零五分`` (China time; the year is on the written report)."""
-    t = in_china(moment)
-    minute = "整" if t.minute == 0 else (
-        ("零" if t.minute < 10 else "") + spoken.cardinal(t.minute) + "分")
-    return (f"{spoken.cardinal(t.month)}月{spoken.cardinal(t.day)}日"
-            f"{spoken.cardinal(t.hour)}时{minute}")
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith(tuple(_ENDS)) or text.endswith("）") and text[-2:-1] in _ENDS \
+        else text + "。"
 
 
-def _figures(report: Report) -> list[str]:
-    """The graded facts, each as said on the phone."""
-    f = report.impact_facts
-    out = []
-    if f.personal_info_leaked is not None:
-        out.append(f"公民个人信息泄露{spoken.about(f.personal_info_leaked)}条")
-    if f.people_services_affected is not None:
-        out.append(f"水电气、交通、医疗等服务受影响{spoken.about(f.people_services_affected)}人")
-    if f.direct_loss_yuan is not None:
-        out.append(f"直接经济损失{spoken.about(f.direct_loss_yuan)}元")
-    if f.cii_total_outage_hours is not None:
-        out.append(f"关键信息基础设施整体中断{spoken.hours_text(f.cii_total_outage_hours)}")
-    if f.cii_main_function_outage_hours is not None:
-        out.append("关键信息基础设施主要功能中断"
-                   + spoken.hours_text(f.cii_main_function_outage_hours))
-    if f.portal_outage is not None:
-        out.append(f"门户网站无法访问{spoken.hours_text(f.portal_outage.hours)}")
-    if f.population is not None:
-        region = "省级" if f.population.region.value == "province" else "地市级"
-        out.append(f"受影响人口占{region}行政区人口的{spoken.percent_text(f.population.percent)}")
-    d = f.defacement
-    if d is not None:
-        if d.homepage_hours is not None:
-            out.append(f"有害信息在首页展示{spoken.hours_text(d.homepage_hours)}")
-        if d.other_page_hours is not None:
-            out.append(f"有害信息在其他页面展示{spoken.hours_text(d.other_page_hours)}")
-        if d.reposts is not None:
-            out.append(f"社交平台转发{spoken.about(d.reposts)}次")
-        if d.views is not None:
-            out.append(f"浏览或点击{spoken.about(d.views)}次")
-    return out
+def _say(s: Statement, cut: tuple[int, int]) -> str:
+    """A statement as said (:attr:`Statement.said`); a long text of the unit's, or the list
+    of figures, cut to its first sentences (one-line texts to ``cut[0]`` syllables, the rest
+    to ``cut[1]``) with 「……详见书面报告」."""
+    if not (s.user or s.key in CUT_ON_THE_PHONE):
+        return s.said
+    limit = cut[0] if s.key.startswith(_ONE_LINE) else cut[1]
+    return brief(s.said, limit, MORE_IN_WRITING, spoken_length)
 
 
-def _deadline(report: Report, c: Classification) -> str:
-    if not c.grading.reportable:
-        return "本事件初步定为一般事件，不属于必须报告的情形，这是自愿报告。"
-    due = governing(report.report_type, c.duties)
-    if report.report_type is ReportType.FOLLOW_UP:
-        return "续报没有固定时限：出现新的重要情况或调查取得阶段性进展时及时报告。"
-    if report.report_type is ReportType.SUMMARY:
-        days = spoken.cardinal(reporting_rules().summary_report_days)
-        if due is None:
-            return f"总结报告应在事件处置工作结束后{days}日内按原渠道报送。"
-        return (f"总结报告应在事件处置工作结束后{days}日内，即{spoken_time(due.due)}前"
-                "按原渠道报送。")
-    if due is None or due.due is None:
-        return ""
-    to = "、".join(dict.fromkeys(o.to for o in c.duties.obligations
-                                 if o.action == "report" and o.due == due.due))
-    return f"按《办法》第四条，本事件应在{spoken_time(due.due)}前报告{to}。"
+def _lines(parts: list[Statement], cut: tuple[int, int]) -> list[str]:
+    return [_sentence(f"{s.label}：{_say(s, cut)}" if s.label else _say(s, cut))
+            for s in parts]
 
 
-def build_script(report: Report, classification: Classification) -> PhoneScript:
-    op, inc = report.operator, report.incident
+_NOTES = ("remark.", "cii_reading")     # the 「说明：」 lines beside the level
+
+
+def _render(report: Report, said: Statements, cut: tuple[int, int], all_reasons: bool,
+            all_notes: bool = True) -> str:
+    op = report.operator
     channels = reporting_rules().channels
-    cat = category(inc.category)
-    ransom = None
-    if cat is not None and cat.ransom_items:
-        r = inc.ransom
-        ransom = {"amount": r.amount if r else None, "method": r.method if r else None,
-                  "date": spoken_time(r.demanded_at) if r and r.demanded_at else None}
-    g = classification.grading
-    body = render(
+    one = cut[0]
+    grading = [s for s in said.grading_lines if s.carried_by(SCRIPT)]
+    reasons = [s for s in grading if s.key.startswith("reason.")]
+    more = notes = 0
+    if not all_reasons and len(reasons) > 1:
+        more = len(reasons) - 1
+        grading = [s for s in grading if not s.key.startswith("reason.") or s is reasons[0]]
+    if not all_notes:
+        notes = sum(1 for s in grading if s.key.startswith(_NOTES))
+        grading = [s for s in grading if not s.key.startswith(_NOTES)]
+    item1 = [s for s in said.item(1, SCRIPT)]
+    item2 = [s for s in said.item(2, SCRIPT) if s not in grading and s.key != "level"
+             and s.key not in ("fast_path",) and not s.key.startswith("reason.")]
+    timing = [s for s in (said.get(k) for k in ("deadline", "timeliness", "in_force",
+                                                 "fast_path"))
+              if s is not None and s.carried_by(SCRIPT)]
+    correction = [s for s in said.correction_lines if s.carried_by(SCRIPT)]
+    unit = said.get("item1.name")
+    return render(
         "script.txt.j2",
-        unit=op.name.strip(), contact_name=op.contact.name.strip(),
-        report_type=report.type_zh, phone=op.contact.phone.strip(),
-        phone_spoken=spoken.digits(op.contact.phone), email=(op.contact.email or "").strip(),
-        operator_kind=op.kind.zh, province=op.province, cac_office=op.cac_office,
-        protection_department=op.protection_department, systems=_one_line(inc.systems),
-        title=_one_line(inc.title), discovered_at=spoken_time(inc.discovered_at),
-        occurred_at=spoken_time(inc.occurred_at) if inc.occurred_at else None,
-        location=_one_line(inc.location), category=cat.zh if cat else inc.category,
-        description=_one_line(inc.description), impact=_one_line(inc.impact),
-        measures=_one_line(inc.measures), figures=_figures(report), ransom=ransom,
-        level=g.level.zh, reasons=[spoken.spoken_figures(k.reason) for k in g.criteria],
-        remarks=[spoken.spoken_figures(r) for r in grading_remarks(classification)],
-        unconfirmed=classification.unconfirmed, deadline=_deadline(report, classification),
-        items_pending=(report.report_type is ReportType.INITIAL
-                       and any(not (getattr(inc, k) or "").strip() for k in _ITEMS_3_TO_8)),
+        unit=_say(unit, (one, one)) if unit else "", report_type=said.text("type"),
+        contact_name=Statement("contact.name", op.contact.name.strip(), user=True).brief(
+            one, MORE_IN_WRITING, spoken_length),
+        phone=op.contact.phone.strip(), phone_spoken=spoken.digits(op.contact.phone),
+        email=(op.contact.email or "").strip(),
+        correction=_lines(correction, cut), item1=_lines(item1, cut),
+        item2=_lines(item2, cut), level=said.level.text,
+        grading=[s.said for s in grading],
+        more_reasons=more, more_notes=notes, timing=[s.said for s in timing],
         email_channel=channels.email, fax_channel=channels.fax)
-    return PhoneScript(title=_one_line(inc.title) or "", report_type=report.type_zh,
-                       hotline=channels.hotline, body=body, unit=" ".join(op.name.split()))
+
+
+def build_script(report: Report, classification: Classification, *,
+                 said: Statements | None = None) -> PhoneScript:
+    """The phone script, no longer than :data:`MAX_MINUTES` read aloud."""
+    said = said or statements(report, classification)
+    limit = MAX_MINUTES * READING_RATE
+    body = ""
+    for all_reasons, all_notes in ((True, True), (False, True), (False, False)):
+        for cut in CUTS:
+            body = _render(report, said, cut, all_reasons, all_notes)
+            if spoken_length("".join(_said(body))) <= limit:
+                return _script(report, said, body)
+    return _script(report, said, body)
+
+
+def _said(body: str) -> list[str]:
+    return [line for line in body.splitlines()
+            if line.strip() and not line.startswith(("■", "【"))]
+
+
+def _script(report: Report, said: Statements, body: str) -> PhoneScript:
+    return PhoneScript(title=_one_line(report.incident.title) or "",
+                       report_type=said.text("type"),
+                       hotline=reporting_rules().channels.hotline, body=body,
+                       unit=" ".join(report.operator.name.split()))
 
 
 def _one_line(text: str | None) -> str | None:

@@ -376,24 +376,12 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <translation>Sent</translation>
     </message>
     <message>
-        <source>续报：无固定时限，出现重要新情况时及时报送</source>
-        <translation>Follow-up: no fixed limit; report promptly when important new facts emerge</translation>
-    </message>
-    <message>
-        <source>一般事件：无强制报告时限</source>
-        <translation>General incident: no mandatory deadline</translation>
-    </message>
-    <message>
         <source>填写完报告单位和事件基本情况后显示报告时限</source>
         <translation>The deadline appears once the organisation and basic facts are filled in</translation>
     </message>
     <message>
         <source>无限期事项</source>
         <translation>No dated obligation</translation>
-    </message>
-    <message>
-        <source>最早截止：</source>
-        <translation>Earliest deadline: </translation>
     </message>
     <message>
         <source>已超时 %1</source>
@@ -408,24 +396,16 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <translation>%1 left</translation>
     </message>
     <message>
-        <source>定级：待研判</source>
-        <translation>Level: to be assessed</translation>
-    </message>
-    <message>
-        <source>待研判；如为较大以上事件，最早截止：</source>
-        <translation>To be assessed; if relatively major or above, earliest deadline: </translation>
-    </message>
-    <message>
-        <source>待研判：填写影响事实后显示报告时限</source>
-        <translation>To be assessed: the deadline shows once the impact facts are filled in</translation>
-    </message>
-    <message>
         <source>发现时间 %1 晚于当前时间，请核对：报告时限从实际发现时间起算，可能已经很紧迫。</source>
         <translation>The discovery time %1 is later than now — please check it: the deadline runs from the real discovery time and may be close.</translation>
     </message>
     <message>
         <source>时间存疑</source>
         <translation>Time in question</translation>
+    </message>
+    <message>
+        <source>向公安机关报案：涉嫌违法犯罪，应及时报案（尚未报案）</source>
+        <translation>Report the suspected crime to the police: promptly (not reported yet)</translation>
     </message>
 </context>
 <context>
@@ -528,6 +508,10 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>请对照原文</source>
         <translation>Check against the original text</translation>
+    </message>
+    <message>
+        <source>级别待研判：已填写的事实未达到较大以上标准，但下列事实尚未填写，可能达到较大以上。如为较大以上事件，须按《办法》第四条在时限内报告。请返回“影响事实”填写，或勾选“其余影响均不涉及”。</source>
+        <translation>Level not yet settled: the facts given reach no level above general, but the facts below are not given and could reach relatively major or above. If it proves relatively major or above, it must be reported within the Art. 4 time limit. Go back to “Impact facts” to enter them, or tick “Nothing else applies”.</translation>
     </message>
 </context>
 <context>
@@ -928,6 +912,26 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>较严重威胁、较严重影响（较大）</source>
         <translation>Relatively serious threat or impact (relatively major)</translation>
+    </message>
+    <message>
+        <source>研判结论</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>未填写的影响</source>
+        <translation>Impact not given</translation>
+    </message>
+    <message>
+        <source>其余影响均不涉及</source>
+        <translation>Nothing else applies</translation>
+    </message>
+    <message>
+        <source>勾选表示：除本页已填写的事实外，其余影响均不涉及。报告中将写明这一点。</source>
+        <translation>Tick to state that no impact applies beyond the facts given on this page. The report says so.</translation>
+    </message>
+    <message>
+        <source>尚未填写的事实可能达到较大以上。请填写（0 也算已知），或在本页末尾勾选“其余影响均不涉及”。</source>
+        <translation>Facts not given yet could reach relatively major or above. Enter them (0 counts as known), or tick “Nothing else applies” at the end of this page.</translation>
     </message>
 </context>
 <context>

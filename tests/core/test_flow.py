@@ -185,15 +185,18 @@ def test_operator_kind_decides_the_relevant_questions():
     assert flow.operator_runs_cii(d) is True
 
 
-def test_level_is_pending_until_the_impact_page_was_seen():
+def test_level_is_pending_on_every_page_until_settled():
+    """Issue 18 (replaces "pending until the impact page was seen"): looking at an empty
+    impact page settles nothing; facts or the unit's statement do."""
     from composer.core.draft import draft_from_json, draft_to_json
-    d = new_draft()
-    assert d.awaiting_impact
-    d.enter_step(Step.IMPACT)
-    assert not d.awaiting_impact
-    d.enter_step(Step.BASIC)
-    back = draft_from_json(draft_to_json(d))     # stored: seen stays seen
-    assert back.impact_seen and not back.awaiting_impact
-    e = new_draft()
-    e.set("impact_facts.direct_loss_yuan", 10)   # facts given (e.g. an opened file)
-    assert not e.awaiting_impact
+    d = example("phishing-general.json")
+    for step in Step:
+        d.enter_step(step)
+        assert d.classification().settled is False, step
+    back = draft_from_json({**draft_to_json(d), "impact_seen": True})   # an older stored draft
+    assert back.classification().settled is False
+    d.set("impact_facts.direct_loss_yuan", 5_000_000)                 # reaches 较大
+    assert d.classification().settled
+    d.set("impact_facts.direct_loss_yuan", None)
+    d.set("impact_assessed", True)                                    # 其余影响均不涉及
+    assert d.classification().settled and not d.classification().grading.reportable

@@ -59,11 +59,50 @@ def test_due_is_discovery_plus_limit_in_china_time(discovered, kind, due) -> Non
 
 
 def test_below_relatively_major_is_not_mandatory_but_says_so() -> None:
-    c = judged()
-    assert not c.grading.reportable
-    assert c.duties.first_due is None
+    c = judged(impact_assessed=True)    # settled: the unit says the rest does not apply
+    assert not c.grading.reportable and c.settled
+    assert c.duties.first_due is None and not c.duties.provisional
     assert not [o for o in c.duties.obligations if o.action == "report"]
     assert any("自愿报告" in n for n in c.duties.notes_zh)
+
+
+def test_unknown_impact_is_pending_with_the_route_if_reportable() -> None:
+    """Issue 18: nothing reaches 较大 and a fact that could is unknown: 待研判 — no duty yet,
+    never "voluntary", and the reports due if it proves 较大 or above."""
+    c = judged()
+    assert not c.settled and not c.grading.reportable
+    assert not any("自愿报告" in n for n in c.duties.notes_zh)
+    assert any(n.startswith("级别待研判") for n in c.duties.notes_zh)
+    (due,) = c.duties.provisional
+    assert (due.to, due.within) == ("浙江省网信办", timedelta(hours=4))
+    out = classification_json(c)
+    assert out["settled"] is False and out["level"] == "general"
+    assert out["level_zh"] == "待研判"          # never 一般 while unsettled
+    assert out["provisional"][0]["to"] == "浙江省网信办" and out["obligations"] == []
+
+
+@pytest.mark.parametrize(("facts", "settled"), [
+    ({}, False),
+    ({"personal_info_leaked": 999_999}, False),            # the rest still unknown
+    ({"personal_info_leaked": 1_000_000}, True),           # reaches 较大
+])
+def test_settled_when_a_fact_reaches_or_the_unit_says_so(facts, settled) -> None:
+    assert judged(impact_facts=facts).settled is settled
+    assert judged(impact_facts=facts, impact_assessed=True).settled
+
+
+def test_zero_counts_as_known() -> None:
+    every = {"portal_outage": {"site": "other", "hours": 0},
+             "population": {"region": "prefecture", "percent": 0},
+             "people_services_affected": 0, "personal_info_leaked": 0, "direct_loss_yuan": 0,
+             "defacement": {"site": "other", "homepage_hours": 0, "other_page_hours": 0,
+                            "reposts": 0, "views": 0}}
+    c = judged(impact_facts=every)
+    # every fact given (0 is known); a judgement not given means "not applicable"
+    assert [m.fact for m in c.grading.missing] == ["data_threat", "system_loss", "other_threat"]
+    assert c.settled and not c.grading.reportable
+    del every["direct_loss_yuan"]
+    assert not judged(impact_facts=every).settled
 
 
 def test_suspected_crime_adds_police_report_even_when_general() -> None:

@@ -192,7 +192,10 @@ def test_record_sending_shows_in_header_and_reports_list(qtbot, window, storage)
     click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Save))
     # no package generated yet: one is generated and kept as what was sent, off the GUI thread
     qtbot.waitUntil(lambda: window.header.state == "sent", timeout=30000)
-    assert window.header.deadline.text() == "已报送：传真 010-82992387，2026-11-18 17:40（按时）"
+    # each obligation on its own line, met by a sending to its own recipient (issue 18): the
+    # fax reached the 12387 intake, which counts for the provincial CAC office
+    assert window.header.deadline.text() == (
+        "✔ 向浙江省网信办报告：2026-11-18 17:40 已报送（传真 010-82992387，按时）")
     (sub,) = storage.submissions(window.model.draft.id)
     assert sub.channel == "fax" and sub.note == "回执 A-17"
     reports = window.show_reports()

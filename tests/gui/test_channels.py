@@ -34,7 +34,7 @@ def test_one_tab_per_channel_and_only_official_numbers(qtbot, window):
     tabs = [cards.tabText(i) for i in range(cards.count())]
     assert tabs == ["报告预览", "电子邮件", "传真", "12387 热线", "网站 / 小程序 / 公众号", "后续事项"]
     script = cards.script.toPlainText()
-    assert "约一百二十万条" in script and "010-82992387" in script
+    assert "约一百二十万人" in script and "010-82992387" in script
     assert "约" in cards.script_length.text() and "220" in cards.script_length.text()
     for button in cards.findChildren(QPushButton):
         assert button.objectName(), button.text()
@@ -185,7 +185,7 @@ def test_submission_dialog_asks_for_the_receipt_that_fits_the_channel(qtbot, win
     qtbot.waitUntil(lambda: bool(window.storage.records()), timeout=30000)
     # said on the phone: the kept package holds the phone script that was read out
     kept = window.storage.kept_package(window.model.draft.id)
-    assert "约一百二十万条" in (kept / "script.txt").read_text("utf-8")
+    assert "约一百二十万人" in (kept / "script.txt").read_text("utf-8")
     assert window.storage.verify_records().ok
 
 

@@ -49,21 +49,25 @@ def test_timer_ticks_every_second(qtbot):
 
 def test_general_incident_has_no_deadline(qtbot):
     data = json.loads((EXAMPLES / "phishing-general.json").read_text(encoding="utf-8"))
-    header = DeadlineHeader(DraftModel(Draft(data=data, impact_seen=True)))
+    data["impact_assessed"] = True      # 其余影响均不涉及: settled 一般
+    header = DeadlineHeader(DraftModel(Draft(data=data)))
     qtbot.addWidget(header)
     assert header.state == "none" and header.countdown.text() == ""
-    assert "一般事件" in header.deadline.text()
+    assert "一般事件" in header.deadline.text() and "自愿报告" in header.deadline.text()
 
 
-def test_pending_level_is_not_general(qtbot):
-    """Nothing on the impact page yet: 待研判 and the deadline if it turns out reportable."""
+def test_pending_level_is_not_general_on_any_page(qtbot):
+    """Nothing known of the impact: 待研判 and the deadline if it turns out reportable — on
+    every page (issue 18: opening the empty impact page used to turn it into 一般)."""
     data = json.loads((EXAMPLES / "phishing-general.json").read_text(encoding="utf-8"))
     header = DeadlineHeader(DraftModel(Draft(data=data)),
                             clock=lambda: datetime.fromisoformat("2026-11-21T10:30:00+08:00"))
     qtbot.addWidget(header)
-    assert "待研判" in header.level.text() and "一般" not in header.level.text()
-    assert "如为较大以上事件" in header.deadline.text()
-    header.model.set_step(2)
+    for step in range(7):
+        header.model.set_step(step)
+        assert "待研判" in header.level.text() and "一般" not in header.level.text(), step
+        assert "如为较大以上事件" in header.deadline.text() and header.countdown.text()
+    header.model.set("impact_assessed", True)
     assert "一般" in header.level.text() and "一般事件" in header.deadline.text()
 
 

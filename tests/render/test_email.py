@@ -19,7 +19,7 @@ from composer.core.incident_io import load_report
 from composer.core.model import Report
 from composer.core.rules import reporting_rules
 from composer.render import templating
-from composer.render.email import InvalidAddress, art7_items, check_address, render_eml
+from composer.render.email import InvalidAddress, body_context, check_address, render_eml
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 CST = timezone(timedelta(hours=8))
@@ -114,36 +114,55 @@ def test_both_bodies() -> None:
         assert "浙江省网信办" in body
         assert "010-66668888" in body and "刘洋" in body
         assert "公民个人信息泄露" in body or "个人信息" in body
-        assert "部分填写，缺：发生时间、事件地点" in body     # Art. 7 item 2
-        assert "事件原因的初步分析：未填写" in body
+        # issue 18: what the PDF says — each part, 待补报 where it does, the ransom parts
+        assert "事件地点：待补报" in body
+        # item 2 asks for the time of discovery *or* occurrence: nothing is owed for the latter
+        assert "发现时间：2026-11-18 14:05（北京时间）" in body and "发生时间" not in body
+        assert "四、网络安全事件原因初步分析意见" in body
+        assert "赎金金额：3 BTC" in body and "支付方式：比特币转账至指定钱包" in body
+        assert "索要日期：2026-11-18 13:40（北京时间）" in body
+        assert "未填写" not in body
     assert "<html" in html and "<html" not in text
     assert msg.get_body(("plain",)).get_content_charset() == "utf-8"
 
 
-def test_art7_status() -> None:
-    items = {i.number: i for i in art7_items(_report())}
-    assert items[1].status == "已填写"
-    assert items[2].missing == ("发生时间", "事件地点")    # ransom items are all given
-    assert items[8].status == "未填写（可选）"
+def test_items_say_what_the_pdf_says() -> None:
+    """Each item of Art. 7 with its parts: 待补报 / 暂不掌握 as the PDF; item 2 accepts the
+    time of discovery *or* occurrence (the discovery time is always there)."""
+    def lines(report: Report) -> dict[str, list[str]]:
+        ctx = body_context(report, classify(report), generated_at=WHEN, attachment_name="r.pdf")
+        return {item["heading"][:2]: item["lines"] for item in ctx["items"]}
+    items = lines(_report())
+    assert items["一、"][-1] == "受影响的设施、系统、平台：会员管理系统、订单数据库"
+    assert "发现时间：2026-11-18 14:05（北京时间）" in items["二、"]
+    assert items["三、"] == ["待补报"] and items["八、"] == ["待补报"]
     r = _with(_report(), incident={"ransom": None, "location": "杭州",
                                    "occurred_at": _report().incident.discovered_at})
-    items = {i.number: i for i in art7_items(r)}
-    assert items[2].missing == ("赎金金额", "支付方式", "索要日期")
+    assert {"赎金金额：待补报", "支付方式：待补报", "索要日期：待补报"} <= set(lines(r)["二、"])
     r = _with(_report(), incident={"not_yet_known": ["location"]})
-    items = {i.number: i for i in art7_items(r)}
-    assert items[2].missing == ("发生时间",) and items[2].not_yet_known == ("事件地点",)
-    r = _with(r, incident={"occurred_at": _report().incident.discovered_at})
-    items = {i.number: i for i in art7_items(r)}
-    assert items[2].status == "已填写；事件地点暂不掌握，将及时补报"
+    assert "事件地点：暂不掌握，将及时补报" in lines(r)["二、"]
 
 
 def test_general_incident_has_no_deadline() -> None:
-    report = _report("phishing-general")
+    report = dataclasses.replace(_report("phishing-general"), impact_assessed=True)
     assert not classify(report).grading.reportable
     text = _parse(_eml(report)).get_body(("plain",)).get_content()
-    assert "自愿报告" in text and "最早时限" not in text
+    assert "自愿报告" in text and "报告时限：" not in text and "前报送" not in text
     subject = _parse(_eml(report))["Subject"]
     assert " 一般 " in subject
+
+
+def test_unknown_impact_is_pending_in_the_email() -> None:
+    """Issue 18: no impact fact known — 待研判 in the subject and the body, the deadline if it
+    proves 较大 or above, the facts still being established; never 一般 or 自愿报告."""
+    msg = _parse(_eml(_report("phishing-general")))
+    assert " 待研判 " in msg["Subject"] and "一般" not in msg["Subject"]
+    for part in ("plain", "html"):
+        body = msg.get_body((part,)).get_content()
+        assert "二、事件级别：待研判" in body and "自愿报告" not in body
+        assert "未达到较大及以上事件的定级标准" not in body and "无法定报告时限" not in body
+        assert "如为较大以上事件，应于2026-11-21 14:00（北京时间）前报送江苏省网信办" in body
+        assert "下列事实尚在核实" in body
 
 
 HOSTILE = "恶意单位\r\nBcc: victim@example.com\r\nX-Injected: 1"
@@ -238,54 +257,52 @@ def test_parse_address_list_splits_dedupes_and_reports_invalid():
 def test_summary_report_lists_the_art8_items():
     from dataclasses import replace as _replace
 
-    from composer.core.incident_io import load_report
     from composer.core.model import ReportType
-    from composer.render.email import art7_items
 
-    examples = Path(__file__).resolve().parents[1] / "data" / "examples"
-    report = load_report(examples / "ransomware-retailer.json")
-    assert len(art7_items(report)) == 8
+    report = _report()
+    ctx = body_context(report, classify(report), generated_at=WHEN, attachment_name="r.pdf")
+    assert len(ctx["items"]) == 8
     summary = _replace(report, report_type=ReportType.SUMMARY,
-                       incident=_replace(report.incident, lessons="加强补丁管理"))
-    ninth = art7_items(summary)[8]
-    assert ninth.number == 9 and "经验教训" in ninth.filled and "责任处理情况" in ninth.missing
+                       incident=_replace(report.incident, lessons="加强补丁管理",
+                                         handling_completed_at=WHEN))
+    ctx = body_context(summary, classify(summary), generated_at=WHEN, attachment_name="r.pdf")
+    ninth = ctx["items"][8]
+    assert ninth["heading"].startswith("九、")
+    assert "经验教训：加强补丁管理" in ninth["lines"] and "责任处理情况：待补报" in ninth["lines"]
 
 
 def test_deadline_paragraph_follows_the_report_type():
     from dataclasses import replace as _replace
 
-    from composer.core.classify import classify as _classify
-    from composer.core.incident_io import load_report
     from composer.core.model import ReportType
-    from composer.render.email import body_context
 
-    examples = Path(__file__).resolve().parents[1] / "data" / "examples"
-    report = _replace(load_report(examples / "ransomware-retailer.json"),
-                      report_type=ReportType.FOLLOW_UP)
-    ctx = body_context(report, _classify(report), generated_at=report.incident.discovered_at,
+    report = _replace(_report(), report_type=ReportType.FOLLOW_UP)
+    ctx = body_context(report, classify(report), generated_at=report.incident.discovered_at,
                        attachment_name="report.pdf")
-    assert ctx["deadline"] == "" and ctx["no_deadline"].startswith("续报无固定时限")
+    assert ctx["timing"] == [("首报：2026-11-18 18:05（北京时间）前报送浙江省网信办（《办法》第四条，"
+                             "发现后 4 小时内）；续报：无固定时限，出现重要新情况或调查取得进展时及时报送")]
 
 
-def test_item_checklist_matches_the_pdf() -> None:
-    """Every item heading and every part the e-mail's checklist names is printed in the PDF."""
+def test_item_headings_and_parts_match_the_pdf() -> None:
+    """Every item heading and every part the e-mail lists is printed in the PDF."""
     from pypdf import PdfReader
 
     from composer.core.model import ReportType
     from composer.render.pdf import render_report_pdf
 
-    for report in (_report(), dataclasses.replace(_report(), report_type=ReportType.SUMMARY)):
+    summary = dataclasses.replace(_report(), report_type=ReportType.SUMMARY,
+                                  incident=dataclasses.replace(_report().incident,
+                                                               handling_completed_at=WHEN))
+    for report in (_report(), summary):
         pdf = render_report_pdf(report, classify(report), generated_at=WHEN)
         import io
         text = "".join("".join(p.extract_text().split())
                        for p in PdfReader(io.BytesIO(pdf)).pages)
-        items = art7_items(report)
-        assert [i.number for i in items] == list(range(1, len(items) + 1))
-        for item in items:
-            assert "".join(item.zh.split()) in text, item.zh
-            for label in item.filled + item.missing:
-                if item.number in (1, 2, 9):       # these items print their parts by label
-                    assert f"{label}：" in text, label
+        ctx = body_context(report, classify(report), generated_at=WHEN, attachment_name="r")
+        for item in ctx["items"]:
+            assert "".join(item["heading"].split()) in text, item["heading"]
+            for line in item["lines"]:
+                assert "".join(line.split()) in text, line
 
 
 def test_what_goes_to_the_regulator_does_not_advertise_the_tool() -> None:

@@ -104,8 +104,18 @@ def test_cover_has_no_other_phone_number() -> None:
 
 
 def test_cover_for_general_incident_is_not_urgent() -> None:
-    text = _text(_cover(_report("phishing-general")))
+    from dataclasses import replace as _replace
+    text = _text(_cover(_replace(_report("phishing-general"), impact_assessed=True)))
     assert "紧急" not in text and "自愿报告" in text
+
+
+def test_cover_for_unknown_impact_is_pending() -> None:
+    """Issue 18: no impact fact known — the cover says 待研判 and the deadline if it proves
+    较大 or above, never 一般事件 自愿报告."""
+    text = _text(_cover(_report("phishing-general")))
+    assert "级别待研判" in text and "自愿报告" not in text and "一般" not in text
+    assert "如为较大以上事件，应于2026-11-2114:00（北京时间）前报送江苏省网信办" in "".join(
+        text.split())
 
 
 def test_cover_type_is_large_and_black() -> None:
@@ -143,8 +153,11 @@ def test_long_and_hostile_values_flow_uncut_and_the_cover_counts_its_pages() -> 
     assert pages > 1
     text = _text(cover)
     assert "010-82992387" in text and f"共 {pages + 3} 页" in text and "<b>&" in text
-    assert "".join(text.split()).count("超长单位名称<b>&") == 60 and "…" not in text
     assert text.count("如页数不全或字迹不清") == pages       # the footer on every page
+    # the name runs on from page to page (each page's footer is read before its table)
+    footer = "如页数不全或字迹不清，请联系发件人：刘洋，电话010-66668888。"
+    flowing = "".join(text.split()).replace(footer, "")
+    assert flowing.count("超长单位名称<b>&") == 60 and "…" not in text
 
 
 def test_negative_pages_refused() -> None:
@@ -263,26 +276,33 @@ def test_tiffinfo_agrees(tmp_path: Path) -> None:
     assert "Warning" not in out.stderr and "Error" not in out.stderr
 
 
-@pytest.mark.parametrize(("report_type", "handled", "lines"), [
-    ("initial", None, ("紧急", "报告时限：2026-11-18 18:05（北京时间）")),
-    ("follow_up", None, ("续报",)),
-    ("summary", "2026-11-20T17:30:00+08:00",
-     ("事件处置总结报告", "报送时限：2026-12-20 17:30（北京时间）")),
+@pytest.mark.parametrize(("report_type", "handled", "lines", "deadline"), [
+    ("initial", None, ("紧急",), "2026-11-18 18:05（北京时间）前报送浙江省网信办（《办法》第四条，"
+                                 "发现后 4 小时内）"),
+    ("follow_up", None, ("续报",), "首报：2026-11-18 18:05（北京时间）前报送浙江省网信办（《办法》"
+                                   "第四条，发现后 4 小时内）；续报：无固定时限，出现重要新情况或调查"
+                                   "取得进展时及时报送"),
+    ("summary", "2026-11-20T17:30:00+08:00", ("事件处置总结报告",),
+     "2026-12-20 17:30（北京时间）前报送浙江省网信办（《办法》第八条，处置结束后 30 日内）"),
 ])
-def test_cover_urgency_follows_the_report_type(report_type, handled, lines) -> None:
+def test_cover_urgency_follows_the_report_type(report_type, handled, lines, deadline) -> None:
     from dataclasses import replace as _replace
 
     from composer.core.classify import classify as _classify
     from composer.core.incident_io import load_report as _load
     from composer.core.model import ReportType
     from composer.core.validators import parse_time
-    from composer.render.fax_cover import urgency_lines
+    from composer.render.fax_cover import cover_rows, urgency_lines
 
     examples = Path(__file__).resolve().parents[1] / "data" / "examples"
     base = _load(examples / "ransomware-retailer.json")
     report = _replace(base, report_type=ReportType(report_type), incident=_replace(
         base.incident, handling_completed_at=parse_time(handled) if handled else None))
     assert urgency_lines(report, _classify(report)) == lines
+    # the deadline this report answers, the first row under the boxed line
+    rows = cover_rows(report, _classify(report), total_pages=3,
+                      generated_at=report.incident.discovered_at)
+    assert rows[0] == ("报告时限", deadline)
 
 
 def _tiff_the_pillow_way(pdf: bytes, codec: str) -> bytes:

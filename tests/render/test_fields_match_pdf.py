@@ -15,7 +15,7 @@ from composer.core import art7
 from composer.core.classify import classify
 from composer.core.incident_io import loads_report
 from composer.core.obligations import CHINA_TZ
-from composer.render import wording
+from composer.core.statement import statements
 from composer.render.fields import ITEM_TITLES, SUMMARY_TITLE, report_fields
 from composer.render.pdf import render_report_pdf
 
@@ -37,11 +37,13 @@ def _pdf_text(report, c) -> str:
 
 
 def test_titles_are_the_pdf_headings():
-    assert ITEM_TITLES == wording.ITEM_HEADINGS
-    assert SUMMARY_TITLE == wording.SUMMARY_HEADING
+    from composer.render.pdf import ITEM_HEADINGS, SUMMARY_HEADING
+    assert ITEM_TITLES == ITEM_HEADINGS
+    assert SUMMARY_TITLE == SUMMARY_HEADING
     report, c = _report("ransomware-retailer.json")
     fields = report_fields(report, c)
-    assert [f.title for f in fields] == list(wording.ITEM_HEADINGS)
+    said = statements(report, c)
+    assert [f.title for f in fields] == [said.text(f"heading.{n}") for n in range(1, 9)]
     printed = _pdf_text(report, c)
     for f in fields:   # and the PDF really prints each of them
         assert re.sub(r"\s+", "", f.title) in printed
@@ -53,11 +55,11 @@ def test_parts_use_the_pdf_labels():
                         police_report={"status": "not_yet"})
     fields = report_fields(report, c)
     item2 = fields[1].text.splitlines()
-    for label, _ in wording.item2_parts(report):
-        assert any(line.startswith(label + "：") for line in item2), label
+    for part in statements(report, c).item(2, "fields"):
+        assert part.line in item2, part.line
     for label in art7.RANSOM_LABELS:
         assert any(line.startswith(label + "：") for line in item2), label
     assert f"事件地点：{art7.NOT_YET_KNOWN_TEXT}" in item2
     # Art. 4: the unit's own words about the police, as the PDF prints them
-    assert fields[7].text == wording.item8_text(report)
+    assert fields[7].text == statements(report, c).text("police")
     assert "尚未向公安机关报案" in fields[7].text

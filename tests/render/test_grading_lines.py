@@ -103,13 +103,13 @@ def _cover_text(report: Report) -> str:
 
 @pytest.mark.parametrize(("reposts", "capped"), [(100_000, True), (99_999, False)])
 def test_fax_cover_script_and_fields_carry_the_same_remark_lines(reposts, capped) -> None:
+    from composer.core.statement import statements
     from composer.render.fields import report_fields
     from composer.render.script import build_script
-    from composer.render.wording import grading_remarks
 
     report = _defaced(DefacementSite.KEY_NEWS, reposts)
     c = classify(report)
-    assert (grading_remarks(c) == [CAP_LINE]) is capped
+    assert ([r.text for r in statements(report, c).prefixed('remark.')] == [CAP_LINE]) is capped
     assert (re.sub(r"\s+", "", CAP_LINE) in _cover_text(report)) is capped
     script = build_script(report, c)
     said = script.said_lines
@@ -124,13 +124,13 @@ def test_fax_cover_script_and_fields_carry_the_same_remark_lines(reposts, capped
 
 
 def test_site_not_given_line_on_the_cover_and_in_the_script() -> None:
+    from composer.core.statement import statements
     from composer.render.script import build_script
-    from composer.render.wording import grading_remarks
 
     report = load_report(EXAMPLES / "ransomware-retailer.json")
     report = dataclasses.replace(report, impact_facts=ImpactFacts(
         defacement=Defacement(reposts=100_000)))
-    (line,) = grading_remarks(classify(report))
+    (line,) = [r.text for r in statements(report, classify(report)).prefixed('remark.')]
     assert line.startswith("说明：被篡改网站的类别未填写")
     assert re.sub(r"\s+", "", line) in _cover_text(report)
     assert line in build_script(report, classify(report)).said_lines

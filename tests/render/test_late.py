@@ -48,8 +48,11 @@ def test_span_text() -> None:
 def test_on_time_outputs_say_nothing_of_a_delay(report) -> None:
     c = classify(report)
     assert "迟报" not in text_of(render_report_pdf(report, c, generated_at=DUE))
-    assert urgency_lines(report, c, DUE) == ("紧急", "报告时限：2026-11-18 18:05（北京时间）")
-    assert body_context(report, c, generated_at=DUE, attachment_name="r.pdf")["late"] == ""
+    assert urgency_lines(report, c, DUE) == ("紧急",)
+    assert cover_rows(report, c, total_pages=3, generated_at=DUE)[0] == (
+        "报告时限", "2026-11-18 18:05（北京时间）前报送浙江省网信办（《办法》第四条，发现后 4 小时内）")
+    timing = body_context(report, c, generated_at=DUE, attachment_name="r.pdf")["timing"]
+    assert not any("迟报" in line for line in timing)
 
 
 def test_late_pdf_states_delay_and_reason(report) -> None:
@@ -64,13 +67,14 @@ def test_late_pdf_states_delay_and_reason(report) -> None:
 def test_late_fax_cover_shows_the_deadline_as_passed(report) -> None:
     given = replace(report, incident=replace(report.incident, delay_reason="夜间告警未被及时发现"))
     c = classify(given)
-    lines = urgency_lines(given, c, LATE)
-    assert lines == ("紧急　迟报", "报告时限 2026-11-18 18:05（北京时间）已过", "迟报 1 小时 12 分钟")
-    assert not any(line.startswith("报告时限：") for line in lines)   # not a target any more
-    assert ("迟报原因", "夜间告警未被及时发现") in cover_rows(given, c, total_pages=3,
-                                                           generated_at=LATE)
+    assert urgency_lines(given, c, LATE) == ("紧急　迟报",)
+    rows = cover_rows(given, c, total_pages=3, generated_at=LATE)
+    # the deadline, then — in the words of the PDF — that it has passed: not a target any more
+    assert rows[0] == ("报告时限", "2026-11-18 18:05（北京时间）前报送浙江省网信办（《办法》第四条，"
+                                  "发现后 4 小时内）\n本报告晚于上述时限报送，迟报 1 小时 12 分钟（时限已过）")
+    assert ("迟报原因", "夜间告警未被及时发现") in rows
     text = text_of(render_cover_pdf(given, c, report_pages=2, generated_at=LATE))
-    assert "已过迟报1小时12分钟" in text and "夜间告警未被及时发现" in text
+    assert "迟报1小时12分钟（时限已过）" in text and "夜间告警未被及时发现" in text
 
 
 def test_late_email_states_delay_and_reason(report) -> None:
@@ -79,13 +83,23 @@ def test_late_email_states_delay_and_reason(report) -> None:
     ctx = body_context(given, classify(given), generated_at=LATE, attachment_name="r.pdf")
     for template in ("email.txt.j2", "email.html.j2"):
         body = render(template, **ctx)
-        assert "时限已过，本报告迟报 1 小时 12 分钟" in body
+        assert "本报告晚于上述时限报送，迟报 1 小时 12 分钟（时限已过）" in body
         assert "迟报原因：夜间告警未被及时发现" in body
 
 
 def test_general_incident_is_never_late() -> None:
-    report = load_report(EXAMPLES / "phishing-general.json")
+    report = replace(load_report(EXAMPLES / "phishing-general.json"), impact_assessed=True)
     c = classify(report)
     far = report.incident.discovered_at + timedelta(days=3)
     assert "迟报" not in text_of(render_report_pdf(report, c, generated_at=far))
     assert urgency_lines(report, c, far) == ("一般事件　自愿报告",)
+
+
+def test_pending_incident_is_not_called_late() -> None:
+    """待研判: the deadline is the one that applies if it proves 较大 or above; lateness is
+    not stated while the level is not settled."""
+    report = load_report(EXAMPLES / "phishing-general.json")
+    c = classify(report)
+    far = report.incident.discovered_at + timedelta(days=3)
+    assert "迟报" not in text_of(render_report_pdf(report, c, generated_at=far))
+    assert urgency_lines(report, c, far)[0] == "紧急　级别待研判"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import sys
-import time
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -214,9 +213,19 @@ def test_credit_code_shown_when_given(adversarial_pdf: bytes, ransomware_pdf: by
 
 
 def test_general_incident_is_a_voluntary_report() -> None:
-    text = flat(render(example("phishing-general")))
+    # settled 一般: the unit states that the impact facts it did not give do not apply
+    text = flat(render(replace(example("phishing-general"), impact_assessed=True)))
     assert squash(VOLUNTARY) in text
-    assert "报告时限" not in text
+    assert "报告时限" not in text and "待研判" not in text
+
+
+def test_unknown_impact_is_pending_never_general() -> None:
+    """Issue 18: no impact fact at all is 待研判 — never 一般, never 自愿报告 — with the route
+    and deadline that apply if it proves 较大 or above, and the facts still being established."""
+    text = flat(render(example("phishing-general")))
+    assert "事件级别待研判" in text and "自愿报告" not in text and "一般" not in text
+    assert "如为较大以上事件，应于2026-11-2114:00（北京时间）前报送江苏省网信办" in text
+    assert "下列事实尚在核实" in text and "个人信息泄露人数" in text
 
 
 def test_cii_lists_both_recipients() -> None:
@@ -365,24 +374,20 @@ def test_examples_render(path: Path) -> None:
     assert squash(report.operator.name) in text
 
 
-def test_two_hundred_pages_render_fast() -> None:
+def test_two_hundred_pages_render() -> None:
+    """Their time is a figure of bench/bench_package.py (goal ≤ 3 s for the whole package)."""
     report = long_report(135_000)
-    start = time.perf_counter()
     pdf = render(report)
-    elapsed = time.perf_counter() - start
     pages = pages_text(pdf)
     assert len(pages) >= 200
     assert f"第 {len(pages)} 页 共 {len(pages)} 页" in pages[-1]
-    assert elapsed < 20, f"{len(pages)} pages took {elapsed:.1f} s"
 
 
 def test_one_paragraph_over_many_pages() -> None:
     base = adversarial()
     text = "数据库服务器被加密，攻击者要求支付赎金。" * 3000         # 60,000 characters
     report = replace(base, incident=replace(base.incident, description=text + "终"))
-    start = time.perf_counter()
-    pdf = render(report)
-    assert time.perf_counter() - start < 10
+    pdf = render(report)      # its time: bench/bench_render.py --long-paragraph
     assert squash(text + "终") in flat(pdf)
 
 

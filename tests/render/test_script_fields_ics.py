@@ -18,6 +18,7 @@ from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
 from composer.core.owed import due_key, owed
 from composer.core.rules import category, reporting_rules
+from composer.core.statement_items import RANSOM_CLAUSE
 from composer.render.fields import ITEM_TITLES, all_fields_text, report_fields
 from composer.render.ics import calendar_ics
 from composer.render.script import READING_RATE, build_script, script_pdf, script_text, spoken_time
@@ -42,14 +43,15 @@ def test_the_script_says_every_item_1_2_fact(name):
     report, c = _report(name)
     said = _said(build_script(report, c))
     op, inc, f = report.operator, report.incident, report.impact_facts
+    level = c.grading.level.zh if c.settled else "待研判"
     facts = [op.name, op.contact.name, spoken.digits(op.contact.phone), op.kind.zh, inc.title,
-             spoken_time(inc.discovered_at), category(inc.category).zh, c.grading.level.zh]
+             spoken_time(inc.discovered_at), category(inc.category).zh, f"事件级别：{level}"]
     facts += [v for v in (op.province, op.protection_department, op.cac_office, inc.systems,
                           inc.location, inc.description, inc.impact, inc.measures) if v]
     if inc.ransom:
         facts += [inc.ransom.amount, inc.ransom.method, spoken_time(inc.ransom.demanded_at)]
-    if f.personal_info_leaked:
-        facts.append(spoken.about(f.personal_info_leaked) + "条")
+    if f.personal_info_leaked:     # people, as the rule data counts them (issue 18: not 条)
+        facts.append(spoken.about(f.personal_info_leaked) + "人")
     if f.people_services_affected:
         facts.append(spoken.about(f.people_services_affected) + "人")
     if f.direct_loss_yuan:
@@ -68,7 +70,8 @@ def test_the_script_says_every_item_1_2_fact(name):
 def test_the_ransomware_figures_are_said_as_on_the_phone():
     report, c = _report("ransomware-retailer.json")
     said = _said(build_script(report, c))
-    assert "公民个人信息泄露约一百二十万条" in said and "约八十万元" in said
+    assert "个人信息泄露人数约一百二十万人" in said and "约八十万元" in said
+    assert "万条" not in said
     assert "1,200,000" not in said
 
 
@@ -98,16 +101,18 @@ def test_script_pdf_has_the_script_and_the_record_sheet():
     last = reader.pages[-1].extract_text()
     for row in ("电话报告记录单", "通话时间", "拨打号码", "接听人姓名", "受理编号", "对方询问的问题"):
         assert row in last
-    assert "约一百二十万条" in "".join(p.extract_text() for p in reader.pages).replace("\n", "")
+    assert "约一百二十万人" in "".join(p.extract_text() for p in reader.pages).replace("\n", "")
 
 
 def test_fields_follow_the_measures_and_carry_no_markup():
     report, c = _report("ransomware-retailer.json", location="杭州市<机房>&")
     fields = report_fields(report, c)
-    assert [f.title for f in fields] == list(ITEM_TITLES)
+    # the law's words; item 2 of a ransomware report with its ransom clause
+    assert [f.title for f in fields] == [ITEM_TITLES[0], ITEM_TITLES[1] + RANSOM_CLAUSE,
+                                         *ITEM_TITLES[2:]]
     item2 = fields[1].text
     assert "杭州市<机房>&" in item2 and "&lt;" not in item2 and "<b>" not in item2
-    for needle in ("2026-11-18 14:05", "勒索病毒", "较大事件", "3 BTC", "比特币转账至指定钱包"):
+    for needle in ("2026-11-18 14:05", "勒索病毒", "事件级别：较大", "3 BTC", "比特币转账至指定钱包"):
         assert needle in item2
     assert "华东优选零售有限公司" in fields[0].text and "刘洋" in fields[0].text
     assert fields[2].text == "待补报"
