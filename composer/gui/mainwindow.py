@@ -30,6 +30,9 @@ from composer.gui.sentbar import SentBar
 from composer.gui.steps import StepIndicator
 from composer.gui.wizard import ReportWizard
 
+DROPPED_SHOWN = 30
+"""Unrecognised keys named in the notice after opening a file (the rest are counted)."""
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -227,10 +230,14 @@ class MainWindow(OutputActions, QMainWindow):
     def open_file(self, path: str | Path) -> bool:
         """Load an incident file as a new draft (invalid files too: problems show inline)."""
         from composer.core.incident_io import loads_json
-        from composer.core.validators import InvalidIncident
+        from composer.core.input_file import UnreadableInput, read_input
+        from composer.core.validators import INPUT_MAX_BYTES, InvalidIncident
 
         try:
-            data = loads_json(Path(path).read_bytes())
+            data = loads_json(read_input(path, INPUT_MAX_BYTES + 1))
+        except UnreadableInput as exc:
+            self._warn(self.tr("无法打开文件"), f"{path}\n{exc}")
+            return False
         except OSError as exc:
             self._warn(self.tr("无法打开文件"), self.say_error(exc, path))
             return False
@@ -246,7 +253,10 @@ class MainWindow(OutputActions, QMainWindow):
         if dropped:
             self._warn(self.tr("文件中有无法识别的字段"),
                        self.tr("以下字段无法识别（可能是拼写错误），没有载入；原文件未改动：")
-                       + "\n" + "\n".join(dropped))
+                       + "\n" + "\n".join(dropped[:DROPPED_SHOWN])
+                       + ("\n" + self.tr("……另有 %1 个").replace(
+                           "%1", f"{len(dropped) - DROPPED_SHOWN:,}")
+                          if len(dropped) > DROPPED_SHOWN else ""))
         return True
 
     def choose_file(self) -> QFileDialog:

@@ -24,6 +24,7 @@ from email.policy import SMTP
 from email.utils import format_datetime
 
 from composer import __version__
+from composer.core.addresses import address_problem
 from composer.core.classify import Classification
 from composer.core.model import Report
 from composer.core.obligations import in_china
@@ -50,10 +51,6 @@ from composer.render.templating import render
 __all__ = ["InvalidAddress", "check_address", "fmt_time", "header_text", "parse_address_list",
            "render_eml", "subject_line"]
 
-# Deliberately narrower than RFC 5321: plain ASCII addresses a mail client will accept as typed.
-_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
-_LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-_ADDRESS_RE = re.compile(rf"^{_ATOM}(\.{_ATOM})*@{_LABEL}(\.{_LABEL})+$")
 BODY_BRIEF = 600     # a long text of the unit's is cut in the body: the PDF attached has it all
 
 
@@ -62,11 +59,12 @@ class InvalidAddress(ValueError):
 
 
 def check_address(text: str) -> str:
-    """``text`` stripped, if it is a plain ASCII ``local@domain``; else :class:`InvalidAddress`."""
-    addr = text.strip()
-    if len(addr) > 254 or not _ADDRESS_RE.match(addr) or len(addr.split("@")[0]) > 64:
-        raise InvalidAddress(f"not a valid e-mail address: {text!r}")
-    return addr
+    """``text`` stripped, if it is one plain address (:mod:`composer.core.addresses`, the
+    definition the incident validator uses too); else :class:`InvalidAddress`."""
+    problem = address_problem(text)
+    if problem is not None:
+        raise InvalidAddress(f"not a valid e-mail address: {text!r} ({problem})")
+    return text.strip()
 
 
 def parse_address_list(text: str) -> tuple[list[str], list[str]]:

@@ -1013,6 +1013,10 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <translation>These fields are not recognised (perhaps misspelt) and were not loaded; the file itself is unchanged:</translation>
     </message>
     <message>
+        <source>……另有 %1 个</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
         <source>打开事件文件</source>
         <translation>Open incident file</translation>
     </message>
