@@ -22,8 +22,8 @@ from reportlab.lib.units import mm
 
 from composer import __version__
 from composer.core.classify import Classification
+from composer.core.drill import addressees, marked
 from composer.core.model import Report
-from composer.core.rules import reporting_rules
 from composer.core.statement import (
     COVER,
     MORE_IN_REPORT,
@@ -92,11 +92,9 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
     the unit's name, the title and the contact (:func:`render_cover_pdf` passes
     :data:`NO_CUT`)."""
     said = said or _said(report, classification, generated_at)
-    ch = reporting_rules().channels
+    to = addressees(report)            # a drill: its own fax number or none, never the intake
     op, contact = report.operator, report.operator.contact
-    rows = [
-        ("收件单位", f"{ch.intake_zh}（{ch.hotline} 受理）"),
-        ("收件传真", ch.fax),
+    rows = [("收件单位", to.unit)] + ([("收件传真", to.fax)] if to.fax else []) + [
         ("发件单位", _cut(op.name, limit)),
         ("联 系 人", _cut(contact.name, max(limit, 40))),
         ("联系电话", _cut(contact.phone, max(limit, 40))),
@@ -116,6 +114,9 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
         late = said.get("late")
         # first, right under the boxed headline: the deadline and, sent after it, the delay
         rows.insert(0, ("报告时限", "\n".join([deadline.text] + ([late.text] if late else []))))
+    drill = said.get("drill")
+    if drill is not None and drill.carried_by(COVER):
+        rows.insert(0, ("演　　练", drill.text))
     for key, label in (("nature", "报告性质"), ("timeliness", "报告时效"),
                        ("delay_reason", "迟报原因"), ("in_force", "说　　明")):
         s = said.get(key)
@@ -140,9 +141,10 @@ def urgency_lines(report: Report, classification: Classification,
 
 def cover_subject(report: Report) -> str:
     """The cover's and the fax set's PDF Subject: what is being faxed, to whom."""
-    ch = reporting_rules().channels
-    return header_text(f"网络安全事件{report.type_zh}：{report.incident.title}"
-                       f"（传真至{ch.intake_zh} {ch.fax}）", 200)
+    to = addressees(report)
+    where = f"传真至{to.salutation} {to.fax}" if to.fax else f"{to.salutation}：未指定传真"
+    return header_text(marked(report, f"网络安全事件{report.type_zh}：{report.incident.title}"
+                                      f"（{where}）"), 200)
 
 
 def render_cover_pdf(report: Report, classification: Classification, *, report_pages: int,
@@ -164,7 +166,8 @@ def render_cover_pdf(report: Report, classification: Classification, *, report_p
         rows = cover_rows(report, classification, total_pages=report_pages + cover_pages,
                           generated_at=generated_at, limit=NO_CUT, said=said)
         pdf, pages = draw_cover(rows, urgency_lines(report, classification, generated_at, said),
-                                footer, generated_at=generated_at, meta=meta)
+                                footer, generated_at=generated_at, meta=meta,
+                                drill=report.drill)
         if pages == cover_pages:
             break
         cover_pages = pages
@@ -176,12 +179,14 @@ NO_CUT = 100_000
 
 
 def draw_cover(rows: Sequence[tuple[str, str]], urgent: Sequence[str], footer: str, *,
-               generated_at: datetime, meta: dict[str, str]) -> tuple[bytes, int]:
+               generated_at: datetime, meta: dict[str, str],
+               drill: bool = False) -> tuple[bytes, int]:
     """``(PDF bytes, pages)`` of a cover: the title, the boxed ``urgent`` lines, a table of
     ``(label, value)`` ``rows`` (values may hold line breaks) and ``footer`` at the foot of
     every page. Any number of rows and lines of any length: every cell wraps within its column,
     a row taller than what is left of a page moves to the next one (or splits, when taller than
-    a page), and the cover runs onto as many pages as it needs."""
+    a page), and the cover runs onto as many pages as it needs. ``drill``: every page carries
+    the drill's mark (:mod:`composer.render.drill_mark`)."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     from composer.render import fonts
@@ -208,8 +213,11 @@ def draw_cover(rows: Sequence[tuple[str, str]], urgent: Sequence[str], footer: s
     frame = Frame(MARGIN, bottom, width, page_h - MARGIN - bottom, leftPadding=0,
                   rightPadding=0, topPadding=0, bottomPadding=0, id="cover")
     buf = io.BytesIO()
+    from composer.render.drill_mark import page_hook
+
+    hook = page_hook(drill, page_w, page_h, on_page)
     doc = BaseDocTemplate(buf, pagesize=A4, pageTemplates=[PageTemplate("cover", [frame],
-                                                                       onPage=on_page)],
+                                                                       onPage=hook)],
                           leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                           bottomMargin=MARGIN, invariant=1, pageCompression=1,
                           initialFontName=fonts.SANS, lang="zh-CN", **meta)
