@@ -114,8 +114,8 @@ def read_top_level(r: Reader, m: Mapping[str, Any]) -> TopLevel:
     drill = _flag(r, m, Field.DRILL)
     drill_to = _drill_to(r, m.get(Field.DRILL_TO.key))
     drill_fax = _drill_fax(r, m)
-    for f in (Field.DRILL_TO, Field.DRILL_FAX):
-        if m.get(f.key) not in (None, [], "") and not drill:
+    for f in (Field.DRILL_TO, Field.DRILL_FAX):   # (a drill flag that is no boolean: said)
+        if m.get(f.key) not in (None, [], "") and m.get(Field.DRILL.key) in (None, False):
             r.fail(f.value, 'only applies to a drill ("drill": true)')
     return TopLevel(level_confirmed=level_confirmed, correction=correction,
                     impact_assessed=impact_assessed, corrects=corrects,
