@@ -88,6 +88,15 @@ def addressees(report: Report) -> Addressees:
 
 # --- the file's drill_to and drill_fax --------------------------------------------------------
 
+_SEPARATORS = re.compile(r"[,;，；、\s]+")
+
+
+def split_addresses(text: str) -> list[str]:
+    """The entries of a typed list of addresses (commas, semicolons, 、, spaces, line breaks,
+    full-width punctuation), as typed: the file's reader checks each."""
+    return [item for item in _SEPARATORS.split(text) if item]
+
+
 
 def _intake_domain() -> str:
     return reporting_rules().channels.email.rpartition("@")[2].lower()
@@ -148,4 +157,5 @@ def fax_problem(text: str) -> str | None:
 
 __all__ = ["HEADLINE", "MARK", "NOTICE", "NOTICE_EN", "NO_RECIPIENT", "OPENING", "PAGE_HEADER",
            "PAGE_MARK", "PREFIX", "RECIPIENT", "Addressees", "address_problem", "addressees",
-           "drill_statement", "fax_problem", "intake_problem", "marked"]
+           "drill_statement", "fax_problem", "intake_problem", "marked",
+           "split_addresses"]
