@@ -14,7 +14,7 @@ from pathlib import Path
 from gui_helpers import EXAMPLES, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from composer.core.flow import Step
 from composer.core.model import ReportType
