@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QWidget
 
 from composer.core.draft import problem_text
@@ -40,18 +41,20 @@ class DrillBanner(QFrame):
         self.setStyleSheet(STYLE)
         self.model = model
         grid = QGridLayout(self)
-        grid.setContentsMargins(10, 6, 10, 6)
+        grid.setContentsMargins(10, 4, 10, 4)
+        grid.setVerticalSpacing(4)
         self.title = QLabel(self.tr("演练模式：本报告为演练材料，不会报送受理平台"))
         self.title.setObjectName("drill-banner-text")
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title.setFont(font)
-        grid.addWidget(self.title, 0, 0, 1, 4)
+        grid.addWidget(self.title, 0, 0, 1, 2)
         if i18n.language() == "zh":
             english = QLabel(EN_LINE)
             english.setObjectName("drill-banner-en")
-            grid.addWidget(english, 1, 0, 1, 4)
+            english.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(english, 0, 2, 1, 2)
         self.to = QLineEdit()
         self.to.setObjectName("drill-to")
         self.to.setPlaceholderText(self.tr("参加演练人员的邮箱，多个用逗号分隔（可不填）"))
@@ -63,16 +66,16 @@ class DrillBanner(QFrame):
         to_label, fax_label = QLabel(self.tr("演练收件邮箱：")), QLabel(self.tr("演练传真："))
         to_label.setBuddy(self.to)
         fax_label.setBuddy(self.fax)
-        grid.addWidget(to_label, 2, 0)
-        grid.addWidget(self.to, 2, 1)
-        grid.addWidget(fax_label, 2, 2)
-        grid.addWidget(self.fax, 2, 3)
+        grid.addWidget(to_label, 1, 0)
+        grid.addWidget(self.to, 1, 1)
+        grid.addWidget(fax_label, 1, 2)
+        grid.addWidget(self.fax, 1, 3)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 1)
         self.problems = QLabel()
         self.problems.setObjectName("drill-problems")
         self.problems.setWordWrap(True)
-        grid.addWidget(self.problems, 3, 0, 1, 4)
+        grid.addWidget(self.problems, 2, 0, 1, 4)
         self.to.textEdited.connect(self._to_edited)
         self.fax.textEdited.connect(
             lambda text: self.model.set(Field.DRILL_FAX.value, text.strip() or None))

@@ -3,8 +3,10 @@
 Qt-free. :func:`cover_rows` and :func:`urgency_lines` lay out what the cover states — the
 statements of :mod:`composer.core.statement` it carries (plain text);
 :func:`render_cover_pdf` lays it out (:func:`draw_cover`, which takes any rows and lines) in
-large high-contrast type (≥ 14 pt, no grey), 25 mm margins, to the national intake's fax
-number (from the rule data, never hard-coded). Long values wrap in their cells and the cover
+large high-contrast type (≥ 14 pt, no grey text), 25 mm margins, to the national intake's fax
+number (from the rule data, never hard-coded) — a drill's to its own number or none, marked on
+every page (:func:`composer.core.drill.addressees`, :mod:`composer.render.drill_mark`). Long
+values wrap in their cells and the cover
 runs onto further pages; nothing is shortened to fit a page.
 The cover followed by the report, and the fax TIFF, are :mod:`composer.render.fax`.
 """
