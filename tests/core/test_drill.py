@@ -180,3 +180,14 @@ def test_cli_classify_says_drill_and_render_refuses_the_intake_with_to(tmp_path:
     bad.write_text(json.dumps(_data(drill=True, drill_to=["12387@cert.org.cn"])), "utf-8")
     run = _cli("validate", str(bad))
     assert run.returncode == 2 and run.stderr.startswith("drill_to[0]: is at the national")
+
+
+def test_a_drill_corrections_recipients_are_no_change_of_the_report() -> None:
+    parent = Draft(data=_data(drill=True, drill_to=["lead@example.com"]))
+    parent.id = 4
+    fix = correction_draft(parent)
+    fix.set("drill_to", ["other@example.com"])
+    fix.set("drill_fax", "0571-88881234")
+    fix.set("incident.location", "杭州市")
+    report = fix.report()
+    assert report is not None and [c.path for c in report.changes] == ["incident.location"]

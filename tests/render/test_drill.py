@@ -213,3 +213,16 @@ def test_a_drill_fax_tiff_page_carries_the_header_line(packages) -> None:
         page = tiff.convert("L")
         top = page.crop((0, 60, page.width, 160))          # ≈ 8–21 mm from the top
         assert top.getextrema()[0] == 0, f"page {frame + 1}: no header line in the fax"
+
+
+def test_the_calendar_of_a_drill_says_drill() -> None:
+    from composer.core.classify import classify
+    from composer.core.owed import owed
+    from composer.render.ics import calendar_ics
+
+    report = parse_report(_drill("ransomware-retailer"))
+    items = owed(report, classify(report), {report.report_type}, [])
+    assert items
+    ics = calendar_ics(report, items, now=WHEN).decode("utf-8")
+    summaries = [line for line in ics.splitlines() if line.startswith("SUMMARY:")]
+    assert summaries and all(s.startswith(f"SUMMARY:{PREFIX}") for s in summaries)
