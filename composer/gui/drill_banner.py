@@ -25,7 +25,7 @@ from composer.gui.model import DraftModel
 
 STYLE = ("#drill-banner { background: #fff0d9; border-top: 3px solid #b35c00;"
          " border-bottom: 3px solid #b35c00; } #drill-banner QLabel { color: #6b3500; }"
-         " #drill-problems { color: #a4262c; }")
+         " #drill-banner QLabel#drill-problems { color: #a4262c; }")
 EN_LINE = "Drill mode: this report is drill material and is never sent to the intake."
 """Said under the Chinese line in the Chinese UI too: whoever looks must not miss it."""
 

@@ -1424,6 +1424,10 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <source>报告字体</source>
         <translation>Report typefaces</translation>
     </message>
+    <message>
+        <source>本单位配置的其他收件人（如行业主管部门、单位安全负责人）。演练的邮件草稿不发往受理平台，也不发往这些地址，只发给演练收件邮箱。</source>
+        <translation>Your organisation's other recipients (e.g. the sector regulator, your security officer). A drill's e-mail draft goes neither to the intake nor to these, only to the drill recipients.</translation>
+    </message>
 </context>
 <context>
     <name>RecipientsPage</name>

@@ -68,6 +68,8 @@ def test_new_drill_through_the_menu_gives_banner_and_title(qtbot, window) -> Non
     assert "never sent to the intake" in banner.findChild(QLabel, "drill-banner-en").text()
     assert window.windowTitle() == "【演练】新报告"
     assert window.header.level.text().startswith("〔演练·首报〕")
+    profile = "\n".join(w.text() for w in window.wizard.pages[Step.PROFILE].findChildren(QLabel))
+    assert "演练的邮件草稿不发往受理平台" in profile and "始终发往" not in profile
     for step in (Step.BASIC, Step.IMPACT, Step.PREVIEW, Step.PROFILE):   # every page
         window.wizard.go_to(int(step))
         assert banner.isVisible(), step
