@@ -7,8 +7,8 @@ What a drill changes is decided here, once, and every output only lays it out:
 * :data:`HEADLINE` is the fax cover's boxed line (instead of 紧急 …);
 * :data:`PAGE_HEADER` and :data:`PAGE_MARK` are printed on every page of every PDF (a header
   line and a light diagonal mark: :mod:`composer.render.drill_mark`);
-* :func:`drill_statement` is the statement every output carries (the phone script says it
-  first: 「这是演练。…」);
+* :func:`drill_statement` is the statement the outputs carry (the phone script says it first:
+  「这是演练。…」; the fax cover says :data:`HEADLINE` in its box instead);
 * :func:`addressees` says whom the outputs address: the national intake for a real report; for
   a drill only the drill's own recipients (``drill_to`` e-mail addresses, ``drill_fax``) or
   nobody — never the intake's e-mail address or fax number, and no number to dial;
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from composer.core.model import Report
 from composer.core.rules import reporting_rules
-from composer.core.statement_base import COVER, EMAIL, FIELDS, PDF, SCRIPT, Statement, carriers
+from composer.core.statement_base import EMAIL, FIELDS, PDF, SCRIPT, Statement, carriers
 from composer.core.validators import EMAIL_MAX, PHONE_MAX, is_email, is_phone
 
 MARK = "演练"
@@ -48,11 +48,12 @@ def marked(report: Report, text: str) -> str:
 
 
 def drill_statement(report: Report) -> Statement | None:
-    """「演练：本报告为…」, carried by every output (None for a real report)."""
+    """「演练：本报告为…」, carried by every output (None for a real report) but the fax
+    cover, which says it in its box (:data:`HEADLINE`) and keeps to one page."""
     if not report.drill:
         return None
     return Statement("drill", NOTICE, label=MARK, en=NOTICE_EN, spoken=OPENING + NOTICE,
-                     carriers=carriers(PDF, EMAIL, COVER, SCRIPT, FIELDS))
+                     carriers=carriers(PDF, EMAIL, SCRIPT, FIELDS))
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,9 +116,6 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
         late = said.get("late")
         # first, right under the boxed headline: the deadline and, sent after it, the delay
         rows.insert(0, ("报告时限", "\n".join([deadline.text] + ([late.text] if late else []))))
-    drill = said.get("drill")
-    if drill is not None and drill.carried_by(COVER):
-        rows.insert(0, ("演　　练", drill.text))
     for key, label in (("nature", "报告性质"), ("timeliness", "报告时效"),
                        ("delay_reason", "迟报原因"), ("in_force", "说　　明")):
         s = said.get(key)
@@ -159,7 +156,7 @@ def render_cover_pdf(report: Report, classification: Classification, *, report_p
     contact = report.operator.contact
     footer = (f"如页数不全或字迹不清，请联系发件人：{header_text(contact.name, NO_CUT)}，"
               f"电话 {header_text(contact.phone, NO_CUT)}。")
-    meta = {"title": f"传真封面 {fmt_time(generated_at)}",
+    meta = {"title": marked(report, f"传真封面 {fmt_time(generated_at)}"),
             "author": header_text(report.operator.name, NO_CUT),
             "subject": cover_subject(report), "creator": f"Composer {__version__}"}
     said = _said(report, classification, generated_at)

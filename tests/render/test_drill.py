@@ -72,6 +72,7 @@ def test_every_page_of_every_pdf_says_drill(packages, name: str) -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_the_cover_reads_do_not_send_and_shows_only_the_drills_fax(packages, name: str) -> None:
+    assert len(_pages(packages[name]["fax/cover.pdf"])) == 1     # the drill adds no page
     cover = re.sub(r"[ \t]", "", "".join(_pages(packages[name]["fax/cover.pdf"])))
     assert re.sub(r"\s", "", HEADLINE) in cover
     assert "紧急" not in cover
