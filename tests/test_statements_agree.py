@@ -159,7 +159,7 @@ VARIANTS = {
 
 def _squash(text: str) -> str:
     """The text without white space and page furniture (page numbers; a drill's mark and
-    header line, printed on every page: tests/render/test_drill.py checks them)."""
+    header line, printed on every page: tests/render/test_drill_package.py checks them)."""
     text = text.replace(PAGE_MARK + "\n" + PAGE_HEADER, "").replace(PAGE_HEADER, "")
     return re.sub(r"\s+", "", FOOTER.sub("", text))
 
