@@ -63,6 +63,10 @@ def classify(report: Report) -> Classification:
                           drill=report.drill)
 
 
+PENDING_ZH = "待研判"
+"""The level's name while it is not settled (CONTRACT.md, Extensions 2026-12-05)."""
+
+
 def classification_json(c: Classification,
                         report_type: ReportType = ReportType.INITIAL) -> dict[str, Any]:
     """The ``composer classify`` output of CONTRACT.md (extended with a few extra keys)."""
@@ -70,7 +74,9 @@ def classification_json(c: Classification,
     governing_due = governing(report_type, d)
     out: dict[str, Any] = {
         "level": g.level.value,
-        "level_zh": g.level.zh,
+        # the level's name as every output prints it: 待研判 while unsettled (``level`` stays
+        # the enumeration of CONTRACT.md: what the known facts reach)
+        "level_zh": g.level.zh if c.settled else PENDING_ZH,
         "reportable": g.reportable,
         "criteria": [{"id": k.id, "level": k.level.value, "reason": k.reason,
                       "reason_en": k.reason_en, "status": k.status, "guide": k.guide}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from composer.core.classify import Classification, open_facts
+from composer.core.classify import PENDING_ZH, Classification, open_facts
 from composer.core.drill import HEADLINE as DRILL_HEADLINE
 from composer.core.drill import addressees, drill_statement, marked
 from composer.core.fields import label
@@ -43,7 +43,7 @@ from composer.core.statement_base import (
     carriers,
 )
 
-PENDING = "待研判"
+PENDING = PENDING_ZH
 PENDING_EN = "Not yet settled"
 VOLUNTARY = ("经定级为一般事件，不属于《国家网络安全事件报告管理办法》第四条规定的必须报告情形，"
              "本报告为自愿报告。")

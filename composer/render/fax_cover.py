@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from reportlab.platypus import Table
 
 MARGIN = 25 * mm
-BODY_PT, TITLE_PT, LEADING = 15, 30, 21
+BODY_PT, TITLE_PT, LEADING = 14, 30, 19.5   # ≥ 14 pt: a fax at 204×196 dpi keeps it crisp
 
 
 # --- cover sheet ------------------------------------------------------------------------------
@@ -55,7 +55,8 @@ def _styles() -> dict[str, ParagraphStyle]:
 
     fonts.register()
     body = ParagraphStyle("fax-body", fontName=fonts.SANS, fontSize=BODY_PT, leading=LEADING,
-                          textColor="black", wordWrap="CJK")
+                          textColor="black", wordWrap="CJK",
+                          cjkJustify=0)   # ragged-right: never letter-spaced to fill a line
     return {
         "body": body,
         "label": ParagraphStyle("fax-label", parent=body, fontName=fonts.SANS_BOLD),
@@ -97,6 +98,9 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
     to = addressees(report)            # a drill: its own fax number or none, never the intake
     op, contact = report.operator, report.operator.contact
     rows = [("收件单位", to.unit)] + ([("收件传真", to.fax)] if to.fax else []) + [
+        # beside the number, as fax covers have it: the receiving operator checks it first
+        # (and a cover that flows onto a second page never leaves it there alone)
+        ("页　　数", f"共 {total_pages} 页（含本封面）"),
         ("发件单位", _cut(op.name, limit)),
         ("联 系 人", _cut(contact.name, max(limit, 40))),
         ("联系电话", _cut(contact.phone, max(limit, 40))),
@@ -124,7 +128,6 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
     correction = [s for s in said.correction_lines if s.carried_by(COVER)]
     if correction:
         rows.append(("更　　正", "\n".join(_text(s) for s in correction)))
-    rows.append(("页　　数", f"共 {total_pages} 页（含本封面）"))
     return rows
 
 

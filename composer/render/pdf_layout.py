@@ -145,6 +145,9 @@ def kinsoku_split(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds
     return ParaLines(kind=1, lines=lines)
 
 
+MAX_CHAR_SPACE_EM = 0.25
+"""The most space a justified line adds between two characters, in ems of its font size."""
+
 JUSTIFY_CALLBACK = "composer_cjk_justify"
 """Name of the canvas callback that sets the character spacing of a justified line."""
 
@@ -158,9 +161,13 @@ def _justified(line: Any, chars: Sequence[Any], extra: float, max_w: float) -> A
     was carried to the next line (a line may not start with ，。）… nor end with （“…) or a
     short word was kept whole, the space left at the right edge is shared between the
     characters (character spacing, as CJK text is justified), so every full line ends at the
-    right edge. A line with more room left than a quarter of it stays ragged."""
+    right edge. A line with more room left than a quarter of it, or than a quarter em between
+    each two characters, stays ragged (a line broken before a long address or number would
+    otherwise be spaced out letter by letter)."""
     gaps = len(chars) - 1
     if extra <= _FUZZ or gaps < 1 or extra > max_w / 4 or not line.words:
+        return line
+    if extra / gaps > MAX_CHAR_SPACE_EM * float(getattr(line.words[0], "fontSize", 0) or 0):
         return line
     marks = []
     for label in (f"{extra / gaps:.4f}", "0"):
@@ -212,7 +219,8 @@ class CJKParagraph(Paragraph):
         calc_bounds = getattr(self, "autoLeading", getattr(style, "autoLeading", "")) not in (
             "", "off")
         return kinsoku_split(self.frags, maxWidths, calc_bounds,
-                             justify=style.alignment in (TA_LEFT, TA_JUSTIFY))
+                             justify=style.alignment in (TA_LEFT, TA_JUSTIFY)
+                             and bool(getattr(style, "cjkJustify", 1)))
 
     def draw(self) -> None:
         self.canv.setNamedCB(JUSTIFY_CALLBACK, _set_char_space)
@@ -253,9 +261,11 @@ BODY = _style("body", firstLineIndent=2 * BODY_SIZE)
 NOTE = _style("note", fontName=SANS_BOLD, borderWidth=1.5, borderColor=INK, borderPadding=6,
               leftIndent=6, rightIndent=6, spaceBefore=12, spaceAfter=12)
 """A boxed notice; the indents keep the box inside the type area."""
+# Table cells are set ragged-right, as official forms are (``cjkJustify``: no character
+# spacing to fill a line; body paragraphs are justified).
 CELL_LABEL = _style("cell-label", fontName=SANS_BOLD, fontSize=TABLE_SIZE,
-                    leading=TABLE_LEADING)
-CELL = _style("cell", fontSize=TABLE_SIZE, leading=TABLE_LEADING)
+                    leading=TABLE_LEADING, cjkJustify=0)
+CELL = _style("cell", fontSize=TABLE_SIZE, leading=TABLE_LEADING, cjkJustify=0)
 SMALL = _style("small", fontSize=12, leading=18)
 
 

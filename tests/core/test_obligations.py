@@ -77,6 +77,7 @@ def test_unknown_impact_is_pending_with_the_route_if_reportable() -> None:
     assert (due.to, due.within) == ("浙江省网信办", timedelta(hours=4))
     out = classification_json(c)
     assert out["settled"] is False and out["level"] == "general"
+    assert out["level_zh"] == "待研判"          # never 一般 while unsettled
     assert out["provisional"][0]["to"] == "浙江省网信办" and out["obligations"] == []
 
 

@@ -159,9 +159,9 @@ def layout_problems(pdf: bytes) -> list[str]:
 
 def short_lines(pdf: bytes) -> tuple[int, int]:
     """(non-final body lines, those ending short of the right edge by half a character up to
-    a quarter line — what a character carried over for 禁则 leaves): a line followed, at one
-    leading, by an unindented line of the same paragraph. (A line that keeps a long Latin word
-    whole may stay ragged.)"""
+    a quarter line or a quarter em between characters — what a character carried over for 禁则
+    leaves): a line followed, at one leading, by an unindented line of the same paragraph. (A
+    line that keeps a long Latin word whole, or would need wider spacing, may stay ragged.)"""
     total = short = 0
     for page in page_boxes.pages(pdf):
         body = [b for b in page.lines if b.y1 <= FRAME_BOTTOM + 1 and b.x0 < L.MARGIN_LEFT + 1]
@@ -171,7 +171,9 @@ def short_lines(pdf: bytes) -> tuple[int, int]:
             if not a.text or not b.text or a.text[-1].isascii() or b.text[0].isascii():
                 continue
             total += 1
-            short += RIGHT_EDGE - L.FRAME_WIDTH / 4 <= a.x1 < RIGHT_EDGE - L.BODY_SIZE / 2
+            room = min(L.FRAME_WIDTH / 4,
+                       L.MAX_CHAR_SPACE_EM * L.BODY_SIZE * (len(a.text) - 1))
+            short += RIGHT_EDGE - room <= a.x1 < RIGHT_EDGE - L.BODY_SIZE / 2
     return total, short
 
 
