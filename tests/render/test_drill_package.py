@@ -79,7 +79,7 @@ def test_the_cover_reads_do_not_send_and_shows_only_the_drills_fax(packages, nam
     assert INTAKE_FAX not in cover and "12387受理" not in cover
     flat = re.sub(r"\s", "", cover)
     if name in OWN:
-        assert f"收件传真{OWN[name][1]}发件单位" in flat
+        assert f"收件传真{OWN[name][1]}页数" in flat
     else:
         assert "收件传真" not in flat                     # no number at all, never the intake's
     assert "收件单位演练收件人（演练材料，不报送受理平台）" in flat
