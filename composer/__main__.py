@@ -44,7 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--force", action="store_true", help="replace a non-empty DIR")
     r.add_argument("--to", action="append", default=[], metavar="ADDR",
                    help="also address the e-mail draft to ADDR (repeatable or comma-separated; "
-                        "the national intake's address is always the first recipient)")
+                        "the national intake's address is always the first recipient; a "
+                        "drill's draft goes to its drill_to and ADDR only, never the intake)")
     r.add_argument("--generated-at", metavar="TIME",
                    help="generation time printed on the report and used for every date in the "
                         "files (ISO 8601 with offset, e.g. 2026-11-18T15:30:00+08:00); "
@@ -163,6 +164,14 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if isinstance(loaded, int):
         return loaded
     report, source = loaded
+    if report.drill:
+        from composer.core.drill import intake_problem
+
+        refused = [a for a in extra if intake_problem(a)]
+        for addr in refused:
+            print(f"--to: {addr} {intake_problem(addr)}", file=sys.stderr)
+        if refused:
+            return EXIT_INVALID
     _print_warnings(report)
     try:
         result = write_package(report, args.out, source=source, only=tuple(only),

@@ -25,7 +25,7 @@ import json
 import os
 import sqlite3
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -151,6 +151,7 @@ class DraftSummary:
     packages: int
     submitted_at: str | None = None    # the latest recorded submission, if any
     archived_at: str | None = None     # a sent report put away (hidden from the list)
+    drill: bool = False                # a drill (演练, issue 24)
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,10 +331,11 @@ class Storage:
         rows = self._db.execute(
             "SELECT d.id, d.parent_id, d.report_type, d.title, d.created_at, d.updated_at, "
             "(SELECT COUNT(*) FROM packages p WHERE p.draft_id=d.id), "
-            "(SELECT MAX(s.sent_at) FROM submissions s WHERE s.draft_id=d.id), d.archived_at "
-            "FROM drafts d " + ("" if archived else "WHERE d.archived_at IS NULL ")
+            "(SELECT MAX(s.sent_at) FROM submissions s WHERE s.draft_id=d.id), d.archived_at, "
+            "CASE WHEN json_valid(d.body) THEN json_extract(d.body, '$.data.drill') IS 1 "
+            "ELSE 0 END FROM drafts d " + ("" if archived else "WHERE d.archived_at IS NULL ")
             + "ORDER BY d.updated_at DESC, d.id DESC").fetchall()
-        return [DraftSummary(*row) for row in rows]
+        return [replace(DraftSummary(*row[:9]), drill=bool(row[9])) for row in rows]
 
     def chain(self, draft_id: int) -> list[int]:
         """Ids from the first report to ``draft_id`` (initial → 续报 → … → this)."""

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.drill import PREFIX as DRILL_PREFIX
 from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
 from composer.core.storage import DraftSummary
@@ -103,7 +104,7 @@ class ReportsDialog(QDialog):
         by_id = {d.id: d for d in drafts}
         for row, d in enumerate(drafts):
             number = f"#{d.id}" + (f" ← #{d.parent_id}" if d.parent_id in by_id else "")
-            cells = [number, _type_text(d.report_type),
+            cells = [number, (DRILL_PREFIX if d.drill else "") + _type_text(d.report_type),
                      d.title or self.tr("（未命名）"), _local_time(d.updated_at),
                      str(d.packages) if d.packages else "",
                      _local_time(d.submitted_at) if d.submitted_at else ""]

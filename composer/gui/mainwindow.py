@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from composer.core import flow
 from composer.core.draft import Draft, derived_draft, new_draft
+from composer.core.drill import PREFIX as DRILL_PREFIX
 from composer.core.model import ReportType
 from composer.core.storage import CorruptRow, DraftSummary, SentReportError, Storage
 from composer.gui import font_setting, geometry, i18n, sending
 from composer.gui.autosave import AUTOSAVE_MS, Autosaver
+from composer.gui.drill_banner import DrillBanner
 from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
 from composer.gui.output import EMAIL_RECIPIENTS, OutputActions, package_dir_name
@@ -79,6 +81,7 @@ class MainWindow(OutputActions, QMainWindow):
         self.sent_bar.followUpRequested.connect(self.start_follow_up)
         self.sent_bar.correctionRequested.connect(self.start_correction)
         layout.addWidget(self.header)
+        layout.addWidget(DrillBanner(self.model))   # shown while a drill (演练) is open
         layout.addWidget(self.sent_bar)
         self.steps = StepIndicator(self.wizard, self.model)
         layout.addWidget(self.steps)
@@ -123,6 +126,8 @@ class MainWindow(OutputActions, QMainWindow):
         file_menu.setObjectName("menu-file")
         self._action(file_menu, self.tr("新建报告(&N)"), self.new_report,
                      QKeySequence.StandardKey.New, name="action-new-report")
+        self._action(file_menu, self.tr("新建演练(&D)"), self.new_drill, "Ctrl+Shift+N",
+                     name="action-new-drill")
         self._action(file_menu, self.tr("报告列表(&L)…"), self.show_reports, "Ctrl+L",
                      name="action-reports")
         self._action(file_menu, self.tr("打开事件文件(&O)…"), self.choose_file,
@@ -177,6 +182,8 @@ class MainWindow(OutputActions, QMainWindow):
     def _update_title(self) -> None:
         """The report's title; the window system adds the app's name (网络安全事件报告) once."""
         title = self.model.draft.title or self.tr("新报告")
+        if self.model.draft.drill:       # a drill (演练) is never mistaken for a report
+            title = DRILL_PREFIX + title
         if self.windowTitle() != title:
             self.setWindowTitle(title)
 
@@ -203,6 +210,12 @@ class MainWindow(OutputActions, QMainWindow):
 
     def new_report(self) -> None:
         draft = new_draft(self.storage.load_profile())
+        self.autosaver.mark_pristine(draft)       # stored on its first edit
+        self.load_draft(draft, step=0)
+
+    def new_drill(self) -> None:
+        """文件 → 新建演练: a drill (演练) — rehearsal material, never sent to the intake."""
+        draft = new_draft(self.storage.load_profile(), drill=True)
         self.autosaver.mark_pristine(draft)       # stored on its first edit
         self.load_draft(draft, step=0)
 

@@ -97,6 +97,11 @@ class OutputActions:
         value = self.storage.load_setting(EMAIL_RECIPIENTS, [])
         return [str(a) for a in value] if isinstance(value, list) else []
 
+    def package_recipients(self) -> list[str]:
+        """The e-mail draft's extra To addresses: the organisation's 同时发送给 — never for a
+        drill (演练), which goes only to its own recipients (composer.core.drill)."""
+        return [] if self.model.draft.drill else self.email_recipients()
+
     # --- the package -----------------------------------------------------------------------
 
     def generate_package(self, parent_dir: Path):
@@ -113,7 +118,7 @@ class OutputActions:
         out_dir = Path(parent_dir) / package_dir_name(draft, now)
         source = dumps_report(report).encode("utf-8")
         draft_id = draft.id
-        extra = tuple(self.email_recipients())
+        extra = tuple(self.package_recipients())
 
         def work(progress):  # type: ignore[no-untyped-def]
             return write_package(report, out_dir, source=source, generated_at=now,

@@ -167,7 +167,7 @@ def outbox_package(window: Any, report: Any, then: Callable[[Path], Any], busy: 
 
     draft_id = window.model.draft.id
     window.save_now()
-    extra = tuple(window.email_recipients())
+    extra = tuple(window.package_recipients())   # none for a drill
     when = _now()
     out_dir = window.storage.data_root / "outbox" / package_dir_name(window.model.draft, when)
     source = _source(report)
@@ -358,7 +358,7 @@ def record_sending(window: Any, draft_id: int, value: Any, done: Callable[[], No
     if package is not None or report is None:
         store(package)
         return
-    extra = tuple(window.email_recipients())
+    extra = tuple(window.package_recipients())   # none for a drill
     when = _now()
 
     def work() -> Path:

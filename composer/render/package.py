@@ -171,6 +171,7 @@ def build_package(report: Report, *, source: bytes | None = None,
         "needs_confirmation": g.needs_confirmation,
         "level_confirmed": classification.level_confirmed,
         "only": list(selection),
+        **({"drill": True} if report.drill else {}),   # a drill (演练): never for the intake
         "files": [{"path": path, "size": len(data), "sha256": _sha256(data)}
                   for path, data in files.items()],
         **extra,

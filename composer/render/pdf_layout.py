@@ -324,16 +324,22 @@ def heading(text: str, first_lines: int = 2, style: ParagraphStyle | None = None
     return [mark_heading(CJKParagraph(text, style or HEADING_FREE))]
 
 
-def document(out: Any, **info: Any) -> BaseDocTemplate:
+def document(out: Any, drill: bool = False, **info: Any) -> BaseDocTemplate:
     """An A4 document with one unpadded frame on the GB/T 9704 type area.
 
     ``info`` goes to reportlab as document metadata (title, author, subject, creator,
-    keywords); output is invariant (no timestamp or random id of its own).
+    keywords); output is invariant (no timestamp or random id of its own). ``drill``: every
+    page carries the drill's mark (:mod:`composer.render.drill_mark`).
     """
+    from composer.render.drill_mark import page_hook
+
     frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH,
                   PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0, id="body")
-    return BaseDocTemplate(out, pagesize=A4, pageTemplates=[PageTemplate("page", [frame])],
+    hook = page_hook(drill, PAGE_WIDTH, PAGE_HEIGHT)
+    template = (PageTemplate("page", [frame]) if hook is None
+                else PageTemplate("page", [frame], onPage=hook))
+    return BaseDocTemplate(out, pagesize=A4, pageTemplates=[template],
                            leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
                            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, invariant=1,
                            initialFontName=SANS,

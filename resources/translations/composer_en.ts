@@ -360,6 +360,42 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <source>已逾期</source>
         <translation>overdue</translation>
     </message>
+    <message>
+        <source>12387 热线（演练）</source>
+        <translation>12387 hotline (drill)</translation>
+    </message>
+    <message>
+        <source>演练传真：</source>
+        <translation>Drill fax: </translation>
+    </message>
+    <message>
+        <source>演练传真：未填写——封面不写收件传真号码。</source>
+        <translation>Drill fax: none given — the cover names no fax number to send to.</translation>
+    </message>
+    <message>
+        <source>演练收件邮箱：</source>
+        <translation>Drill e-mail recipients: </translation>
+    </message>
+    <message>
+        <source>演练收件邮箱：未填写——邮件草稿没有收件人，打开后自行填写参加演练的人员。</source>
+        <translation>Drill e-mail recipients: none given — the e-mail draft has no recipient; add the drill's participants after opening it.</translation>
+    </message>
+    <message>
+        <source>演练：传真件每页标有“演练”，封面写明“演练材料　请勿发送”，不发往受理平台。</source>
+        <translation>Drill: every page of the fax set is marked 演练 (drill) and the cover reads “drill material — do not send”; it is never sent to the intake.</translation>
+    </message>
+    <message>
+        <source>演练：请勿在受理平台的网站、小程序或公众号提交演练材料；复制的内容第一项开头写明“演练”。</source>
+        <translation>Drill: never submit drill material on the intake's website, mini-program or WeChat account; the copied text says 演练 (drill) at the start of item 1.</translation>
+    </message>
+    <message>
+        <source>演练：请勿拨打 %1。向扮演受理方的演练人员朗读下面的电话稿，开头先说明“这是演练”。</source>
+        <translation>Drill: do not call %1. Read the script below to the participant playing the intake, starting with “this is a drill” (这是演练).</translation>
+    </message>
+    <message>
+        <source>演练：邮件草稿只发给演练收件邮箱（在上方演练横幅中填写），不发往受理平台。</source>
+        <translation>Drill: the e-mail draft goes only to the drill recipients (entered in the drill banner above), never to the intake.</translation>
+    </message>
 </context>
 <context>
     <name>DeadlineHeader</name>
@@ -437,6 +473,41 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>正在检查，结果逐项显示在下面…</source>
         <translation>Checking; the results appear below one by one…</translation>
+    </message>
+</context>
+<context>
+    <name>DrillBanner</name>
+    <message>
+        <source>演练模式：本报告为演练材料，不会报送受理平台</source>
+        <translation>Drill mode: this report is drill material and is never sent to the intake</translation>
+    </message>
+    <message>
+        <source>参加演练人员的邮箱，多个用逗号分隔（可不填）</source>
+        <translation>Addresses of the drill's participants, separated by commas (optional)</translation>
+    </message>
+    <message>
+        <source>演练传真号码</source>
+        <translation>Drill fax number</translation>
+    </message>
+    <message>
+        <source>演练传真：</source>
+        <translation>Drill fax:</translation>
+    </message>
+    <message>
+        <source>演练收件邮箱</source>
+        <translation>Drill e-mail recipients</translation>
+    </message>
+    <message>
+        <source>演练收件邮箱第 %1 个：</source>
+        <translation>Drill e-mail recipient %1: </translation>
+    </message>
+    <message>
+        <source>演练收件邮箱：</source>
+        <translation>Drill e-mail recipients:</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>optional</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1223,10 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
         <source>报告已保存：</source>
         <translation>Report saved: </translation>
     </message>
+    <message>
+        <source>新建演练(&amp;D)</source>
+        <translation>New &amp;drill</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
@@ -1384,6 +1459,10 @@ Keep the transmission report the fax machine prints; attach a scan of it when re
     <message>
         <source>⚠ “%1”不是省级行政区的名称：请从列表中选择所在省份，报告对象（省级网信部门）据此确定。</source>
         <translation>⚠ “%1” is not the name of a province-level region: choose the province from the list (it decides the provincial CAC office that receives the report).</translation>
+    </message>
+    <message>
+        <source>本单位配置的其他收件人（如行业主管部门、单位安全负责人）。演练的邮件草稿不发往受理平台，也不发往这些地址，只发给演练收件邮箱。</source>
+        <translation>Your organisation's other recipients (e.g. the sector regulator, your security officer). A drill's e-mail draft goes neither to the intake nor to these, only to the drill recipients.</translation>
     </message>
 </context>
 <context>
