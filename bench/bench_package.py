@@ -5,13 +5,11 @@ Cold (fresh processes, alternating in rounds so all see the same machine load), 
 7-page report (the ransomware example with longer texts, ``--cold-pages``):
 
 * ``composer render FILE`` — the whole package (report.pdf, message.eml, fax cover/PDF/TIFF),
-  as a user runs it: the parsed-font cache (``<data dir>/cache/fonts``,
-  :mod:`composer.render.font_cache`) is warm — the warm-up run filled it — and the fax helper
-  process (:mod:`composer.render.fax_worker`) is used or not as the load decides;
-* the same with the fax helper forced off and forced on (``COMPOSER_FAX_HELPER=0``/``1``):
-  it pays only where a second core is free;
-* the same with an empty font cache (a fresh data folder each run: every face is parsed and
-  the cache written, as on the very first render after installing);
+  as a user runs it: the data folder's caches (parsed fonts, ``<data dir>/cache/fonts``,
+  :mod:`composer.render.font_cache`; compiled templates, ``<data dir>/cache/templates``) are
+  warm — the warm-up run filled them;
+* the same with an empty data folder (a fresh one each run: every face is parsed, every
+  template compiled and the caches written, as on the very first render after installing);
 * ``composer render FILE --only pdf`` (and ``--only eml``, ``--only fax``);
 * LibreOffice (``soffice --headless --convert-to pdf``) converting the same text — the text
   layer of the report PDF — to a PDF, with an existing user profile (skipped with a message
@@ -139,9 +137,7 @@ def main() -> int:
             return composer_env({"COMPOSER_DATA_DIR": f"{tmp}/fresh{n}"})
 
         cases = {"composer render (whole package)": composer,
-                 "  ... fax helper off": lambda: composer_env({"COMPOSER_FAX_HELPER": "0"}),
-                 "  ... fax helper on": lambda: composer_env({"COMPOSER_FAX_HELPER": "1"}),
-                 "  ... empty font cache": empty_cache,
+                 "  ... empty data folder (no caches)": empty_cache,
                  "composer render --only pdf": lambda: composer("--only", "pdf"),
                  "composer render --only eml": lambda: composer("--only", "eml"),
                  "composer render --only fax": lambda: composer("--only", "fax"),
@@ -169,14 +165,13 @@ def main() -> int:
         for k, v in med.items():
             print(f"  {k:<38}{v:7.3f} s {v / ref:6.2f}x   {cpu[k]:5.3f} s {cpu[k] / ref_cpu:6.2f}x")
         print(f"  (ratios against {who}; CPU = user + system of the whole process tree)")
-        from composer.render import fax_worker, font_cache
+        from composer.render import font_cache
 
         if not font_cache._constructor_known():
             print("  NOTE: this reportlab's TTFont constructor is not the one the font cache "
                   "rebuilds: the cache is off, every run parses the fonts")
-        print(f"  font cache warm except in 'empty font cache'; fax helper by default here and "
-              f"now: {'on' if fax_worker.enabled() else 'off'} ({os.cpu_count()} CPUs, load "
-              f"average {os.getloadavg()[0]:.1f}; it is used only where a second core is free)")
+        print(f"  caches warm except in 'empty data folder' ({os.cpu_count()} CPUs, load "
+              f"average {os.getloadavg()[0]:.1f})")
         if office:
             print("  goal: whole package <= 0.5x LibreOffice's PDF-alone time")
         _warm(example)

@@ -42,6 +42,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import fuzz_args
 
 from composer.core import validators as V
 from composer.core.classify import classification_json, classify
@@ -188,7 +191,7 @@ class Mutator:
 
     def mutate_tree(self, doc: dict[str, Any]) -> None:
         r = self.rng
-        op = r.randrange(10)
+        op = r.randrange(11)
         paths = self.leaf_paths(doc)
         if op <= 1 and paths:                                   # hostile value anywhere
             _set(doc, r.choice(paths), self.hostile())
@@ -250,6 +253,11 @@ class Mutator:
                               {"region": "province", "percent": value} if key == "population"
                               else {"site": "other", r.choice(["homepage_hours", "reposts",
                                                                "views"]): value})
+        elif op == 10:                                          # a hostile or plain address
+            op_ = doc.get("operator")
+            contact = op_.get("contact") if isinstance(op_, dict) else None
+            if isinstance(contact, dict):
+                contact["email"] = fuzz_args.address(r)
         else:                                                   # an enum, valid or not
             key = r.choice(["report_type", "level_confirmed"])
             doc[key] = r.choice(ENUMS[key] + ["", "INITIAL", None, 1])
@@ -335,7 +343,8 @@ class BrokenRoundTrip(AssertionError):
 GENERATED_AT = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 
 
-def check(data: str | bytes, *, layout: bool = False) -> bool:
+def check(data: str | bytes, *, layout: bool = False,
+          addresses: list[str] | None = None) -> bool:
     """Run one input through everything it can reach (loads_json + parse_report is exactly
     loads_report). True: valid; False: invalid (cleanly). Raises on anything else."""
     parsed = None
@@ -351,7 +360,7 @@ def check(data: str | bytes, *, layout: bool = False) -> bool:
         if exc.problems[0].path != "$" and isinstance(parsed, dict):
             _draft_agrees(parsed, exc.problems)
         return False
-    _valid_paths(report, layout)
+    _valid_paths(report, layout, addresses)
     return True
 
 
@@ -383,7 +392,7 @@ def _draft_agrees(parsed: dict[str, Any], problems: list[V.Problem]) -> None:
         raise BrokenRoundTrip(f"Draft paths {sorted(ours)[:3]} vs loader {sorted(theirs)[:3]}")
 
 
-def _valid_paths(report: Any, layout: bool) -> None:
+def _valid_paths(report: Any, layout: bool, addresses: list[str] | None = None) -> None:
     from composer.render import email, fax_cover, fonts, pdf
     from composer.render.checks import report_warnings, text_fields
 
@@ -407,6 +416,8 @@ def _valid_paths(report: Any, layout: bool) -> None:
     from composer.render.ics import calendar_ics
     from composer.render.script import build_script, script_text
 
+    if addresses is not None:            # --to of a whole e-mail, the contact's in From
+        fuzz_args.check_addresses(addresses, report, c, GENERATED_AT)
     script_text(build_script(report, c)).encode("utf-8")
     calendar_ics(report, owed(report, c, {report.report_type}), now=GENERATED_AT)
     again = loads_report(dumps_report(report))
@@ -431,6 +442,8 @@ class Tally:
     valid: int = 0
     invalid: int = 0
     drafts: int = 0
+    argv: int = 0
+    argv_accepted: int = 0
     uncaught: Counter[str] = field(default_factory=Counter)
     examples: dict[str, str] = field(default_factory=dict)
 
@@ -439,6 +452,8 @@ class Tally:
         self.valid += other.valid
         self.invalid += other.invalid
         self.drafts += other.drafts
+        self.argv += other.argv
+        self.argv_accepted += other.argv_accepted
         self.uncaught.update(other.uncaught)
         for k, v in other.examples.items():
             self.examples.setdefault(k, v)
@@ -459,8 +474,10 @@ def run(count: int | None, seed: int, seconds: float | None = None,
         if progress and tally.inputs % 50_000 == 0:
             print(f"seed {seed}: {tally.inputs:,} inputs, {sum(tally.uncaught.values())} "
                   "uncaught", file=sys.stderr, flush=True)
+        to = ([fuzz_args.address(mutator.rng) for _ in range(3)] if tally.inputs % 10 == 0
+              else None)
         try:
-            ok = check(data, layout=tally.inputs % 200 == 0)
+            ok = check(data, layout=tally.inputs % 200 == 0, addresses=to)
         except Exception as exc:  # noqa: BLE001 — counting every kind is the point
             _count(tally, exc, data)
         else:
@@ -474,6 +491,13 @@ def run(count: int | None, seed: int, seconds: float | None = None,
                 check_draft(mutator.tree)
             except Exception as exc:  # noqa: BLE001
                 _count(tally, exc, f"Draft {_shrink_ints(mutator.tree)!r:.300}")
+        if tally.inputs % 4 == 1:          # and a command line
+            args, env = fuzz_args.argv(mutator.rng)
+            tally.argv += 1
+            try:
+                tally.argv_accepted += fuzz_args.check_argv(args, env)
+            except Exception as exc:  # noqa: BLE001
+                _count(tally, exc, f"argv {args!r:.300} env {env!r}")
     return tally
 
 
@@ -515,6 +539,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"valid:    {total.valid:>10,}")
     print(f"invalid:  {total.invalid:>10,}")
     print(f"drafts:   {total.drafts:>10,}  (every 4th input also checked as the app holds it)")
+    print(f"argv:     {total.argv:>10,}  (command lines: {total.argv_accepted:,} accepted, "
+          f"{total.argv - total.argv_accepted:,} refused with exit 2)")
     print(f"uncaught: {sum(total.uncaught.values()):>10,}")
     for name, n in total.uncaught.most_common():
         print(f"  {name}: {n:,}  e.g. {total.examples[name]}")

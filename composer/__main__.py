@@ -45,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--force", action="store_true", help="replace a non-empty DIR")
     r.add_argument("--to", action="append", default=[], metavar="ADDR",
                    help="also address the e-mail draft to ADDR (repeatable or comma-separated; "
-                        "the national intake's address is always the first recipient)")
+                        "the national intake's address is always the first recipient; a "
+                        "drill's draft goes to its drill_to and ADDR only, never the intake)")
     r.add_argument("--generated-at", metavar="TIME",
                    help="generation time printed on the report and used for every date in the "
                         "files (ISO 8601 with offset, e.g. 2026-11-18T15:30:00+08:00); "
@@ -94,27 +95,6 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _defer_pillow() -> None:
-    """reportlab imports Pillow's Image module at start-up but needs it only for bitmaps, which
-    the report has none of: without a fax, load it lazily (this process is single-threaded)."""
-    import importlib.util
-
-    if "PIL.Image" in sys.modules:
-        return
-    try:
-        import PIL
-        spec = importlib.util.find_spec("PIL.Image")
-    except ImportError:
-        return
-    if spec is None or spec.loader is None:
-        return
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["PIL.Image"] = module
-    PIL.Image = module  # type: ignore[attr-defined]
-    spec.loader.exec_module(module)
-
-
 def _cmd_render(args: argparse.Namespace) -> int:
     only = [x.strip() for x in args.only.split(",") if x.strip()]
     bad = [x for x in only if x not in OUTPUTS + OPTIONAL_OUTPUTS]
@@ -125,8 +105,6 @@ def _cmd_render(args: argparse.Namespace) -> int:
               f"{', '.join(OUTPUTS + OPTIONAL_OUTPUTS)}, got "
               f"{shown(args.only)}", file=sys.stderr)
         return EXIT_INVALID
-    if "fax" not in only:
-        _defer_pillow()
     from composer.render.email import parse_address_list
     from composer.render.package import PackageError, write_package
     from composer.render.timestamp import BadGenerationTime, generation_time
@@ -139,15 +117,29 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
     extra, invalid = parse_address_list(",".join(args.to))
     if invalid:
+        from composer.core.addresses import address_problem
         from composer.core.validators import shown
 
         for item in invalid:
-            print(f"--to: not a valid e-mail address: {shown(item)}", file=sys.stderr)
+            print(f"--to: not a valid e-mail address: {shown(item)} "
+                  f"({address_problem(item)})", file=sys.stderr)
+        return EXIT_INVALID
+    out_problem = _out_dir_problem(args.out)
+    if out_problem is not None:
+        print(f"{args.out}: {out_problem}", file=sys.stderr)
         return EXIT_INVALID
     loaded = _load(args.file)
     if isinstance(loaded, int):
         return loaded
     report, source = loaded
+    if report.drill:
+        from composer.core.drill import intake_problem
+
+        refused = [a for a in extra if intake_problem(a)]
+        for addr in refused:
+            print(f"--to: {addr} {intake_problem(addr)}", file=sys.stderr)
+        if refused:
+            return EXIT_INVALID
     _print_warnings(report)
     try:
         result = write_package(report, args.out, source=source, only=tuple(only),
@@ -161,10 +153,35 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _out_dir_problem(out: Path) -> str | None:
+    """Why ``--out DIR`` cannot name a package folder at all (an input error, exit 2)."""
+    if "\x00" in str(out):
+        return "contains a NUL character"
+    absolute = Path(os.path.abspath(out))
+    if absolute.parent == absolute or not absolute.name:
+        return "is the root of the file system: name a folder for the package"
+    return None
+
+
 def _cmd_doctor(args: argparse.Namespace) -> int:
     from composer import doctor
 
     return doctor.main(args.lang)
+
+
+def _open_problem(name: str) -> str | None:
+    """Why ``composer open FILE`` cannot open FILE, said at once (before the app starts): not
+    a regular file, or larger than the input limit. Problems of its content show in the app."""
+    from composer.core.input_file import UnreadableInput, read_input
+    from composer.core.validators import INPUT_MAX_BYTES, PATH_SHOWN, printable
+
+    try:
+        read_input(name, INPUT_MAX_BYTES)
+    except UnreadableInput as exc:
+        return f"{printable(name, PATH_SHOWN)}: {exc}"
+    except OSError as exc:
+        return f"{printable(name, PATH_SHOWN)}: cannot read: {exc.strerror or exc}"
+    return None
 
 
 def _start_gui(path: str | None) -> int:
@@ -198,6 +215,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return _start_gui(None)
     if args.command == "open":
+        problem = _open_problem(args.file)
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return EXIT_INVALID
         return _start_gui(args.file)
     from composer.cli_records import HANDLERS as RECORD_HANDLERS
 
@@ -220,7 +241,16 @@ def _exit_now(code: int) -> None:
     """End a finished ``render`` run without tearing the interpreter down (freeing the font
     maps and modules takes ≈ 45 ms, a tenth of a cold render): every file is written and
     fsynced, nothing runs at exit, so only the streams need flushing. Only for the real command
-    line (``main()`` without arguments); returns (to a normal exit) if a stream cannot flush."""
+    line (``main()`` without arguments); returns (to a normal exit) if a stream cannot flush.
+
+    ``os._exit`` skips ``atexit``, ``finally`` blocks of other threads, object finalizers and
+    unflushed buffers. So nothing a ``render`` does may rely on them: the package is complete
+    and fsynced, and its lock released, before ``write_package`` returns (the lock file is
+    closed by the OS in any case); the fax worker processes are ended by their pool before the
+    fax returns (and die with this process anyway, :mod:`composer.render.fax_worker`); the font
+    and template caches are written atomically when they are filled; logging has no buffered
+    handler here. Whoever adds work to ``render`` that needs an exit hook must end it before
+    this point instead."""
     try:
         sys.stdout.flush()
         sys.stderr.flush()

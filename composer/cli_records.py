@@ -67,7 +67,7 @@ def cmd_script(args: argparse.Namespace) -> int:
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     """The report in FILE is taken as sent: the calendar lists what is owed after it."""
-    from composer.core.atomic import atomic_write_bytes
+    from composer.core.atomic import UnsafeOutput, write_output
     from composer.core.classify import classify
     from composer.core.obligations import CHINA_TZ
     from composer.core.owed import owed
@@ -83,7 +83,10 @@ def cmd_calendar(args: argparse.Namespace) -> int:
               "general incident)", file=sys.stderr)
     data = calendar_ics(report, items, now=datetime.now(CHINA_TZ).replace(microsecond=0))
     try:
-        atomic_write_bytes(args.out, data)
+        write_output(args.out, data)
+    except UnsafeOutput as exc:
+        print(f"{args.out}: {exc}", file=sys.stderr)
+        return EXIT_INVALID
     except OSError as exc:
         print(f"{args.out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -153,13 +156,16 @@ def cmd_log(args: argparse.Namespace) -> int:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         return EXIT_ERROR
-    from composer.core.atomic import atomic_write_bytes
+    from composer.core.atomic import UnsafeOutput, write_output
     from composer.core.obligations import CHINA_TZ
     from composer.render.record_pdf import record_pdf
 
     pdf = record_pdf(log, result, generated_at=datetime.now(CHINA_TZ).replace(microsecond=0))
     try:
-        atomic_write_bytes(args.out, pdf)
+        write_output(args.out, pdf)
+    except UnsafeOutput as exc:
+        print(f"{args.out}: {exc}", file=sys.stderr)
+        return EXIT_INVALID
     except OSError as exc:
         print(f"{args.out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR

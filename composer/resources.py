@@ -10,41 +10,32 @@ import importlib
 import json
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
+from typing import Any
 
 _RESOURCES = "composer._resources"
 _TEMPLATES = "composer._templates"
 
 
 @cache
-def _root(package: str, folder: str) -> Traversable:
-    """The installed data package, or the folder beside ``composer/`` in a source checkout.
-
-    A data package on disk (a wheel, an editable install, a checkout) is its folder, found
-    from its ``__init__.py`` without importing importlib.resources and zipfile at start-up
-    (issue 14); anything else (a zip import) goes through ``importlib.resources``. The
-    fallback covers running from a checkout whose ``composer/`` shadows the installed
-    package (``python -m pytest`` or ``python -m composer`` from the repository root).
-    """
+def _root(package: str, folder: str) -> Path:
+    """The folder of the data package ``package`` (a wheel, an editable install, a frozen
+    bundle: Composer always runs from files on disk), or the folder ``folder`` beside
+    ``composer/`` in a source checkout whose ``composer/`` shadows the installed package
+    (``python -m pytest`` or ``python -m composer`` from the repository root)."""
     try:
         module = importlib.import_module(package)
     except ModuleNotFoundError:
-        source = Path(__file__).resolve().parent.parent / folder
-        if source.is_dir():
-            return source
-        raise
+        module = None
     origin = getattr(module, "__file__", None)
-    if origin and Path(origin).is_file():
+    if origin:
         return Path(origin).parent
-    from importlib.resources import files
+    source = Path(__file__).resolve().parent.parent / folder
+    if source.is_dir():
+        return source
+    raise ModuleNotFoundError(f"Composer's data ({package}) is not installed")
 
-    return files(package)
 
-
-def _child(root: Traversable, name: str) -> Traversable:
+def _child(root: Path, name: str) -> Path:
     parts = [p for p in name.split("/") if p]
     if not parts or any(p in (".", "..") for p in parts):
         raise ValueError(f"bad resource name: {name!r}")
@@ -54,7 +45,7 @@ def _child(root: Traversable, name: str) -> Traversable:
     return node
 
 
-def resource(name: str) -> Traversable:
+def resource(name: str) -> Path:
     """A file under resources/, e.g. ``resource("rules/grading.json")``."""
     return _child(_root(_RESOURCES, "resources"), name)
 
@@ -74,22 +65,11 @@ def read_json(name: str) -> Any:
 
 
 def resource_path(name: str) -> Path:
-    """A real filesystem path for a resource (fonts need one for reportlab and Qt).
-
-    Wheels and editable installs both unpack to the filesystem, so ``as_file`` returns the file
-    in place; the context manager is entered and kept for the process lifetime otherwise.
-    """
-    node = resource(name)
-    if isinstance(node, Path):
-        return node
-    from importlib.resources import as_file
-
-    ctx = as_file(node)
-    path = ctx.__enter__()  # kept open for the life of the process
-    return Path(path)
+    """A real filesystem path for a resource (fonts need one for reportlab and Qt)."""
+    return resource(name)
 
 
-def templates_root() -> Traversable:
+def templates_root() -> Path:
     return _root(_TEMPLATES, "templates")
 
 

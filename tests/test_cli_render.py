@@ -121,5 +121,6 @@ def test_extra_recipients_with_to(tmp_path: Path) -> None:
         "12387@cert.org.cn", "soc@example.cn", "ciso@example.cn", "regulator@example.gov.cn"]
     bad = _run(str(RANSOMWARE), "--out", str(tmp_path / "bad"), "--to", "nobody")
     assert bad.returncode == 2
-    assert bad.stderr.strip() == "--to: not a valid e-mail address: 'nobody'"
+    assert bad.stderr.strip() == ("--to: not a valid e-mail address: 'nobody' "
+                                  "(is not one e-mail address (local@domain))")
     assert not (tmp_path / "bad").exists()

@@ -37,6 +37,7 @@ def test_fuzz_for_a_few_seconds() -> None:
     tally = fuzz.run(None, seed, seconds=SECONDS, minimum=MINIMUM)
     assert not tally.uncaught, f"seed {seed}: {dict(tally.uncaught)} {tally.examples}"
     assert tally.inputs >= MINIMUM
+    assert tally.argv >= MINIMUM // 4      # command lines too (bench/fuzz_args.py)
     # Neither all-valid nor all-invalid: both the problem path and grading/rendering are hit.
     assert tally.valid >= tally.inputs * 0.1 and tally.invalid >= tally.inputs * 0.3
 
@@ -76,3 +77,36 @@ def test_a_broken_message_is_counted() -> None:
             fuzz.check("{}")
     finally:
         fuzz.loads_json = original
+
+
+def test_the_harness_finds_an_encoded_word_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Put back the old renderer check (any atext, so ``=?…?=`` passed into the header parser):
+    the addresses the harness makes must reach it."""
+    import re
+
+    from composer.render import email
+
+    old = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                     r"@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                     r"(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+    monkeypatch.setattr(email, "address_problem",
+                        lambda text: None if old.match(text.strip()) else "not plain")
+    tally = fuzz.run(600, seed=5)
+    assert sum(tally.uncaught.values()) > 0, tally
+
+
+def test_the_harness_finds_an_unbounded_source_date_epoch(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Put back the old SOURCE_DATE_EPOCH reading (datetime.fromtimestamp of any 12 digits):
+    the command lines the harness makes must reach it."""
+    from datetime import UTC, datetime
+
+    def old(option, environ=None):  # type: ignore[no-untyped-def]
+        epoch = (environ or {}).get("SOURCE_DATE_EPOCH", "").strip()
+        if option is None and epoch.isdigit() and len(epoch) <= 12:
+            return datetime.fromtimestamp(int(epoch), UTC)
+        return None
+
+    monkeypatch.setattr(fuzz.fuzz_args, "generation_time", old)
+    tally = fuzz.run(2000, seed=5)
+    assert tally.uncaught["ValueError"] > 0, tally

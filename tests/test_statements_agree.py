@@ -30,6 +30,7 @@ import pytest
 
 from composer.core.classify import classify
 from composer.core.draft import Draft, correction_draft
+from composer.core.drill import PAGE_HEADER, PAGE_MARK
 from composer.core.history import INTAKE, SentReport
 from composer.core.incident_io import load_report, parse_report
 from composer.core.model import ReportType
@@ -141,10 +142,25 @@ VARIANTS = {
     "long texts": lambda: _example("ransomware-retailer.json", incident__description=LONG,
                                    incident__impact=LONG, incident__delay_reason=LONG,
                                    incident__measures=LONG[:19_000]),
+    # drills (issue 24): the 演练 statement, the drill's own recipients, its headline
+    "drill with its own recipients": lambda: _example(
+        "ransomware-retailer.json", drill=True, drill_to=["drill-lead@example.com"],
+        drill_fax="0571-88881234"),
+    "drill without recipients, pending": lambda: _example("phishing-general.json", drill=True),
+    "drill correction": lambda: _example(
+        "cii-grid-outage.json", drill=True, correction=True, correction_note="更正中断时长。",
+        corrects={"sent_at": "2026-11-19T02:50:00+08:00", "channel": "fax"}),
+    "drill summary, long texts": lambda: _example(
+        "central-organ-leak.json", drill=True, report_type="summary",
+        incident__handling_completed_at="2026-11-25T10:00:00+08:00",
+        incident__description=LONG, incident__lessons=LONG[:19_000]),
 }
 
 
 def _squash(text: str) -> str:
+    """The text without white space and page furniture (page numbers; a drill's mark and
+    header line, printed on every page: tests/render/test_drill_package.py checks them)."""
+    text = text.replace(PAGE_MARK + "\n" + PAGE_HEADER, "").replace(PAGE_HEADER, "")
     return re.sub(r"\s+", "", FOOTER.sub("", text))
 
 
@@ -250,6 +266,6 @@ def test_the_variants_make_every_kind_of_statement() -> None:
                  "timeliness", "corrects", "change", "correction_note", "in_force", "level",
                  "reason", "remark", "unverified", "confirmed_by_unit", "pending", "assessed",
                  "nature", "cii_reading", "contact", "heading", "item1", "item2", "item3",
-                 "fast_path", "police", "summary"):
+                 "fast_path", "police", "summary", "drill"):
         assert kind in keys, kind
     assert dataclasses.is_dataclass(Statement)

@@ -30,6 +30,7 @@ class Classification:
     # 较大 or above is unknown, and the unit has not stated that the rest does not apply
     settled: bool = True
     impact_assessed: bool = False   # the unit stated that the facts not given do not apply
+    drill: bool = False             # a drill (演练): the grading is rehearsed, nothing is sent
 
     @property
     def unconfirmed(self) -> bool:
@@ -58,7 +59,8 @@ def classify(report: Report) -> Classification:
     settled = is_settled(grading, report.impact_assessed)
     return Classification(grading=grading, duties=duties(report, grading, settled=settled),
                           level_confirmed=report.level_confirmed is grading.level,
-                          settled=settled, impact_assessed=report.impact_assessed)
+                          settled=settled, impact_assessed=report.impact_assessed,
+                          drill=report.drill)
 
 
 PENDING_ZH = "待研判"
@@ -104,6 +106,8 @@ def classification_json(c: Classification,
         "impact_assessed": c.impact_assessed,
         "provisional": [_obligation(o) for o in d.provisional],
     }
+    if c.drill:   # Extensions (2026-12-05): present only for a drill
+        out["drill"] = True
     if c.unconfirmed:
         out["notice"] = f"{UNVERIFIED_NOTICE}（{UNVERIFIED_NOTICE_EN}）"
     return out

@@ -24,7 +24,9 @@ from composer.core.obligations import in_china
 # what a correction is about, never a change of the report's content
 _NOT_CONTENT = frozenset({Field.FORMAT, Field.CORRECTION, Field.CORRECTS,
                           Field.CORRECTS_SENT_AT, Field.CORRECTS_CHANNEL,
-                          Field.CORRECTS_REFERENCE, Field.CORRECTION_NOTE})
+                          Field.CORRECTS_REFERENCE, Field.CORRECTION_NOTE,
+                          # whom a drill goes to is no part of what it reports
+                          Field.DRILL, Field.DRILL_TO, Field.DRILL_FAX})
 
 
 def corrected_sending(history: Sequence[SentReport], draft_id: int) -> SentReport | None:

@@ -46,7 +46,9 @@ class Draft:
     is settled or 待研判 is the classification's (:attr:`Classification.settled`), the same on
     every page: looking at an empty impact page settles nothing. ``corrected`` is, for a 更正,
     the data of the report it corrects as it was sent (kept with the draft, not in the file):
-    :meth:`report` lists each field the correction changed.
+    :meth:`report` lists each field the correction changed. ``settled_at`` is, for a drill
+    (演练), when its level was first settled (China time, to the second; :meth:`note_settled`)
+    — kept with the draft, not in the file, for the drill's timings.
     """
 
     data: dict[str, Any]
@@ -56,6 +58,7 @@ class Draft:
     id: int | None = None
     parent_id: int | None = None
     corrected: dict[str, Any] | None = None
+    settled_at: datetime | None = None
     revision: int = 0
     """The storage's revision this draft was loaded or last saved at (a save from an older
     revision than the stored one is refused: composer/core/store/drafts.py)."""
@@ -186,6 +189,23 @@ class Draft:
         return classified[0]
 
     @property
+    def drill(self) -> bool:
+        """A drill (演练, top-level ``"drill": true``): never for the intake."""
+        return self.data.get(Field.DRILL.value) is True
+
+    def note_settled(self, now: datetime | None = None) -> bool:
+        """For a drill: remember when its level was first settled (graded, not 待研判) —
+        ``now`` or the current time in China. Returns whether it was noted just now."""
+        if not self.drill or self.settled_at is not None:
+            return False
+        c = self.classification()
+        if c is None or not c.settled:
+            return False
+        moment = now or datetime.now(CHINA_TZ)
+        self.settled_at = moment.astimezone(CHINA_TZ).replace(microsecond=0)
+        return True
+
+    @property
     def report_type(self) -> ReportType:
         try:
             return ReportType(self.data.get("report_type", "initial"))
@@ -200,12 +220,16 @@ class Draft:
         return Draft(data=copy.deepcopy(self.data), fast_path=self.fast_path,
                      confirmed_level=self.confirmed_level, step=self.step, id=self.id,
                      parent_id=self.parent_id, corrected=copy.deepcopy(self.corrected),
-                     revision=self.revision)
+                     settled_at=self.settled_at, revision=self.revision)
 
 
-def new_draft(profile: dict[str, Any] | None = None, *, now: datetime | None = None) -> Draft:
-    """A fresh initial report: the saved organisation profile, discovered "now" (China time)."""
+def new_draft(profile: dict[str, Any] | None = None, *, now: datetime | None = None,
+              drill: bool = False) -> Draft:
+    """A fresh initial report: the saved organisation profile, discovered "now" (China time).
+    ``drill``: a drill (演练) — it stays one, and so do its follow-ups and corrections."""
     data: dict[str, Any] = {"format": FORMAT, "report_type": ReportType.INITIAL.value}
+    if drill:
+        data[Field.DRILL.value] = True
     if profile:
         data["operator"] = copy.deepcopy(profile)
     discovered = (now or now_in_china()).astimezone(CHINA_TZ).replace(second=0, microsecond=0)
@@ -229,7 +253,7 @@ def derived_draft(parent: Draft, report_type: ReportType) -> Draft:
     for key in (Field.CORRECTION, Field.CORRECTS, Field.CORRECTION_NOTE):
         data.pop(key.value, None)
     return Draft(data=data, fast_path=False, confirmed_level=parent.confirmed_level,
-                 parent_id=parent.id)
+                 parent_id=parent.id, settled_at=parent.settled_at)
 
 
 def correction_draft(parent: Draft, corrects: SentReport | None = None) -> Draft:
@@ -252,7 +276,7 @@ def correction_draft(parent: Draft, corrects: SentReport | None = None) -> Draft
         corrected[Field.LEVEL_CONFIRMED.value] = parent.confirmed_level
     return Draft(data=data, fast_path=parent.fast_path,
                  confirmed_level=parent.confirmed_level, parent_id=parent.id,
-                 corrected=corrected)
+                 corrected=corrected, settled_at=parent.settled_at)
 
 
 def profile_of(draft: Draft) -> dict[str, Any] | None:
@@ -282,6 +306,13 @@ _MESSAGE_ZH: tuple[tuple[str, str], ...] = (
     (r"^must not be empty.*", "不能为空"),
     (r"^is not a phone number.*", "不是有效的电话号码（例如 010-66668888 或 13800138000）"),
     (r"^is not an email address.*", "不是有效的电子邮箱地址"),
+    (r"^is at the national intake.*",
+     "是受理平台的地址：演练材料不发往受理平台，请填写参加演练人员的地址"),
+    (r"^is the national intake's fax.*",
+     "是受理平台的传真号码：演练材料不发往受理平台，请填写参加演练人员的传真号码"),
+    (r"^must be a plain ASCII address.*", "须为英文字母和数字组成的地址（如 name@example.com）"),
+    (r"^only applies to a drill.*", "仅适用于演练"),
+    (r"^must be a list of e-mail addresses.*", "应为电子邮箱地址列表"),
     (r"^must be 18 characters, got (\d+)", r"应为 18 位，现为 \1 位"),
     (r"^contains characters not allowed in a credit code: (.*)", r"含有信用代码不允许的字符：\1"),
     (r"^checksum character is (.), expected (.)", r"校验位为 \1，按校验规则应为 \2，请核对"),
@@ -342,6 +373,8 @@ def draft_to_json(draft: Draft) -> dict[str, Any]:
                            "confirmed_level": draft.confirmed_level, "step": draft.step}
     if draft.corrected is not None:
         out["corrected"] = draft.corrected
+    if draft.settled_at is not None:
+        out["settled_at"] = draft.settled_at.isoformat()
     return out
 
 
@@ -352,7 +385,19 @@ def draft_from_json(obj: dict[str, Any], *, id: int | None = None,
     return Draft(data=dict(obj.get("data") or {}), fast_path=bool(obj.get("fast_path")),
                  confirmed_level=obj.get("confirmed_level"), step=int(obj.get("step") or 0),
                  id=id, parent_id=parent_id,
-                 corrected=dict(corrected) if isinstance(corrected, dict) else None)
+                 corrected=dict(corrected) if isinstance(corrected, dict) else None,
+                 settled_at=_moment(obj.get("settled_at")))
+
+
+def _moment(value: Any) -> datetime | None:
+    """A stored timezone-aware time (None when absent or unreadable)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.utcoffset() is not None else None
 
 
 __all__ = [

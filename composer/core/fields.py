@@ -31,6 +31,10 @@ class Field(str, Enum):
     CORRECTS_CHANNEL = "corrects.channel"
     CORRECTS_REFERENCE = "corrects.reference"
     CORRECTION_NOTE = "correction_note"
+    DRILL = "drill"
+    # the drill's own recipients (README "Incident file extensions"): only with "drill": true
+    DRILL_TO = "drill_to"
+    DRILL_FAX = "drill_fax"
     # operator
     OPERATOR_NAME = "operator.name"
     OPERATOR_KIND = "operator.kind"
@@ -203,6 +207,9 @@ LABEL_ZH: dict[Field, str] = {
     Field.CORRECTS_CHANNEL: "原报告报送渠道",
     Field.CORRECTS_REFERENCE: "原报告受理编号",
     Field.CORRECTION_NOTE: "更正说明",
+    Field.DRILL: "演练",
+    Field.DRILL_TO: "演练收件邮箱",
+    Field.DRILL_FAX: "演练传真号码",
     Field.CII_TOTAL_OUTAGE_HOURS: "关键信息基础设施整体中断时长",
     Field.CII_MAIN_FUNCTION_OUTAGE_HOURS: "关键信息基础设施主要功能中断时长",
     Field.PORTAL_OUTAGE: "网站不能访问",

@@ -280,7 +280,8 @@ def parse_report(data: Any) -> Report:
     return Report(operator=operator, incident=incident, impact_facts=facts,
                   report_type=report_type, level_confirmed=top.level_confirmed,
                   correction=top.correction, impact_assessed=top.impact_assessed,
-                  corrects=top.corrects, correction_note=top.correction_note)
+                  corrects=top.corrects, correction_note=top.correction_note,
+                  drill=top.drill, drill_to=top.drill_to, drill_fax=top.drill_fax)
 
 
 def loads_report(text: str | bytes) -> Report:

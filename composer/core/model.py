@@ -293,6 +293,12 @@ class Report:
     # ... and, for a correction, the report it corrects and what changed.
     corrects: CorrectedReport | None = None
     correction_note: str | None = None
+    # Extension (2026-12-05): a drill (演练). Every output says so and none is addressed to the
+    # intake; the drill's own recipients (``drill_to`` e-mail addresses, ``drill_fax``) replace
+    # it (composer.core.drill).
+    drill: bool = False
+    drill_to: tuple[str, ...] = ()
+    drill_fax: str | None = None
     # Not part of the file: the fields a correction changed (found by the app, see FieldChange).
     changes: tuple[FieldChange, ...] = ()
 

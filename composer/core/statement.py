@@ -123,7 +123,7 @@ def statements(report: Report, classification: Classification, *,
     timeliness = timeliness_statements(report, c, generated_at)
     late = any(s.key in ("late", "delay_reason") for s in timeliness)
     deadline = deadline_statement(report, c)
-    head = [*type_statements(report), recipients_statement(c)]
+    head = [*type_statements(report), recipients_statement(report, c)]
     if deadline is not None:
         head.append(deadline)
     head += timeliness

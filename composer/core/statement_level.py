@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from composer.core.classify import PENDING_ZH, Classification, open_facts
+from composer.core.drill import HEADLINE as DRILL_HEADLINE
+from composer.core.drill import addressees, drill_statement, marked
 from composer.core.fields import label
 from composer.core.grading import CII_FACTS, UNVERIFIED_NOTICE, UNVERIFIED_NOTICE_EN
 from composer.core.model import Report, ReportType
@@ -71,18 +73,22 @@ def level_text(report: Report, c: Classification) -> tuple[str, str]:
 
 def report_title(report: Report) -> str:
     """``网络安全事件报告（首报）``, ``网络安全事件报告（首报）（更正）`` (no middle dot: the
-    bundled bold serif face has none)."""
-    return f"网络安全事件报告（{report.report_type.zh}）" + ("（更正）" if report.correction else "")
+    bundled bold serif face has none); a drill's begins with 【演练】."""
+    return marked(report, f"网络安全事件报告（{report.report_type.zh}）"
+                  + ("（更正）" if report.correction else ""))
 
 
 def type_statements(report: Report) -> list[Statement]:
-    """The report type (首报, 首报（更正）…), the title, and for a 更正 the report it corrects,
-    what changed and the unit's note."""
+    """The report type (首报, 首报（更正）…), the title, that it is a drill (演练), and for a
+    更正 the report it corrects, what changed and the unit's note."""
     rtype = report.report_type
     out = [Statement("type", report.type_zh, label="报告类型",
                      en=rtype.en + (" (correction)" if report.correction else ""),
                      carriers=carriers(EMAIL, COVER, SCRIPT, HEADER)),
            Statement("title", report_title(report), carriers=carriers(PDF))]
+    drill = drill_statement(report)
+    if drill is not None:
+        out.append(drill)
     if not report.correction:
         return out
     out.append(corrects_statement(report))
@@ -316,8 +322,11 @@ def timeliness_statements(report: Report, c: Classification,
 
 
 def headline(report: Report, c: Classification, late: bool) -> tuple[str, ...]:
-    """The fax cover's boxed first line: how urgent, or what kind of report this is."""
+    """The fax cover's boxed first line: how urgent, or what kind of report this is (a drill:
+    that it must not be sent)."""
     rtype = report.report_type
+    if report.drill:
+        return (DRILL_HEADLINE,)
     if report.correction:
         return ("更正报告",)
     if not c.settled:
@@ -331,9 +340,12 @@ def headline(report: Report, c: Classification, late: bool) -> tuple[str, ...]:
     return ("紧急　迟报",) if late else ("紧急",)
 
 
-def recipients_statement(c: Classification) -> Statement:
+def recipients_statement(report: Report, c: Classification) -> Statement:
     """主送: the route's recipients (while 待研判: those if it proves 较大 or above) and the
-    national intake."""
+    national intake; a drill's: its own recipients only (or that it has none)."""
+    if report.drill:
+        return Statement("recipients", addressees(report).written_to, label="主送",
+                         carriers=carriers(PDF))
     ch = reporting_rules().channels
     intake = f"{ch.intake_zh}（电子邮箱 {ch.email}，传真 {ch.fax}）"
     to = list(dict.fromkeys(o.to for o in c.duties.obligations if o.action == "report"))

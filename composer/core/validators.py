@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from composer.core.addresses import is_address
 from composer.core.hygiene import clean
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ PHONE_MAX = 64
 EMAIL_MAX = 254         # RFC 5321's limit for a forward path
 TIME_TEXT_MAX = 64      # an ISO 8601 date-time with fractions and offset is ≤ 32
 TEXT_MAX = 20_000       # each long text (description, measures, …): ~13 printed pages
+LINES_MAX = 200         # lines of each long text: each starts a printed paragraph (README "Input limits")
 _LINE_KEYS = frozenset({"name", "title", "province", "protection_department", "cac_office",
                         "credit_code", "category", "amount", "method", "format",
                         "report_type", "to"})
@@ -88,7 +90,6 @@ ECHO_SHOWN = 40                     # characters of the input echoed in a messag
 _CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{4,30}([ ]*(转|ext\.?|x)[ ]*[0-9]{1,6})?$")
-_EMAIL_PART_RE = re.compile(r"[^@\s<>\"',;]+")   # one character class: linear, no backtracking
 
 
 def credit_code_problem(code: str) -> str | None:
@@ -151,6 +152,13 @@ def text_problem(text: str, single_line: bool) -> str | None:
             continue   # tabs; format characters (ZWJ, bidi marks) are the fonts' concern
         return f"contains a control character (U+{code:04X}) at character {i + 1}"
     return None
+
+
+def line_count(text: str) -> int:
+    """Lines of ``text`` as the PDF prints them (CR LF, CR, LF, U+2028, U+2029 and NEL each end
+    a line), counted at C speed."""
+    return (1 + text.count("\n") + text.count("\r") - text.count("\r\n") + text.count("\u2028")
+            + text.count("\u2029") + text.count("\x85"))
 
 
 def parse_time(text: str) -> datetime:
@@ -233,6 +241,11 @@ class Reader:
         if why_bad:
             self.fail(p, why_bad)
             return None
+        lines = 1 if single_line else line_count(value)
+        if lines > LINES_MAX:
+            self.fail(p, f"has too many lines: {lines:,}, at most {LINES_MAX:,} (join short "
+                         "lines; every line break starts a printed line)")
+            return None
         if required and not clean(value).strip():   # invisible characters leave it empty
             self.fail(p, "must not be empty" + (f" {why}" if why else "") + (
                 " (it holds only invisible characters)" if value.strip() else ""))
@@ -310,15 +323,9 @@ def is_phone(text: str) -> bool:
 
 
 def is_email(text: str) -> bool:
-    """A plausible single e-mail address (no display name, no list): ``local@domain.tld``.
-
-    Linear time (the former single regular expression backtracked quadratically)."""
-    text = text.strip()
-    if len(text) > EMAIL_MAX or text.count("@") != 1:
-        return False
-    local, domain = text.split("@")
-    return (bool(_EMAIL_PART_RE.fullmatch(local)) and bool(_EMAIL_PART_RE.fullmatch(domain))
-            and "." in domain[1:-1])
+    """One plain e-mail address (no display name, no list, no encoded word): see
+    :mod:`composer.core.addresses`, the one definition the renderer uses too."""
+    return is_address(text)
 
 
 FUTURE_TOLERANCE = timedelta(minutes=5)   # clock skew between workstations

@@ -142,6 +142,9 @@ def run(path: str | None = None) -> int:
     finally:
         from composer.gui.operations import wait_for_pools
 
+        workers = sys.modules.get("composer.render.fax_worker")
+        if workers is not None:
+            workers.stop_all()      # quitting never waits on a fax worker process
         wait_for_pools(60000)  # no worker (render or I/O) outlives the app
         window.save_now(orderly=True)
         try:

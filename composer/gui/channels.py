@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.drill import Addressees, addressees
 from composer.core.history import SentReport
 from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
@@ -92,13 +93,15 @@ class ChannelCards(QTabWidget):
         self.addTab(pages, self.tr("报告预览"))
         self.addTab(self._email_card(), self.tr("电子邮件"))
         self.addTab(self._fax_card(), self.tr("传真"))
-        self.addTab(self._hotline_card(), self.tr("12387 热线"))
+        self.addTab(self._hotline_card(), self.tr("12387 热线（演练）") if model.draft.drill
+                    else self.tr("12387 热线"))
         self.addTab(self._web_card(), self.tr("网站 / 小程序 / 公众号"))
         self.addTab(self._owed_card(), self.tr("后续事项"))
         self._tick = QTimer(self)
         self._tick.setInterval(30_000)
         self._tick.timeout.connect(self._show_owed)
         self.currentChanged.connect(lambda _: self.refresh())
+        self._show_addressees()
 
     # --- building ------------------------------------------------------------------------
 
@@ -126,15 +129,36 @@ class ChannelCards(QTabWidget):
         row.addStretch(1)
         layout.addLayout(row)
 
+    def _drill_note(self, layout: QVBoxLayout, text: str, name: str) -> None:
+        """A drill's card says first what it must not do (it reaches nobody real)."""
+        if self.model.draft.drill:
+            note = _label(text, name)
+            note.setStyleSheet("color: #6b3500; background: #fff0d9; font-weight: bold;"
+                               " padding: 4px;")
+            layout.addWidget(note)
+
+    def _to(self) -> Addressees:
+        """Whom this report's outputs address (a drill: only its own recipients, or none)."""
+        report = self.model.draft.report()
+        if report is not None:
+            return addressees(report)
+        c = reporting_rules().channels    # not valid yet: a drill still names nobody real
+        return (Addressees(True, "", "", (), None, None) if self.model.draft.drill
+                else Addressees(False, "", "", (c.email,), c.fax, c.hotline))
+
     def _email_card(self) -> QWidget:
-        c = reporting_rules().channels
         card, layout = self._card("card-email")
-        layout.addWidget(_label(self.tr("收件地址：") + c.email))
+        self._drill_note(layout, self.tr("演练：邮件草稿只发给演练收件邮箱（在上方演练横幅中填写），"
+                                         "不发往受理平台。"), "email-drill")
+        self.email_to = _label("", "email-to")
+        layout.addWidget(self.email_to)
+        self.copy_address = self._button(
+            "email-copy-address", self.tr("复制地址"),
+            lambda: copy_text(", ".join(self._to().emails)))
         self._row(layout,
                   self._button("email-open", self.tr("在邮件客户端中打开…"),
                                self.openEmailRequested.emit),
-                  self._button("email-copy-address", self.tr("复制地址"),
-                               lambda: copy_text(c.email)))
+                  self.copy_address)
         layout.addWidget(_label(self.tr(
             "邮件草稿（.eml）已附 PDF 报告。各客户端的打开方式：\n"
             "• Outlook：作为可编辑草稿打开（文件带 X-Unsent: 1），检查后直接点“发送”。\n"
@@ -147,15 +171,18 @@ class ChannelCards(QTabWidget):
         return card
 
     def _fax_card(self) -> QWidget:
-        c = reporting_rules().channels
         card, layout = self._card("card-fax")
-        layout.addWidget(_label(self.tr("传真号码：") + c.fax))
+        self._drill_note(layout, self.tr("演练：传真件每页标有“演练”，封面写明“演练材料　请勿发送”，"
+                                         "不发往受理平台。"), "fax-drill")
+        self.fax_to = _label("", "fax-to")
+        layout.addWidget(self.fax_to)
+        self.copy_number = self._button("fax-copy-number", self.tr("复制号码"),
+                                        lambda: copy_text(self._to().fax or ""))
         self._row(layout,
                   self._button("fax-print", self.tr("打印传真件…"), self.printFaxRequested.emit),
                   self._button("fax-save-tiff", self.tr("保存传真 TIFF…"),
                                self.saveFaxTiffRequested.emit),
-                  self._button("fax-copy-number", self.tr("复制号码"),
-                               lambda: copy_text(c.fax)))
+                  self.copy_number)
         layout.addWidget(_label(self.tr(
             "传真件 = 封面 + 报告。用传真机发送：打印后放入传真机。用传真服务器（如 HylaFAX）"
             "发送：保存 TIFF（1 位黑白、1728 像素宽、204×196 dpi、CCITT G3）后提交。\n"
@@ -167,9 +194,13 @@ class ChannelCards(QTabWidget):
     def _hotline_card(self) -> QWidget:
         c = reporting_rules().channels
         card, layout = self._card("card-hotline")
-        layout.addWidget(_label(self.tr("拨打 %1。按下面的电话稿顺序说明：先说单位和联系人，"
-                                        "再说第一、二项，然后是级别和理由、时限。")
-                                .replace("%1", c.hotline)))
+        self._drill_note(layout, self.tr("演练：请勿拨打 %1。向扮演受理方的演练人员朗读下面的电话稿，"
+                                         "开头先说明“这是演练”。").replace("%1", c.hotline),
+                         "hotline-drill")
+        if not self.model.draft.drill:
+            layout.addWidget(_label(self.tr("拨打 %1。按下面的电话稿顺序说明：先说单位和联系人，"
+                                            "再说第一、二项，然后是级别和理由、时限。")
+                                    .replace("%1", c.hotline)))
         self.script_length = _label("", "hotline-length")
         layout.addWidget(self.script_length)
         self.script = QPlainTextEdit()
@@ -189,6 +220,8 @@ class ChannelCards(QTabWidget):
     def _web_card(self) -> QWidget:
         c = reporting_rules().channels
         card, layout = self._card("card-web")
+        self._drill_note(layout, self.tr("演练：请勿在受理平台的网站、小程序或公众号提交演练材料；"
+                                         "复制的内容第一项开头写明“演练”。"), "web-drill")
         layout.addWidget(_label(
             self.tr("网站：%1　小程序：%2（事件报告）　公众号：%3（事件报告）")
             .replace("%1", c.website).replace("%2", c.wechat_mini_program)
@@ -229,6 +262,7 @@ class ChannelCards(QTabWidget):
         if not self.isVisible():
             self._stale = True
             return
+        self._show_addressees()     # the rule data's or a drill's own: no render stack needed
         report = self.model.draft.report()
         classification = self.model.draft.classification()
         if report is not None and not _TEXT_READY.is_set():
@@ -261,6 +295,22 @@ class ChannelCards(QTabWidget):
         yet)."""
         if self._stale:
             self.refresh()
+
+    def _show_addressees(self) -> None:
+        """The e-mail's and the fax's recipients: the intake's (rule data), or a drill's own
+        (none typed: said so, and nothing to copy)."""
+        to = self._to()
+        emails, fax = "、".join(to.emails), to.fax or ""
+        if to.drill:
+            self.email_to.setText(self.tr("演练收件邮箱：") + emails if emails else self.tr(
+                "演练收件邮箱：未填写——邮件草稿没有收件人，打开后自行填写参加演练的人员。"))
+            self.fax_to.setText(self.tr("演练传真：") + fax if fax else self.tr(
+                "演练传真：未填写——封面不写收件传真号码。"))
+        else:
+            self.email_to.setText(self.tr("收件地址：") + emails)
+            self.fax_to.setText(self.tr("传真号码：") + fax)
+        self.copy_address.setEnabled(bool(emails))
+        self.copy_number.setEnabled(bool(fax))
 
     def _set_fields(self, fields: list[tuple[str, str, str]]) -> None:
         self.field_texts = {key: text for key, _, text in fields}

@@ -95,7 +95,7 @@ class CurrentPackage(QObject):
         thread, register it as the report's latest package, then call ``then(out_dir)``."""
         draft_id = self.model.draft.id
         self._save_now()
-        settings = packaging.unit_settings(self.storage)
+        settings = packaging.unit_settings(self.storage, drill=self.model.draft.drill)
         when = now()
         out_dir = packaging.new_package_dir(self.storage.data_root / "outbox",
                                             self.model.draft, when)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from composer.core import flow
 from composer.core.classify import Classification
+from composer.core.drill import MARK as DRILL_MARK
 from composer.core.duty_status import DutyState, duty_states, police_open, still_owed
 from composer.core.history import SentReport
 from composer.core.model import ReportType
@@ -126,8 +127,10 @@ class DeadlineHeader(QFrame):
         self._discovered = _moment(draft.get("incident.discovered_at"))
         rtype = draft.report_type
         fix = bool(draft.get("correction"))   # a 更正 (README: extensions)
-        kind = i18n.pick(f"〔{rtype.zh}{'（更正）' if fix else ''}〕",
-                         f"[{rtype.en}{', correction' if fix else ''}] ")
+        drill = f"{DRILL_MARK}·" if draft.drill else ""       # a drill (演练)
+        kind = i18n.pick(f"〔{drill}{rtype.zh}{'（更正）' if fix else ''}〕",
+                         f"[{'Drill · ' if drill else ''}{rtype.en}"
+                         f"{', correction' if fix else ''}] ")
         if self._said is None:
             self.level.setText(kind + self.tr("定级：填写中"))
         else:   # the level as every output states it: 待研判 until settled, on every page

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from composer.core import flow
 from composer.core.draft import Draft, derived_draft, new_draft
+from composer.core.drill import PREFIX as DRILL_PREFIX
 from composer.core.model import ReportType
 from composer.core.storage import CorruptRow, DraftSummary, SentReportError, Storage
 from composer.gui import font_setting, geometry, i18n
 from composer.gui.autosave import AUTOSAVE_MS, Autosaver
+from composer.gui.drill_banner import DrillBanner
 from composer.gui.editing import EditorGuard
 from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
@@ -30,6 +32,9 @@ from composer.gui.output import EMAIL_RECIPIENTS, OutputActions, package_dir_nam
 from composer.gui.sentbar import SentBar
 from composer.gui.steps import StepIndicator
 from composer.gui.wizard import ReportWizard
+
+DROPPED_SHOWN = 30
+"""Unrecognised keys named in the notice after opening a file (the rest are counted)."""
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -82,6 +87,7 @@ class MainWindow(OutputActions, QMainWindow):
         self.sent_bar.followUpRequested.connect(self.start_follow_up)
         self.sent_bar.correctionRequested.connect(self.start_correction)
         layout.addWidget(self.header)
+        layout.addWidget(DrillBanner(self.model))   # shown while a drill (演练) is open
         layout.addWidget(self.sent_bar)
         layout.addWidget(self.editor_guard.make_bar())
         self.steps = StepIndicator(self.wizard, self.model)
@@ -127,6 +133,8 @@ class MainWindow(OutputActions, QMainWindow):
         file_menu.setObjectName("menu-file")
         self._action(file_menu, self.tr("新建报告(&N)"), self.new_report,
                      QKeySequence.StandardKey.New, name="action-new-report")
+        self._action(file_menu, self.tr("新建演练(&D)"), self.new_drill, "Ctrl+Shift+N",
+                     name="action-new-drill")
         self._action(file_menu, self.tr("报告列表(&L)…"), self.show_reports, "Ctrl+L",
                      name="action-reports")
         self._action(file_menu, self.tr("打开事件文件(&O)…"), self.choose_file,
@@ -185,6 +193,8 @@ class MainWindow(OutputActions, QMainWindow):
     def _update_title(self) -> None:
         """The report's title; the window system adds the app's name (网络安全事件报告) once."""
         title = self.model.draft.title or self.tr("新报告")
+        if self.model.draft.drill:       # a drill (演练) is never mistaken for a report
+            title = DRILL_PREFIX + title
         if self.windowTitle() != title:
             self.setWindowTitle(title)
 
@@ -214,6 +224,12 @@ class MainWindow(OutputActions, QMainWindow):
         self.autosaver.mark_pristine(draft)       # stored on its first edit
         self.load_draft(draft, step=0)
 
+    def new_drill(self) -> None:
+        """文件 → 新建演练: a drill (演练) — rehearsal material, never sent to the intake."""
+        draft = new_draft(self.storage.load_profile(), drill=True)
+        self.autosaver.mark_pristine(draft)       # stored on its first edit
+        self.load_draft(draft, step=0)
+
     def _stored_draft(self, draft_id: int) -> Draft | None:
         try:
             return self.storage.load_draft(draft_id)
@@ -238,10 +254,14 @@ class MainWindow(OutputActions, QMainWindow):
     def open_file(self, path: str | Path) -> bool:
         """Load an incident file as a new draft (invalid files too: problems show inline)."""
         from composer.core.incident_io import loads_json
-        from composer.core.validators import InvalidIncident
+        from composer.core.input_file import UnreadableInput, read_input
+        from composer.core.validators import INPUT_MAX_BYTES, InvalidIncident
 
         try:
-            data = loads_json(Path(path).read_bytes())
+            data = loads_json(read_input(path, INPUT_MAX_BYTES + 1))
+        except UnreadableInput as exc:
+            self._warn(self.tr("无法打开文件"), f"{path}\n{exc}")
+            return False
         except OSError as exc:
             self._warn(self.tr("无法打开文件"), self.say_error(exc, path))
             return False
@@ -257,7 +277,10 @@ class MainWindow(OutputActions, QMainWindow):
         if dropped:
             self._warn(self.tr("文件中有无法识别的字段"),
                        self.tr("以下字段无法识别（可能是拼写错误），没有载入；原文件未改动：")
-                       + "\n" + "\n".join(dropped))
+                       + "\n" + "\n".join(dropped[:DROPPED_SHOWN])
+                       + ("\n" + self.tr("……另有 %1 个").replace(
+                           "%1", f"{len(dropped) - DROPPED_SHOWN:,}")
+                          if len(dropped) > DROPPED_SHOWN else ""))
         return True
 
     def choose_file(self) -> QFileDialog:

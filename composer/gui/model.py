@@ -25,6 +25,13 @@ class DraftModel(QObject):
         self.draft = draft
         self.read_only = False  # a sent report is a record: no edit reaches it
         self.held_elsewhere = False  # another window edits this draft: nothing of it is saved
+        self.changed.connect(self._note_settled)
+
+    def _note_settled(self) -> None:
+        """A drill remembers when its level was first settled (its timings, issue 24); a
+        sent report is a record and is not touched."""
+        if not self.read_only:
+            self.draft.note_settled()
 
     def set(self, path: str, value: Any) -> None:
         if self.read_only:

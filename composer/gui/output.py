@@ -125,6 +125,11 @@ class OutputActions:
         value = self.storage.load_setting(EMAIL_RECIPIENTS, [])
         return [str(a) for a in value] if isinstance(value, list) else []
 
+    def package_recipients(self) -> list[str]:
+        """The e-mail draft's extra To addresses: the organisation's 同时发送给 — never for a
+        drill (演练), which goes only to its own recipients (composer.core.drill)."""
+        return [] if self.model.draft.drill else self.email_recipients()
+
     # --- the package -----------------------------------------------------------------------
 
     def generate_package(self, parent_dir: Path):
@@ -138,7 +143,7 @@ class OutputActions:
         now = datetime.now(CHINA_TZ).replace(microsecond=0)
         out_dir = packaging.new_package_dir(Path(parent_dir), draft, now)
         draft_id = draft.id
-        settings = packaging.unit_settings(self.storage)
+        settings = packaging.unit_settings(self.storage, drill=draft.drill)
 
         def work(progress):  # type: ignore[no-untyped-def]
             return packaging.write(report, out_dir, settings=settings, generated_at=now,

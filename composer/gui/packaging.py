@@ -38,12 +38,14 @@ class UnitSettings:
     fonts: FontChoice = field(default_factory=FontChoice)
 
 
-def unit_settings(storage: Storage) -> UnitSettings:
+def unit_settings(storage: Storage, *, drill: bool = False) -> UnitSettings:
     """The settings (read on the GUI thread, which owns the storage): the extra recipients as
-    stored, the report typefaces as chosen on the profile page (what the preview shows)."""
+    stored — none for a drill (演练), whose e-mail goes only to its own recipients
+    (composer.core.drill) — and the report typefaces as chosen on the profile page (what the
+    preview shows)."""
     from composer.gui import font_setting
 
-    extra = storage.load_setting(EMAIL_RECIPIENTS, [])
+    extra = [] if drill else storage.load_setting(EMAIL_RECIPIENTS, [])
     return UnitSettings(tuple(str(a) for a in extra) if isinstance(extra, list) else (),
                         font_setting.current_choice())
 

@@ -125,6 +125,9 @@ class ProfilePage(StepPage):
         _, _, self.recipients_error = self.labelled_row(
             form, "email-recipients", self.tr("同时发送给"), self.recipients,
             self.tr("本单位配置的其他收件人（如行业主管部门、单位安全负责人）。"
+                    "演练的邮件草稿不发往受理平台，也不发往这些地址，只发给演练收件邮箱。")
+            if self.model.draft.drill else   # a drill (演练): never the intake, nor these
+            self.tr("本单位配置的其他收件人（如行业主管部门、单位安全负责人）。"
                     "邮件草稿始终发往 %1。").replace("%1", reporting_rules().channels.email))
         self.recipients.textChanged.connect(self._recipients_changed)
 

@@ -123,7 +123,7 @@ class Recording(QObject):
             due = obligation.due if obligation is not None else None
         receipt = Receipt(reference=value.reference, person=value.person,
                           message_id=value.message_id, file=value.receipt_file)
-        settings = packaging.unit_settings(self.storage)
+        settings = packaging.unit_settings(self.storage, drill=self.model.draft.drill)
         data_root = self.storage.data_root
         when = now()
         out_dir = packaging.new_package_dir(data_root / "outbox", self.model.draft, when)

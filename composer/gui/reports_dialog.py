@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.drill import PREFIX as DRILL_PREFIX
 from composer.core.history import SentReport
 from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
@@ -99,7 +100,8 @@ class ReportsDialog(QDialog):
         by_seq = {s.record_seq: s for s in sendings if s.record_seq is not None}
         for row, d in enumerate(drafts):
             number = f"#{d.id}" + (f" ← #{d.parent_id}" if d.parent_id in by_id else "")
-            kind = type_text(d.report_type) + (self.tr("（更正）") if d.correction else "")
+            kind = ((DRILL_PREFIX if d.drill else "") + type_text(d.report_type)
+                    + (self.tr("（更正）") if d.correction else ""))
             mine = [s for s in sendings if s.draft_id == d.id]
             sent = "\n".join(self.sending_text(s, by_seq) for s in mine)
             if not sent and d.submitted_at:        # a sending row without a record

@@ -1,4 +1,5 @@
-"""The e-mail channel: an unsent RFC 5322 draft to the national intake with report.pdf attached.
+"""The e-mail channel: an unsent RFC 5322 draft to the national intake with report.pdf attached
+(a drill's: to the drill's own addresses only, or to nobody — :func:`composer.core.drill.addressees`).
 
 :func:`render_eml` returns the bytes of a ``message.eml``: ``multipart/mixed`` holding a
 ``multipart/alternative`` (plain text + HTML, both from jinja2 templates) and the PDF, attached
@@ -24,10 +25,11 @@ from email.policy import SMTP
 from email.utils import format_datetime
 
 from composer import __version__
+from composer.core.addresses import address_problem
 from composer.core.classify import Classification
+from composer.core.drill import addressees, intake_problem, marked
 from composer.core.model import Report
 from composer.core.obligations import in_china
-from composer.core.rules import reporting_rules
 from composer.core.statement import (
     EMAIL,
     MORE_IN_ATTACHMENT,
@@ -50,10 +52,6 @@ from composer.render.templating import render
 __all__ = ["InvalidAddress", "check_address", "fmt_time", "header_text", "parse_address_list",
            "render_eml", "subject_line"]
 
-# Deliberately narrower than RFC 5321: plain ASCII addresses a mail client will accept as typed.
-_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
-_LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-_ADDRESS_RE = re.compile(rf"^{_ATOM}(\.{_ATOM})*@{_LABEL}(\.{_LABEL})+$")
 BODY_BRIEF = 600     # a long text of the unit's is cut in the body: the PDF attached has it all
 
 
@@ -62,11 +60,12 @@ class InvalidAddress(ValueError):
 
 
 def check_address(text: str) -> str:
-    """``text`` stripped, if it is a plain ASCII ``local@domain``; else :class:`InvalidAddress`."""
-    addr = text.strip()
-    if len(addr) > 254 or not _ADDRESS_RE.match(addr) or len(addr.split("@")[0]) > 64:
-        raise InvalidAddress(f"not a valid e-mail address: {text!r}")
-    return addr
+    """``text`` stripped, if it is one plain address (:mod:`composer.core.addresses`, the
+    definition the incident validator uses too); else :class:`InvalidAddress`."""
+    problem = address_problem(text)
+    if problem is not None:
+        raise InvalidAddress(f"not a valid e-mail address: {text!r} ({problem})")
+    return text.strip()
 
 
 def parse_address_list(text: str) -> tuple[list[str], list[str]]:
@@ -94,8 +93,8 @@ def subject_line(report: Report, classification: Classification,
     said = said or statements(report, classification)
     day = in_china(report.incident.discovered_at).strftime("%Y-%m-%d")
     unit = header_text(report.operator.name, 80)
-    return header_text(f"【网络安全事件报告·{said.text('type')}】{unit} "
-                       f"{said.level.text} {day}", 200)
+    return header_text(marked(report, f"【网络安全事件报告·{said.text('type')}】{unit} "
+                                      f"{said.level.text} {day}"), 200)
 
 
 def _brief(s: Statement) -> str:
@@ -126,10 +125,12 @@ def body_context(report: Report, classification: Classification, *,
     summary = [s for s in (said.get(k) for k in ("item2.title", "item1.name", "item2.category",
                                                   "item2.discovered_at", "item2.occurred_at"))
                if s is not None and not s.empty]
+    drill = said.get("drill")
     return {
         "summary_lines": [_line(s) for s in summary],
         "subject": subject_line(report, classification, said),
-        "channels": reporting_rules().channels,
+        "salutation": addressees(report).salutation,
+        "drill": _line(drill) if drill is not None and drill.carried_by(EMAIL) else "",
         "unit": report.operator.name,
         "report_type": said.text("type"),
         "correction": [_line(s) if s.key != "corrects" else s.text
@@ -257,10 +258,12 @@ def render_eml(report: Report, classification: Classification, pdf_bytes: bytes,
     """
     if generated_at.tzinfo is None or generated_at.utcoffset() is None:
         raise ValueError("generated_at needs a UTC offset")
-    intake = check_address(reporting_rules().channels.email)
-    recipients = [intake]
+    # a real report: the intake first; a drill: only its own addresses (none: no To at all)
+    recipients = [check_address(a) for a in addressees(report).emails]
     for extra in extra_recipients:
         addr = check_address(extra)
+        if report.drill and intake_problem(addr):
+            raise InvalidAddress(f"{addr}: {intake_problem(addr)}")
         if addr.lower() not in (r.lower() for r in recipients):
             recipients.append(addr)
     name, fallback = attachment_names(report, generated_at)
@@ -271,8 +274,9 @@ def render_eml(report: Report, classification: Classification, pdf_bytes: bytes,
     msg = EmailMessage(policy=SMTP)
     for header, value in _sender_headers(report):
         msg.set_raw(header, value)
-    msg["To"] = ", ".join(recipients)
-    check_addresses("To: " + msg["To"], [("", r) for r in recipients])
+    if recipients:
+        msg["To"] = ", ".join(recipients)
+        check_addresses("To: " + msg["To"], [("", r) for r in recipients])
     msg.set_raw("Subject", unstructured_header("Subject", str(ctx["subject"])).partition(
         ": ")[2])
     msg["Date"] = format_datetime(in_china(generated_at).replace(microsecond=0))

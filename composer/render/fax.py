@@ -46,8 +46,6 @@ from composer.render.pdfium_lock import PDFIUM_LOCK
 if TYPE_CHECKING:
     from PIL import Image
 
-    from composer.render.fax_worker import FaxRaster
-
 COMPRESSIONS = {"group3": "group3", "group4": "group4", "g3": "group3", "g4": "group4"}
 
 # --- cover + report ---------------------------------------------------------------------------
@@ -171,8 +169,7 @@ def fax_pages(pdf_bytes: bytes) -> Iterator[Image.Image]:
 
 
 def fax_tiff(pdf_bytes: bytes, *, compression: str = "group3", workers: int | None = None,
-             progress: Callable[[int, int], None] | None = None,
-             helper: FaxRaster | None = None) -> bytes:
+             progress: Callable[[int, int], None] | None = None) -> bytes:
     """Multi-page fax TIFF of ``pdf_bytes`` (compression ``group3`` or ``group4``).
 
     ``workers``: processes rasterising pages, this one included (default: one per CPU, up to
@@ -181,9 +178,6 @@ def fax_tiff(pdf_bytes: bytes, *, compression: str = "group3", workers: int | No
     The bytes do not depend on it. ``progress(pages done, pages in all)`` is called in this
     thread after each page. Workers are fresh processes (``spawn``), never forks of this
     one: a script that calls this needs the usual ``if __name__ == "__main__":`` guard.
-    ``helper`` (:mod:`composer.render.fax_worker`): a process already rasterising the last
-    ``helper.pages`` pages (the report); only the pages before them are drawn here (same bytes;
-    everything is drawn here if the helper fails).
     """
     from composer.render import fax_raster
 
@@ -195,10 +189,4 @@ def fax_tiff(pdf_bytes: bytes, *, compression: str = "group3", workers: int | No
     if total == 0:
         raise ValueError("the PDF has no pages")
     count = fax_raster.worker_count(total) if workers is None else max(1, workers)
-    if helper is not None and count == 1 and 0 < helper.pages < total:
-        # the last pages are the report the helper is rasterising: draw the first ones here
-        head = list(fax_raster.frames(pdf_bytes, total - helper.pages, codec, 1))
-        tail = helper.report_frames(codec)
-        if tail is not None and len(tail) == helper.pages:
-            return tiff_from_frames([*head, *tail], total, progress)
     return tiff_from_frames(fax_raster.frames(pdf_bytes, total, codec, count), total, progress)

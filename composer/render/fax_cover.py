@@ -3,8 +3,10 @@
 Qt-free. :func:`cover_rows` and :func:`urgency_lines` lay out what the cover states — the
 statements of :mod:`composer.core.statement` it carries (plain text);
 :func:`render_cover_pdf` lays it out (:func:`draw_cover`, which takes any rows and lines) in
-large high-contrast type (≥ 14 pt, no grey), 25 mm margins, to the national intake's fax
-number (from the rule data, never hard-coded). Long values wrap in their cells and the cover
+large high-contrast type (≥ 14 pt, no grey text), 25 mm margins, to the national intake's fax
+number (from the rule data, never hard-coded) — a drill's to its own number or none, marked on
+every page (:func:`composer.core.drill.addressees`, :mod:`composer.render.drill_mark`). Long
+values wrap in their cells and the cover
 runs onto further pages; nothing is shortened to fit a page.
 The cover followed by the report, and the fax TIFF, are :mod:`composer.render.fax`.
 """
@@ -22,8 +24,8 @@ from reportlab.lib.units import mm
 
 from composer import __version__
 from composer.core.classify import Classification
+from composer.core.drill import addressees, marked
 from composer.core.model import Report
-from composer.core.rules import reporting_rules
 from composer.core.statement import (
     COVER,
     MORE_IN_REPORT,
@@ -93,11 +95,9 @@ def cover_rows(report: Report, classification: Classification, *, total_pages: i
     the unit's name, the title and the contact (:func:`render_cover_pdf` passes
     :data:`NO_CUT`)."""
     said = said or _said(report, classification, generated_at)
-    ch = reporting_rules().channels
+    to = addressees(report)            # a drill: its own fax number or none, never the intake
     op, contact = report.operator, report.operator.contact
-    rows = [
-        ("收件单位", f"{ch.intake_zh}（{ch.hotline} 受理）"),
-        ("收件传真", ch.fax),
+    rows = [("收件单位", to.unit)] + ([("收件传真", to.fax)] if to.fax else []) + [
         # beside the number, as fax covers have it: the receiving operator checks it first
         # (and a cover that flows onto a second page never leaves it there alone)
         ("页　　数", f"共 {total_pages} 页（含本封面）"),
@@ -143,9 +143,10 @@ def urgency_lines(report: Report, classification: Classification,
 
 def cover_subject(report: Report) -> str:
     """The cover's and the fax set's PDF Subject: what is being faxed, to whom."""
-    ch = reporting_rules().channels
-    return header_text(f"网络安全事件{report.type_zh}：{report.incident.title}"
-                       f"（传真至{ch.intake_zh} {ch.fax}）", 200)
+    to = addressees(report)
+    where = f"传真至{to.salutation} {to.fax}" if to.fax else f"{to.salutation}：未指定传真"
+    return header_text(marked(report, f"网络安全事件{report.type_zh}：{report.incident.title}"
+                                      f"（{where}）"), 200)
 
 
 def render_cover_pdf(report: Report, classification: Classification, *, report_pages: int,
@@ -158,7 +159,7 @@ def render_cover_pdf(report: Report, classification: Classification, *, report_p
     contact = report.operator.contact
     footer = (f"如页数不全或字迹不清，请联系发件人：{header_text(contact.name, NO_CUT)}，"
               f"电话 {header_text(contact.phone, NO_CUT)}。")
-    meta = {"title": f"传真封面 {fmt_time(generated_at)}",
+    meta = {"title": marked(report, f"传真封面 {fmt_time(generated_at)}"),
             "author": header_text(report.operator.name, NO_CUT),
             "subject": cover_subject(report), "creator": f"Composer {__version__}"}
     said = _said(report, classification, generated_at)
@@ -167,7 +168,8 @@ def render_cover_pdf(report: Report, classification: Classification, *, report_p
         rows = cover_rows(report, classification, total_pages=report_pages + cover_pages,
                           generated_at=generated_at, limit=NO_CUT, said=said)
         pdf, pages = draw_cover(rows, urgency_lines(report, classification, generated_at, said),
-                                footer, generated_at=generated_at, meta=meta)
+                                footer, generated_at=generated_at, meta=meta,
+                                drill=report.drill)
         if pages == cover_pages:
             break
         cover_pages = pages
@@ -179,12 +181,14 @@ NO_CUT = 100_000
 
 
 def draw_cover(rows: Sequence[tuple[str, str]], urgent: Sequence[str], footer: str, *,
-               generated_at: datetime, meta: dict[str, str]) -> tuple[bytes, int]:
+               generated_at: datetime, meta: dict[str, str],
+               drill: bool = False) -> tuple[bytes, int]:
     """``(PDF bytes, pages)`` of a cover: the title, the boxed ``urgent`` lines, a table of
     ``(label, value)`` ``rows`` (values may hold line breaks) and ``footer`` at the foot of
     every page. Any number of rows and lines of any length: every cell wraps within its column,
     a row taller than what is left of a page moves to the next one (or splits, when taller than
-    a page), and the cover runs onto as many pages as it needs."""
+    a page), and the cover runs onto as many pages as it needs. ``drill``: every page carries
+    the drill's mark (:mod:`composer.render.drill_mark`)."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     from composer.render import fonts
@@ -211,8 +215,11 @@ def draw_cover(rows: Sequence[tuple[str, str]], urgent: Sequence[str], footer: s
     frame = Frame(MARGIN, bottom, width, page_h - MARGIN - bottom, leftPadding=0,
                   rightPadding=0, topPadding=0, bottomPadding=0, id="cover")
     buf = io.BytesIO()
+    from composer.render.drill_mark import page_hook
+
+    hook = page_hook(drill, page_w, page_h, on_page)
     doc = BaseDocTemplate(buf, pagesize=A4, pageTemplates=[PageTemplate("cover", [frame],
-                                                                       onPage=on_page)],
+                                                                       onPage=hook)],
                           leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                           bottomMargin=MARGIN, invariant=1, pageCompression=1,
                           initialFontName=fonts.SANS, lang="zh-CN", **meta)

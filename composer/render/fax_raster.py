@@ -1,12 +1,12 @@
 """Fax pages rasterised for the TIFF, in this process and in worker processes.
 
 PDFium is not thread-safe, so a long fax is rasterised by processes: this one and fresh
-``spawn`` workers (never forks of a process that may run Qt). Each worker opens the PDF bytes
-itself; pages are drawn by :func:`_fax_page` and encoded one by one as one-page TIFFs, which
+worker interpreters (:mod:`composer.render.fax_worker`: never forks of a process that may run
+Qt, and they die with it). Each worker opens the PDF bytes itself; pages are drawn by
+:func:`_fax_page` and encoded one by one as one-page TIFFs, which
 :func:`composer.render.fax.fax_tiff` joins in page order, so the file is byte-identical
 whatever the number of workers. Importing this module loads neither PDFium, Pillow, reportlab
-nor the core (workers, and the fax helper of :mod:`composer.render.fax_worker`, import only
-what rasterising needs).
+nor the core (workers import only what rasterising needs).
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def _tiff_frame(image: Image.Image, index: int, total: int, codec: str) -> bytes
     return buf.getvalue()
 
 
-def _encoded(doc: pdfium.PdfDocument, indices: list[int], total: int, codec: str) -> list[bytes]:
+def encoded(doc: pdfium.PdfDocument, indices: list[int], total: int, codec: str) -> list[bytes]:
     """The TIFF frames of pages ``indices`` of ``doc`` (PDFium under :data:`PDFIUM_LOCK`)."""
     out = []
     for index in indices:
@@ -126,9 +126,9 @@ def frames(pdf_bytes: bytes, total: int, codec: str, processes: int) -> Iterator
     """The encoded pages in page order, rasterised here and, with ``processes`` > 1, in
     ``processes - 1`` worker processes as well.
 
-    The chunks are handed to the pool last first; this process walks them first first and
-    does itself every chunk no worker has started yet (cancelling it in the pool), so both
-    ends work from the start (while the workers start up, too) and meet in the middle.
+    The workers take chunks from the back; this process walks them from the front and draws
+    itself every chunk no worker has started yet, so both ends work from the start (while the
+    workers start up, too) and meet in the middle.
     """
     import pypdfium2 as pdfium
 
@@ -139,40 +139,13 @@ def frames(pdf_bytes: bytes, total: int, codec: str, processes: int) -> Iterator
     try:
         if processes <= 1 or len(chunks) < 2:
             for chunk in chunks:
-                yield from _encoded(doc, chunk, total, codec)
+                yield from encoded(doc, chunk, total, codec)
             return
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        from composer.render.fax_worker import Pool
 
-        with ProcessPoolExecutor(processes - 1, mp_context=multiprocessing.get_context("spawn"),
-                                 initializer=_worker_open, initargs=(pdf_bytes,)) as pool:
-            futures = {i: pool.submit(_worker_frames, chunks[i], total, codec)
-                       for i in reversed(range(len(chunks)))}
-            try:
-                for i, chunk in enumerate(chunks):
-                    if futures[i].cancel():
-                        yield from _encoded(doc, chunk, total, codec)
-                    else:
-                        yield from futures[i].result()
-            finally:
-                for future in futures.values():
-                    future.cancel()
+        with Pool(processes - 1, pdf_bytes, codec) as pool:
+            for i, done in pool.frames(chunks, total):
+                yield from (done if done is not None else encoded(doc, chunks[i], total, codec))
     finally:
         with PDFIUM_LOCK:
             doc.close()
-
-
-_worker_doc: pdfium.PdfDocument | None = None
-"""In a worker process: the PDF it rasterises pages of (opened once, by :func:`_worker_open`)."""
-
-
-def _worker_open(pdf_bytes: bytes) -> None:
-    import pypdfium2 as pdfium
-
-    global _worker_doc
-    _worker_doc = pdfium.PdfDocument(pdf_bytes)
-
-
-def _worker_frames(indices: list[int], total: int, codec: str) -> list[bytes]:
-    assert _worker_doc is not None, "worker not initialised"
-    return _encoded(_worker_doc, indices, total, codec)

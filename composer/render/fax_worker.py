@@ -1,237 +1,301 @@
-"""The report's fax pages rasterised in a helper process while this one builds the rest of the
-package (issue 14 goal 2: a cold package on two cores).
+"""The processes that rasterise a long fax with this one, and that die with it (issue 25).
 
-Rasterising a short report for the fax TIFF (PDFium, then Pillow's G3 encoder) is ≈ 8 ms a
-page of C code that holds the GIL, so threads cannot overlap it with anything. Instead,
-:func:`start` launches a helper interpreter as soon as a package with a fax is begun; it loads
-PDFium, Pillow and libtiff (and draws a blank page) while this process lays out the report.
-Given the report PDF (:meth:`FaxRaster.submit`), it rasterises the report's pages while this
-process writes the e-mail, the cover and fax.pdf; :func:`composer.render.fax.fax_tiff` then
-draws the cover's pages itself and joins them with the helper's. A page of the report draws the
-same bits from report.pdf as from fax.pdf (the merge copies the page objects) and the frames
-are joined as always, so fax.tif is byte-identical to the one made in one process (the tests
-compare them).
+PDFium is not thread-safe and rasterising is C code that holds the GIL, so a long fax (from
+:data:`composer.render.fax_raster.PARALLEL_MIN_PAGES` pages) is drawn by processes: this one
+and a few workers started here (:class:`Pool`). Each worker is a fresh interpreter
+(``python -c``, never a fork of a process that may run Qt) that gets the PDF once on its
+standard input, then one chunk of page numbers at a time, and answers each with the chunk's
+encoded TIFF frames on its standard output — a plain binary protocol, no pickle, and no
+``multiprocessing`` (so no resource tracker or semaphore outlives anything).
 
-It pays where a second core is free, as on the workstations this app is made for; on a machine
-already busy the two processes share one core and gain nothing. Best effort, never an error:
-if the helper cannot start, fails or is slow, this process rasterises the pages itself (same
-bytes, only later). The helper speaks a plain binary protocol on its stdin/stdout (no pickle):
-one job (codec byte, PDF), one reply (the frames), then it exits. It is used only below
-:data:`composer.render.fax_raster.PARALLEL_MIN_PAGES` fax pages; longer faxes keep their
-process pool. ``COMPOSER_FAX_HELPER=0`` switches it off, ``=1`` on whatever the load.
+A worker never outlives this process by more than a moment, whatever kills it:
+
+* its standard input is a pipe whose write end only this process holds (``close_fds``: the
+  worker holds no other end of anything), so when this process dies the worker reads the end
+  of the file and exits — at the latest when it finishes the chunk it is drawing (8 pages,
+  well under a second);
+* on Linux it also asks the kernel to kill it when its parent dies (``PR_SET_PDEATHSIG`` via
+  ``prctl``), and checks that its parent is still the process that started it (the parent may
+  have died before that request);
+* this process never waits on a worker that cannot answer: a chunk a worker has not delivered
+  within :data:`CHUNK_TIMEOUT` is drawn here instead and that worker is killed, closing the
+  pool kills whatever has not exited :data:`EXIT_GRACE` seconds after its input closed, and
+  :func:`stop_all` (the app calls it when it quits) kills every worker at once.
+
+Best effort, never an error: a worker that cannot start, fails or is killed only means its
+chunks are drawn in this process (the frames, and so the file, are the same bytes).
 """
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import struct
 import subprocess
 import sys
 import threading
+import weakref
+from collections.abc import Iterator
+from types import TracebackType
+from typing import IO, Self
 
 log = logging.getLogger(__name__)
 
-TIMEOUT = 20.0
-"""Seconds the helper may take before this process gives up on it and rasterises itself (its
-fewer than 16 pages take a fraction of a second; a stall must not hold a package up for long)."""
-_CHILD = "from composer.render.fax_worker import serve; serve()"
+CHUNK_TIMEOUT = 60.0
+"""Seconds a worker may take for one chunk (8 pages take ≈ 0.1 s) before it is given up."""
+EXIT_GRACE = 1.0
+"""Seconds a worker whose input is closed may take to exit before it is killed."""
 _CODECS = {"group3": b"3", "group4": b"4"}
+_FAILED = object()
+_pools: weakref.WeakSet[Pool] = weakref.WeakSet()
+_pools_lock = threading.Lock()
 
 
-def enabled() -> bool:
-    """Whether to use a helper here: ``COMPOSER_FAX_HELPER=1`` always, ``0`` never; by default
-    only where a second core looks free right now (see :func:`_other_runnable`), and never in
-    a frozen app."""
-    setting = os.environ.get("COMPOSER_FAX_HELPER", "")
-    if setting == "0" or getattr(sys, "frozen", False):
-        return False
-    if setting == "1":
-        return True
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:              # not on Linux
-        cpus = os.cpu_count() or 1
-    if cpus < 2:
-        return False
-    busy = _other_runnable()
-    return busy is None or busy <= cpus - 2
+def stop_all() -> None:
+    """Kill every worker of every pool in this process now; their chunks are drawn by the
+    processes that asked for them (or not at all, if those are stopping too)."""
+    with _pools_lock:
+        pools = list(_pools)
+    for pool in pools:
+        pool.abort()
 
 
-def _other_runnable() -> int | None:
-    """Tasks other than this one running or ready to run at this moment (Linux: the
-    instantaneous count of /proc/loadavg, not the lagging averages, which count this process's
-    own earlier work), or None where the system does not say (then a free core is assumed)."""
-    try:
-        with open("/proc/loadavg", encoding="ascii") as fh:
-            return max(0, int(fh.read().split()[3].split("/")[0]) - 1)
-    except (OSError, ValueError, IndexError):
-        return None
+class Pool:
+    """``with Pool(n, pdf, codec) as pool: pool.frames(chunks, total)`` (see the module)."""
 
+    def __init__(self, workers: int, pdf_bytes: bytes, codec: str) -> None:
+        self._job = b"FAXW" + _CODECS[codec] + struct.pack(">Q", len(pdf_bytes)) + pdf_bytes
+        self._count = workers
+        self._procs: list[subprocess.Popen[bytes]] = []
+        self._threads: list[threading.Thread] = []
+        self._cond = threading.Condition()
+        self._state: list[object] = []
+        self._owner: dict[int, subprocess.Popen[bytes]] = {}
+        self._back = -1
 
-def start() -> FaxRaster | None:
-    """A helper getting ready, or None (disabled, or it could not be started)."""
-    if not enabled():
-        return None
-    # the helper finds modules where this process does (as multiprocessing's spawn does)
-    program = f"import sys\nsys.path[:] = {sys.path!r}\n{_CHILD}"
-    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
-    try:
-        proc = subprocess.Popen([sys.executable, "-c", program], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                creationflags=flags)
-    except (OSError, ValueError) as exc:
-        log.debug("fax helper not started (%s)", exc)
-        return None
-    return FaxRaster(proc)
+    def __enter__(self) -> Self:
+        return self
 
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
 
-class FaxRaster:
-    """One helper process and its one job (see the module docstring)."""
+    def frames(self, chunks: list[list[int]],
+               total: int) -> Iterator[tuple[int, list[bytes] | None]]:
+        """Start the workers on ``chunks`` (they take them from the back) and yield, in
+        order, ``(index, frames)`` for each chunk: the frames a worker delivered, or None for a
+        chunk this process must draw itself (one no worker had started, or one that failed)."""
+        self._state = [None] * len(chunks)
+        self._back = len(chunks) - 1
+        with _pools_lock:
+            _pools.add(self)
+        for _ in range(self._count):
+            proc = _start()
+            if proc is None:
+                break
+            self._procs.append(proc)
+            thread = threading.Thread(target=self._drive, args=(proc, chunks, total),
+                                      daemon=True, name="fax-worker")
+            thread.start()
+            self._threads.append(thread)
+        for i in range(len(chunks)):
+            with self._cond:
+                if self._state[i] is None:
+                    self._state[i] = "here"
+                    claimed = True
+                else:
+                    claimed = False
+                    if not self._cond.wait_for(lambda i=i: self._state[i] != "worker",
+                                               CHUNK_TIMEOUT):
+                        self._state[i] = _FAILED
+                        self._kill(self._owner.get(i))
+            if claimed:
+                yield i, None
+                continue
+            got = self._state[i]
+            yield i, (got if isinstance(got, list) else None)
 
-    def __init__(self, proc: subprocess.Popen[bytes]) -> None:
-        self._proc = proc
-        self._thread: threading.Thread | None = None
-        self._reply: bytes | None = None
-        self._stderr = b""
-        self._codec = ""
-        self.pages = 0
-        """Pages of the submitted report (0 until :meth:`submit`)."""
+    def _take(self) -> int | None:
+        with self._cond:
+            while self._back >= 0 and self._state[self._back] is not None:
+                self._back -= 1
+            if self._back < 0:
+                return None
+            self._state[self._back] = "worker"
+            return self._back
 
-    def submit(self, report_pdf: bytes, codec: str, pages: int) -> bool:
-        """Hand the report PDF (``pages`` pages) over to be rasterised with ``codec``
-        (``group3``/``group4``); False, and the helper stopped, if it cannot be."""
-        code = _CODECS.get(codec)
-        if code is None or self._thread is not None or pages < 1:
-            self.close()
-            return False
-        self._codec, self.pages = codec, pages
-        job = b"FAX1" + code + struct.pack(">Q", len(report_pdf)) + report_pdf
-        self._thread = threading.Thread(target=self._talk, args=(job,), daemon=True,
-                                        name="fax-helper")
-        self._thread.start()
-        return True
+    def _deliver(self, i: int, frames: list[bytes] | None) -> None:
+        with self._cond:
+            if self._state[i] == "worker":
+                self._state[i] = frames if frames is not None else _FAILED
+            self._cond.notify_all()
 
-    def _talk(self, job: bytes) -> None:
+    def _drive(self, proc: subprocess.Popen[bytes], chunks: list[list[int]], total: int) -> None:
+        """One worker's conversation (in its own thread): the PDF, then chunks until none is
+        left; on any failure the chunk in hand is handed back to be drawn here."""
+        stdin, stdout = proc.stdin, proc.stdout
+        assert stdin is not None and stdout is not None
+        i: int | None = None
         try:
-            self._reply, self._stderr = self._proc.communicate(job, timeout=TIMEOUT)
-        except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
-            log.debug("fax helper failed (%s)", exc)
-            self._kill()
+            stdin.write(self._job)
+            stdin.flush()
+            while (i := self._take()) is not None:
+                with self._cond:
+                    self._owner[i] = proc
+                pages = chunks[i]
+                stdin.write(struct.pack(f">II{len(pages)}I", total, len(pages), *pages))
+                stdin.flush()
+                self._deliver(i, _read_frames(stdout, len(pages)))
+                i = None
+        except (OSError, ValueError, struct.error) as exc:
+            log.debug("fax worker %s stopped (%s)", proc.pid, exc)
+        finally:
+            if i is not None:
+                self._deliver(i, None)
+            _close(stdin)
 
-    def report_frames(self, codec: str) -> list[bytes] | None:
-        """The report's pages as TIFF frames encoded with ``codec``, or None if the helper did
-        not deliver them (then the caller rasterises the pages itself)."""
-        if self._thread is None or codec != self._codec:
-            return None
-        self._thread.join(TIMEOUT + 2)
-        if self._thread.is_alive() or self._reply is None:
-            self.close()
-            return None
-        frames = _parse_reply(self._reply)
-        if frames is None or len(frames) != self.pages:
-            log.debug("fax helper: no usable reply (exit %s): %s", self._proc.returncode,
-                      self._stderr.decode("utf-8", "replace")[-2000:])
-            return None
-        return frames
-
-    def close(self) -> None:
-        """Stop the helper if it is still running (idempotent)."""
-        if self._thread is None:
-            self._kill()
-        elif self._thread.is_alive():
-            self._kill()
-            self._thread.join(5)
-
-    def _kill(self) -> None:
-        if self._proc.poll() is None:
-            try:
-                self._proc.kill()
-            except OSError:
-                pass
-        for stream in (self._proc.stdin, self._proc.stdout, self._proc.stderr):
-            if stream is not None and not stream.closed:
+    def abort(self) -> None:
+        """Kill every worker now and hand every chunk not yet delivered back to be drawn."""
+        with self._cond:
+            self._back = -1
+            for i, state in enumerate(self._state):
+                if state is None or state == "worker":
+                    self._state[i] = _FAILED
+            self._cond.notify_all()
+            procs = list(self._procs)
+        for proc in procs:
+            if proc.poll() is None:
                 try:
-                    stream.close()
+                    proc.kill()
                 except OSError:
                     pass
+
+    def close(self) -> None:
+        """End every worker: input closed (they exit on its end), then killed if still there
+        after :data:`EXIT_GRACE` seconds; never waits longer on one that cannot answer."""
+        with self._cond:
+            self._back = -1
+            for i, state in enumerate(self._state):
+                if state is None:
+                    self._state[i] = _FAILED
+            self._cond.notify_all()
+        for proc in self._procs:
+            _close(proc.stdin)
+        for proc in self._procs:
+            try:
+                proc.wait(EXIT_GRACE)
+            except subprocess.TimeoutExpired:
+                self._kill(proc)
+        for thread in self._threads:
+            thread.join(EXIT_GRACE)
+        for proc in self._procs:
+            _close(proc.stdout)
+        self._procs, self._threads = [], []
+        with _pools_lock:
+            _pools.discard(self)
+
+    @staticmethod
+    def _kill(proc: subprocess.Popen[bytes] | None) -> None:
+        if proc is None or proc.poll() is not None:
+            return
         try:
-            self._proc.wait(5)
-        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(EXIT_GRACE)
+        except (OSError, subprocess.TimeoutExpired):
             pass
 
 
-def _parse_reply(reply: bytes) -> list[bytes] | None:
-    if reply[:2] != b"OK" or len(reply) < 6:
-        return None
-    (count,) = struct.unpack_from(">I", reply, 2)
-    frames, pos = [], 6
-    for _ in range(count):
-        if pos + 8 > len(reply):
-            return None
-        (size,) = struct.unpack_from(">Q", reply, pos)
-        pos += 8
-        if pos + size > len(reply):
-            return None
-        frames.append(reply[pos:pos + size])
-        pos += size
-    return frames if pos == len(reply) and frames else None
-
-
-# --- the helper's side ---------------------------------------------------------------------------
-
-
-def serve() -> None:
-    """The helper process: get ready, read one job from stdin, reply on stdout, exit."""
-    out = sys.stdout.buffer
-    sys.stdout = sys.stderr                   # nothing else may write into the reply
+def _start() -> subprocess.Popen[bytes] | None:
+    """A worker getting ready, or None (it could not be started: a frozen app, say)."""
+    if getattr(sys, "frozen", False):
+        return None          # ``python -c`` is not available inside a frozen app
+    # the worker finds modules where this process does (as multiprocessing's spawn does)
+    program = (f"import sys\nsys.path[:] = {sys.path!r}\n"
+               f"from composer.render.fax_worker import serve\nserve({os.getpid()})")
+    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
     try:
+        return subprocess.Popen([sys.executable, "-c", program], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                close_fds=True, creationflags=flags)
+    except (OSError, ValueError) as exc:
+        log.debug("fax worker not started (%s)", exc)
+        return None
+
+
+def _read_exact(stream: IO[bytes], size: int) -> bytes:
+    data = stream.read(size)
+    if data is None or len(data) != size:
+        raise ValueError("the stream ended early")
+    return data
+
+
+def _read_frames(stream: IO[bytes], expected: int) -> list[bytes] | None:
+    (count,) = struct.unpack(">I", _read_exact(stream, 4))
+    if count != expected:
+        return None                               # the worker reported a failure
+    frames = []
+    for _ in range(count):
+        (size,) = struct.unpack(">Q", _read_exact(stream, 8))
+        frames.append(_read_exact(stream, size))
+    return frames
+
+
+def _close(stream: IO[bytes] | None) -> None:
+    if stream is not None and not stream.closed:
+        try:
+            stream.close()
+        except OSError:
+            pass
+
+
+# --- the worker's side ---------------------------------------------------------------------------
+
+
+def die_with_parent(parent: int) -> None:
+    """Ask to be killed when the parent dies (Linux), and exit now if it already has."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)     # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(0)
+
+
+def serve(parent: int) -> None:
+    """A worker: the PDF from standard input, then chunks until the input ends."""
+    die_with_parent(parent)
+    stdin, out = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr                   # nothing else may write into the replies
+    try:
+        import pypdfium2 as pdfium
+
         from composer.render import fax_raster
 
-        _warm_up()
-        job = sys.stdin.buffer.read()
-        if job[:4] != b"FAX1" or len(job) < 13:
+        head = _read_exact(stdin, 13)
+        if head[:4] != b"FAXW":
             raise ValueError("no job")
-        codec = {b"3": "group3", b"4": "group4"}[job[4:5]]
-        (size,) = struct.unpack_from(">Q", job, 5)
-        pdf = job[13:]
-        if len(pdf) != size:
-            raise ValueError("truncated job")
-        frames = list(fax_raster.frames(pdf, _page_count(pdf), codec, 1))
-        reply = b"".join([b"OK", struct.pack(">I", len(frames)),
-                          *(struct.pack(">Q", len(f)) + f for f in frames)])
-    except Exception as exc:  # noqa: BLE001 - reported to the parent, which falls back
-        reply = b"ER" + repr(exc).encode("utf-8", "replace")
-    out.write(reply)
-    out.flush()
-    sys.stderr.flush()
-    os._exit(0)           # at once: the parent waits for this process to end
-
-
-def _page_count(pdf: bytes) -> int:
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(pdf)
-    try:
-        return len(doc)
-    finally:
-        doc.close()
-
-
-def _warm_up() -> None:
-    """Rasterise and encode a blank A4 page while the parent is still laying out the report,
-    so the job meets PDFium, Pillow and libtiff already loaded and initialised."""
-    import pypdfium2 as pdfium
-
-    from composer.render import fax_raster
-
-    doc = pdfium.PdfDocument.new()
-    try:
-        doc.new_page(595.28, 841.89).close()
-        buf = io.BytesIO()
-        doc.save(buf)
-    finally:
-        doc.close()
-    for _ in fax_raster.frames(buf.getvalue(), 1, "group3", 1):
+        codec = {b"3": "group3", b"4": "group4"}[head[4:5]]
+        (size,) = struct.unpack(">Q", head[5:])
+        doc = pdfium.PdfDocument(_read_exact(stdin, size))
+        while True:
+            request = stdin.read(8)
+            if len(request) < 8:
+                break                         # the parent closed its end, or died
+            total, count = struct.unpack(">II", request)
+            pages = list(struct.unpack(f">{count}I", _read_exact(stdin, 4 * count)))
+            try:
+                frames = fax_raster.encoded(doc, pages, total, codec)
+            except Exception:  # noqa: BLE001 - reported as a failed chunk; the parent draws it
+                frames = []
+            out.write(struct.pack(">I", len(frames)))
+            for frame in frames:
+                out.write(struct.pack(">Q", len(frame)) + frame)
+            out.flush()
+    except (OSError, ValueError, KeyError, struct.error):
         pass
+    os._exit(0)

@@ -56,6 +56,9 @@ def report_fields(report: Report, classification: Classification, *,
             contact = said.get("contact")
             if contact is not None:   # before the affected systems
                 parts.insert(len(parts) - 1, contact)
+            drill = said.get("drill")
+            if drill is not None and drill.carried_by(FIELDS):   # a drill: said first
+                parts.insert(0, drill)
         if n == 2:
             parts += [s for s in (*said.correction_lines, *said.prefixed("in_force"))
                       if s.carried_by(FIELDS)]

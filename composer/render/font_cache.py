@@ -2,22 +2,29 @@
 ``reportlab.pdfbase.ttfonts.TTFont(name, path)``.
 
 reportlab parses a font's cmap, hmtx and loca tables in pure Python in every process: ~50 ms
-for each bundled CJK face, ~0.2 s of a cold render. This module stores the parsed state of the
-face (character and glyph maps, widths, metrics, table directory, names) in a file and, in the
-next process, builds the same face from it without parsing. The font file's bytes are still
-read (subsetting copies glyphs out of them).
+for each bundled CJK face, ~0.2 s of a cold render. Those tables — what decides which glyph a
+character prints as, its width, the metrics and outlines subsetting copies — are read here from
+the font file itself at C speed (:mod:`composer.render.font_glyphs`, ≈ 5 ms a CJK face), in
+every process: **no cache file can change a printed glyph**. The cache keeps only the rest of
+the parsed face (names, table directory, scalar metrics), so the next process builds the same
+``TTFont`` without reportlab's parse.
 
+* **What is cached at all** — a face is written to the cache only if the glyph fields read by
+  :mod:`composer.render.font_glyphs` equal reportlab's parse of the same bytes, value, type and
+  order; any other font is parsed by reportlab every time.
 * **Key** — SHA-256 of a format number, the reportlab and marshal versions, the subfont index,
   the file's size, its header and table directory (with each table's checksum), and the full
   bytes of every table the parse reads (name, head, hhea, OS/2, post, maxp, cmap, hmtx, loca).
-  It is computed from the very bytes the face then uses, so a changed file is never served
-  another file's state; the path and the modification time play no part.
+  It is computed from the very bytes the face then uses; the path and the modification time
+  play no part.
 * **Safe format** — ``marshal`` of plain data only (numbers, strings, bytes, lists, tuples,
   dicts; never pickle: loading a cache file cannot run code), behind a magic line and the
-  SHA-256 of the payload. Every field is checked for type and shape on load, and the table
-  directory against the file's own; a missing, truncated, corrupt or foreign file just means a
-  real parse (and a rewritten cache file). The layout and its checks are
-  :mod:`composer.render.font_state`.
+  SHA-256 of the payload. A cache file is opened without blocking and read only if ``fstat``
+  says it is a regular file of at most :data:`FILE_MAX` bytes (a FIFO, a device or a huge file
+  is refused at once). Every field is checked for type and shape on load, the table directory,
+  ``numGlyphs`` and ``unitsPerEm`` against the file's own; a missing, truncated, corrupt or
+  foreign file just means a real parse (and a rewritten cache file). The layout and its checks
+  are :mod:`composer.render.font_state`.
 * **Where** — ``<data dir>/cache/fonts`` (:func:`composer.core.paths.data_dir`), private (0700),
   files written atomically (:mod:`composer.core.atomic`). A folder that cannot be created or
   written means no cache, never an error.
@@ -36,6 +43,7 @@ import hashlib
 import logging
 import marshal
 import os
+import stat
 import struct
 import sys
 import threading
@@ -50,6 +58,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from composer.core import paths
 from composer.core.atomic import atomic_write_bytes
+from composer.render import font_glyphs
 from composer.render import font_state as fs
 
 __all__ = ["cache_dir", "load_font"]
@@ -60,6 +69,8 @@ _MAGIC = b"composer-ttf-cache\n"
 _PARSED_TABLES = (b"name", b"head", b"hhea", b"OS/2", b"post", b"maxp", b"cmap", b"hmtx", b"loca")
 _KEEP = 32
 """Cache files kept (newest first) when a new one is written."""
+FILE_MAX = 256 * 1024
+"""Bytes a cache file may have (one holds names, a table directory and a few numbers: ≈ 3 KB)."""
 
 _lock = threading.Lock()
 stats = {"hits": 0, "misses": 0, "writes": 0}
@@ -86,10 +97,11 @@ def load_font(name: str, path: str | os.PathLike[str], subfont_index: int = 0) -
         directory = _directory(data, subfont_index) if _constructor_known() else None
         key = _key(data, subfont_index, directory) if directory is not None else None
         if key is not None:
-            stored = _read(key, directory)
-            if stored is not None:
+            state = _read(key, directory)
+            glyphs = _glyphs(data, directory, state) if state is not None else None
+            if state is not None and glyphs is not None:
                 try:
-                    font = _font(name, _face(*stored, data, filename, subfont_index))
+                    font = _font(name, _face(state, glyphs, data, filename, subfont_index))
                 except (TypeError, ValueError, KeyError):
                     font = None
                 if font is not None:
@@ -98,8 +110,23 @@ def load_font(name: str, path: str | os.PathLike[str], subfont_index: int = 0) -
         stats["misses"] += 1
         font = ttfonts.TTFont(name, _Named(data, filename), subfontIndex=subfont_index)
         if key is not None:
-            _write(key, font.face, directory)
+            _write(key, font.face, data, directory)
         return font
+
+
+def _glyphs(data: bytes, directory: _Directory,
+            state: dict[str, Any] | None) -> font_glyphs.Glyphs | None:
+    """The glyph fields read from the font file (None: not readable here, or the stored
+    ``numGlyphs``/``unitsPerEm`` are not the file's)."""
+    tables = {tag: (offset, length) for tag, _, offset, length in directory[1]}
+    try:
+        (glyph_count,) = struct.unpack_from(">H", data, tables["maxp"][0] + 4)
+        (units,) = struct.unpack_from(">H", data, tables["head"][0] + 18)
+    except (KeyError, struct.error):
+        return None
+    if state is not None and (state["numGlyphs"], state["unitsPerEm"]) != (glyph_count, units):
+        return None
+    return font_glyphs.read(data, tables, _scale(units))
 
 
 # --- key -----------------------------------------------------------------------------------------
@@ -154,7 +181,10 @@ def _key(data: bytes, index: int, directory: _Directory) -> str:
 # --- storing -------------------------------------------------------------------------------------
 
 
-def _write(key: str, face: ttfonts.TTFontFace, directory: _Directory) -> None:
+def _write(key: str, face: ttfonts.TTFontFace, data: bytes, directory: _Directory) -> None:
+    glyphs = _glyphs(data, directory, None)
+    if glyphs is None or not font_glyphs.same_as_parsed(glyphs, face):
+        return                    # read differently here than by reportlab: never cached
     try:
         payload = fs.encode(face)
         if payload is None or fs.directory_of(payload["state"]) != directory[1]:
@@ -163,6 +193,8 @@ def _write(key: str, face: ttfonts.TTFontFace, directory: _Directory) -> None:
     except (ValueError, TypeError):
         return
     blob = _MAGIC + hashlib.sha256(body).digest() + body
+    if len(blob) > FILE_MAX:
+        return
     folder = cache_dir()
     try:
         paths.private_dir(paths.data_dir())
@@ -187,42 +219,59 @@ def _prune(folder: Path) -> None:
 # --- loading -------------------------------------------------------------------------------------
 
 
-def _read(key: str, directory: _Directory) -> tuple[dict[str, Any], dict[str, bytes]] | None:
-    """The validated parsed state stored under ``key`` and its still-encoded lazy fields."""
-    try:
-        blob = (cache_dir() / f"{key}.bin").read_bytes()
-    except OSError:
+def _read(key: str, directory: _Directory) -> dict[str, Any] | None:
+    """The validated state stored under ``key`` (None: no usable file)."""
+    blob = _read_file(cache_dir() / f"{key}.bin")
+    if blob is None:
         return None
     head = len(_MAGIC)
     if blob[:head] != _MAGIC or hashlib.sha256(blob[head + 32:]).digest() != blob[head:head + 32]:
         log.debug("font cache %s: damaged, parsing the font", key)
         return None
     try:
-        decoded = fs.decode(marshal.loads(blob[head + 32:]))
+        state = fs.decode(marshal.loads(blob[head + 32:]))
     except (ValueError, TypeError, KeyError, EOFError, OverflowError, AttributeError):
-        decoded = None
-    if (decoded is None or not fs.valid_eager(decoded[0])
-            or fs.directory_of(decoded[0]) != directory[1]):
+        state = None
+    if state is None or fs.directory_of(state) != directory[1]:
         log.debug("font cache %s: unexpected content, parsing the font", key)
         return None
-    return decoded
+    return state
+
+
+def _read_file(path: Path) -> bytes | None:
+    """A regular file of at most :data:`FILE_MAX` bytes, read without ever blocking (a FIFO or
+    a device at the path is refused by ``fstat`` before anything is read)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > FILE_MAX:
+            return None
+        blob = os.read(fd, FILE_MAX + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return blob if len(blob) <= FILE_MAX else None
 
 
 class _CachedFace(ttfonts.TTFontFace):
-    """A face built from the cache: the lazy fields are decoded on first use (checked then too,
-    and taken from a real parse of the same bytes should the stored ones be unusable)."""
+    """A face built from the cache: what only subsetting or shaping reads (``glyphToChar``,
+    ``hmetrics``, ``glyphPos``) is read from the font file when first used."""
 
     def __getattr__(self, name: str) -> Any:
-        lazy = self.__dict__.get("_lazy_fields")
-        if lazy is None or name not in lazy:
+        glyphs = self.__dict__.get("_glyphs")
+        if glyphs is None or name not in _LAZY:
             raise AttributeError(name)
-        value = fs.unpack_lazy(name, lazy[name], vars(self))
-        if value is None:
-            log.debug("font cache: %s of %s unusable, parsing the font", name, self.filename)
-            value = getattr(ttfonts.TTFontFace(_Named(self._ttf_data, self.filename),
-                                               subfontIndex=self._subfont_index), name)
+        value = getattr(glyphs, _LAZY[name])()
         setattr(self, name, value)
         return value
+
+
+_LAZY = {"glyphToChar": "glyph_to_char", "hmetrics": "hmetrics", "glyphPos": "glyph_pos"}
 
 
 def _scale(units_per_em: int) -> Any:
@@ -233,15 +282,18 @@ def _scale(units_per_em: int) -> Any:
     return lambda x: x * mult
 
 
-def _face(state: dict[str, Any], lazy: dict[str, bytes], data: bytes, filename: str,
+def _face(state: dict[str, Any], glyphs: font_glyphs.Glyphs, data: bytes, filename: str,
           subfont_index: int) -> ttfonts.TTFontFace:
     face = _CachedFace.__new__(_CachedFace)
     pdfmetrics.TypeFace.__init__(face, None)
     vars(face).update(state)
+    face.charToGlyph = glyphs.char_to_glyph
+    face.charWidths = glyphs.char_widths
+    face.defaultWidth = glyphs.default_width
     face._ttf_data = data
     face.filename = filename
     face._pdfScale = _scale(state["unitsPerEm"])
-    face._lazy_fields = lazy
+    face._glyphs = glyphs
     face._subfont_index = subfont_index
     return face
 

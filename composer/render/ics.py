@@ -17,6 +17,7 @@ import hashlib
 from datetime import UTC, datetime, time, timedelta
 
 from composer import __version__
+from composer.core.drill import marked
 from composer.core.model import Report
 from composer.core.obligations import CHINA_TZ, in_china
 from composer.core.owed import Owed
@@ -85,12 +86,12 @@ def calendar_ics(report: Report, items: list[Owed], *, now: datetime,
     for item in items:
         if item.due is not None:
             start, end = item.due - EVENT_LENGTH, item.due
-            summary = f"【截止 {in_china(item.due):%m-%d %H:%M}】{item.zh}：{title}"
+            summary = marked(report, f"【截止 {in_china(item.due):%m-%d %H:%M}】{item.zh}：{title}")
             alarms, related = DATED_ALARMS, ";RELATED=END"
             when = f"截止时间：{in_china(item.due):%Y-%m-%d %H:%M}（北京时间）"
         else:
             start, end = remind, remind + EVENT_LENGTH
-            summary = f"【提醒】{item.zh}：{title}"
+            summary = marked(report, f"【提醒】{item.zh}：{title}")
             alarms, related = (timedelta(0),), ""
             when = ("处置结束时间未填，时限尚未起算；" if item.kind == "summary" else
                     "法定无固定时限；") + "本提醒时间由 Composer 设定，可自行调整。"

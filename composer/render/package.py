@@ -22,10 +22,10 @@ run.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
-import shutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -35,7 +35,7 @@ from typing import Any
 from composer import __version__
 from composer.core.atomic import fsync_dir
 from composer.core.classify import Classification, classify
-from composer.core.hygiene import Finding, clean_report
+from composer.core.hygiene import clean_report
 from composer.core.incident_io import dumps_report
 from composer.core.model import Report
 from composer.core.obligations import in_china
@@ -121,42 +121,15 @@ def build_package(report: Report, *, source: bytes | None = None,
     given = report
     report, findings = clean_report(report)   # every output below gets the same clean text
     classification = classify(report) if classification is None else classification
-    helper = None
-    if "fax" in selection and fax_compression in fax.COMPRESSIONS:
-        from composer.render import fax_worker
-
-        helper = fax_worker.start()          # gets PDFium ready while the report is laid out
-    try:
-        return _build(report, selection, when, classification, source, extra_recipients,
-                      fax_compression, pdf_renderer, step, helper, given, findings)
-    finally:
-        if helper is not None:
-            helper.close()
-
-
-def _build(report: Report, selection: tuple[str, ...], when: datetime,
-           classification: Classification, source: bytes | None,
-           extra_recipients: Sequence[str], fax_compression: str,
-           pdf_renderer: PdfRenderer | None, step: Callable[..., None],
-           helper: Any, given: Report, findings: tuple[Finding, ...]) -> dict[str, bytes]:
     renderer = _default_pdf_renderer() if pdf_renderer is None else pdf_renderer
     step("pdf")
     report_pdf = renderer(report, classification, generated_at=when)
-    if helper is not None:
-        from composer.render import fax_raster
-
-        pages = fax.page_count(report_pdf)
-        if pages + 1 >= fax_raster.PARALLEL_MIN_PAGES:
-            helper.close()                   # a long fax has its own process pool
-            helper = None
-        elif not helper.submit(report_pdf, fax.COMPRESSIONS[fax_compression], pages):
-            helper = None
     files: dict[str, bytes] = {}
     extra: dict[str, Any] = {}
     if "pdf" in selection:
         files["report.pdf"] = report_pdf
     if "eml" in selection:
-        from composer.render.email import InvalidAddress, render_eml
+        from composer.render.email import InvalidAddress, render_eml  # ≈ 50 ms: on demand
 
         step("eml")
         try:
@@ -171,7 +144,7 @@ def _build(report: Report, selection: tuple[str, ...], when: datetime,
         files["fax/cover.pdf"] = cover
         files["fax/fax.pdf"] = combined
         files["fax/fax.tif"] = fax.fax_tiff(
-            combined, compression=fax_compression, helper=helper,
+            combined, compression=fax_compression,
             progress=lambda done, total: step("fax", done, total))
         extra["fax"] = {"pages": fax.page_count(combined),
                         "compression": fax.COMPRESSIONS[fax_compression]}
@@ -198,6 +171,7 @@ def _build(report: Report, selection: tuple[str, ...], when: datetime,
         "needs_confirmation": g.needs_confirmation,
         "level_confirmed": classification.level_confirmed,
         "only": list(selection),
+        **({"drill": True} if report.drill else {}),   # a drill (演练): never for the intake
         "files": [{"path": path, "size": len(data), "sha256": _sha256(data)}
                   for path, data in files.items()],
         **extra,
@@ -215,14 +189,15 @@ def _is_empty_dir(path: Path) -> bool:
         return next(it, None) is None
 
 
-def _check_target(out_dir: Path, force: bool) -> bool:
-    """Whether ``out_dir`` exists (as a directory); raise if it may not be written."""
+def _check_target(out_dir: Path, force: bool) -> target.Snapshot | None:
+    """What ``out_dir`` holds (None: it does not exist; empty: an empty folder); raise if it
+    may not be written."""
     if not os.path.lexists(out_dir):
-        return False
+        return None
     if out_dir.is_symlink() or not out_dir.is_dir():
         raise PackageError("exists and is not a directory")
     if _is_empty_dir(out_dir):
-        return True
+        return {}
     if not force:
         raise PackageError("directory is not empty; use --force to replace it")
     resolved, cwd = out_dir.resolve(), Path.cwd().resolve()
@@ -230,9 +205,9 @@ def _check_target(out_dir: Path, force: bool) -> bool:
         raise PackageError("refusing to replace the current directory or one of its parents")
     try:
         target.check_replaceable(out_dir)
+        return target.snapshot(out_dir)
     except target.TargetError as exc:
         raise PackageError(str(exc)) from None
-    return True
 
 
 def _write_tree(root: Path, files: dict[str, bytes]) -> None:
@@ -250,16 +225,37 @@ def _write_file(path: Path, data: bytes) -> None:
         os.fsync(fh.fileno())
 
 
-def _install(tmp: Path, out_dir: Path, existed: bool) -> None:
-    """Rename ``tmp`` to ``out_dir``, replacing an existing directory as atomically as we can."""
-    if not existed:
-        os.rename(tmp, out_dir)          # fails if someone created a non-empty DIR meanwhile
+def _appeared(out_dir: Path, rel: str | None) -> target.TargetChanged:
+    where = out_dir / rel if rel else out_dir
+    return target.TargetChanged(f"{where} appeared or changed in the folder while the package "
+                                "was being rendered; it was kept and nothing was written — "
+                                "render again into an empty folder (or with --force)")
+
+
+def _install(lock: target.TargetLock, tmp: Path, out_dir: Path,
+             before: target.Snapshot | None) -> None:
+    """Rename ``tmp`` to ``out_dir``: into a missing or still empty folder, or, with ``before``
+    (what the folder held when it was checked), swapping the old package out. Whatever
+    appeared in the folder meanwhile stops the install and is kept (:class:`TargetChanged`)."""
+    if before is None:
+        try:
+            os.rename(tmp, out_dir)      # fails if someone created a non-empty DIR meanwhile
+        except OSError:
+            if os.path.lexists(out_dir):
+                raise _appeared(out_dir, _first_entry(out_dir)) from None
+            raise
         return
-    if _is_empty_dir(out_dir):
-        os.rmdir(out_dir)
+    if not before:
+        try:
+            os.rmdir(out_dir)            # only while empty: a file saved meanwhile stays
+        except OSError as exc:
+            if exc.errno in (errno.ENOTEMPTY, errno.EEXIST):
+                raise _appeared(out_dir, _first_entry(out_dir)) from None
+            raise
         os.rename(tmp, out_dir)
         return
     old = target.aside_name(out_dir)
+    lock.record("aside", out_dir, old.name)   # the same folder, soon under the name ``old``
     try:
         os.rename(out_dir, old)
     except PermissionError:
@@ -267,12 +263,27 @@ def _install(tmp: Path, out_dir: Path, existed: bool) -> None:
         raise target.TargetError(f"{out_dir.name} cannot be replaced now: a file in it is "
                                  "probably open in another program (a PDF viewer?); close it "
                                  "and try again — nothing was changed") from None
+    changed = target.first_change(before, target.snapshot(old))
+    if changed is not None:
+        os.rename(old, out_dir)          # put the folder back as it is, the newcomer with it
+        raise _appeared(out_dir, changed)
     try:
         os.rename(tmp, out_dir)
     except BaseException:
         os.rename(old, out_dir)          # put the old package back
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    if not target.remove_package_files(old):
+        raise target.TargetChanged(
+            f"the package was written, but something appeared in the previous package while "
+            f"it was being replaced; it was kept in {old}")
+
+
+def _first_entry(folder: Path) -> str | None:
+    try:
+        with os.scandir(folder) as it:
+            return min((entry.name for entry in it), default=None)
+    except OSError:
+        return None
 
 
 def write_package(report: Report, out_dir: str | os.PathLike[str], *,
@@ -284,9 +295,12 @@ def write_package(report: Report, out_dir: str | os.PathLike[str], *,
     """Build the package and write it into ``out_dir`` atomically; :class:`PackageError`.
 
     One writer per folder (:class:`composer.render.target.TargetLock`): a second concurrent
-    writer fails at once. Leftovers of a killed earlier writer are cleaned first.
+    writer fails at once. Leftovers of a killed earlier writer are cleaned first; nothing that
+    Composer did not write is ever deleted (:mod:`composer.render.target`).
     """
     out_dir = Path(os.path.abspath(out_dir))
+    if not out_dir.name or out_dir.parent == out_dir:
+        raise PackageError("is the root of the file system: name a folder for the package")
     created: list[Path] = []             # parent directories we made, deepest last
     for parent in reversed(out_dir.parents):
         if not parent.exists():
@@ -298,16 +312,16 @@ def write_package(report: Report, out_dir: str | os.PathLike[str], *,
             created.append(parent)
     done = False
     try:
-        with target.TargetLock(out_dir):
-            target.clean_leftovers(out_dir)
-            existed = _check_target(out_dir, force)
+        with target.TargetLock(out_dir) as lock:
+            target.clean_leftovers(lock)
+            before = _check_target(out_dir, force)
             files = build_package(report, source=source, only=only, generated_at=generated_at,
                                   extra_recipients=extra_recipients,
                                   fax_compression=fax_compression, pdf_renderer=pdf_renderer,
                                   progress=progress)
             if progress is not None:
                 progress("write", 0, 0)
-            _write_atomically(files, out_dir, existed)
+            _write_atomically(lock, files, out_dir, before)
             done = True
     except target.TargetError as exc:
         raise PackageError(str(exc)) from None
@@ -321,18 +335,20 @@ def write_package(report: Report, out_dir: str | os.PathLike[str], *,
                          manifest=manifest)
 
 
-def _write_atomically(files: dict[str, bytes], out_dir: Path, existed: bool) -> None:
+def _write_atomically(lock: target.TargetLock, files: dict[str, bytes], out_dir: Path,
+                      before: target.Snapshot | None) -> None:
     tmp: Path | None = target.partial_name(out_dir)
     assert tmp is not None
     os.mkdir(tmp)                        # ordinary folder mode (umask), exclusive
     try:
+        lock.record("partial", tmp)
         _write_tree(tmp, files)
-        _install(tmp, out_dir, existed)
+        _install(lock, tmp, out_dir, before)
         tmp = None
         fsync_dir(out_dir.parent)
     finally:
         if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
+            target.remove_package_files(tmp)
 
 
 def _remove_created(created: list[Path]) -> None:

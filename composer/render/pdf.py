@@ -75,10 +75,15 @@ def render_report_pdf(report: Report, classification: Classification, *,
     doc = L.document(
         buf, title=f"{title}：{one_line}", author=" ".join(report.operator.name.split()),
         subject=f"《国家网络安全事件报告管理办法》第七条事件报告 — {one_line}（{generated_by(generated_at)}）",
-        creator=f"Composer {__version__}", keywords=keywords, lang="zh-CN")
+        creator=f"Composer {__version__}", keywords=keywords, lang="zh-CN",
+        drill=report.drill)
     story = [L.CJKParagraph(title, st.title),
-             L.CJKParagraph(st.markup(inc.title), st.subtitle),
-             _header_table(st, said, generated_at)]
+             L.CJKParagraph(st.markup(inc.title), st.subtitle)]
+    drill = said.get("drill")
+    if drill is not None:     # a drill: said under the title, boxed, before anything else
+        story.append(KeepTogether([L.CJKParagraph(f"{drill.label}：{st.markup(drill.text)}",
+                                                  st.note)]))
+    story.append(_header_table(st, said, generated_at))
     if said.get("unverified") is not None:
         story.append(KeepTogether([L.CJKParagraph(
             f"提示：{UNVERIFIED_NOTICE}。本事件级别所依据的标准尚未与正式文本核实，"

@@ -199,11 +199,14 @@ class CJKParagraph(Paragraph):
     """A Paragraph with Chinese line-breaking rules (use with ``wordWrap='CJK'`` styles).
 
     Splitting across pages keeps the lines already broken for the rest of the paragraph, so a
-    paragraph running over hundreds of pages is broken once, not once per page.
+    paragraph running over hundreds of pages is broken once, not once per page; and a
+    paragraph measured again at the same widths (the keep-with rules of
+    :mod:`composer.render.pdf_keep` try several page breaks) reuses its lines.
     """
 
     _widths: tuple[float, ...] = ()
     _rest: tuple[float, list[Any]] | None = None   # (line width, lines) inherited from a split
+    _broken: tuple[tuple[float, ...], list[Any]] | None = None   # (widths, lines) last broken
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:
         if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
@@ -216,11 +219,15 @@ class CJKParagraph(Paragraph):
         if self._rest is not None and all(abs(w - self._rest[0]) < 1e-6 for w in maxWidths):
             return ParaLines(kind=1, lines=list(self._rest[1]))
         style = self.style
+        if self._broken is not None and self._broken[0] == self._widths:
+            return ParaLines(kind=1, lines=list(self._broken[1]))
         calc_bounds = getattr(self, "autoLeading", getattr(style, "autoLeading", "")) not in (
             "", "off")
-        return kinsoku_split(self.frags, maxWidths, calc_bounds,
-                             justify=style.alignment in (TA_LEFT, TA_JUSTIFY)
-                             and bool(getattr(style, "cjkJustify", 1)))
+        broken = kinsoku_split(self.frags, maxWidths, calc_bounds,
+                               justify=style.alignment in (TA_LEFT, TA_JUSTIFY)
+                               and bool(getattr(style, "cjkJustify", 1)))
+        self._broken = (self._widths, list(broken.lines))
+        return broken
 
     def draw(self) -> None:
         self.canv.setNamedCB(JUSTIFY_CALLBACK, _set_char_space)
@@ -317,16 +324,22 @@ def heading(text: str, first_lines: int = 2, style: ParagraphStyle | None = None
     return [mark_heading(CJKParagraph(text, style or HEADING_FREE))]
 
 
-def document(out: Any, **info: Any) -> BaseDocTemplate:
+def document(out: Any, drill: bool = False, **info: Any) -> BaseDocTemplate:
     """An A4 document with one unpadded frame on the GB/T 9704 type area.
 
     ``info`` goes to reportlab as document metadata (title, author, subject, creator,
-    keywords); output is invariant (no timestamp or random id of its own).
+    keywords); output is invariant (no timestamp or random id of its own). ``drill``: every
+    page carries the drill's mark (:mod:`composer.render.drill_mark`).
     """
+    from composer.render.drill_mark import page_hook
+
     frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH,
                   PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0, id="body")
-    return BaseDocTemplate(out, pagesize=A4, pageTemplates=[PageTemplate("page", [frame])],
+    hook = page_hook(drill, PAGE_WIDTH, PAGE_HEIGHT)
+    template = (PageTemplate("page", [frame]) if hook is None
+                else PageTemplate("page", [frame], onPage=hook))
+    return BaseDocTemplate(out, pagesize=A4, pageTemplates=[template],
                            leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
                            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, invariant=1,
                            initialFontName=SANS,

@@ -22,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from composer import __version__
+from composer.core.drill import PREFIX as DRILL_PREFIX
 from composer.core.model import ReportType
 from composer.core.obligations import in_china
 from composer.core.record_verify import Verification
@@ -128,7 +129,7 @@ def _type_zh(value: str) -> str:
 def report_text(rec: Record, by_seq: dict[int, Record]) -> str:
     """``#3 首报`` / ``#5 首报（更正）\\n更正 #3 的报送（记录 1，2026-11-18 17:40）``."""
     kind = _type_zh(rec.text("report_type"))
-    text = f"#{rec.body.get('draft_id')} {kind}"
+    text = f"#{rec.body.get('draft_id')} {DRILL_PREFIX if rec.body.get('drill') is True else ''}{kind}"
     if rec.body.get("correction") is True:
         text += "（更正）"
         corrected = by_seq.get(rec.number("corrects") or 0)

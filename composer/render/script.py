@@ -31,8 +31,8 @@ from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 from composer import __version__
 from composer.core import spoken
 from composer.core.classify import Classification
+from composer.core.drill import PREFIX, addressees
 from composer.core.model import Report
-from composer.core.rules import reporting_rules
 from composer.core.spoken import spoken_time
 from composer.core.statement import (
     MORE_IN_WRITING,
@@ -72,9 +72,10 @@ _ENDS = "。！？；："
 class PhoneScript:
     title: str              # the incident's title
     report_type: str        # 首报 / 续报 / 总结报告
-    hotline: str            # the number to dial (rule data)
+    hotline: str            # the number to dial (rule data; "" for a drill: nobody is called)
     body: str               # the rendered template: sections, said lines, instructions
     unit: str = ""          # the reporting unit (script.pdf's Author)
+    drill: bool = False     # rehearsal: read to whoever plays the intake, never dialled
 
     @property
     def said_lines(self) -> list[str]:
@@ -125,7 +126,6 @@ _NOTES = ("remark.", "cii_reading")     # the 「说明：」 lines beside the l
 def _render(report: Report, said: Statements, cut: tuple[int, int], all_reasons: bool,
             all_notes: bool = True) -> str:
     op = report.operator
-    channels = reporting_rules().channels
     one = cut[0]
     grading = [s for s in said.grading_lines if s.carried_by(SCRIPT)]
     reasons = [s for s in grading if s.key.startswith("reason.")]
@@ -144,6 +144,7 @@ def _render(report: Report, said: Statements, cut: tuple[int, int], all_reasons:
               if s is not None and s.carried_by(SCRIPT)]
     correction = [s for s in said.correction_lines if s.carried_by(SCRIPT)]
     unit = said.get("item1.name")
+    drill = said.get("drill")
     return render(
         "script.txt.j2",
         unit=_say(unit, (one, one)) if unit else "", report_type=said.text("type"),
@@ -155,7 +156,8 @@ def _render(report: Report, said: Statements, cut: tuple[int, int], all_reasons:
         item2=_lines(item2, cut), level=said.level.text,
         grading=[s.said for s in grading],
         more_reasons=more, more_notes=notes, timing=[s.said for s in timing],
-        email_channel=channels.email, fax_channel=channels.fax)
+        drill=drill.said if drill is not None and drill.carried_by(SCRIPT) else "",
+        written_to=addressees(report).written_to)
 
 
 def build_script(report: Report, classification: Classification, *,
@@ -180,8 +182,8 @@ def _said(body: str) -> list[str]:
 def _script(report: Report, said: Statements, body: str) -> PhoneScript:
     return PhoneScript(title=_one_line(report.incident.title) or "",
                        report_type=said.text("type"),
-                       hotline=reporting_rules().channels.hotline, body=body,
-                       unit=" ".join(report.operator.name.split()))
+                       hotline=addressees(report).hotline or "", body=body,
+                       unit=" ".join(report.operator.name.split()), drill=report.drill)
 
 
 def _one_line(text: str | None) -> str | None:
@@ -190,9 +192,18 @@ def _one_line(text: str | None) -> str | None:
     return " ".join(line.strip() for line in text.strip().splitlines() if line.strip())
 
 
+SCRIPT_TITLE = "12387 热线电话报告稿"
+DRILL_DIAL = "演练：请勿拨打 12387，向扮演受理方的演练人员朗读。"
+
+
+def _title(script: PhoneScript) -> str:
+    return (PREFIX if script.drill else "") + SCRIPT_TITLE
+
+
 def _header(script: PhoneScript) -> list[str]:
-    return [f"12387 热线电话报告稿（{script.report_type}）：{script.title}",
-            (f"拨打 {script.hotline}。朗读约 {script.spoken_chars} 字，按每分钟 {READING_RATE} 字"
+    dial = DRILL_DIAL if script.drill else f"拨打 {script.hotline}。"
+    return [f"{_title(script)}（{script.report_type}）：{script.title}",
+            (f"{dial}朗读约 {script.spoken_chars} 字，按每分钟 {READING_RATE} 字"
              f"计约 {script.minutes:.1f} 分钟。按顺序说，一段说完再说下一段。")]
 
 
@@ -213,11 +224,11 @@ def script_pdf(script: PhoneScript, *, generated_at: datetime) -> bytes:
     fonts.register()
     m = fonts.paragraph_markup
     buf = io.BytesIO()
-    doc = L.document(buf, title=f"12387 热线电话报告稿：{script.title}",
+    doc = L.document(buf, title=f"{_title(script)}：{script.title}",
                      author=script.unit or "Composer", subject="电话报告稿与电话报告记录单",
-                     creator=f"Composer {__version__}", lang="zh-CN")
+                     creator=f"Composer {__version__}", lang="zh-CN", drill=script.drill)
     header = _header(script)
-    story = [L.CJKParagraph("12387 热线电话报告稿", L.TITLE),
+    story = [L.CJKParagraph(_title(script), L.TITLE),
              L.CJKParagraph(m(f"{script.title}（{script.report_type}）"), L.SUBTITLE),
              L.CJKParagraph(m(header[1]), L.SMALL), Spacer(1, 6)]
     for line in script.body.splitlines():
@@ -229,7 +240,8 @@ def script_pdf(script: PhoneScript, *, generated_at: datetime) -> bytes:
             story.append(L.CJKParagraph(m(line), L.SMALL))
         else:
             story.append(L.CJKParagraph(m(line), L.BODY))
-    story += [PageBreak(), L.CJKParagraph("电话报告记录单", L.TITLE),
+    story += [PageBreak(), L.CJKParagraph((PREFIX if script.drill else "") + "电话报告记录单",
+                                          L.TITLE),
               L.CJKParagraph(m(f"{script.title}（{script.report_type}）"), L.SUBTITLE),
               _record_table(script)]
     doc.build(story, canvasmaker=L.numbered_canvas(generated_at))

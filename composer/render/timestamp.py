@@ -46,5 +46,9 @@ def generation_time(option: str | None = None,
     if not text.isascii() or not text.isdigit() or len(text) > 12:
         raise BadGenerationTime(f"SOURCE_DATE_EPOCH: must be whole seconds since 1970-01-01 "
                                 f"UTC, got {text[:40]!r}")
-    moment = datetime.fromtimestamp(int(text), UTC)
-    return in_china(_bounded(moment, "SOURCE_DATE_EPOCH"))
+    seconds = int(text)
+    if not TIME_MIN.timestamp() <= seconds < TIME_END.timestamp():   # before datetime sees it
+        raise BadGenerationTime(f"SOURCE_DATE_EPOCH: must be between 2000-01-01 and "
+                                f"2100-12-31 ({int(TIME_MIN.timestamp())} to "
+                                f"{int(TIME_END.timestamp()) - 1} seconds), got {text}")
+    return in_china(datetime.fromtimestamp(seconds, UTC))

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="178"/>
+        <location filename="../../composer/gui/mainwindow.py" line="186"/>
         <location filename="../../composer/gui/app.py" line="50"/>
         <source>网络安全事件报告</source>
         <translation>Cybersecurity Incident Report</translation>
@@ -272,52 +272,52 @@ They will be lost when you quit. Save the report elsewhere first.</translation>
 <context>
     <name>ChannelCards</name>
     <message>
-        <location filename="../../composer/gui/channels.py" line="92"/>
+        <location filename="../../composer/gui/channels.py" line="93"/>
         <source>报告预览</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="93"/>
+        <location filename="../../composer/gui/channels.py" line="94"/>
         <source>电子邮件</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="94"/>
+        <location filename="../../composer/gui/channels.py" line="95"/>
         <source>传真</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="95"/>
+        <location filename="../../composer/gui/channels.py" line="97"/>
         <source>12387 热线</source>
         <translation>12387 hotline</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="96"/>
+        <location filename="../../composer/gui/channels.py" line="98"/>
         <source>网站 / 小程序 / 公众号</source>
         <translation>Website / mini-program / WeChat account</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="97"/>
+        <location filename="../../composer/gui/channels.py" line="99"/>
         <source>后续事项</source>
         <translation>Still owed</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="132"/>
+        <location filename="../../composer/gui/channels.py" line="310"/>
         <source>收件地址：</source>
         <translation>Send to: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="134"/>
+        <location filename="../../composer/gui/channels.py" line="159"/>
         <source>在邮件客户端中打开…</source>
         <translation>Open in mail client…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="136"/>
+        <location filename="../../composer/gui/channels.py" line="156"/>
         <source>复制地址</source>
         <translation>Copy address</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="139"/>
+        <location filename="../../composer/gui/channels.py" line="163"/>
         <source>邮件草稿（.eml）已附 PDF 报告。各客户端的打开方式：
 • Outlook：作为可编辑草稿打开（文件带 X-Unsent: 1），检查后直接点“发送”。
 • Thunderbird：以只读方式打开，请点“编辑为新消息”（Edit as New）后发送。
@@ -330,128 +330,173 @@ They will be lost when you quit. Save the report elsewhere first.</translation>
 After sending, open the message in “Sent”, look up its Message-ID in the headers and enter it when recording the sending, as the receipt.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="152"/>
+        <location filename="../../composer/gui/channels.py" line="311"/>
         <source>传真号码：</source>
         <translation>Fax number: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="154"/>
+        <location filename="../../composer/gui/channels.py" line="182"/>
         <source>打印传真件…</source>
         <translation>Print fax set…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="155"/>
+        <location filename="../../composer/gui/channels.py" line="183"/>
         <source>保存传真 TIFF…</source>
         <translation>Save fax TIFF…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="157"/>
+        <location filename="../../composer/gui/channels.py" line="179"/>
         <source>复制号码</source>
         <translation>Copy number</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="160"/>
+        <location filename="../../composer/gui/channels.py" line="187"/>
         <source>传真件 = 封面 + 报告。用传真机发送：打印后放入传真机。用传真服务器（如 HylaFAX）发送：保存 TIFF（1 位黑白、1728 像素宽、204×196 dpi、CCITT G3）后提交。
 发送后保留传真机打印的发送报告（传输报告），记录报送时可附上其扫描件。</source>
         <translation>Fax set = cover + report. With a fax machine: print it and feed it in. With a fax server (e.g. HylaFAX): save the TIFF (1-bit, 1728 px wide, 204×196 dpi, CCITT G3) and submit it.
 Keep the transmission report the fax machine prints; attach a scan of it when recording the sending.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="170"/>
+        <location filename="../../composer/gui/channels.py" line="201"/>
         <source>拨打 %1。按下面的电话稿顺序说明：先说单位和联系人，再说第一、二项，然后是级别和理由、时限。</source>
         <translation>Dial %1. Follow the script below in order: unit and contact first, then items 1 and 2, then the level and why, and the deadline. (The script is in Chinese, as it is said on the phone.)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="178"/>
+        <location filename="../../composer/gui/channels.py" line="209"/>
         <source>电话稿</source>
         <translation>Phone script</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="181"/>
+        <location filename="../../composer/gui/channels.py" line="212"/>
         <source>打印电话稿和记录单…</source>
         <translation>Print script and call record…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="183"/>
+        <location filename="../../composer/gui/channels.py" line="214"/>
         <source>复制电话稿</source>
         <translation>Copy script</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="185"/>
+        <location filename="../../composer/gui/channels.py" line="216"/>
         <source>通话时在打印的“电话报告记录单”上记下通话时间、接听人姓名、受理编号和对方询问的问题；记录报送时填写。</source>
         <translation>During the call, note on the printed call record sheet the time, the name of the person who took the call, any reference number (受理编号) and what they asked; enter them when recording the sending.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="193"/>
+        <location filename="../../composer/gui/channels.py" line="226"/>
         <source>网站：%1&#x3000;小程序：%2（事件报告）&#x3000;公众号：%3（事件报告）</source>
         <translation>Website: %1   Mini-program: %2 (事件报告)   WeChat account: %3 (事件报告)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="197"/>
+        <location filename="../../composer/gui/channels.py" line="230"/>
         <source>全部复制</source>
         <translation>Copy all</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="198"/>
+        <location filename="../../composer/gui/channels.py" line="231"/>
         <source>复制网址</source>
         <translation>Copy web address</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="200"/>
+        <location filename="../../composer/gui/channels.py" line="233"/>
         <source>按《办法》第七条的顺序逐项复制、粘贴到表单中（纯文本，不含格式）。</source>
         <translation>Copy each item into the form in the order of Art. 7 of the Measures (plain text, no formatting). The fields are in Chinese, as they are reported.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="212"/>
+        <location filename="../../composer/gui/channels.py" line="245"/>
         <source>导出日历（.ics）…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="214"/>
+        <location filename="../../composer/gui/channels.py" line="247"/>
         <source>日历文件可导入 Outlook、Thunderbird、WPS 日历，每项事先提醒。</source>
         <translation>The calendar file imports into Outlook, Thunderbird and WPS calendars, with a reminder before each item.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="244"/>
-        <location filename="../../composer/gui/channels.py" line="247"/>
+        <location filename="../../composer/gui/channels.py" line="278"/>
+        <location filename="../../composer/gui/channels.py" line="281"/>
         <source>报告还有问题，请先按提示修改。</source>
         <translation>The report still has problems; fix them as shown first.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="252"/>
+        <location filename="../../composer/gui/channels.py" line="286"/>
         <source>朗读约 %1 字，约 %2 分钟（按每分钟 %3 字计）。</source>
         <translation>About %1 characters to read aloud, about %2 minutes (at %3 characters a minute).</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="283"/>
-        <location filename="../../composer/gui/channels.py" line="285"/>
+        <location filename="../../composer/gui/channels.py" line="333"/>
+        <location filename="../../composer/gui/channels.py" line="335"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="307"/>
+        <location filename="../../composer/gui/channels.py" line="357"/>
         <source>本事件尚未记录报送。记录报送后，这里列出需补报的事项、续报和总结报告的时限。</source>
         <translation>No sending of this incident has been recorded yet. Once one is, the items to supplement, follow-ups and the summary report deadline are listed here.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="312"/>
+        <location filename="../../composer/gui/channels.py" line="362"/>
         <source>本事件已报送总结报告，没有待办事项。</source>
         <translation>The summary report of this incident has been sent: nothing is owed.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="322"/>
+        <location filename="../../composer/gui/channels.py" line="372"/>
         <source>截止 %1（北京时间），</source>
         <translation>Due %1 (Beijing time), </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="323"/>
+        <location filename="../../composer/gui/channels.py" line="373"/>
         <source>还剩 %1 天 %2 小时</source>
         <translation>%1 days %2 hours left</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/channels.py" line="325"/>
+        <location filename="../../composer/gui/channels.py" line="375"/>
         <source>已逾期</source>
         <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/channels.py" line="96"/>
+        <source>12387 热线（演练）</source>
+        <translation>12387 hotline (drill)</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/channels.py" line="307"/>
+        <source>演练传真：</source>
+        <translation>Drill fax: </translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/channels.py" line="308"/>
+        <source>演练传真：未填写——封面不写收件传真号码。</source>
+        <translation>Drill fax: none given — the cover names no fax number to send to.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/channels.py" line="305"/>
+        <source>演练收件邮箱：</source>
+        <translation>Drill e-mail recipients: </translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/channels.py" line="306"/>
+        <source>演练收件邮箱：未填写——邮件草稿没有收件人，打开后自行填写参加演练的人员。</source>
+        <translation>Drill e-mail recipients: none given — the e-mail draft has no recipient; add the drill&apos;s participants after opening it.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/channels.py" line="175"/>
+        <source>演练：传真件每页标有“演练”，封面写明“演练材料&#x3000;请勿发送”，不发往受理平台。</source>
+        <translation>Drill: every page of the fax set is marked 演练 (drill) and the cover reads “drill material — do not send”; it is never sent to the intake.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/channels.py" line="223"/>
+        <source>演练：请勿在受理平台的网站、小程序或公众号提交演练材料；复制的内容第一项开头写明“演练”。</source>
+        <translation>Drill: never submit drill material on the intake&apos;s website, mini-program or WeChat account; the copied text says 演练 (drill) at the start of item 1.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/channels.py" line="197"/>
+        <source>演练：请勿拨打 %1。向扮演受理方的演练人员朗读下面的电话稿，开头先说明“这是演练”。</source>
+        <translation>Drill: do not call %1. Read the script below to the participant playing the intake, starting with “this is a drill” (这是演练).</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/channels.py" line="151"/>
+        <source>演练：邮件草稿只发给演练收件邮箱（在上方演练横幅中填写），不发往受理平台。</source>
+        <translation>Drill: the e-mail draft goes only to the drill recipients (entered in the drill banner above), never to the intake.</translation>
     </message>
 </context>
 <context>
@@ -566,63 +611,63 @@ Database: %2</translation>
 <context>
     <name>DeadlineHeader</name>
     <message>
-        <location filename="../../composer/gui/header.py" line="102"/>
+        <location filename="../../composer/gui/header.py" line="103"/>
         <source>报告时限</source>
         <translation>Reporting deadline</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="132"/>
+        <location filename="../../composer/gui/header.py" line="135"/>
         <source>定级：填写中</source>
         <translation>Level: in progress</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="135"/>
+        <location filename="../../composer/gui/header.py" line="138"/>
         <source>定级：</source>
         <translation>Level: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="178"/>
-        <location filename="../../composer/gui/header.py" line="229"/>
+        <location filename="../../composer/gui/header.py" line="181"/>
+        <location filename="../../composer/gui/header.py" line="232"/>
         <source>已报送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="193"/>
+        <location filename="../../composer/gui/header.py" line="196"/>
         <source>填写完报告单位和事件基本情况后显示报告时限</source>
         <translation>The deadline appears once the organisation and basic facts are filled in</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="194"/>
+        <location filename="../../composer/gui/header.py" line="197"/>
         <source>无限期事项</source>
         <translation>No dated obligation</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="209"/>
+        <location filename="../../composer/gui/header.py" line="212"/>
         <source>已超时 %1</source>
         <translation>OVERDUE by %1</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="211"/>
+        <location filename="../../composer/gui/header.py" line="214"/>
         <source>即将到期，剩余 %1</source>
         <translation>Due soon, %1 left</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="213"/>
+        <location filename="../../composer/gui/header.py" line="216"/>
         <source>剩余 %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="185"/>
+        <location filename="../../composer/gui/header.py" line="188"/>
         <source>发现时间 %1 晚于当前时间，请核对：报告时限从实际发现时间起算，可能已经很紧迫。</source>
         <translation>The discovery time %1 is later than now — please check it: the deadline runs from the real discovery time and may be close.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="188"/>
+        <location filename="../../composer/gui/header.py" line="191"/>
         <source>时间存疑</source>
         <translation>Time in question</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/header.py" line="165"/>
+        <location filename="../../composer/gui/header.py" line="168"/>
         <source>向公安机关报案：涉嫌违法犯罪，应及时报案（尚未报案）</source>
         <translation>Report the suspected crime to the police: promptly (not reported yet)</translation>
     </message>
@@ -658,6 +703,51 @@ Database: %2</translation>
         <location filename="../../composer/gui/doctor_dialog.py" line="115"/>
         <source>正在检查，结果逐项显示在下面…</source>
         <translation>Checking; the results appear below one by one…</translation>
+    </message>
+</context>
+<context>
+    <name>DrillBanner</name>
+    <message>
+        <location filename="../../composer/gui/drill_banner.py" line="46"/>
+        <source>演练模式：本报告为演练材料，不会报送受理平台</source>
+        <translation>Drill mode: this report is drill material and is never sent to the intake</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/drill_banner.py" line="60"/>
+        <source>参加演练人员的邮箱，多个用逗号分隔（可不填）</source>
+        <translation>Addresses of the drill&apos;s participants, separated by commas (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/drill_banner.py" line="65"/>
+        <source>演练传真号码</source>
+        <translation>Drill fax number</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/drill_banner.py" line="66"/>
+        <location filename="../../composer/gui/drill_banner.py" line="114"/>
+        <source>演练传真：</source>
+        <translation>Drill fax:</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/drill_banner.py" line="61"/>
+        <source>演练收件邮箱</source>
+        <translation>Drill e-mail recipients</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/drill_banner.py" line="110"/>
+        <source>演练收件邮箱第 %1 个：</source>
+        <translation>Drill e-mail recipient %1: </translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/drill_banner.py" line="66"/>
+        <location filename="../../composer/gui/drill_banner.py" line="113"/>
+        <source>演练收件邮箱：</source>
+        <translation>Drill e-mail recipients:</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/drill_banner.py" line="64"/>
+        <source>可不填</source>
+        <translation>optional</translation>
     </message>
 </context>
 <context>
@@ -1326,144 +1416,155 @@ Database: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="118"/>
+        <location filename="../../composer/gui/mainwindow.py" line="124"/>
         <source>草稿自动保存</source>
         <translation>Drafts are saved automatically</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="126"/>
+        <location filename="../../composer/gui/mainwindow.py" line="132"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="128"/>
+        <location filename="../../composer/gui/mainwindow.py" line="134"/>
         <source>新建报告(&amp;N)</source>
         <translation>&amp;New report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="130"/>
+        <location filename="../../composer/gui/mainwindow.py" line="138"/>
         <source>报告列表(&amp;L)…</source>
         <translation>Report &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="132"/>
+        <location filename="../../composer/gui/mainwindow.py" line="140"/>
         <source>打开事件文件(&amp;O)…</source>
         <translation>&amp;Open incident file…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="134"/>
+        <location filename="../../composer/gui/mainwindow.py" line="142"/>
         <source>立即保存(&amp;S)</source>
         <translation>&amp;Save now</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="139"/>
+        <location filename="../../composer/gui/mainwindow.py" line="147"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="141"/>
+        <location filename="../../composer/gui/mainwindow.py" line="149"/>
         <source>语言(&amp;G)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="246"/>
-        <location filename="../../composer/gui/mainwindow.py" line="249"/>
-        <location filename="../../composer/gui/mainwindow.py" line="252"/>
+        <location filename="../../composer/gui/mainwindow.py" line="263"/>
+        <location filename="../../composer/gui/mainwindow.py" line="266"/>
+        <location filename="../../composer/gui/mainwindow.py" line="269"/>
+        <location filename="../../composer/gui/mainwindow.py" line="272"/>
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="252"/>
+        <location filename="../../composer/gui/mainwindow.py" line="272"/>
         <source>不是事件文件。</source>
         <translation>Not an incident file.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="258"/>
+        <location filename="../../composer/gui/mainwindow.py" line="278"/>
         <source>文件中有无法识别的字段</source>
         <translation>Unrecognised fields in the file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="259"/>
+        <location filename="../../composer/gui/mainwindow.py" line="279"/>
         <source>以下字段无法识别（可能是拼写错误），没有载入；原文件未改动：</source>
         <translation>These fields are not recognised (perhaps misspelt) and were not loaded; the file itself is unchanged:</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="266"/>
+        <location filename="../../composer/gui/mainwindow.py" line="281"/>
+        <source>……另有 %1 个</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/mainwindow.py" line="289"/>
         <source>打开事件文件</source>
         <translation>Open incident file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="267"/>
+        <location filename="../../composer/gui/mainwindow.py" line="290"/>
         <source>事件文件 (*.json)</source>
         <translation>Incident files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="148"/>
+        <location filename="../../composer/gui/mainwindow.py" line="156"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="151"/>
+        <location filename="../../composer/gui/mainwindow.py" line="159"/>
         <source>运行环境检查(&amp;D)…</source>
         <translation>Workstation &amp;Diagnostics…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="149"/>
+        <location filename="../../composer/gui/mainwindow.py" line="157"/>
         <source>法规原文(&amp;R)</source>
         <translation>Original &amp;legal text</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="183"/>
-        <location filename="../../composer/gui/mainwindow.py" line="187"/>
+        <location filename="../../composer/gui/mainwindow.py" line="191"/>
+        <location filename="../../composer/gui/mainwindow.py" line="195"/>
         <source>新报告</source>
         <translation>New report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="136"/>
+        <location filename="../../composer/gui/mainwindow.py" line="144"/>
         <source>导出报送记录(&amp;E)…</source>
         <translation>&amp;Export sending record…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="221"/>
-        <location filename="../../composer/gui/mainwindow.py" line="224"/>
+        <location filename="../../composer/gui/mainwindow.py" line="237"/>
+        <location filename="../../composer/gui/mainwindow.py" line="240"/>
         <source>无法打开草稿</source>
         <translation>Cannot open the draft</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="340"/>
-        <location filename="../../composer/gui/mainwindow.py" line="343"/>
+        <location filename="../../composer/gui/mainwindow.py" line="363"/>
+        <location filename="../../composer/gui/mainwindow.py" line="366"/>
         <source>无法删除</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="351"/>
+        <location filename="../../composer/gui/mainwindow.py" line="374"/>
         <source>无法归档</source>
         <translation>Cannot archive</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="289"/>
+        <location filename="../../composer/gui/mainwindow.py" line="312"/>
         <source>报告 %1 已保存，可在“文件 → 报告列表”中再次打开。</source>
         <translation>Report %1 is saved; open it again from File → Report list.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="291"/>
+        <location filename="../../composer/gui/mainwindow.py" line="314"/>
         <source>报送后请在本页点击“记录已报送…”，留存报送记录（时间、渠道、受理编号）。</source>
         <translation>Once it is sent, click “Record sending…” on this page to keep the record (time, channel, reference number).</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="293"/>
+        <location filename="../../composer/gui/mainwindow.py" line="316"/>
         <source>报告已保存</source>
         <translation>Report saved</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="297"/>
+        <location filename="../../composer/gui/mainwindow.py" line="320"/>
         <source>新建报告</source>
         <translation>New report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="304"/>
+        <location filename="../../composer/gui/mainwindow.py" line="327"/>
         <source>报告已保存：</source>
         <translation>Report saved: </translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/mainwindow.py" line="136"/>
+        <source>新建演练(&amp;D)</source>
+        <translation>New &amp;drill</translation>
     </message>
 </context>
 <context>
@@ -1517,72 +1618,72 @@ Database: %2</translation>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="136"/>
+        <location filename="../../composer/gui/output.py" line="141"/>
         <source>无法生成</source>
         <translation>Cannot generate</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="136"/>
+        <location filename="../../composer/gui/output.py" line="141"/>
         <source>报告还有问题。</source>
         <translation>The report still has problems.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="155"/>
+        <location filename="../../composer/gui/output.py" line="160"/>
         <source>材料包已生成：</source>
         <translation>Package written: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="158"/>
+        <location filename="../../composer/gui/output.py" line="163"/>
         <source>生成材料包失败</source>
         <translation>Writing the package failed</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="161"/>
+        <location filename="../../composer/gui/output.py" line="166"/>
         <source>正在生成材料包…</source>
         <translation>Writing the package…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="171"/>
+        <location filename="../../composer/gui/output.py" line="176"/>
         <source>无法打开文件夹</source>
         <translation>Cannot open the folder</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="172"/>
+        <location filename="../../composer/gui/output.py" line="177"/>
         <source>文件夹不存在（可能已被移动或删除）：</source>
         <translation>The folder does not exist (it may have been moved or deleted):</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="212"/>
+        <location filename="../../composer/gui/output.py" line="217"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="212"/>
+        <location filename="../../composer/gui/output.py" line="217"/>
         <source>报告还有问题，请先按提示修改。</source>
         <translation>The report still has problems; fix them as shown first.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="216"/>
+        <location filename="../../composer/gui/output.py" line="221"/>
         <source>导出事件文件</source>
         <translation>Export incident file</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="218"/>
+        <location filename="../../composer/gui/output.py" line="223"/>
         <source>事件文件 (*.json)</source>
         <translation>Incident files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="229"/>
+        <location filename="../../composer/gui/output.py" line="234"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="276"/>
+        <location filename="../../composer/gui/output.py" line="281"/>
         <source>无法开始更正</source>
         <translation>Cannot start the correction</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/output.py" line="281"/>
+        <location filename="../../composer/gui/output.py" line="286"/>
         <source>已开始更正 #%1：改正有误的内容后重新报送。</source>
         <translation>Correction of #%1 started: fix what was wrong, then send it again.</translation>
     </message>
@@ -1861,7 +1962,7 @@ Database: %2</translation>
         <translation>Also send to</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="127"/>
+        <location filename="../../composer/gui/page_profile.py" line="130"/>
         <source>本单位配置的其他收件人（如行业主管部门、单位安全负责人）。邮件草稿始终发往 %1。</source>
         <translation>Your organisation&apos;s other recipients (e.g. the sector regulator, your security officer). The draft always goes to %1.</translation>
     </message>
@@ -1871,7 +1972,7 @@ Database: %2</translation>
         <translation>Optional; separate addresses with commas</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/page_profile.py" line="145"/>
+        <location filename="../../composer/gui/page_profile.py" line="148"/>
         <source>不是有效的电子邮箱地址：</source>
         <translation>Not a valid e-mail address: </translation>
     </message>
@@ -1899,6 +2000,11 @@ Database: %2</translation>
         <location filename="../../composer/gui/page_profile.py" line="107"/>
         <source>⚠ “%1”不是省级行政区的名称：请从列表中选择所在省份，报告对象（省级网信部门）据此确定。</source>
         <translation>⚠ “%1” is not the name of a province-level region: choose the province from the list (it decides the provincial CAC office that receives the report).</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/page_profile.py" line="127"/>
+        <source>本单位配置的其他收件人（如行业主管部门、单位安全负责人）。演练的邮件草稿不发往受理平台，也不发往这些地址，只发给演练收件邮箱。</source>
+        <translation>Your organisation&apos;s other recipients (e.g. the sector regulator, your security officer). A drill&apos;s e-mail draft goes neither to the intake nor to these, only to the drill recipients.</translation>
     </message>
 </context>
 <context>
@@ -2106,114 +2212,114 @@ Database: %2</translation>
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="78"/>
-        <location filename="../../composer/gui/reports_dialog.py" line="86"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="79"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="87"/>
         <source>报告列表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="87"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="88"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="87"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="88"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="88"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="89"/>
         <source>事件名称</source>
         <translation>Incident title</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="88"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="89"/>
         <source>最后修改</source>
         <translation>Last changed</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="89"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="90"/>
         <source>已生成材料包</source>
         <translation>Packages</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="107"/>
-        <location filename="../../composer/gui/reports_dialog.py" line="171"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="109"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="174"/>
         <source>（未命名）</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="119"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="121"/>
         <source>继续编辑</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="120"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="122"/>
         <source>开始续报</source>
         <translation>Start follow-up</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="121"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="123"/>
         <source>开始总结报告</source>
         <translation>Start summary report</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="114"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="116"/>
         <source>显示已归档的报告</source>
         <translation>Show archived reports</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="89"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="90"/>
         <source>报送记录</source>
         <translation>Sendings</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="102"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="104"/>
         <source>（更正）</source>
         <translation> (correction)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="106"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="108"/>
         <source>（未入记录链）</source>
         <translation> (not in the record chain)</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="128"/>
-        <location filename="../../composer/gui/reports_dialog.py" line="190"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="130"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="193"/>
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="146"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="148"/>
         <source>更正 #%1 于 %2 的报送：</source>
         <translation>Corrects the sending of #%1 on %2: </translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="188"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="191"/>
         <source>取消归档</source>
         <translation>Unarchive</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="188"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="191"/>
         <source>归档…</source>
         <translation>Archive…</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="201"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="204"/>
         <source>归档报告 %1？
 已报送的报告是报送记录，不能删除。归档后它不再显示在列表中；勾选“显示已归档的报告”可再看到。</source>
         <translation>Archive report %1?
 A sent report is a record of what was sent and cannot be deleted. Once archived it is no longer listed; tick “Show archived reports” to see it again.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="204"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="207"/>
         <source>删除草稿 %1？
 此操作不能撤销。</source>
         <translation>Delete draft %1?
 This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/reports_dialog.py" line="170"/>
+        <location filename="../../composer/gui/reports_dialog.py" line="173"/>
         <source>〔已归档〕</source>
         <translation>[archived] </translation>
     </message>

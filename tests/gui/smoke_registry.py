@@ -258,6 +258,15 @@ def new_report_then_back(smoke) -> None:
     smoke.reopen_filled()
 
 
+def new_drill_then_back(smoke) -> None:
+    """新建演练: a drill draft, its banner shown; then back to the filled report."""
+    assert smoke.window.model.draft.drill
+    assert smoke.window.findChild(QWidget, "drill-banner").isVisible()
+    assert smoke.window.windowTitle().startswith("【演练】")
+    smoke.reopen_filled()
+    assert not smoke.window.findChild(QWidget, "drill-banner").isVisible()
+
+
 def language(code: str) -> Callable[[Any], None]:
     def after(smoke) -> None:
         expected = "Preview and output" if code == "en" else "预览与输出"
@@ -404,6 +413,7 @@ REGISTRY: dict[str, Driver] = {
     # 文件 menu
     "action-save": press,
     "action-new-report": press_then(new_report_then_back),
+    "action-new-drill": press_then(new_drill_then_back),
     "action-open-file": press_then(use_open_file),
     "action-reports": press_then(use_reports),
     # the preview page

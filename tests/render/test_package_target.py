@@ -231,13 +231,135 @@ def test_kill_9_during_render_then_next_run_cleans(tmp_path: Path, phase: str) -
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg"]
 
 
-def test_leftovers_of_other_targets_are_not_touched(tmp_path: Path) -> None:
+def test_folders_that_only_look_like_leftovers_are_not_touched(tmp_path: Path) -> None:
+    """Issue 20: a name is no proof. Folders named like this target's leftovers (or another
+    target's) that no writer of ours recorded survive, with what they hold."""
     other = tmp_path / ".pkg.v2.0123abcd.partial"      # belongs to a folder named "pkg.v2"
     other.mkdir()
-    mine = tmp_path / ".pkg.0123abcd.partial"
-    mine.mkdir()
+    look_alike = tmp_path / ".pkg.0123abcd.partial"
+    look_alike.mkdir()
+    foreign_old = tmp_path / ".pkg.old-1-1"
+    foreign_old.mkdir()
+    (foreign_old / "report.pdf").write_bytes(b"not ours")
     _write(tmp_path / "pkg")
-    assert other.exists() and not mine.exists()
+    assert other.exists() and look_alike.exists()
+    assert (foreign_old / "report.pdf").read_bytes() == b"not ours"
+    _write(tmp_path / "pkg", force=True)               # and again, with a lock file left
+    assert (foreign_old / "report.pdf").read_bytes() == b"not ours"
+
+
+def test_a_forged_record_naming_a_foreign_folder_deletes_nothing(tmp_path: Path) -> None:
+    """A lock file left behind names folders by identity: a record whose folder is not the
+    recorded one (another inode), or a name outside this target's leftovers, is ignored."""
+    foreign_old = tmp_path / ".pkg.old-1-1"
+    foreign_old.mkdir()
+    (foreign_old / "report.pdf").write_bytes(b"not ours")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "report.pdf").write_bytes(b"mine")
+    info = os.stat(elsewhere)
+    target.lock_path(tmp_path / "pkg").write_text(
+        f"aside\t.pkg.old-1-1\t{info.st_dev}\t{info.st_ino + 1}\n"
+        f"partial\t../elsewhere\t{info.st_dev}\t{info.st_ino}\n"
+        f"partial\telsewhere\t{info.st_dev}\t{info.st_ino}\n")
+    _write(tmp_path / "pkg")
+    assert (foreign_old / "report.pdf").read_bytes() == b"not ours"
+    assert (elsewhere / "report.pdf").read_bytes() == b"mine"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges there")
+def test_a_lock_file_symlink_creates_nothing_where_it_points(tmp_path: Path) -> None:
+    pointed = tmp_path / "victim" / "created-by-composer"
+    pointed.parent.mkdir()
+    target.lock_path(tmp_path / "pkg").symlink_to(pointed)
+    with pytest.raises(PackageError, match="symbolic link"):
+        _write(tmp_path / "pkg")
+    assert not os.path.lexists(pointed) and not (tmp_path / "pkg").exists()
+    existing = tmp_path / "victim" / "existing.txt"
+    existing.write_text("keep", "utf-8")
+    target.lock_path(tmp_path / "pkg").unlink()
+    target.lock_path(tmp_path / "pkg").symlink_to(existing)
+    with pytest.raises(PackageError, match="symbolic link"):
+        _write(tmp_path / "pkg")
+    assert existing.read_text("utf-8") == "keep"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_lock_file_that_is_not_a_regular_file_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(target.lock_path(tmp_path / "pkg"))
+    with pytest.raises(PackageError, match="not a regular file"):
+        _write(tmp_path / "pkg")
+
+
+# --- a file saved into the target during the render -------------------------------------------
+
+
+def _saving_into(folder: Path, name: str = "notes.txt"):  # type: ignore[no-untyped-def]
+    """A PDF renderer that, like a user saving a file at that moment, puts a file into
+    ``folder`` while the package is being rendered (after the target was checked)."""
+    def render(report, classification, *, generated_at):  # type: ignore[no-untyped-def]
+        (folder / name).write_text("saved during the render", "utf-8")
+        return _tiny_pdf(report, classification, generated_at=generated_at)
+    return render
+
+
+def test_a_file_saved_into_an_empty_target_during_the_render_survives(tmp_path: Path) -> None:
+    out = tmp_path / "pkg"
+    out.mkdir()
+    with pytest.raises(PackageError, match=r"notes\.txt appeared .* it was kept"):
+        write_package(load_report(RANSOMWARE), out, source=b"{}", generated_at=WHEN,
+                      only=("pdf",), pdf_renderer=_saving_into(out))
+    assert _tree(out) == {"notes.txt": b"saved during the render"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg"]
+
+
+def test_a_file_saved_into_a_replaced_package_during_the_render_survives(tmp_path: Path) -> None:
+    out = tmp_path / "pkg"
+    _write(out)
+    before = _tree(out)
+    with pytest.raises(PackageError, match=r"notes\.txt appeared .* it was kept"):
+        write_package(load_report(RANSOMWARE), out, source=b"{}", generated_at=WHEN,
+                      only=("pdf",), force=True, pdf_renderer=_saving_into(out))
+    assert _tree(out) == {**before, "notes.txt": b"saved during the render"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg"]
+
+
+def test_a_folder_made_at_the_target_during_the_render_is_kept(tmp_path: Path) -> None:
+    out = tmp_path / "pkg"
+
+    def render(report, classification, *, generated_at):  # type: ignore[no-untyped-def]
+        out.mkdir()
+        (out / "draft.docx").write_bytes(b"someone else's")
+        return _tiny_pdf(report, classification, generated_at=generated_at)
+
+    with pytest.raises(PackageError, match=r"draft\.docx appeared"):
+        write_package(load_report(RANSOMWARE), out, source=b"{}", generated_at=WHEN,
+                      only=("pdf",), pdf_renderer=render)
+    assert _tree(out) == {"draft.docx": b"someone else's"}
+
+
+def test_cli_render_says_which_file_appeared_and_exits_1(tmp_path: Path) -> None:
+    """The real command line, with a file saved into the target while the report is laid
+    out (the child patches the PDF renderer to save it at that moment)."""
+    out = tmp_path / "pkg"
+    out.mkdir()
+    code = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from composer.render import pdf
+        real = pdf.render_report_pdf
+        def render(*args, **kw):
+            Path({str(out)!r}, "notes.txt").write_text("mine", "utf-8")
+            return real(*args, **kw)
+        pdf.render_report_pdf = render
+        from composer.__main__ import main
+        sys.exit(main(["render", {str(RANSOMWARE)!r}, "--out", {str(out)!r},
+                       "--only", "pdf"]))
+    """)
+    proc = _run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert f"{out / 'notes.txt'} appeared" in proc.stderr and "Traceback" not in proc.stderr
+    assert _tree(out) == {"notes.txt": b"mine"}
 
 
 def test_no_leftovers_after_a_normal_run(tmp_path: Path) -> None:

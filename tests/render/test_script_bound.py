@@ -98,3 +98,15 @@ def test_the_bound_is_stated_in_the_readme():
 
 def test_spoken_length_counts_what_is_said():
     assert spoken_length("汉a 1 bc") == 1 + 2 + 1 + 2
+
+
+@pytest.mark.parametrize(("style", "kind", "report_type", "correction", "facts"),
+                         [c for c in CASES if c[0] == "han" and c[3]])
+def test_a_drill_script_keeps_the_bound(style, kind, report_type, correction, facts):
+    """A drill says 「这是演练。…」 first (issue 24): the longest inputs still fit."""
+    chosen = {"max": MAX_FACTS, "none": {}, "sites": SITES_UNKNOWN}[facts]
+    report = parse_report({**_document(style, kind, report_type, correction, chosen),
+                           "drill": True})
+    script = build_script(report, classify(report))
+    assert script.said_lines[0].startswith("这是演练。")
+    assert script.spoken_chars <= MAX_MINUTES * READING_RATE, script.minutes

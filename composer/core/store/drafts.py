@@ -42,6 +42,7 @@ class DraftSummary:
     submitted_at: str | None = None    # the latest recorded submission, if any
     archived_at: str | None = None     # a sent report put away (hidden from the list)
     correction: bool = False           # a 更正 (its incident file says "correction": true)
+    drill: bool = False                # a drill (演练, issue 24)
 
 
 class DraftStore(StoreBase):
@@ -172,11 +173,13 @@ class DraftStore(StoreBase):
             "SELECT d.id, d.parent_id, d.report_type, d.title, d.created_at, d.updated_at, "
             "(SELECT COUNT(*) FROM packages p WHERE p.draft_id=d.id), "
             "(SELECT MAX(s.sent_at) FROM submissions s WHERE s.draft_id=d.id), d.archived_at, "
-            "CASE WHEN json_valid(d.body) THEN json_extract(d.body, '$.data.correction') END "
+            "CASE WHEN json_valid(d.body) THEN json_extract(d.body, '$.data.correction') END, "
+            "CASE WHEN json_valid(d.body) THEN json_extract(d.body, '$.data.drill') END "
             "FROM drafts d " + ("" if archived else "WHERE d.archived_at IS NULL ")
             + "ORDER BY d.updated_at DESC, d.id DESC").fetchall()
         return [DraftSummary(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
-                             row[8], correction=row[9] == 1) for row in rows]
+                             row[8], correction=row[9] == 1, drill=row[10] == 1)
+                for row in rows]
 
     def chain(self, draft_id: int) -> list[int]:
         """Ids from the first report to ``draft_id`` (initial → 续报 → … → this)."""

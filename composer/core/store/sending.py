@@ -85,6 +85,7 @@ class SendingStore(DraftStore):
                 stored = facts(row[2])
                 data = (stored or {}).get("data")
                 correction = isinstance(data, dict) and data.get("correction") is True
+                drill = isinstance(data, dict) and data.get("drill") is True
                 chain = self.chain(draft_id)
                 corrects = self._corrected_record(row[3], recipient) if correction else None
                 seq = records.head(db)[0] + 1
@@ -116,7 +117,7 @@ class SendingStore(DraftStore):
                     "receipt_file": receipt_file, "package": package,
                     "due": due.isoformat() if due is not None else None,
                     "draft_sha256": records.sha256_bytes(records.canonical_ascii(stored)),
-                    "anchored": True}, sid)
+                    "anchored": True, **({"drill": True} if drill else {})}, sid)
         except BaseException:
             if folder is not None:
                 record_archive.remove_archive(folder)
@@ -197,7 +198,9 @@ class SendingStore(DraftStore):
                 continue
             correction = rec.body.get("correction")
             if not isinstance(correction, bool):
-                correction = self._is_correction(did)
+                correction = self._marked(did, "correction")
+            drill = rec.body.get("drill") is True or (
+                "anchored" not in rec.body and self._marked(did, "drill"))
             receipt = rec.body.get("receipt")
             reference = ""
             if isinstance(receipt, dict):
@@ -206,14 +209,15 @@ class SendingStore(DraftStore):
                 report_type=kind, sent_at=moment, channel=rec.text("channel"),
                 recipient=rec.text("recipient") or INTAKE, correction=correction,
                 reference=reference, record_seq=rec.seq, draft_id=did,
-                corrects=rec.number("corrects"), drill=rec.body.get("drill") is True))
+                corrects=rec.number("corrects"), drill=drill))
         out.sort(key=lambda s: (s.sent_at, s.record_seq or 0))
         return out
 
-    def _is_correction(self, draft_id: int | None) -> bool:
+    def _marked(self, draft_id: int | None, key: str) -> bool:
+        """An older record holds no ``key`` (correction, drill): its report's file says."""
         row = self._db.execute("SELECT body FROM drafts WHERE id=?", (draft_id,)).fetchone()
         data = (facts(row[0]) or {}).get("data") if row and isinstance(row[0], str) else None
-        return isinstance(data, dict) and data.get("correction") is True
+        return isinstance(data, dict) and data.get(key) is True
 
     def kept_package(self, draft_id: int) -> Path | None:
         """The read-only copy of the package sent with this report's first recorded sending

@@ -1,1 +1,0 @@
-"""jinja2 templates compiled by tools/compile_templates.py (see composer.render.templating)."""
