@@ -104,16 +104,15 @@ def _intake_domain() -> str:
 
 
 def address_problem(text: str) -> str | None:
-    """Why ``text`` cannot be a drill's e-mail recipient, or None: a plain ASCII address
-    (``local@domain``, it goes into the draft's To) that is not at the intake's domain (a
-    drill never reaches the intake)."""
+    """Why ``text`` cannot be a drill's e-mail recipient, or None: an address as every other
+    address is checked (:func:`composer.core.validators.is_email`: plain ASCII
+    ``local@domain``, no encoded words) that is not at the intake's domain (a drill never
+    reaches the intake)."""
     addr = text.strip()
     if len(addr) > EMAIL_MAX:
         return f"is too long: {len(addr):,} characters, at most {EMAIL_MAX:,}"
     if not is_email(addr):
         return "is not an email address"
-    if not addr.isascii() or any(c in addr for c in "()[]\\:"):
-        return "must be a plain ASCII address (local@domain) to be a recipient"
     return intake_problem(addr)
 
 

@@ -20,8 +20,8 @@ from composer.core.hygiene import clean_report
 from composer.core.incident_io import load_report
 from composer.core.model import Report, ReportType
 from composer.render import pdf_layout as L
-from composer.render.pdf import render_report_pdf
-from composer.render.pdf import ITEM_HEADINGS, SUMMARY_HEADING
+from composer.render.cjk_lines import MAX_CHAR_SPACE_EM
+from composer.render.pdf import ITEM_HEADINGS, SUMMARY_HEADING, render_report_pdf
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 HEADINGS = (*ITEM_HEADINGS, SUMMARY_HEADING)
@@ -172,7 +172,7 @@ def short_lines(pdf: bytes) -> tuple[int, int]:
                 continue
             total += 1
             room = min(L.FRAME_WIDTH / 4,
-                       L.MAX_CHAR_SPACE_EM * L.BODY_SIZE * (len(a.text) - 1))
+                       MAX_CHAR_SPACE_EM * L.BODY_SIZE * (len(a.text) - 1))
             short += RIGHT_EDGE - room <= a.x1 < RIGHT_EDGE - L.BODY_SIZE / 2
     return total, short
 

@@ -18,7 +18,7 @@ from composer.core.classify import Classification, classify
 from composer.core.grading import UNVERIFIED_NOTICE
 from composer.core.incident_io import load_report
 from composer.core.model import ImpactFacts, Level, Ransom, Report, ReportType
-from composer.render import fonts
+from composer.render import cjk_lines, fonts
 from composer.render import pdf_layout as L
 from composer.render.pdf import (
     ART7_PARA2,
@@ -420,7 +420,7 @@ def test_kinsoku_at_many_widths(width: int) -> None:
     lines = _line_texts(p)
     _assert_kinsoku(lines)
     for line in lines[:-1]:
-        assert line.rstrip()[-1] not in L.OPENING, line
+        assert line.rstrip()[-1] not in cjk_lines.OPENING, line
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     for line in p.blPara.lines:
         assert line.currentWidth <= width + 0.01     # nothing hangs into the margin
