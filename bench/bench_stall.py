@@ -26,6 +26,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 GOAL_MS = 100
 BEAT_MS = 5
@@ -124,7 +125,7 @@ def main() -> int:
             pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(30)
         spin(lambda: False, 0.05)
         gaps = [(b - a, a, c2 - c1) for (a, b), (c1, c2)
-                in zip(itertools.pairwise(beats), itertools.pairwise(cpu))]
+                in zip(itertools.pairwise(beats), itertools.pairwise(cpu), strict=True)]
         worst, at, busy = max(gaps, default=(0.0, start, 0.0))
         stall = max(0.0, worst - BEAT_MS / 1000)
         rows.append((name, stall, done, ok))
@@ -136,14 +137,18 @@ def main() -> int:
             line += f"   (longest gap at +{(at - start) * 1000:.0f} ms)"
         print(line, flush=True)
 
-    wizard = lambda: window.wizard
+    def wizard() -> Any:
+        return window.wizard
+
     print(f"# GUI-thread stalls, {args.pages}-page report, offscreen, 1280×720, "
           f"load {os.getloadavg()[0]:.1f}")
     step("open the incident file (200-page report)", lambda: window.open_file(incident))
     step("walk the wizard from the start (下一步 ×6)", lambda: wizard().go_to(0))
     for _ in range(6):
         step("  下一步", lambda: wizard().button(wizard().WizardButton.NextButton).click())
-    preview = lambda: window.wizard.pages[Step.PREVIEW]
+    def preview() -> Any:
+        return window.wizard.pages[Step.PREVIEW]
+
     step("preview of the report shown", lambda: None, lambda: preview().pdf is not None)
 
     def print_preview() -> None:

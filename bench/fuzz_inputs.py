@@ -12,7 +12,8 @@ text (cut, spliced, duplicated keys, invalid UTF-8, huge digit strings, NaN). Ev
 deterministic in ``--seed``.
 
 Each input goes through :func:`loads_report`; every fourth also as the app holds it (a Draft
-over the mutated Python objects, where huge ints and raw surrogates arrive unparsed). Invalid: every problem line must be one clean
+over the mutated Python objects, where huge ints and raw surrogates arrive unparsed). Invalid:
+every problem line must be one clean
 ``path: message`` line (printable, at most 500 characters) and the Draft path (the app) must
 agree without raising. Valid: classify, the classify JSON (encodable as UTF-8), the warnings,
 the e-mail subject/body data, the fax cover lines, the PDF's deadline text and paragraph markup

@@ -13,6 +13,7 @@ is first needed (preview, package, print), on the worker thread that needs it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import sys
@@ -147,9 +148,8 @@ def run(path: str | None = None) -> int:
             workers.stop_all()      # quitting never waits on a fax worker process
         wait_for_pools(60000)  # no worker (render or I/O) outlives the app
         window.save_now(orderly=True)
-        try:
+        # a failing database was shown in the window already; the next start says so
+        with contextlib.suppress(sqlite3.Error):
             storage.end_session()
-        except sqlite3.Error:
-            pass  # a failing database was shown in the window already; the next start says so
         storage.close()
     return code

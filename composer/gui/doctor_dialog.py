@@ -106,7 +106,7 @@ class DoctorDialog(QDialog):
         lines = doctor.report_lines(self.findings, lang)
         if not self.finished_checks:
             done = self._count - len(self._todo)
-            lines = lines[:-1] + [self.tr("正在检查…（%1/%2）").replace(
+            lines = [*lines[:-1], self.tr("正在检查…（%1/%2）").replace(
                 "%1", str(done)).replace("%2", str(self._count))]
         self.lines = lines
         self.text.setPlainText("\n".join(lines))

@@ -15,6 +15,7 @@ Signals: holderChanged() when the draft becomes held elsewhere or free.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
@@ -87,10 +88,8 @@ class EditorGuard(QObject):
 
     def _release(self, draft_id: int) -> None:
         self._claimed = None
-        try:
+        with contextlib.suppress(sqlite3.Error):
             self.storage.release_draft(draft_id)
-        except sqlite3.Error:
-            pass
 
     def release(self) -> None:
         """Give up the claim (the window closes)."""

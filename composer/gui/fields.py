@@ -200,7 +200,7 @@ def parse_number(text: str, whole: bool) -> Any:
 
     Raw text goes into the draft so the one validator reports it ("must be a number").
     """
-    cleaned = text.strip().translate(str.maketrans("０１２３４５６７８９．，", "0123456789.,"))
+    cleaned = text.strip().translate(str.maketrans("０１２３４５６７８９．，", "0123456789.,"))  # noqa: RUF001 (full-width digits are what it reads)
     cleaned = cleaned.replace(",", "").replace(" ", "")
     if not cleaned:
         return None

@@ -272,7 +272,7 @@ class PreviewPage(StepPage):
                 names = ", ".join(f"“{ch}” {name}" for ch, name in missing)
                 lines.append(f"• {field_name(self.window(), path)}：{names}")
         if removed:
-            lines.append(self.tr("⚠ 以下不可见字符已从所有输出（PDF、传真、电子邮件、电话稿、表单字段）中去除，分段符已改为换行："))
+            lines.append(self.tr("⚠ 以下不可见字符已从所有输出（PDF、传真、电子邮件、电话稿、表单字段）中去除，分段符已改为换行："))  # noqa: E501 (one tr() literal)
             for path, found in removed:
                 lines.append(f"• {field_name(self.window(), path)}：{', '.join(found)}")
         if sender:

@@ -254,7 +254,7 @@ class PagesView(QScrollArea):
     def _scale(self) -> None:
         """Each page's place, ``_width()`` wide; the pixmaps of the pages in view."""
         width = self._width()
-        for label, image in zip(self.labels, self._images):
+        for label, image in zip(self.labels, self._images, strict=True):
             label.setFixedSize(width, round(width * image.height() / max(1, image.width())))
         self._shown.clear()               # made again at this width
         self._show_in_view()

@@ -73,7 +73,7 @@ class LazyPagesView(QScrollArea):
     def _place(self) -> None:
         ratio = self.devicePixelRatioF()
         width = self.page_width()
-        for label, (w, h) in zip(self.labels, self.sizes):
+        for label, (w, h) in zip(self.labels, self.sizes, strict=True):
             label.setFixedSize(QSize(round(width / ratio), round(width * h / w / ratio)))
         stale = [i for i, image in self.images.items() if image.width() != width]
         for i in stale:           # drawn at another width: drawn again when in view
@@ -142,7 +142,7 @@ class LazyPagesView(QScrollArea):
         width, indices, images = result
         if images is not None and width == self.page_width():
             ratio = self.devicePixelRatioF()
-            for i, image in zip(indices, images):
+            for i, image in zip(indices, images, strict=True):
                 self.images[i] = image
                 pixmap = QPixmap.fromImage(image)
                 pixmap.setDevicePixelRatio(ratio)

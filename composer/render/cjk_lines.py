@@ -25,11 +25,11 @@ from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
 from reportlab.rl_config import _FUZZ
 
 CLOSING = frozenset(
-    "，。、；：？！）」』”’》〉】〕］｝〗〙｠…‥・·％‰℃°,.;:?!)]}%"
+    "，。、；：？！）」』”’》〉】〕］｝〗〙｠…‥・·％‰℃°,.;:?!)]}%"  # noqa: RUF001 (full-width marks on purpose)
     + ALL_CANNOT_START
 )
 """Characters that may not start a line."""
-OPENING = frozenset("（「『“‘《〈【〔［｛〖〘｟([{" + CANNOT_END_LINE[0])
+OPENING = frozenset("（「『“‘《〈【〔［｛〖〘｟([{" + CANNOT_END_LINE[0])  # noqa: RUF001 (full-width marks on purpose)
 """Characters that may not end a line."""
 
 

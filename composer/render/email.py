@@ -118,7 +118,7 @@ def body_context(report: Report, classification: Classification, *,
     items = []
     for n in said.items:
         parts = [s for s in said.item(n, EMAIL)
-                 if s.key == "level" or s not in grading and s.key != "nature"]
+                 if s.key == "level" or (s not in grading and s.key != "nature")]
         items.append({"heading": said.text(f"heading.{n}"),
                       "lines": [_line(s) for s in parts]})
     contact = said.get("contact")
@@ -182,7 +182,7 @@ def display_name(report: Report) -> str:
     ``刘洋（华东优选零售有限公司）`` — never cut, however long: :mod:`composer.render.mime_headers`
     writes it as as many encoded words as it needs. Characters of address syntax become their
     full-width forms (``"A, B" <x@y>`` → ``＂A， B＂ ＜x＠y＞``): a name stays data even for a
-    reader that decodes it first and parses addresses afterwards."""
+    reader that decodes it first and parses addresses afterwards."""  # noqa: RUF002 (the full-width forms it writes)
     contact = header_text(report.operator.contact.name, NAME_MAX).translate(_NEUTRAL)
     unit = header_text(report.operator.name, NAME_MAX).translate(_NEUTRAL)
     if not unit:

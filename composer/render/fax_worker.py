@@ -28,6 +28,7 @@ chunks are drawn in this process (the frames, and so the file, are the same byte
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import struct
@@ -165,10 +166,8 @@ class Pool:
             procs = list(self._procs)
         for proc in procs:
             if proc.poll() is None:
-                try:
+                with contextlib.suppress(OSError):
                     proc.kill()
-                except OSError:
-                    pass
 
     def close(self) -> None:
         """End every worker: input closed (they exit on its end), then killed if still there
@@ -242,10 +241,8 @@ def _read_frames(stream: IO[bytes], expected: int) -> list[bytes] | None:
 
 def _close(stream: IO[bytes] | None) -> None:
     if stream is not None and not stream.closed:
-        try:
+        with contextlib.suppress(OSError):
             stream.close()
-        except OSError:
-            pass
 
 
 # --- the worker's side ---------------------------------------------------------------------------

@@ -16,8 +16,8 @@ from composer.core.draft import Draft
 from composer.core.flow import Step
 from composer.core.model import ReportType
 from composer.gui import i18n, operations
-from composer.gui.reports_dialog import ReportsDialog
 from composer.gui.preview import paint_pdf, rasterise
+from composer.gui.reports_dialog import ReportsDialog
 
 
 def example(name: str) -> Draft:

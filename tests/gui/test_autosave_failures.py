@@ -24,7 +24,6 @@ from composer.gui.autosave import AUTOSAVE_MS
 from composer.gui.mainwindow import MainWindow
 
 
-
 def _bump_change_counter(fh) -> None:
     """Raise the file change counter (header bytes 24–27), as a write by another connection
     does: with the rollback journal an open connection trusts its page cache otherwise."""

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from composer.core.flow import Step
 from composer.core.obligations import CHINA_TZ
-from composer.gui.submission_dialog import SubmissionInput
 from composer.gui.printing import print_pdf_to_file
+from composer.gui.submission_dialog import SubmissionInput
 from composer.render.fax import page_count
 
 

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 
 from composer.core.flow import Step
 from composer.gui.autosave import AUTOSAVE_MS
-from composer.gui.submission_dialog import SubmissionDialog
 from composer.gui.output import LAST_FOLDER
-
+from composer.gui.submission_dialog import SubmissionDialog
 
 
 def _bump_change_counter(fh) -> None:

@@ -218,7 +218,7 @@ def test_number_field_rejects_text_inline(qtbot, window):
     assert not wiz.button(QWizard.WizardButton.NextButton).isEnabled()
     line = field(window, "impact_facts.direct_loss_yuan")
     line.clear()
-    commit_text(line, "１，２００")  # full-width digits and comma are fine
+    commit_text(line, "１，２００")  # noqa: RUF001 (full-width digits and comma are fine)
     assert window.model.draft.get("impact_facts.direct_loss_yuan") == 1200
 
 

@@ -87,7 +87,7 @@ def test_only_official_numbers_appear():
     text = script_text(build_script(report, c))
     ch = reporting_rules().channels
     assert ch.hotline in text and ch.email in text and ch.fax in text
-    numbers = {n for n in __import__("re").findall(r"\d{3,}-?\d+", text)}
+    numbers = set(__import__("re").findall(r"\d{3,}-?\d+", text))
     allowed = {"12387", "010-82992387", "010-66668888", "12387@cert"}
     assert numbers <= allowed | {"66668888"}, numbers - allowed
 
