@@ -38,7 +38,7 @@ from composer.core.atomic import atomic_write_bytes
 from composer.core.draft import Draft
 from composer.core.obligations import CHINA_TZ
 from composer.core.storage import DraftChangedElsewhere, SentReportError, Storage
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 
 if TYPE_CHECKING:   # dialogs are loaded when first opened, not with the first window
     from PySide6.QtWidgets import QDialog, QFileDialog

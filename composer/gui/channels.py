@@ -2,7 +2,7 @@
 
 :class:`ChannelCards` is a tab widget: the report's pages first, then 电子邮件, 传真, 12387 热线,
 网站 / 小程序 / 公众号 and 后续事项. Each card only lays out texts the core gives
-(:mod:`composer.render.script`, :mod:`composer.render.fields`, :mod:`composer.core.owed`); the
+(:mod:`composer.render.script`, :mod:`composer.render.webform`, :mod:`composer.core.owed`); the
 addresses and numbers come from the rule data. Actions that need the window (printing, files,
 storage) are signals, wired by :func:`composer.gui.sending.connect_window`.
 
@@ -37,7 +37,7 @@ from composer.core.obligations import CHINA_TZ
 from composer.core.owed import Owed, owed
 from composer.core.rules import reporting_rules
 from composer.gui import i18n
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 
 _TEXT_READY = threading.Event()
 
@@ -46,8 +46,6 @@ def load_text_outputs() -> None:
     """Import the phone script and the copy-ready fields (jinja2: ≈ 0.2 s) — called on the
     render worker by the preview's first render, so the cards never import them on the GUI
     thread (:meth:`ChannelCards.refresh` waits for it)."""
-    import composer.render.fields
-    import composer.render.script  # noqa: F401
 
     _TEXT_READY.set()
 
@@ -271,8 +269,8 @@ class ChannelCards(QTabWidget):
             self._stale = True
             return
         self._stale = False
-        from composer.render.fields import report_fields
         from composer.render.script import READING_RATE, build_script
+        from composer.render.webform import report_fields
 
         if report is None or classification is None:
             self.script.setPlainText(self.tr("报告还有问题，请先按提示修改。"))
@@ -339,9 +337,9 @@ class ChannelCards(QTabWidget):
         copy_text(self.field_texts[key])
 
     def copy_all(self) -> None:
-        from composer.render.fields import Field, all_fields_text
+        from composer.render.webform import FormField, all_fields_text
 
-        copy_text(all_fields_text([Field(k, self._titles[k], t)
+        copy_text(all_fields_text([FormField(k, self._titles[k], t)
                                    for k, t in self.field_texts.items()]))
 
     def owed_items(self) -> list[Owed]:

@@ -24,7 +24,7 @@ from composer.core.obligations import CHINA_TZ
 from composer.core.records import sha256_bytes
 from composer.core.storage import Storage
 from composer.gui import packaging
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 from composer.gui.operations import run_operation
 
 if TYPE_CHECKING:

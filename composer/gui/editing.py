@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from composer.core.obligations import CHINA_TZ
 from composer.core.storage import Editor, Storage
 from composer.core.store.sessions import host_name
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 
 CHECK_MS = 2000
 STYLE = ("QFrame#editor-bar { background: #fff4ce; border: 1px solid #8a6d00; }"

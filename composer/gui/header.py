@@ -26,7 +26,7 @@ from composer.core.obligations import CHINA_TZ, Obligation, governing
 from composer.core.statement import Statements, header_statements
 from composer.core.validators import FUTURE_TOLERANCE
 from composer.gui import i18n
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 
 if TYPE_CHECKING:
     from composer.core.submissions import Submission

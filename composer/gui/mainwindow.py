@@ -24,10 +24,10 @@ from composer.core.model import ReportType
 from composer.core.storage import CorruptRow, DraftSummary, SentReportError, Storage
 from composer.gui import font_setting, geometry, i18n
 from composer.gui.autosave import AUTOSAVE_MS, Autosaver
+from composer.gui.draft_model import DraftModel
 from composer.gui.drill_banner import DrillBanner
 from composer.gui.editing import EditorGuard
 from composer.gui.header import DeadlineHeader
-from composer.gui.model import DraftModel
 from composer.gui.output import EMAIL_RECIPIENTS, OutputActions, package_dir_name
 from composer.gui.sentbar import SentBar
 from composer.gui.steps import StepIndicator

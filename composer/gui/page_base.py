@@ -2,7 +2,7 @@
 
 A page is a :class:`StepPage`: it builds its widgets with the ``add_*`` helpers (each widget's
 ``objectName`` is the JSON path it edits), writes every user edit into the draft through the
-:class:`~composer.gui.model.DraftModel`, and emits ``completionChanged`` when the answer of
+:class:`~composer.gui.draft_model.DraftModel`, and emits ``completionChanged`` when the answer of
 ``isComplete()`` (:func:`composer.core.flow.is_complete`) changes. Inline error messages come
 from the validator's problems, mapped by JSON path, in the UI language.
 
@@ -41,8 +41,8 @@ from composer.core import flow
 from composer.core.draft import problem_text
 from composer.core.validators import Problem
 from composer.gui import i18n
-from composer.gui.fields import DateTimeField, field_name
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
+from composer.gui.input_widgets import DateTimeField, field_name
 from composer.gui.page_forms import ERROR_STYLE, HINT_STYLE, Choice, FormRows
 
 __all__ = ["ERROR_STYLE", "HINT_STYLE", "READ_ONLY_STYLE", "Choice", "StepPage"]

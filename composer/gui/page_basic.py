@@ -11,7 +11,7 @@ from composer.core.draft import problem_text
 from composer.core.obligations import CHINA_TZ
 from composer.core.validators import timing_warnings
 from composer.gui import i18n
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 from composer.gui.page_base import ERROR_STYLE, StepPage
 
 TIMED = ("incident.discovered_at", "incident.occurred_at", "incident.handling_completed_at",

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from composer.gui import wheel
-from composer.gui.fields import DateTimeField, group_digits, group_in_place, parse_number
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
+from composer.gui.input_widgets import DateTimeField, group_digits, group_in_place, parse_number
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #555555;"

@@ -9,8 +9,8 @@ from composer.core import flow
 from composer.core.grading import STATUS_EN, STATUS_ZH, UNVERIFIED_NOTICE, UNVERIFIED_NOTICE_EN
 from composer.core.statement import header_statements
 from composer.gui import i18n
+from composer.gui.draft_model import DraftModel
 from composer.gui.guide_links import GuideLinks, link_citations
-from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
 
 LEVEL_STYLE = "font-size: 20pt; font-weight: bold;"

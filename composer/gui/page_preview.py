@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from composer.core import flow
 from composer.core.obligations import CHINA_TZ, lateness
 from composer.gui import i18n
-from composer.gui.fields import field_name
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
+from composer.gui.input_widgets import field_name
 from composer.gui.page_base import StepPage
 
 # The page's widgets (channel cards, the pages view) and the render checks are imported when

@@ -11,8 +11,8 @@ from composer.core.model import OperatorKind
 from composer.core.regions import match_region, region_by_name, regions
 from composer.core.rules import reporting_rules
 from composer.gui import i18n, wheel
+from composer.gui.draft_model import DraftModel
 from composer.gui.font_setting import ReportFonts
-from composer.gui.model import DraftModel
 from composer.gui.page_base import ERROR_STYLE, StepPage
 
 PROVINCE = "operator.province"

@@ -9,8 +9,8 @@ from composer.core import flow
 from composer.core.obligations import Obligation
 from composer.core.rules import reporting_rules
 from composer.gui import i18n
+from composer.gui.draft_model import DraftModel
 from composer.gui.guide_links import GuideLinks
-from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
 
 

@@ -22,7 +22,7 @@ from composer.core.records import Receipt, RecordError
 from composer.core.storage import Storage
 from composer.gui import packaging
 from composer.gui.current_package import CurrentPackage, has_script, now
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 from composer.gui.operations import run_operation
 from composer.gui.submission_dialog import SubmissionDialog, SubmissionInput, package_to_keep
 

@@ -24,7 +24,7 @@ from shiboken6 import isValid
 from composer.core.atomic import atomic_write_bytes
 from composer.core.storage import Storage
 from composer.gui.current_package import CurrentPackage, now
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QFileDialog

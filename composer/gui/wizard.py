@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from composer.core import flow
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 from composer.gui.page_base import StepPage
 from composer.gui.page_basic import BasicFactsPage
 from composer.gui.page_grading import GradingPage

@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPushButton, QScrollArea
 
 from composer.core.flow import Step
-from composer.render.fields import all_fields_text, report_fields
+from composer.render.webform import all_fields_text, report_fields
 
 
 def _preview(qtbot, window, name="ransomware-retailer.json"):

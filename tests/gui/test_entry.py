@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from composer.core.flow import Step
 from composer.core.validators import parse_time
-from composer.gui.fields import DateTimeField
+from composer.gui.input_widgets import DateTimeField
 
 HOUR, MINUTE = QDateTimeEdit.Section.HourSection, QDateTimeEdit.Section.MinuteSection
 TYPED = ((HOUR, "19", 19), (MINUTE, "45", 45), (HOUR, "08", 8), (MINUTE, "08", 8))

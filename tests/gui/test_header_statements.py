@@ -20,8 +20,8 @@ from composer.core.incident_io import load_report
 from composer.core.obligations import CHINA_TZ
 from composer.core.statement import HEADER, statements
 from composer.core.validators import InvalidIncident
+from composer.gui.draft_model import DraftModel
 from composer.gui.header import DeadlineHeader
-from composer.gui.model import DraftModel
 
 FUZZ = Path(__file__).resolve().parents[1] / "data" / "fuzz"
 

@@ -175,7 +175,7 @@ def test_qt_dialogs_are_chinese_and_start_in_documents_or_the_last_folder(qtbot,
 def test_title_brackets_and_grouping(window):
     from PySide6.QtWidgets import QLineEdit
 
-    from composer.gui.fields import group_digits
+    from composer.gui.input_widgets import group_digits
 
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
     assert window.windowTitle() == "会员系统遭勒索病毒攻击"    # the system adds the app name
