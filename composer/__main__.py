@@ -16,6 +16,8 @@ from composer.cli_input import load as _load
 if TYPE_CHECKING:   # the app starts without the command-line machinery (issue 14)
     import argparse
 
+    from composer.core.model import Report
+
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 OUTPUTS = ("pdf", "eml", "fax")
 OPTIONAL_OUTPUTS = ("script",)   # written only when --only names them
@@ -61,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _print_warnings(report) -> None:
+def _print_warnings(report: Report) -> None:
     from composer.render.checks import report_warnings
 
     for warning in report_warnings(report):

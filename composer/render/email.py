@@ -287,7 +287,8 @@ def render_eml(report: Report, classification: Classification, pdf_bytes: bytes,
     msg.set_content(render("email.txt.j2", **ctx), cte="base64")
     msg.add_alternative(render("email.html.j2", **ctx), subtype="html", cte="base64")
     msg.make_mixed()
-    msg.attach(_attachment(pdf_bytes, name, fallback))
+    # a MIMEPart, as EmailMessage.add_attachment makes (an EmailMessage would add MIME-Version)
+    msg.attach(_attachment(pdf_bytes, name, fallback))  # type: ignore[arg-type]
     # Deterministic boundaries ("=_" never occurs in a base64 body, and every part is base64),
     # so the same inputs give the same bytes and the manifest's hashes are reproducible.
     token = message_id[1:25]

@@ -37,6 +37,7 @@ import sys
 import threading
 import weakref
 from collections.abc import Iterator
+from functools import partial
 from types import TracebackType
 from typing import IO, Self
 
@@ -106,8 +107,7 @@ class Pool:
                     claimed = True
                 else:
                     claimed = False
-                    if not self._cond.wait_for(lambda i=i: self._state[i] != "worker",
-                                               CHUNK_TIMEOUT):
+                    if not self._cond.wait_for(partial(self._not_worker, i), CHUNK_TIMEOUT):
                         self._state[i] = _FAILED
                         self._kill(self._owner.get(i))
             if claimed:
@@ -192,6 +192,10 @@ class Pool:
         self._procs, self._threads = [], []
         with _pools_lock:
             _pools.discard(self)
+
+    def _not_worker(self, i: int) -> bool:
+        """Chunk ``i`` is no longer being rasterised by a worker (called holding ``_cond``)."""
+        return self._state[i] != "worker"
 
     @staticmethod
     def _kill(proc: subprocess.Popen[bytes] | None) -> None:

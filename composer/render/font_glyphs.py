@@ -206,7 +206,7 @@ def same_as_parsed(glyphs: Glyphs, face: Any) -> bool:
     """Whether every field computed here equals reportlab's parse ``face`` of the same bytes,
     in value, type and (dicts) order — the condition for caching that face at all."""
     for name, value in glyphs.fields().items():
-        real = getattr(face, name, None)
+        real: Any = getattr(face, name, None)
         if type(real) is not type(value) or real != value:
             return False
         if isinstance(real, dict) and list(real) != list(value):

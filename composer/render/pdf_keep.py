@@ -33,6 +33,12 @@ def mark_heading(para: Paragraph) -> Paragraph:
     return para
 
 
+def _leading(f: Flowable) -> float:
+    """The line height of ``f``: only a paragraph is ever broken between lines (``_breaks``)."""
+    assert isinstance(f, Paragraph)
+    return float(f.style.leading)
+
+
 def _is_heading(f: Flowable) -> bool:
     return bool(getattr(f, "_keep_heading", False))
 
@@ -99,7 +105,7 @@ class _Measure:
             if _is_heading(f) or getattr(f, "closing", False):
                 lines = 0
             elif isinstance(f, Paragraph):
-                lines = len(f.blPara.lines)
+                lines = len(f.blPara.lines)  # type: ignore[attr-defined]  # set by wrap()
             else:
                 lines = KEEP_LINES
             hit = self._heights[key] = (h, lines)
@@ -115,7 +121,8 @@ class KeptFlow(Stack):
                  _last_item_fits: dict[float, bool] | None = None) -> None:
         kids: list[Flowable] = []
         for f in items:
-            kids.append(Stack(f._content) if isinstance(f, KeepTogether) else f)
+            kids.append(Stack(f._content)  # type: ignore[attr-defined]  # its flowables
+                        if isinstance(f, KeepTogether) else f)
         if _closing is None and closing:
             _closing = Stack(closing, closing=True)
             kids.append(_closing)
@@ -192,7 +199,7 @@ class KeptFlow(Stack):
         rest_h, rest_lines = 0.0, 0
         if lines:
             n = m.size(kids[idx])[1]
-            rest_h, rest_lines = (n - lines) * kids[idx].style.leading, n - lines
+            rest_h, rest_lines = (n - lines) * _leading(kids[idx]), n - lines
         start = idx + 1 if lines else idx
         for i in range(start, len(kids)):
             h, n = m.size(kids[i])
@@ -250,7 +257,7 @@ class KeptFlow(Stack):
         first, rest = list(kids[:idx]), list(kids[idx:])
         if lines:
             para = kids[idx]
-            parts = para.split(availWidth, lines * para.style.leading + _FUZZ)
+            parts = para.split(availWidth, lines * _leading(para) + _FUZZ)
             if len(parts) != 2:
                 return []
             first.append(parts[0])

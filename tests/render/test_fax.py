@@ -22,7 +22,7 @@ from composer.core.classify import classify
 from composer.core.incident_io import load_report
 from composer.core.model import Report
 from composer.core.rules import reporting_rules
-from composer.render import fax, fax_cover, fax_raster, fax_tiff, fonts
+from composer.render import fax, fax_cover, fax_pages, fax_raster, fax_tiff, fonts
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 CST = timezone(timedelta(hours=8))
@@ -315,14 +315,14 @@ def _tiff_the_pillow_way(pdf: bytes, codec: str) -> bytes:
     with TiffImagePlugin.AppendingTiffWriter(buf, new=True) as tf:
         for index, image in enumerate(fax.fax_pages(pdf)):
             info = TiffImagePlugin.ImageFileDirectory_v2()
-            info[278] = fax.FAX_HEIGHT
+            info[278] = fax_pages.FAX_HEIGHT
             info[266] = 1
             info[254] = 2
             info[297] = (index, total)
             if codec == "group3":
                 info[292] = 4
-            fax._ink_is_one(image).save(tf, format="TIFF", compression=codec, tiffinfo=info,
-                                        dpi=fax.FAX_DPI)
+            fax_pages._ink_is_one(image).save(tf, format="TIFF", compression=codec, tiffinfo=info,
+                                        dpi=fax_pages.FAX_DPI)
             tf.newFrame()
     data = bytearray(buf.getvalue())
     fax_tiff._rewrite_tags(data, total)
