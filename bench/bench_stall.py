@@ -154,8 +154,8 @@ def main() -> int:
     def print_preview() -> None:
         preview().findChild(QPushButton, "print-report").click()
     step("打印报告… (print preview opens)", print_preview,
-         lambda: window.print_preview is not None and window.print_preview.pages.drawn > 0)
-    dialog = window.print_preview
+         lambda: window.outputs.print_preview is not None and window.outputs.print_preview.pages.drawn > 0)
+    dialog = window.outputs.print_preview
 
     def to_end() -> None:
         bar = dialog.pages.verticalScrollBar()
@@ -180,14 +180,14 @@ def main() -> int:
         QTimer.singleShot(1500, job.cancel)
     step("  a whole job printed, cancelled after 1.5 s", print_and_cancel,
          lambda: dialog.job is None)
-    step("  print preview closed", dialog.close, lambda: window.print_preview is None)
-    step("打印传真件… (a package is made first)", lambda: window.print_document("fax"),
-         lambda: window.print_preview is not None and window.print_preview.pages.drawn > 0)
-    step("  closed", lambda: window.print_preview.close(), lambda: window.print_preview is None)
+    step("  print preview closed", dialog.close, lambda: window.outputs.print_preview is None)
+    step("打印传真件… (a package is made first)", lambda: window.outputs.print_document("fax"),
+         lambda: window.outputs.print_preview is not None and window.outputs.print_preview.pages.drawn > 0)
+    step("  closed", lambda: window.outputs.print_preview.close(), lambda: window.outputs.print_preview is None)
     packages = tmp / "packages"
     packages.mkdir()
-    step("生成报送材料包 (into a folder)", lambda: window.generate_package(packages),
-         lambda: window.last_package is not None and idle())
+    step("生成报送材料包 (into a folder)", lambda: window.outputs.generate_package(packages),
+         lambda: window.outputs.last_package is not None and idle())
     step("运行环境检查", window.show_doctor,
          lambda: shown("doctorDialog") is not None and shown("doctorDialog").finished_checks)
     step("  closed", lambda: shown("doctorDialog").reject())
@@ -202,7 +202,7 @@ def main() -> int:
 
     def record() -> None:
         from composer.gui.submission_dialog import SubmissionDialog
-        dialog = window.record_submission()
+        dialog = window.outputs.record_submission()
         assert isinstance(dialog, SubmissionDialog)
         dialog.note.setText("bench")
         dialog._save()
@@ -213,7 +213,7 @@ def main() -> int:
     export = tmp / "exported.json"
 
     def export_file() -> None:
-        chooser = window.export_file()
+        chooser = window.outputs.export_file()
         chooser.selectFile(str(export))
         chooser.accept()
     step("导出事件文件", export_file, export.exists)

@@ -17,7 +17,10 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from composer.core.model import Report
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 
@@ -36,7 +39,7 @@ def add_commands(sub: Any) -> None:
     e.add_argument("--out", required=True, metavar="PDF", type=Path)
 
 
-def _load(name: str):  # type: ignore[no-untyped-def]
+def _load(name: str) -> tuple[Report, bytes] | int:
     """``(report, source)`` with the report's text cleaned (the one text hygiene of every
     output, :mod:`composer.core.hygiene`; one ``warning:`` line per field it changed), or an
     exit status."""

@@ -276,6 +276,12 @@ class Lateness:
     by: timedelta
 
     @property
+    def due(self) -> datetime:
+        """The dated deadline that was missed (a Lateness is made only against one)."""
+        assert self.obligation.due is not None
+        return self.obligation.due
+
+    @property
     def zh(self) -> str:
         return span_zh(self.by)
 

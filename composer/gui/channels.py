@@ -13,10 +13,11 @@ printScriptRequested(), exportCalendarRequested().
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -103,7 +104,7 @@ class ChannelCards(QTabWidget):
 
     # --- building ------------------------------------------------------------------------
 
-    def _button(self, name: str, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
         button.setAccessibleName(text.rstrip("…"))
@@ -249,7 +250,7 @@ class ChannelCards(QTabWidget):
 
     # --- content ---------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
@@ -315,11 +316,12 @@ class ChannelCards(QTabWidget):
         self._titles = {key: title for key, title, _ in fields}
         while self.fields_grid.count():
             item = self.fields_grid.takeAt(0)
-            if item.widget() is not None:
+            widget = item.widget() if item is not None else None
+            if widget is not None:
                 # hidden now: until the event loop deletes it, a row taken out of the grid
                 # would stay drawn where it last was (its 复制 cut off at the right edge)
-                item.widget().hide()
-                item.widget().deleteLater()
+                widget.hide()
+                widget.deleteLater()
         self.field_boxes = {}
         for row, (key, title, text) in enumerate(fields):
             box = _text_box(f"field-{key}")
@@ -328,8 +330,9 @@ class ChannelCards(QTabWidget):
             self.field_boxes[key] = box
             self.fields_grid.addWidget(_label(title), 2 * row, 0, 1, 2)
             self.fields_grid.addWidget(box, 2 * row + 1, 0)
-            copy = self._button(f"copy-{key}", self.tr("复制"),
-                                lambda _=False, k=key: self.copy_field(k))
+            def copy_this(checked: bool = False, k: str = key) -> None:
+                self.copy_field(k)
+            copy = self._button(f"copy-{key}", self.tr("复制"), copy_this)
             copy.setAccessibleName(self.tr("复制") + " " + title)   # which item, for a reader
             self.fields_grid.addWidget(copy, 2 * row + 1, 1)
 

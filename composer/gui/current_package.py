@@ -29,6 +29,7 @@ from composer.gui.operations import run_operation
 
 if TYPE_CHECKING:
     from composer.core.model import Report
+    from composer.render.package import PackageResult
 
 
 def now() -> datetime:
@@ -100,10 +101,10 @@ class CurrentPackage(QObject):
         out_dir = packaging.new_package_dir(self.storage.data_root / "outbox",
                                             self.model.draft, when)
 
-        def work() -> Any:
+        def work() -> PackageResult:
             return packaging.write(report, out_dir, settings=settings, generated_at=when)
 
-        def written(result: Any) -> None:
+        def written(result: PackageResult) -> None:
             self.register(draft_id, result, when)
             then(out_dir)
 
@@ -112,7 +113,7 @@ class CurrentPackage(QObject):
 
         run_operation(self.owner, busy, work, on_success=written, on_failure=refused)
 
-    def register(self, draft_id: int | None, result: Any, when: datetime) -> None:
+    def register(self, draft_id: int | None, result: PackageResult, when: datetime) -> None:
         if draft_id is None:
             return
         files = [Path(f) for f in result.files]

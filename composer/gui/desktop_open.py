@@ -8,11 +8,12 @@ never hear about. Then ``QDesktopServices.openUrl`` opens it; its refusal is sai
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QWidget
 
 from composer import desktop
 from composer.gui.operations import run_io
@@ -42,18 +43,19 @@ def _messages(mime: str) -> tuple[str, str, str]:
             _tr("系统没能打开这个文件。文件位于："))
 
 
-def open_path(window: Any, path: Path, mime: str) -> None:
+def open_path(owner: QWidget, path: Path, mime: str,
+              warn: Callable[[str, str], object]) -> None:
     """Open ``path`` (of type ``mime``: :data:`composer.desktop.FOLDER`, ``EML``…) with the
-    desktop's program; a message box (``window._warn``) says why not, with the path."""
+    desktop's program; a message box (``warn(title, text)``) says why not, with the path."""
     title, none, refused = _messages(mime)
 
     def asked(handler: str | None) -> None:
         if handler is None:
-            window._warn(title, none + "\n" + str(path))
+            warn(title, none + "\n" + str(path))
         elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            window._warn(title, refused + "\n" + str(path))
+            warn(title, refused + "\n" + str(path))
 
-    run_io(window, lambda: desktop.default_handler(mime), on_success=asked,
+    run_io(owner, lambda: desktop.default_handler(mime), on_success=asked,
            on_failure=lambda _exc: asked(""))
 
 

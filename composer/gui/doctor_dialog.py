@@ -26,7 +26,7 @@ from composer.gui import i18n
 from composer.gui.operations import run_io
 
 
-def in_process_probe() -> tuple[dict, str]:
+def in_process_probe() -> tuple[dict[str, object], str]:
     """What ``doctor``'s Qt probe finds in a child process, read from this running app —
     including the printers, which asks CUPS or the spooler: call it off the GUI thread."""
     from PySide6.QtPrintSupport import QPrinterInfo

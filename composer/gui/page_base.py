@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QVBoxLayout,
     QWidget,
-    QWizardPage,
 )
 from shiboken6 import isValid
 
@@ -50,7 +49,7 @@ __all__ = ["ERROR_STYLE", "HINT_STYLE", "READ_ONLY_STYLE", "Choice", "StepPage"]
 READ_ONLY_STYLE = "background: #f2f2f2; color: #333333;"  # a sent report's fields
 
 
-class StepPage(FormRows, QWizardPage):
+class StepPage(FormRows):
     """One step of the wizard. Signals: completionChanged(bool) when ``isComplete()`` changes.
 
     A page adds its fields in :meth:`build`, which runs once, when the page is first shown
@@ -131,7 +130,9 @@ class StepPage(FormRows, QWizardPage):
         if self.isVisible():       # built on the page already shown: show and lay them out
             scroll.show()          # now, not on the next turn of the event loop (the focus
             self.summary.show()    # and the first click need them in place)
-            body.layout().activate()
+            inner = body.layout()
+            if inner is not None:
+                inner.activate()
             outer.activate()
         self.built.emit()
 
@@ -191,8 +192,9 @@ class StepPage(FormRows, QWizardPage):
         for form in self._forms:   # not findChildren: it would wrap every child for Python
             for row in range(form.rowCount()):
                 item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-                if item is not None and isinstance(item.widget(), QLabel):
-                    labels.append(item.widget())
+                label = item.widget() if item is not None else None
+                if isinstance(label, QLabel):
+                    labels.append(label)
         if labels:
             width = max(label.sizeHint().width() for label in labels)
             for label in labels:

@@ -8,18 +8,26 @@ whose draft changed meanwhile stops early and its result is dropped; the newest 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from composer.core import flow
+from composer.core.classify import Classification
+from composer.core.model import Report
 from composer.core.obligations import CHINA_TZ, lateness
+from composer.core.validators import Problem
 from composer.gui import i18n
 from composer.gui.draft_model import DraftModel
 from composer.gui.input_widgets import field_name
 from composer.gui.page_base import StepPage
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 # The page's widgets (channel cards, the pages view) and the render checks are imported when
 # the page is first built or rendered, not with the first window (issue 14).
@@ -32,7 +40,15 @@ PREVIEW_MAX_PAGES = 30
 """Pages rasterised for the preview (each costs a few MB); the PDF itself is complete."""
 
 
-def render_pdf(draft_report, classification) -> bytes:  # type: ignore[no-untyped-def]
+Unprintable = list[tuple[str, list[tuple[str, str]]]]
+"""(field path, [(character, its name)]) for each field with characters no font can print."""
+Removed = list[tuple[str, list[str]]]
+"""(field path, [what the text hygiene removed or turned into a line break])."""
+Rendered = tuple[Report, bytes, list["QImage"], int, tuple[Unprintable, Removed, list[Problem]]]
+"""What a preview render gives the GUI thread: report, PDF, page images, page count, checks."""
+
+
+def render_pdf(draft_report: Report, classification: Classification) -> bytes:
     from composer.gui.font_setting import typeface_for_render
     from composer.render.pdf import render_report_pdf
 
@@ -61,14 +77,14 @@ class PreviewPage(StepPage):
         self.setTitle(self.tr("预览与输出"))
         self.setSubTitle(self.tr("下面是将要报送的报告。生成的材料包含 PDF 报告、电子邮件草稿和传真件。"))
         self.pdf: bytes | None = None  # the PDF of the current draft, None while out of date
-        self.rendered_report = None    # the Report the pages on screen were made from
-        self._wanted = None            # the Report of the newest render asked for
-        self._inflight = None          # the Report being rendered on the worker, if any
+        self.rendered_report: Report | None = None   # what the pages on screen were made from
+        self._wanted: Report | None = None     # the Report of the newest render asked for
+        self._inflight: Report | None = None   # the Report being rendered on the worker, if any
         self._following = False        # follow the draft once the page has been shown
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(PREVIEW_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.render)
+        self._debounce.timeout.connect(self.render_preview)
         model.changed.connect(self._follow_draft)
 
     def build(self) -> None:
@@ -143,7 +159,7 @@ class PreviewPage(StepPage):
         if late is None:
             self.late.hide()
             return
-        due = late.obligation.due.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+        due = late.due.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
         # one text whether a reason is typed or not: the banner never changes its height (and
         # pushes the tabs below) while the reason is typed
         text = self.tr("⚠ 已超过报告时限（%1）%2。报告、传真封面和电子邮件将如实说明迟报及其"
@@ -155,7 +171,7 @@ class PreviewPage(StepPage):
     def refresh(self) -> None:
         self._show_late()
 
-    def _button(self, name: str, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
         button.setAccessibleName(text.rstrip("…"))
@@ -167,7 +183,7 @@ class PreviewPage(StepPage):
         if self._pending_init:
             return                      # walked past: initialised when shown
         self._following = True
-        self.render()
+        self.render_preview()
         self.channels.refresh()
 
     def _follow_draft(self) -> None:
@@ -184,7 +200,7 @@ class PreviewPage(StepPage):
         if self._following:
             self._debounce.start()
 
-    def render(self) -> None:
+    def render_preview(self) -> None:
         """Regenerate the preview of the current draft (in the background)."""
         self._debounce.stop()
         report = self.model.draft.report()
@@ -202,7 +218,7 @@ class PreviewPage(StepPage):
             self._start(report)
         # else: _landed starts the newest wanted render when the one in flight returns
 
-    def _start(self, report) -> None:  # type: ignore[no-untyped-def]
+    def _start(self, report: Report) -> None:
         self._inflight = report
         width = self.pages.page_width()
 
@@ -216,10 +232,10 @@ class PreviewPage(StepPage):
 
         # what the text hygiene removed from this report's text (the draft's report is clean)
         draft = self.model.draft
-        removed = [(f.path, [*f.removed, *f.line_breaks]) for f in draft.text_findings()
-                   ] if draft.report() is report else []
+        removed: Removed = [(f.path, [*f.removed, *f.line_breaks])
+                            for f in draft.text_findings()] if draft.report() is report else []
 
-        def work():  # type: ignore[no-untyped-def]
+        def work() -> Rendered | None:
             from composer.gui.channels import load_text_outputs
 
             load_text_outputs()         # jinja2 for the channel cards, off the GUI thread
@@ -237,7 +253,7 @@ class PreviewPage(StepPage):
 
         run_operation(self, None, work, on_success=self._landed, on_failure=self._failed)
 
-    def _landed(self, result) -> None:  # type: ignore[no-untyped-def]
+    def _landed(self, result: Rendered | None) -> None:
         self._inflight = None
         if result is not None and result[0] == self._wanted:
             report, self.pdf, images, total, checks = result
@@ -253,8 +269,8 @@ class PreviewPage(StepPage):
         elif self._wanted is not None:
             self._start(self._wanted)    # the draft changed meanwhile: the newest one now
 
-    def _show_unprintable(self, report, fields, removed,  # type: ignore[no-untyped-def]
-                          sender) -> None:
+    def _show_unprintable(self, report: Report, fields: Unprintable, removed: Removed,
+                          sender: list[Problem]) -> None:
         """Name every character the bundled fonts cannot print, by field (else it prints as a
         blank box and nobody notices until the fax arrives); also controls left out of the PDF
         and a contact address unusable as sender. The lists come from

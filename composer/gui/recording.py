@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QWidget
@@ -25,6 +25,10 @@ from composer.gui.current_package import CurrentPackage, has_script, now
 from composer.gui.draft_model import DraftModel
 from composer.gui.operations import run_operation
 from composer.gui.submission_dialog import SubmissionDialog, SubmissionInput, package_to_keep
+
+if TYPE_CHECKING:
+    from composer.core.record_archive import Staged
+    from composer.render.package import PackageResult
 
 
 def _tr(text: str) -> str:
@@ -128,7 +132,7 @@ class Recording(QObject):
         when = now()
         out_dir = packaging.new_package_dir(data_root / "outbox", self.model.draft, when)
 
-        def work() -> tuple[Any, Any]:
+        def work() -> tuple[PackageResult | None, Staged | None]:
             made = None
             keep = package
             if keep is None and report is not None:
@@ -136,7 +140,7 @@ class Recording(QObject):
                 keep = made.out_dir
             return made, record_archive.stage(data_root, keep, receipt.file)
 
-        def store(result: tuple[Any, Any]) -> None:
+        def store(result: tuple[PackageResult | None, Staged | None]) -> None:
             made, staged = result
             try:
                 if made is not None:

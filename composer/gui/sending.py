@@ -120,7 +120,7 @@ class Sending(QObject):
         from composer import desktop
         from composer.gui.desktop_open import open_path
 
-        open_path(self.owner, path, desktop.EML)
+        open_path(self.owner, path, desktop.EML, self.host.warn)
 
     def open_email(self) -> None:
         """Open message.eml in the mail client: the current package's, else that of a package

@@ -17,6 +17,7 @@ from composer.core.obligations import CHINA_TZ
 from composer.gui import i18n
 
 if TYPE_CHECKING:
+    from composer.core.model import ReportType
     from composer.core.submissions import Submission
 
 STYLE = ("#sent-bar { background: #e8f0fe; border-bottom: 1px solid #aac4f5; }"
@@ -64,5 +65,5 @@ class SentBar(QFrame):
         self.show()
 
 
-def type_text(report_type) -> str:  # type: ignore[no-untyped-def]
+def type_text(report_type: ReportType) -> str:
     return i18n.pick(report_type.zh, report_type.en)

@@ -182,7 +182,7 @@ def test_record_sending_shows_in_header_and_reports_list(qtbot, window, storage)
 
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
     assert window.header.state == "red"              # discovered 2026-11-18: long overdue
-    dialog = window.record_submission()
+    dialog = window.outputs.record_submission()
     combo = dialog.findChild(QComboBox, "submission-channel")
     combo.setCurrentIndex(combo.findData("fax"))
     sent = QDateTime(QDate(2026, 11, 18), QTime(17, 40), QTimeZone(8 * 3600))
@@ -212,15 +212,15 @@ def test_print_fax_set_is_cover_plus_report(qtbot, window):
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
     printed: list[tuple[bytes, str]] = []
     for kind in ("report", "fax"):
-        window.print_document(kind)
-        qtbot.waitUntil(lambda: window.print_preview is not None
-                        and window.print_preview.total > 0, timeout=30000)
-        dialog = window.print_preview
+        window.outputs.print_document(kind)
+        qtbot.waitUntil(lambda: window.outputs.print_preview is not None
+                        and window.outputs.print_preview.total > 0, timeout=30000)
+        dialog = window.outputs.print_preview
         printed.append((dialog.pdf, dialog.windowTitle()))
         assert dialog.total == page_count(dialog.pdf)         # every page, nothing printed
         assert dialog.printed_pages == 0
         dialog.close()
-        qtbot.waitUntil(lambda: window.print_preview is None)
+        qtbot.waitUntil(lambda: window.outputs.print_preview is None)
     (report_pdf, report_title), (fax_pdf, fax_title) = printed
     assert (report_title, fax_title) == ("打印报告", "打印传真件")
     assert page_count(fax_pdf) == page_count(report_pdf) + 1

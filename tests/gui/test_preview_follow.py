@@ -133,11 +133,11 @@ def test_render_overtaken_by_typing_is_dropped(qtbot, window):
     blocker = operations.run_operation(None, None, lambda: release.wait(10),
                                        on_success=lambda r: None, on_failure=lambda e: None)
     window.model.set("incident.title", "标题甲")
-    page.render()                       # queued behind the blocker: in flight, soon stale
+    page.render_preview()               # queued behind the blocker: in flight, soon stale
     overtaken = page._inflight
     assert overtaken is not None and overtaken.incident.title == "标题甲"
     window.model.set("incident.title", "标题乙")
-    page.render()
+    page.render_preview()
     release.set()
     qtbot.waitUntil(lambda: blocker.done and page.pdf is not None, timeout=30000)
     QThreadPool.globalInstance().waitForDone(30000)

@@ -68,7 +68,7 @@ def _fill_and_save(qtbot, dialog: SubmissionDialog) -> None:
 
 def test_a_sent_report_cannot_be_changed_by_any_path(qtbot, window, storage):
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
-    _fill_and_save(qtbot, window.record_submission())
+    _fill_and_save(qtbot, window.outputs.record_submission())
     qtbot.waitUntil(lambda: window.header.state == "sent", timeout=30000)
     draft_id = window.model.draft.id
     stored = storage.load_draft(draft_id)
@@ -91,7 +91,7 @@ def test_a_sent_report_cannot_be_changed_by_any_path(qtbot, window, storage):
 
 def test_a_failing_settings_write_shows_the_banner(qtbot, window, storage, tmp_path):
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
-    dialog = window.export_file()
+    dialog = window.outputs.export_file()
     assert isinstance(dialog, QFileDialog)
     _damage_page(storage.path, "settings")
     target = tmp_path / "out" / "incident.json"
@@ -109,7 +109,7 @@ def test_a_failing_settings_write_shows_the_banner(qtbot, window, storage, tmp_p
 
 def test_recording_a_sending_that_fails_keeps_what_was_typed(qtbot, window, storage):
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
-    first = window.record_submission()
+    first = window.outputs.record_submission()
     _damage_page(storage.path, "submissions")
     _fill_and_save(qtbot, first)
 

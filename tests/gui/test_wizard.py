@@ -87,8 +87,8 @@ def test_whole_report_to_package(qtbot, window, storage, tmp_path, monkeypatch):
     assert picker.isVisible() and picker.directory().absolutePath() != os.getcwd()
     picker.setDirectory(str(tmp_path))
     picker.accept()
-    qtbot.waitUntil(lambda: window.last_package is not None, timeout=60000)
-    out = window.last_package
+    qtbot.waitUntil(lambda: window.outputs.last_package is not None, timeout=60000)
+    out = window.outputs.last_package
     assert out.parent == tmp_path
     assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))

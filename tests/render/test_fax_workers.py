@@ -186,7 +186,7 @@ APP = textwrap.dedent("""
         if window is None:
             QTimer.singleShot(50, generate)
             return
-        window.generate_package(Path(sys.argv[2]))
+        window.outputs.generate_package(Path(sys.argv[2]))
         print("generating", flush=True)
 
     QTimer.singleShot(0, generate)
