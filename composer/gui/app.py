@@ -134,7 +134,7 @@ def run(path: str | None = None) -> int:
                   f"cpu {time.process_time():.3f}", file=sys.stderr, flush=True)
         QTimer.singleShot(0, report)
     if recovered:
-        QTimer.singleShot(0, lambda: window.offer_recovery(recovered))
+        QTimer.singleShot(0, lambda: window.reports.offer_recovery(recovered))
     smoke = os.environ.get("COMPOSER_SMOKE_QUIT_MS")
     if smoke:
         QTimer.singleShot(int(smoke), app.quit)

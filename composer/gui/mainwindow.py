@@ -21,7 +21,7 @@ from composer.core import flow
 from composer.core.draft import Draft, derived_draft, new_draft
 from composer.core.drill import PREFIX as DRILL_PREFIX
 from composer.core.model import ReportType
-from composer.core.storage import CorruptRow, DraftSummary, SentReportError, Storage
+from composer.core.storage import CorruptRow, Storage
 from composer.gui import font_setting, geometry, i18n, menus
 from composer.gui.autosave import AUTOSAVE_MS, Autosaver
 from composer.gui.draft_model import DraftModel
@@ -29,6 +29,7 @@ from composer.gui.drill_banner import DrillBanner
 from composer.gui.editing import EditorGuard
 from composer.gui.header import DeadlineHeader
 from composer.gui.output import EMAIL_RECIPIENTS, OutputActions, package_dir_name
+from composer.gui.report_list import ReportList
 from composer.gui.sentbar import SentBar, type_text
 from composer.gui.steps import StepIndicator
 from composer.gui.wizard import ReportWizard
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from composer.gui.guide_view import GuideWindow
-    from composer.gui.recovery_dialog import RecoveryDialog
     from composer.gui.reports_dialog import ReportsDialog
 
 
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.model.replaced.connect(self.show_submission)
         self.model.changed.connect(self._update_title)
         self.outputs = OutputActions(self, self)               # composer/gui/output.py
+        self.reports = ReportList(self, self)                  # composer/gui/report_list.py
         self.editor_guard = EditorGuard(self, storage, self.model, self._window_name,
                                         self.open_draft)       # one draft, one editor
         self.editor_guard.holderChanged.connect(self.show_submission)
@@ -267,7 +268,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         draft = self.model.draft
-        name = f"#{draft.id}「{draft.title or self.tr('（未命名）')}」"
+        untitled = self.tr("（未命名）")
+        name = f"#{draft.id}「{draft.title or untitled}」"
         text = self.tr("报告 %1 已保存，可在“文件 → 报告列表”中再次打开。").replace("%1", name)
         if not self.model.read_only:
             text += "\n" + self.tr("报送后请在本页点击“记录已报送…”，留存报送记录（时间、渠道、"
@@ -288,72 +290,8 @@ class MainWindow(QMainWindow):
         return box
 
     def show_reports(self) -> ReportsDialog:
-        self.save_now()
-        from composer.core.owed import order_reports
-        from composer.gui.reports_dialog import ReportsDialog
-
-        dialog = ReportsDialog(order_reports(self.storage, self.storage.list_drafts()), self,
-                               sendings=self.storage.sent_reports())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def done(_: int) -> None:
-            choice = dialog.result_value
-            if choice is None:
-                return
-            if choice.action == "open":
-                self.open_draft(choice.draft_id)
-            else:
-                self.start_derived(choice.draft_id, ReportType(choice.action))
-        dialog.finished.connect(done)
-        def delete(draft_id: int) -> None:
-            if self.delete_report(draft_id):
-                dialog.removed(draft_id)
-
-        def archive(draft_id: int, on: bool) -> None:
-            if self.archive_report(draft_id, on):
-                dialog.archived(draft_id, on)
-        dialog.deleteRequested.connect(delete)
-        dialog.archiveRequested.connect(archive)
-        dialog.open()
-        return dialog
-
-    def delete_report(self, draft_id: int) -> bool:
-        """Delete an unsent draft (the list asked for confirmation); the open one is left for a
-        new blank report first. A sent report is refused (it can be archived)."""
-        if self.model.draft.id == draft_id:
-            self.new_report()
-        try:
-            self.storage.delete_draft(draft_id)
-        except SentReportError as exc:
-            self.warn(self.tr("无法删除"), str(exc))
-            return False
-        except sqlite3.Error as exc:
-            self.warn(self.tr("无法删除"), self.say_error(exc, self.storage.path))
-            return False
-        return True
-
-    def archive_report(self, draft_id: int, archived: bool) -> bool:
-        try:
-            self.storage.archive_draft(draft_id, archived)
-        except sqlite3.Error as exc:
-            self.warn(self.tr("无法归档"), self.say_error(exc, self.storage.path))
-            return False
-        return True
-
-    def offer_recovery(self, drafts: list[DraftSummary]) -> RecoveryDialog | None:
-        if not drafts:
-            return None
-        from composer.gui.recovery_dialog import RecoveryDialog
-
-        dialog = RecoveryDialog(drafts, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def done(_: int) -> None:
-            if dialog.result_value is not None:
-                self.open_draft(dialog.result_value)
-        dialog.finished.connect(done)
-        dialog.open()
-        return dialog
+        """文件 → 报告列表 (composer/gui/report_list.py)."""
+        return self.reports.show()
 
     def show_doctor(self) -> QDialog:
         """帮助 → 运行环境检查: the ``composer doctor`` report (for IT staff)."""

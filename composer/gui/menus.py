@@ -50,31 +50,31 @@ def action(menu: QMenu, text: str, slot: Callable[[], object], shortcut: Shortcu
 
 def build_menus(window: MenuWindow) -> None:
     """The menus of ``window``, replacing any it had (a language change rebuilds them)."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     bar = window.menuBar()
     for old in bar.actions():
         menu = old.menu()
         if menu is not None:
             menu.deleteLater()
     bar.clear()
-    file_menu = bar.addMenu(tr("MainWindow", "文件(&F)"))
+    file_menu = bar.addMenu(translate("MainWindow", "文件(&F)"))
     file_menu.setObjectName("menu-file")
-    action(file_menu, tr("MainWindow", "新建报告(&N)"), window.new_report,
+    action(file_menu, translate("MainWindow", "新建报告(&N)"), window.new_report,
            QKeySequence.StandardKey.New, name="action-new-report")
-    action(file_menu, tr("MainWindow", "新建演练(&D)"), window.new_drill, "Ctrl+Shift+N",
+    action(file_menu, translate("MainWindow", "新建演练(&D)"), window.new_drill, "Ctrl+Shift+N",
            name="action-new-drill")
-    action(file_menu, tr("MainWindow", "报告列表(&L)…"), window.show_reports, "Ctrl+L",
+    action(file_menu, translate("MainWindow", "报告列表(&L)…"), window.show_reports, "Ctrl+L",
            name="action-reports")
-    action(file_menu, tr("MainWindow", "打开事件文件(&O)…"), window.choose_file,
+    action(file_menu, translate("MainWindow", "打开事件文件(&O)…"), window.choose_file,
            QKeySequence.StandardKey.Open, name="action-open-file")
-    action(file_menu, tr("MainWindow", "立即保存(&S)"), lambda: window.save_now(orderly=True),
+    action(file_menu, translate("MainWindow", "立即保存(&S)"), lambda: window.save_now(orderly=True),
            QKeySequence.StandardKey.Save, name="action-save")
-    action(file_menu, tr("MainWindow", "导出报送记录(&E)…"), window.export_log,
+    action(file_menu, translate("MainWindow", "导出报送记录(&E)…"), window.export_log,
            name="action-export-log")
     file_menu.addSeparator()
-    action(file_menu, tr("MainWindow", "退出(&Q)"), window.close, QKeySequence.StandardKey.Quit,
+    action(file_menu, translate("MainWindow", "退出(&Q)"), window.close, QKeySequence.StandardKey.Quit,
            name="action-quit")
-    lang_menu = bar.addMenu(tr("MainWindow", "语言(&G)") if i18n.language() == "zh"
+    lang_menu = bar.addMenu(translate("MainWindow", "语言(&G)") if i18n.language() == "zh"
                             else "&Language")
     lang_menu.setObjectName("menu-language")
     for code, label in (("zh", "简体中文"), ("en", "English")):
@@ -83,10 +83,10 @@ def build_menus(window: MenuWindow) -> None:
         entry = action(lang_menu, label, choose, name=f"action-language-{code}")
         entry.setCheckable(True)
         entry.setChecked(i18n.language() == code)
-    help_menu = bar.addMenu(tr("MainWindow", "帮助(&H)"))
-    action(help_menu, tr("MainWindow", "法规原文(&R)"), lambda: window.show_guide(),
+    help_menu = bar.addMenu(translate("MainWindow", "帮助(&H)"))
+    action(help_menu, translate("MainWindow", "法规原文(&R)"), lambda: window.show_guide(),
            QKeySequence.StandardKey.HelpContents, name="action-guide")
-    action(help_menu, tr("MainWindow", "运行环境检查(&D)…"), window.show_doctor,
+    action(help_menu, translate("MainWindow", "运行环境检查(&D)…"), window.show_doctor,
            name="actionDoctor")
 
 

@@ -9,7 +9,7 @@ The base of :class:`composer.gui.page_base.StepPage` (it uses the page's ``model
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -46,9 +46,7 @@ class FormRows(QWizardPage):
     _loaders: list[Callable[[], None]]
     _forms: list[QFormLayout]
     _held_rows: set[str]
-
-    if TYPE_CHECKING:   # the page's own (StepPage.write): a field's value into the draft
-        def write(self, path: str, value: Any) -> None: ...
+    write: Callable[[str, Any], None]   # the page's own (StepPage.write): a value into the draft
 
     def new_form(self, title: str | None = None, into: QWidget | None = None) -> QFormLayout:
         if into is not None:

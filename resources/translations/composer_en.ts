@@ -1579,17 +1579,6 @@ Database: %2</translation>
         <translation>Cannot open the draft</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="363"/>
-        <location filename="../../composer/gui/mainwindow.py" line="366"/>
-        <source>无法删除</source>
-        <translation>Cannot delete</translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/mainwindow.py" line="374"/>
-        <source>无法归档</source>
-        <translation>Cannot archive</translation>
-    </message>
-    <message>
         <location filename="../../composer/gui/mainwindow.py" line="312"/>
         <source>报告 %1 已保存，可在“文件 → 报告列表”中再次打开。</source>
         <translation>Report %1 is saved; open it again from File → Report list.</translation>
@@ -2179,6 +2168,24 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>Recording</name>
+    <message>
+        <location filename="../../composer/gui/recording.py" line="91"/>
+        <source>无法记录报送</source>
+        <translation>Cannot record the sending</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/recording.py" line="158"/>
+        <source>草稿数据库无法写入（%1）</source>
+        <translation>The drafts database cannot be written (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/recording.py" line="163"/>
+        <source>正在存档所报送的材料…</source>
+        <translation>Keeping a copy of what was sent…</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <location filename="../../composer/gui/recovery_dialog.py" line="29"/>
@@ -2262,6 +2269,19 @@ Database: %2</translation>
         <location filename="../../composer/gui/font_setting.py" line="175"/>
         <source>TrueType 字体 (*.ttf *.ttc *.otf)</source>
         <translation>TrueType fonts (*.ttf *.ttc *.otf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportList</name>
+    <message>
+        <location filename="../../composer/gui/report_list.py" line="1"/>
+        <source>无法删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/report_list.py" line="1"/>
+        <source>无法归档</source>
+        <translation>Cannot archive</translation>
     </message>
 </context>
 <context>
@@ -2389,21 +2409,6 @@ This cannot be undone.</translation>
 </context>
 <context>
     <name>Sending</name>
-    <message>
-        <location filename="../../composer/gui/recording.py" line="91"/>
-        <source>无法记录报送</source>
-        <translation>Cannot record the sending</translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/recording.py" line="158"/>
-        <source>草稿数据库无法写入（%1）</source>
-        <translation>The drafts database cannot be written (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/recording.py" line="163"/>
-        <source>正在存档所报送的材料…</source>
-        <translation>Keeping a copy of what was sent…</translation>
-    </message>
     <message>
         <location filename="../../composer/gui/sending.py" line="112"/>
         <source>报告还有问题</source>

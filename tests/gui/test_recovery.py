@@ -62,7 +62,7 @@ def test_close_without_clean_shutdown_offers_draft_back(qtbot, tmp_path):
     w2 = MainWindow(second)
     qtbot.addWidget(w2)
     w2.show()
-    dialog = w2.offer_recovery(offered)
+    dialog = w2.reports.offer_recovery(offered)
     assert isinstance(dialog, RecoveryDialog) and dialog.isVisible()
     click(qtbot, dialog.findChild(QPushButton, "recovery-restore"))
     assert w2.model.draft.get("operator.name") == "崩溃测试单位"
@@ -122,7 +122,7 @@ def test_killed_app_restarts_with_draft_offered(qtbot, tmp_path):
     w = MainWindow(storage)
     qtbot.addWidget(w)
     w.show()
-    dialog = w.offer_recovery(offered)
+    dialog = w.reports.offer_recovery(offered)
     click(qtbot, dialog.findChild(QPushButton, "recovery-restore"))
     draft = w.model.draft
     assert draft.get("operator.name") == "被杀死的进程"
