@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import time
+import threading
 
 from gui_helpers import EXAMPLES, click, commit_text
 from PySide6.QtCore import QDate, QDateTime, QLocale, QThreadPool, QTime, QTimeZone
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget, QWizard
+from shiboken6 import isValid
 
 from composer.core import paths
 from composer.core.draft import Draft
@@ -131,21 +132,32 @@ def test_rasterise_on_white_and_print_to_pdf(tmp_path):
 
 
 def test_operation_success_failure_and_delayed_progress(qtbot, monkeypatch):
+    """The popup waits PROGRESS_DELAY_MS (a timer of the operation): work done before it never
+    shows one (its timer is stopped), work still running when it fires does, until it ends."""
     results = []
+    monkeypatch.setattr(operations, "PROGRESS_DELAY_MS", 3_600_000)   # never due during it
     op = operations.run_operation(None, "quick", lambda: 42, on_success=results.append,
                                   on_failure=results.append)
-    qtbot.waitUntil(lambda: op.done)
+    delay = op._timer
+    assert delay.isActive()                        # the popup would come once it is due
+    qtbot.waitUntil(lambda: op.done, timeout=60000)
     assert results == [42] and op._progress is None
+    assert not isValid(delay) or not delay.isActive()    # ... it never will now
     monkeypatch.setattr(operations, "PROGRESS_DELAY_MS", 50)
     shown = []
+    release = threading.Event()
 
     def slow():
-        time.sleep(0.4)
+        release.wait(60)          # still running until the popup was seen
         raise RuntimeError("boom")
     op = operations.run_operation(None, "slow", slow, on_success=results.append,
                                   on_failure=lambda e: shown.append(str(e)))
-    qtbot.waitUntil(lambda: op._progress is not None, timeout=2000)
-    qtbot.waitUntil(lambda: op.done, timeout=5000)
+    try:
+        qtbot.waitUntil(lambda: op._progress is not None and op._progress.isVisible(),
+                        timeout=60000)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: op.done, timeout=60000)
     assert shown == ["boom"] and op._progress is None
 
 

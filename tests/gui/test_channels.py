@@ -10,7 +10,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from gui_helpers import EXAMPLES, click, commit_text
+from gui_helpers import EXAMPLES, click, commit_text, settle
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, QDateTime, QObject, QTime, QTimeZone
 from PySide6.QtGui import QGuiApplication
@@ -215,8 +215,8 @@ def test_web_card_copy_buttons_are_not_cut_off(qtbot, window, lang, size):
     cards = _preview(qtbot, window)
     cards.setCurrentIndex(4)
     card = cards.findChild(QScrollArea, "card-web")
-    qtbot.waitUntil(lambda: card.isVisible() and bool(cards.field_boxes), timeout=5000)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: card.isVisible() and bool(cards.field_boxes), timeout=60000)
+    settle()
     width = card.viewport().width()
     assert width < size[0] and _outside_viewport(card) == []
     # the rows are rebuilt (an edit, a language switch) while the width changes: the rows
@@ -224,7 +224,7 @@ def test_web_card_copy_buttons_are_not_cut_off(qtbot, window, lang, size):
     # them (processEvents runs resizes and layouts, not the deferred deletes)
 
     def settle_at(expected: int) -> None:
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + 60     # a guard only: it waits for the width itself
         while card.viewport().width() != expected and time.monotonic() < deadline:
             QApplication.processEvents()
         QApplication.processEvents()
@@ -239,5 +239,5 @@ def test_web_card_copy_buttons_are_not_cut_off(qtbot, window, lang, size):
     assert _outside_viewport(card) == []
     assert len(copies) == len(cards.field_boxes) >= 8
     window.resize(size[0] - 300, size[1])   # narrower still: the rows shrink, never clip
-    qtbot.wait(50)
+    settle_at(width - 300)
     assert _outside_viewport(card) == []

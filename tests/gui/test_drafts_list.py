@@ -43,8 +43,9 @@ def test_delete_a_draft_with_confirmation(qtbot, window, storage):
     assert [d.id for d in storage.list_drafts()] == [other.id]
     assert [d.id for d in dialog._drafts] == [other.id]
     assert window.model.draft.id is None                            # the open one was it
-    qtbot.wait(1700)
-    assert [d.id for d in storage.list_drafts()] == [other.id]      # not saved back
+    assert not window.autosaver.timer.isActive()                    # no save scheduled, and
+    assert window.save_now(orderly=True)                            # saving now (as leaving
+    assert [d.id for d in storage.list_drafts()] == [other.id]      # would): not saved back
     dialog.close()
 
 

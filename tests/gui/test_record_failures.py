@@ -7,8 +7,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from gui_helpers import EXAMPLES, click, commit_text
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, QTimeZone
+from gui_helpers import EXAMPLES, click, commit_text, settle
+from PySide6.QtCore import QDate, QDateTime, QThreadPool, QTime, QTimer, QTimeZone
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
@@ -129,6 +129,7 @@ def test_recording_a_sending_that_fails_keeps_what_was_typed(qtbot, window, stor
     assert storage.records() == []
     assert not any((storage.data_root / "sent").glob("*"))
     assert window.header.state != "sent"
-    qtbot.wait(200)
+    QThreadPool.globalInstance().waitForDone(60000)   # the background work is over, and
+    settle()                                          # its results are delivered
     assert window.autosaver._pending == {} and storage.records() == []
     again.reject()

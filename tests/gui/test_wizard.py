@@ -7,7 +7,7 @@ import os
 from email import message_from_bytes
 from email.policy import default
 
-from gui_helpers import choose, click, click_next, commit_text, field, type_into
+from gui_helpers import choose, click, click_next, commit_text, field, settle, type_into
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QPushButton, QRadioButton, QWizard
 
 from composer.core.flow import Step
@@ -271,7 +271,7 @@ def test_pages_are_built_on_first_visit_without_a_window_of_their_own(qtbot, win
             assert page.is_built and page.isVisible(), page.title()
             assert page.findChild(QWidget, "step-summary").isVisible()
         assert all(page.is_built for page in pages.values())
-        qtbot.wait(50)
+        settle()
     finally:
         QApplication.instance().removeEventFilter(spy)
     assert spy.shown == []
