@@ -49,7 +49,7 @@ import fuzz_args
 
 from composer.core import validators as V
 from composer.core.classify import classification_json, classify
-from composer.core.draft import Draft, problem_text
+from composer.core.draft import Draft
 from composer.core.incident_io import (
     dumps_report,
     loads_json,
@@ -65,6 +65,7 @@ from composer.core.model import (
     Region,
     ReportType,
 )
+from composer.core.problem_text import problem_text
 from composer.core.rules import categories
 from composer.core.validators import InvalidIncident, problem_lines
 

@@ -17,9 +17,9 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QWidget
 
-from composer.core.draft import problem_text
 from composer.core.drill import split_addresses
 from composer.core.fields import Field
+from composer.core.problem_text import problem_text
 from composer.gui import i18n
 from composer.gui.draft_model import DraftModel
 

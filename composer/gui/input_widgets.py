@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.core.draft import field_label
 from composer.core.obligations import CHINA_TZ
+from composer.core.problem_text import field_label
 from composer.core.validators import parse_time
 from composer.gui import i18n, wheel
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from composer.core import flow
-from composer.core.draft import problem_text
+from composer.core.problem_text import problem_text
 from composer.core.validators import Problem
 from composer.gui import i18n
 from composer.gui.draft_model import DraftModel

@@ -7,8 +7,8 @@ from datetime import datetime
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QWidget
 
 from composer.core import art7, flow, rules
-from composer.core.draft import problem_text
 from composer.core.obligations import CHINA_TZ
+from composer.core.problem_text import problem_text
 from composer.core.validators import timing_warnings
 from composer.gui import i18n
 from composer.gui.draft_model import DraftModel
