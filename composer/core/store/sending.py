@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from composer.core import record_archive, records
 from composer.core.record_archive import Staged
+from composer.core.record_facts import sent_facts
 from composer.core.record_verify import Verification, verify
 from composer.core.records import Receipt, Record
 from composer.core.sent_guard import facts
@@ -48,6 +49,15 @@ def _moment(text: str) -> datetime | None:
     except (TypeError, ValueError):
         return None
     return moment if moment.utcoffset() is not None else None
+
+
+def recorded_due(rec: Record) -> datetime | None:
+    """The deadline the record says its sending answered: ``deadline.at`` (records made since
+    issue 24: the recipient's own), else the older ``due`` (the report type's earliest)."""
+    if "deadline" in rec.body:
+        deadline = rec.body["deadline"]
+        return _moment(str(deadline.get("at") or "")) if isinstance(deadline, dict) else None
+    return _moment(rec.text("due"))
 
 
 class SendingStore(DraftStore):
@@ -85,8 +95,11 @@ class SendingStore(DraftStore):
                 stored = facts(row[2])
                 data = (stored or {}).get("data")
                 correction = isinstance(data, dict) and data.get("correction") is True
-                drill = isinstance(data, dict) and data.get("drill") is True
                 chain = self.chain(draft_id)
+                # a drill's sending is a drill's, whatever the caller: any report of its
+                # chain marked 演练 makes it one (a follow-up of a drill stays a drill)
+                drill = (isinstance(data, dict) and data.get("drill") is True) or any(
+                    self._marked(did, "drill") for did in chain)
                 corrects = self._corrected_record(row[3], recipient) if correction else None
                 seq = records.head(db)[0] + 1
                 package = receipt_file = None
@@ -117,7 +130,8 @@ class SendingStore(DraftStore):
                     "receipt_file": receipt_file, "package": package,
                     "due": due.isoformat() if due is not None else None,
                     "draft_sha256": records.sha256_bytes(records.canonical_ascii(stored)),
-                    "anchored": True, **({"drill": True} if drill else {})}, sid)
+                    "anchored": True, **({"drill": True} if drill else {}),
+                    **sent_facts(row[2], recipient)}, sid)
         except BaseException:
             if folder is not None:
                 record_archive.remove_archive(folder)
@@ -209,7 +223,8 @@ class SendingStore(DraftStore):
                 report_type=kind, sent_at=moment, channel=rec.text("channel"),
                 recipient=rec.text("recipient") or INTAKE, correction=correction,
                 reference=reference, record_seq=rec.seq, draft_id=did,
-                corrects=rec.number("corrects"), drill=drill))
+                corrects=rec.number("corrects"), drill=drill, due=recorded_due(rec),
+                recipient_name=rec.text("recipient_name")))
         out.sort(key=lambda s: (s.sent_at, s.record_seq or 0))
         return out
 
@@ -263,4 +278,4 @@ class SendingStore(DraftStore):
         return out
 
 
-__all__ = ["INTAKE", "PackageRecord", "SendingStore"]
+__all__ = ["INTAKE", "PackageRecord", "SendingStore", "recorded_due"]
