@@ -20,11 +20,11 @@ import pytest
 from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "core"))
-from ledger_scene import GRID, build  # noqa: E402
+from ledger_scene import GRID, build
 
-from composer.core.drill import PAGE_HEADER, PAGE_MARK  # noqa: E402
-from composer.core.paths import database_path  # noqa: E402
-from composer.render.ledger_xlsx import COLUMNS  # noqa: E402
+from composer.core.drill import PAGE_HEADER, PAGE_MARK
+from composer.core.paths import database_path
+from composer.render.ledger_xlsx import COLUMNS
 
 EXAMPLES = Path(__file__).resolve().parent / "data" / "examples"
 HEADERS = [h for h, _ in COLUMNS]

@@ -94,8 +94,10 @@ def _limit(draft: Draft) -> tuple[str, datetime | None, str]:
         return NO_LIMIT, None, ""
     same = [o for o in (reports or [first]) if o.due == first.due]
     to = "、".join(dict.fromkeys(o.to for o in same))
-    return (f"{span_zh(first.within)}（《办法》第四条：{report.operator.kind.zh}，发现后 "
-            f"{span_zh(first.within)}内向{to}报告{note}）", first.due, span_zh(first.within))
+    within = span_zh(first.within)
+    limit = (f"{within}（《办法》第四条：{report.operator.kind.zh}，发现后 {within}内向{to}报告"
+             f"{note}）")
+    return limit, first.due, within
 
 
 def _drafts(db: sqlite3.Connection) -> tuple[dict[int, Draft], dict[int, int | None]]:

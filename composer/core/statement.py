@@ -23,6 +23,7 @@ from datetime import datetime
 
 from composer.core.classify import Classification
 from composer.core.model import Report, ReportType
+from composer.core.statement_art11 import art11_statements
 from composer.core.statement_base import (
     CARRIERS,
     COVER,
@@ -42,7 +43,6 @@ from composer.core.statement_base import (
     brief,
     fmt_time,
 )
-from composer.core.statement_art11 import art11_statements
 from composer.core.statement_items import item_statements
 from composer.core.statement_level import (
     deadline_statement,

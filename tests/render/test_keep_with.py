@@ -19,9 +19,9 @@ from composer.core.classify import classify
 from composer.core.hygiene import clean_report
 from composer.core.incident_io import load_report
 from composer.core.model import Report, ReportType
+from composer.core.statement_art11 import HEADING as ART11_HEADING
 from composer.render import pdf_layout as L
 from composer.render.cjk_lines import MAX_CHAR_SPACE_EM
-from composer.core.statement_art11 import HEADING as ART11_HEADING
 from composer.render.pdf import ITEM_HEADINGS, SUMMARY_HEADING, render_report_pdf
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
