@@ -5,7 +5,9 @@ Qt-free (reportlab). The sendings are a ruled table — one :class:`Table` per r
 same column widths, so that the report's keep-with rules (:mod:`composer.render.pdf_keep`) may
 break the page between two rows and a long history never overflows a page; the header row
 opens the table. Every column is at least as wide as its longest unbreakable run (a time, a
-number), so a time never breaks inside; a time's date and hour may stand on two lines.
+number) and, where the widths allow, a short line (首报（更正）, 迟报 35 分钟) whole; a time's date
+and hour may stand on two lines. The header row and the first row are one table: the header
+never stands alone at a page's foot.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from composer.render import pdf_layout as L
 SIZE = 12.0
 LEADING = 17.0
 PAD = 4.0
+SHORT = 8
+"""A cell line of at most this many characters is never broken (if the columns fit)."""
 _TOKEN = re.compile(r"[\x21-\x7e]+")
 _TIME = re.compile(r"^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$")
 
@@ -37,7 +41,11 @@ def _widths(rows: Sequence[Sequence[str]], font: str, total: float) -> list[floa
     for row in rows:
         for c, cell in enumerate(row):
             for line in cell.split("\n"):
-                natural[c] = max(natural[c], stringWidth(line, font, SIZE) + 2 * PAD + 1)
+                width = stringWidth(line, font, SIZE) + 2 * PAD + 1
+                natural[c] = max(natural[c], width)
+                # kept whole: a short line (首报（更正）, 迟报 35 分钟), any ASCII run
+                if len(line) <= SHORT:
+                    least[c] = max(least[c], width)
                 for token in _TOKEN.findall(line):
                     least[c] = max(least[c], stringWidth(token, font, SIZE) + 2 * PAD + 1)
     if sum(natural) <= total:
@@ -59,9 +67,10 @@ def _cell_markup(text: str, markup: Callable[[str], str]) -> str:
     return "<br/>".join(lines)
 
 
-def _row_table(cells: Sequence[str], widths: list[float], style: ParagraphStyle,
+def _row_table(rows: Sequence[tuple[Sequence[str], ParagraphStyle]], widths: list[float],
                font: str, markup: Callable[[str], str]) -> Table:
-    data = [[L.CJKParagraph(_cell_markup(c, markup), style) for c in cells]]
+    data = [[L.CJKParagraph(_cell_markup(c, markup), style) for c in cells]
+            for cells, style in rows]
     table = Table(data, colWidths=widths)
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), font, SIZE),
@@ -91,8 +100,9 @@ def art11_flowables(st: L.ReportStyles, said: Statements) -> list[Flowable]:
                                leading=LEADING)
         cell = ParagraphStyle("art11-cell", parent=st.cell, fontSize=SIZE, leading=LEADING)
         widths = _widths([COLUMNS, *rows], body_font, L.FRAME_WIDTH)
-        tables = [_row_table(COLUMNS, widths, label, body_font, st.markup)]
-        tables += [_row_table(r, widths, cell, body_font, st.markup) for r in rows]
+        tables = [_row_table([(COLUMNS, label), (rows[0], cell)], widths, body_font,
+                             st.markup)]
+        tables += [_row_table([(r, cell)], widths, body_font, st.markup) for r in rows[1:]]
         tables[-1].spaceAfter = L.BODY_LEADING / 2     # type: ignore[attr-defined]
     for s in parts:
         if s.cells:
