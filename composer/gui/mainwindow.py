@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from composer.gui.guide_view import GuideWindow
+    from composer.gui.record_exports import RecordExports
     from composer.gui.reports_dialog import ReportsDialog
 
 
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.storage = storage
         self.model = DraftModel(draft or new_draft(storage.load_profile()), self)
+        self._exports: RecordExports | None = None
         self.autosaver = Autosaver(self, storage, self.model)  # failures: a banner, retries
         if draft is None:
             self.autosaver.mark_pristine()                     # stored on the first edit
@@ -126,8 +128,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("草稿自动保存"))
 
     def export_log(self) -> object:
-        """文件 → 导出报送记录 (composer/gui/sending.py)."""
+        """报送记录 → 导出报送记录 (composer/gui/sending.py)."""
         return self.outputs.sending.export_log()
+
+    def export_ledger(self) -> object:
+        """报送记录 → 导出台账 (composer/gui/record_exports.py)."""
+        return self.record_exports().export_ledger()
+
+    def drill_report(self) -> object:
+        """报送记录 → 演练报告 (composer/gui/record_exports.py)."""
+        return self.record_exports().drill_report()
 
     def show_guide(self, anchor: str | None = None) -> GuideWindow:
         """The 法规原文 window (composer/gui/guide_view.py), at ``anchor`` if given."""
@@ -293,6 +303,14 @@ class MainWindow(QMainWindow):
         """文件 → 报告列表 (composer/gui/report_list.py)."""
         return self.reports.show()
 
+    def record_exports(self) -> RecordExports:
+        """The 报送记录 menu's 台账 and 演练报告 (made on first use: not at start-up)."""
+        from composer.gui.record_exports import RecordExports
+
+        if self._exports is None:
+            self._exports = RecordExports(self, self.storage, self.outputs)
+        return self._exports
+
     def show_doctor(self) -> QDialog:
         """帮助 → 运行环境检查: the ``composer doctor`` report (for IT staff)."""
         from composer.gui.doctor_dialog import DoctorDialog
@@ -327,7 +345,10 @@ class MainWindow(QMainWindow):
         first = subs[0] if subs else None
         self.header.set_submission(first)
         # each report obligation met only by a sending to its own recipient (duty_status)
-        self.header.set_history(self.storage.history(draft.id) if draft.id is not None else [])
+        family = draft.id if draft.id is not None else draft.parent_id
+        history = self.storage.history(family) if family is not None else []
+        self.header.set_history(history if draft.id is not None else [])
+        draft.sendings = tuple(history)     # a summary's Art. 11 account (statement_art11)
         held = self.editor_guard.held_by is not None
         self.model.read_only = first is not None or held
         self.sent_bar.set_submission(first, type_text(draft.report_type))

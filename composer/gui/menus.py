@@ -1,4 +1,4 @@
-"""The main window's menu bar: 文件, 语言 and 帮助, rebuilt with the window's UI.
+"""The main window's menu bar: 文件, 报送记录, 语言 and 帮助, rebuilt with the window's UI.
 
 Every entry has an ``objectName``, which the crash smoke test (tests/gui/smoke_registry.py)
 needs to exercise it: add one with :func:`action`. The words are the main window's
@@ -29,6 +29,8 @@ class MenuWindow(Protocol):
     def choose_file(self) -> object: ...
     def save_now(self, orderly: bool = False) -> bool: ...
     def export_log(self) -> object: ...
+    def export_ledger(self) -> object: ...
+    def drill_report(self) -> object: ...
     def close(self) -> bool: ...
     def set_language(self, lang: str) -> None: ...
     def show_guide(self, anchor: str | None = None) -> object: ...
@@ -69,11 +71,17 @@ def build_menus(window: MenuWindow) -> None:
            QKeySequence.StandardKey.Open, name="action-open-file")
     action(file_menu, translate("MainWindow", "立即保存(&S)"), lambda: window.save_now(orderly=True),
            QKeySequence.StandardKey.Save, name="action-save")
-    action(file_menu, translate("MainWindow", "导出报送记录(&E)…"), window.export_log,
-           name="action-export-log")
     file_menu.addSeparator()
-    action(file_menu, translate("MainWindow", "退出(&Q)"), window.close, QKeySequence.StandardKey.Quit,
-           name="action-quit")
+    action(file_menu, translate("MainWindow", "退出(&Q)"), window.close,
+           QKeySequence.StandardKey.Quit, name="action-quit")
+    records_menu = bar.addMenu(translate("MainWindow", "报送记录(&R)"))
+    records_menu.setObjectName("menu-records")
+    action(records_menu, translate("MainWindow", "导出报送记录(&E)…"), window.export_log,
+           name="action-export-log")
+    action(records_menu, translate("MainWindow", "导出台账(&X)…"), window.export_ledger,
+           name="action-export-ledger")
+    action(records_menu, translate("MainWindow", "演练报告(&D)…"), window.drill_report,
+           name="action-drill-report")
     lang_menu = bar.addMenu(translate("MainWindow", "语言(&G)") if i18n.language() == "zh"
                             else "&Language")
     lang_menu.setObjectName("menu-language")
