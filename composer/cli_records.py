@@ -80,7 +80,6 @@ def cmd_script(args: argparse.Namespace) -> int:
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     """The report in FILE is taken as sent: the calendar lists what is owed after it."""
-    from composer.core.atomic import UnsafeOutput, write_output
     from composer.core.classify import classify
     from composer.core.obligations import CHINA_TZ
     from composer.core.owed import owed
@@ -94,17 +93,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     if not items:
         print(f"{args.file}: nothing is owed after this report (a summary report, or a "
               "general incident)", file=sys.stderr)
-    data = calendar_ics(report, items, now=datetime.now(CHINA_TZ).replace(microsecond=0))
-    try:
-        write_output(args.out, data)
-    except UnsafeOutput as exc:
-        print(f"{args.out}: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    except OSError as exc:
-        print(f"{args.out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_ERROR
-    print(args.out)
-    return EXIT_OK
+    return _write(args.out, calendar_ics(report, items,
+                                         now=datetime.now(CHINA_TZ).replace(microsecond=0)))
 
 
 def _read_log(path: Path) -> tuple[Any, Any] | str:

@@ -24,6 +24,7 @@ from composer.core.hygiene import Finding, clean_report
 from composer.core.incident_io import dump_report, parse_report
 from composer.core.model import FORMAT, Report, ReportType
 from composer.core.obligations import CHINA_TZ
+from composer.core.stored_time import aware_time
 from composer.core.validators import UNKNOWN_KEY, InvalidIncident, Problem
 
 _Parsed = tuple[Report | None, tuple[Problem, ...], list[Classification], tuple[Finding, ...]]
@@ -315,18 +316,7 @@ def draft_from_json(obj: dict[str, Any], *, id: int | None = None,
                  confirmed_level=obj.get("confirmed_level"), step=int(obj.get("step") or 0),
                  id=id, parent_id=parent_id,
                  corrected=dict(corrected) if isinstance(corrected, dict) else None,
-                 settled_at=_moment(obj.get("settled_at")))
-
-
-def _moment(value: Any) -> datetime | None:
-    """A stored timezone-aware time (None when absent or unreadable)."""
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.utcoffset() is not None else None
+                 settled_at=aware_time(obj.get("settled_at")))
 
 
 __all__ = [

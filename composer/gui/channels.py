@@ -13,7 +13,6 @@ printScriptRequested(), exportCalendarRequested().
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -39,6 +37,7 @@ from composer.core.owed import Owed, owed
 from composer.core.rules import reporting_rules
 from composer.gui import i18n
 from composer.gui.draft_model import DraftModel
+from composer.gui.input_widgets import action_button
 
 _TEXT_READY = threading.Event()
 
@@ -104,13 +103,6 @@ class ChannelCards(QTabWidget):
 
     # --- building ------------------------------------------------------------------------
 
-    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAccessibleName(text.rstrip("…"))
-        button.clicked.connect(slot)
-        return button
-
     def _card(self, name: str) -> tuple[QScrollArea, QVBoxLayout]:
         inner = QWidget()
         layout = QVBoxLayout(inner)
@@ -151,11 +143,11 @@ class ChannelCards(QTabWidget):
                                          "不发往受理平台。"), "email-drill")
         self.email_to = _label("", "email-to")
         layout.addWidget(self.email_to)
-        self.copy_address = self._button(
+        self.copy_address = action_button(
             "email-copy-address", self.tr("复制地址"),
             lambda: copy_text(", ".join(self._to().emails)))
         self._row(layout,
-                  self._button("email-open", self.tr("在邮件客户端中打开…"),
+                  action_button("email-open", self.tr("在邮件客户端中打开…"),
                                self.openEmailRequested.emit),
                   self.copy_address)
         layout.addWidget(_label(self.tr(
@@ -175,11 +167,11 @@ class ChannelCards(QTabWidget):
                                          "不发往受理平台。"), "fax-drill")
         self.fax_to = _label("", "fax-to")
         layout.addWidget(self.fax_to)
-        self.copy_number = self._button("fax-copy-number", self.tr("复制号码"),
+        self.copy_number = action_button("fax-copy-number", self.tr("复制号码"),
                                         lambda: copy_text(self._to().fax or ""))
         self._row(layout,
-                  self._button("fax-print", self.tr("打印传真件…"), self.printFaxRequested.emit),
-                  self._button("fax-save-tiff", self.tr("保存传真 TIFF…"),
+                  action_button("fax-print", self.tr("打印传真件…"), self.printFaxRequested.emit),
+                  action_button("fax-save-tiff", self.tr("保存传真 TIFF…"),
                                self.saveFaxTiffRequested.emit),
                   self.copy_number)
         layout.addWidget(_label(self.tr(
@@ -208,9 +200,9 @@ class ChannelCards(QTabWidget):
         self.script.setAccessibleName(self.tr("电话稿"))
         layout.addWidget(self.script, 1)
         self._row(layout,
-                  self._button("hotline-print", self.tr("打印电话稿和记录单…"),
+                  action_button("hotline-print", self.tr("打印电话稿和记录单…"),
                                self.printScriptRequested.emit),
-                  self._button("hotline-copy", self.tr("复制电话稿"),
+                  action_button("hotline-copy", self.tr("复制电话稿"),
                                lambda: copy_text(self.script.toPlainText())))
         layout.addWidget(_label(self.tr("通话时在打印的“电话报告记录单”上记下通话时间、"
                                         "接听人姓名、受理编号和对方询问的问题；记录报送时填写。")))
@@ -226,8 +218,8 @@ class ChannelCards(QTabWidget):
             .replace("%1", c.website).replace("%2", c.wechat_mini_program)
             .replace("%3", c.wechat_account)))
         self._row(layout,
-                  self._button("web-copy-all", self.tr("全部复制"), self.copy_all),
-                  self._button("web-copy-site", self.tr("复制网址"),
+                  action_button("web-copy-all", self.tr("全部复制"), self.copy_all),
+                  action_button("web-copy-site", self.tr("复制网址"),
                                lambda: copy_text(c.website)))
         layout.addWidget(_label(self.tr("按《办法》第七条的顺序逐项复制、粘贴到表单中（纯文本，"
                                         "不含格式）。")))
@@ -241,7 +233,7 @@ class ChannelCards(QTabWidget):
         card, layout = self._card("card-owed")
         self.owed_text = _label("", "owed-list")
         layout.addWidget(self.owed_text)
-        self._row(layout, self._button("owed-export-ics", self.tr("导出日历（.ics）…"),
+        self._row(layout, action_button("owed-export-ics", self.tr("导出日历（.ics）…"),
                                        self.exportCalendarRequested.emit))
         layout.addWidget(_label(self.tr("日历文件可导入 Outlook、Thunderbird、WPS 日历，"
                                         "每项事先提醒。")))
@@ -332,7 +324,7 @@ class ChannelCards(QTabWidget):
             self.fields_grid.addWidget(box, 2 * row + 1, 0)
             def copy_this(checked: bool = False, k: str = key) -> None:
                 self.copy_field(k)
-            copy = self._button(f"copy-{key}", self.tr("复制"), copy_this)
+            copy = action_button(f"copy-{key}", self.tr("复制"), copy_this)
             copy.setAccessibleName(self.tr("复制") + " " + title)   # which item, for a reader
             self.fields_grid.addWidget(copy, 2 * row + 1, 1)
 

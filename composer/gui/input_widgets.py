@@ -4,6 +4,7 @@ on-screen name of a draft field, and numbers as typed (grouped digits, full-widt
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -23,7 +25,17 @@ from composer.core.problem_text import field_label
 from composer.core.validators import parse_time
 from composer.gui import i18n, wheel
 
-SHOWN_FORMAT = "yyyy-M-d H:m"  # reads "yyyy-MM-dd HH:mm" and its partly typed forms
+SHOWN_FORMAT = "yyyy-M-d H:m"
+
+
+def action_button(name: str, text: str, slot: Callable[[], object]) -> QPushButton:
+    """A push button named ``name`` (its objectName, which the smoke test presses) that runs
+    ``slot``; a screen reader hears ``text`` without its trailing ellipsis."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAccessibleName(text.rstrip("…"))
+    button.clicked.connect(slot)
+    return button  # reads "yyyy-MM-dd HH:mm" and its partly typed forms
 
 
 class DateEdit(QDateTimeEdit):

@@ -8,13 +8,12 @@ whose draft changed meanwhile stops early and its result is dropped; the newest 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from composer.core import flow
 from composer.core.classify import Classification
@@ -23,7 +22,7 @@ from composer.core.obligations import CHINA_TZ, lateness
 from composer.core.validators import Problem
 from composer.gui import i18n
 from composer.gui.draft_model import DraftModel
-from composer.gui.input_widgets import field_name
+from composer.gui.input_widgets import action_button, field_name
 from composer.gui.page_base import StepPage
 
 if TYPE_CHECKING:
@@ -92,19 +91,19 @@ class PreviewPage(StepPage):
         from composer.gui.preview import PagesView
 
         buttons = QHBoxLayout()
-        self.generate = self._button("generate-package", self.tr("生成报送材料包…"),
+        self.generate = action_button("generate-package", self.tr("生成报送材料包…"),
                                      self.generateRequested.emit)
         self.add_input(self.generate)
-        self.open_folder = self._button("open-folder", self.tr("打开文件夹"),
+        self.open_folder = action_button("open-folder", self.tr("打开文件夹"),
                                         self.openFolderRequested.emit)
         self.open_folder.setEnabled(False)
-        self.print_report = self._button("print-report", self.tr("打印报告…"),
+        self.print_report = action_button("print-report", self.tr("打印报告…"),
                                          lambda: self.printRequested.emit("report"))
-        self.print_fax = self._button("print-fax", self.tr("打印传真件…"),
+        self.print_fax = action_button("print-fax", self.tr("打印传真件…"),
                                       lambda: self.printRequested.emit("fax"))
-        self.export = self._button("export-json", self.tr("导出事件文件…"),
+        self.export = action_button("export-json", self.tr("导出事件文件…"),
                                    self.exportRequested.emit)
-        self.record = self._button("record-submission", self.tr("记录已报送…"),
+        self.record = action_button("record-submission", self.tr("记录已报送…"),
                                    self.submissionRequested.emit)
         for b in (self.generate, self.open_folder, self.print_report, self.print_fax,
                   self.export, self.record):
@@ -170,13 +169,6 @@ class PreviewPage(StepPage):
 
     def refresh(self) -> None:
         self._show_late()
-
-    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAccessibleName(text.rstrip("…"))
-        button.clicked.connect(slot)
-        return button
 
     def initializePage(self) -> None:
         super().initializePage()
