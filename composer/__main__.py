@@ -20,7 +20,13 @@ OUTPUTS = ("pdf", "eml", "fax")
 OPTIONAL_OUTPUTS = ("script",)   # written only when --only names them
 
 
-def _parser() -> argparse.ArgumentParser:
+CORE_COMMANDS = ("open", "validate", "classify", "render", "doctor")
+"""The commands defined in this module; the record commands come from :mod:`composer.cli_records`."""
+
+
+def _parser(records: bool = True) -> argparse.ArgumentParser:
+    """The command line; without ``records``, the record commands are left out (a core command
+    parses the same without them, and building their parsers is most of the parser's cost)."""
     import argparse
 
     p = argparse.ArgumentParser(
@@ -54,9 +60,10 @@ def _parser() -> argparse.ArgumentParser:
     d = sub.add_parser("doctor", help="check this workstation: Qt, fonts, folders, printers, mail")
     d.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: the "
                    "app's language)")
-    from composer.cli_records import add_commands as add_record_commands
+    if records:
+        from composer.cli_records import add_commands as add_record_commands
 
-    add_record_commands(sub)  # script, calendar, log verify|export
+        add_record_commands(sub)  # script, calendar, log verify|export
     return p
 
 
@@ -241,9 +248,10 @@ def _safe_streams() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _safe_streams()
-    if not (sys.argv[1:] if argv is None else argv):
+    given = sys.argv[1:] if argv is None else argv
+    if not given:
         return _start_gui(None)     # the app: no command-line parser to build first
-    args = _parser().parse_args(argv)
+    args = _parser(records=given[0] not in CORE_COMMANDS).parse_args(argv)
     if args.command is None:
         return _start_gui(None)
     if args.command == "open":
@@ -252,12 +260,14 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
             return EXIT_INVALID
         return _start_gui(args.file)
-    from composer.cli_records import HANDLERS as RECORD_HANDLERS
-
     handler = {"validate": _cmd_validate, "classify": _cmd_classify, "render": _cmd_render,
-               "doctor": _cmd_doctor, **RECORD_HANDLERS}
+               "doctor": _cmd_doctor}.get(args.command)
+    if handler is None:
+        from composer.cli_records import HANDLERS as RECORD_HANDLERS
+
+        handler = RECORD_HANDLERS[args.command]
     try:
-        code = handler[args.command](args)
+        code = handler(args)
     except KeyboardInterrupt:
         return EXIT_ERROR
     except BrokenPipeError:  # e.g. `composer classify FILE | head`: the reader left early

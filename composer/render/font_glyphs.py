@@ -20,6 +20,8 @@ import sys
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain, repeat
+from operator import add, sub
 from typing import Any
 
 GLYPH_FIELDS = ("charToGlyph", "charWidths", "defaultWidth", "glyphToChar", "hmetrics",
@@ -94,9 +96,10 @@ def _ulongs(data: bytes, offset: int, count: int) -> array[int]:
 
 
 def read(data: bytes, tables: dict[str, tuple[int, int]],
-         scale: Callable[[int], Any]) -> Glyphs | None:
+         scale: Callable[[int], Any] | None) -> Glyphs | None:
     """The glyph fields of the face whose tables (tag → (offset, length)) are in ``data``, with
-    reportlab's ``scale`` of font units; None where this module does not read the font as
+    reportlab's ``scale`` of font units (None: 1000 units an em, which reportlab leaves as they
+    are); None where this module does not read the font as
     reportlab does (another cmap format, a cut table …): then the cache is not used."""
     try:
         head, hhea, maxp = tables["head"][0], tables["hhea"][0], tables["maxp"][0]
@@ -113,7 +116,7 @@ def read(data: bytes, tables: dict[str, tuple[int, int]],
         loca = (_ushorts if loca_format == 0 else _ulongs)(data, tables["loca"][0], glyphs + 1)
     except (KeyError, ValueError, struct.error):
         return None
-    scaled = list(map(scale, pairs[0::2]))
+    scaled = pairs[0::2].tolist() if scale is None else list(map(scale, pairs[0::2]))
     last = scaled[-1]
     widths = scaled + [last] * (glyphs - metrics)
     # reportlab walks the glyphs in order, each glyph's characters in cmap order
@@ -161,15 +164,14 @@ def _cmap(data: bytes, cmap: int) -> dict[int, int] | None:
 
 
 def _format12(groups: array[int]) -> dict[int, int] | None:
-    found: dict[int, int] = {}
-    size = 0
-    for n in range(0, len(groups), 3):
-        start, end, glyph = groups[n], groups[n + 1], groups[n + 2]
-        size += max(0, end - start + 1)
-        if size > CHARS_MAX:
-            return None
-        found.update(zip(range(start, end + 1), range(glyph, glyph + end - start + 1)))
-    return found
+    starts, ends, firsts = groups[0::3], groups[1::3], groups[2::3]
+    stops = list(map(add, ends, repeat(1, len(ends))))
+    sizes = list(map(sub, stops, starts))                  # negative: an empty group
+    if sum(size for size in sizes if size > 0) > CHARS_MAX:
+        return None
+    # group by group, a later group overriding an earlier one, as reportlab reads them
+    return dict(zip(chain.from_iterable(map(range, starts, stops)),
+                    chain.from_iterable(map(range, firsts, map(add, firsts, sizes)))))
 
 
 def _format4(data: bytes, at: int) -> dict[int, int] | None:
