@@ -34,7 +34,18 @@ import sys
 import time
 from pathlib import Path
 
-from _common import PY, ROOT, WHEN, Run, check, long_incident_file, median, run, tempdir
+from _common import (
+    PY,
+    ROOT,
+    WHEN,
+    Run,
+    accelerator,
+    check,
+    long_incident_file,
+    median,
+    run,
+    tempdir,
+)
 
 BARE_REPORTLAB = r"""
 import sys
@@ -172,6 +183,7 @@ def main() -> int:
                   "rebuilds: the cache is off, every run parses the fonts")
         print(f"  caches warm except in 'empty data folder' ({os.cpu_count()} CPUs, load "
               f"average {os.getloadavg()[0]:.1f})")
+        print(f"  {accelerator()}")
         if office:
             print("  goal: whole package <= 0.5x LibreOffice's PDF-alone time")
         _warm(example)
