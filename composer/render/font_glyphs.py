@@ -106,9 +106,10 @@ def read(data: bytes, tables: dict[str, tuple[int, int]],
         (loca_format,) = struct.unpack_from(">h", data, head + 50)
         (metrics,) = struct.unpack_from(">H", data, hhea + 34)
         (glyphs,) = struct.unpack_from(">H", data, maxp + 4)
-        char_to_glyph = _cmap(data, tables["cmap"][0])
-        if char_to_glyph is None or not 0 < metrics <= glyphs:
+        mapped = _mapped(data, tables["cmap"])
+        if mapped is None or not 0 < metrics <= glyphs:
             return None
+        char_to_glyph, by_glyph = dict(mapped[0]), mapped[1]   # a copy: aliased below
         pairs = _ushorts(data, tables["hmtx"][0], 2 * metrics)
         lsbs = _ushorts(data, tables["hmtx"][0] + 4 * metrics, glyphs - metrics)
         if loca_format not in (0, 1):
@@ -119,8 +120,6 @@ def read(data: bytes, tables: dict[str, tuple[int, int]],
     scaled = pairs[0::2].tolist() if scale is None else list(map(scale, pairs[0::2]))
     last = scaled[-1]
     widths = scaled + [last] * (glyphs - metrics)
-    # reportlab walks the glyphs in order, each glyph's characters in cmap order
-    by_glyph = sorted(char_to_glyph, key=char_to_glyph.__getitem__)
     if by_glyph and char_to_glyph[by_glyph[-1]] >= glyphs:
         by_glyph = [c for c in by_glyph if char_to_glyph[c] < glyphs]
     char_widths = dict(zip(by_glyph, map(widths.__getitem__,
@@ -136,6 +135,29 @@ def read(data: bytes, tables: dict[str, tuple[int, int]],
             break
     return Glyphs(char_to_glyph, char_widths, scaled[0], alias, pairs, lsbs, last, loca,
                   loca_format == 0)
+
+
+_MAPPED: dict[bytes, tuple[dict[int, int], list[int]]] = {}
+"""The maps of the cmap tables read in this process, by the table's bytes (the regular and bold
+faces of one family share theirs): read once, copied for each face. Never written anywhere."""
+_MAPPED_MAX = 8
+
+
+def _mapped(data: bytes, cmap: tuple[int, int]) -> tuple[dict[int, int], list[int]] | None:
+    """The character → glyph map of the cmap table at ``cmap`` (offset, length) and its
+    characters in glyph order (reportlab walks the glyphs in order, each glyph's characters in
+    cmap order), or None where :func:`_cmap` cannot read it. Do not change what it returns."""
+    table = data[cmap[0]:cmap[0] + cmap[1]]
+    hit = _MAPPED.get(table)
+    if hit is None:
+        char_to_glyph = _cmap(table, 0)
+        if char_to_glyph is None:
+            return None
+        hit = (char_to_glyph, sorted(char_to_glyph, key=char_to_glyph.__getitem__))
+        if len(_MAPPED) >= _MAPPED_MAX:
+            _MAPPED.clear()
+        _MAPPED[table] = hit
+    return hit
 
 
 def _cmap(data: bytes, cmap: int) -> dict[int, int] | None:
