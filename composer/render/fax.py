@@ -154,17 +154,19 @@ def fax_pages(pdf_bytes: bytes) -> Iterator[Image.Image]:
 
     with PDFIUM_LOCK:
         doc = pdfium.PdfDocument(pdf_bytes)
+        bitmap = _grey_bitmap()
     try:
         for i in range(len(doc)):
             with PDFIUM_LOCK:
                 page = doc[i]
                 try:
-                    image = _fax_page(page)
+                    image = _fax_page(page, bitmap=bitmap)
                 finally:
                     page.close()
             yield image
     finally:
         with PDFIUM_LOCK:
+            bitmap.close()
             doc.close()
 
 
