@@ -21,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-from _common import EXAMPLES, PY, accelerator, median, run, tempdir
+from _common import EXAMPLES, PY, accelerator, compile_bytecode, median, run, tempdir
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -43,6 +43,7 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--rounds", type=int, default=3)
     args = p.parse_args()
+    compile_bytecode()
     cases = {
         f"16 texts x {LINES_MAX} lines x {TEXT_MAX // LINES_MAX - 1} chars (worst shape)":
             incident(LINES_MAX, TEXT_MAX // LINES_MAX - 1, "字"),
