@@ -73,7 +73,7 @@ def long_incident_file(pages: int, directory: Path) -> Path:
 
 def compile_bytecode() -> None:
     """An installed Composer has its .pyc files (pip compiles them); a checkout run with
-    PYTHONDONTWRITEBYTECODE would compile every module at each start instead (≈ 55 ms of a
+    PYTHONDONTWRITEBYTECODE would compile every module at each start instead (≈ 70 ms of a
     render). Compile them once, as an install does, so the figure is the program's and not
     the compiler's."""
     import compileall

@@ -23,7 +23,7 @@ processes).
 Warm (in this process, after a first render): the report PDF per page.
 
 Composer's modules are byte-compiled first, as an install has them (this shell's
-``PYTHONDONTWRITEBYTECODE`` would otherwise make every run compile every module, ≈ 55 ms).
+``PYTHONDONTWRITEBYTECODE`` would otherwise make every run compile every module, ≈ 70 ms).
 
     python bench/bench_package.py [--rounds 5] [--pages 200] [--no-long]
 """
