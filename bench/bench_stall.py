@@ -196,7 +196,7 @@ def main() -> int:
     step("  closed", lambda: shown("guide-window").close())
 
     def record() -> None:
-        from composer.gui.dialogs import SubmissionDialog
+        from composer.gui.submission_dialog import SubmissionDialog
         dialog = window.record_submission()
         assert isinstance(dialog, SubmissionDialog)
         dialog.note.setText("bench")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from composer import __version__
+from composer.cli_input import load as _load
 
 if TYPE_CHECKING:   # the app starts without the command-line machinery (issue 14)
     import argparse
@@ -21,7 +22,7 @@ OPTIONAL_OUTPUTS = ("script",)   # written only when --only names them
 
 
 CORE_COMMANDS = ("open", "validate", "classify", "render", "doctor")
-"""The commands defined in this module; the record commands come from :mod:`composer.cli_records`."""
+"""The commands defined here; the record commands are in :mod:`composer.cli_records`."""
 
 
 def _parser(records: bool = True) -> argparse.ArgumentParser:
@@ -65,39 +66,6 @@ def _parser(records: bool = True) -> argparse.ArgumentParser:
 
         add_record_commands(sub)  # script, calendar, log verify|export
     return p
-
-
-def _read_input(name: str) -> bytes:
-    """The input, read to at most one byte past the size limit (``/dev/zero`` must not hang);
-    a named input must be a regular file (:mod:`composer.core.input_file`)."""
-    from composer.core.input_file import read_input
-    from composer.core.validators import INPUT_MAX_BYTES
-
-    if name == "-":
-        return sys.stdin.buffer.read(INPUT_MAX_BYTES + 1)
-    return read_input(name, INPUT_MAX_BYTES + 1)   # one past: the loader says "too large"
-
-
-def _load(name: str):  # -> tuple[Report, bytes] | int
-    from composer.core.incident_io import loads_report
-    from composer.core.input_file import UnreadableInput
-    from composer.core.validators import PATH_SHOWN, InvalidIncident, printable, problem_lines
-
-    try:
-        data = _read_input(name)
-    except UnreadableInput as exc:
-        print(f"{printable(name, PATH_SHOWN)}: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    except OSError as exc:
-        print(f"{printable(name, PATH_SHOWN)}: cannot read: {exc.strerror or exc}",
-              file=sys.stderr)
-        return EXIT_ERROR
-    try:
-        return loads_report(data), data
-    except InvalidIncident as exc:
-        for line in problem_lines(exc.problems):
-            print(line, file=sys.stderr)
-        return EXIT_INVALID
 
 
 def _print_warnings(report) -> None:

@@ -3,7 +3,11 @@
 ``composer script FILE``, ``composer calendar FILE --out ICS``, ``composer log verify``,
 ``composer log export --out PDF``. :func:`add_commands` registers them on the main parser;
 :data:`HANDLERS` maps each command to its function. Exit status: 0 success, 2 invalid input,
-1 anything else (``log verify``: the chain does not hold; the first broken record is named).
+1 anything else (``log verify``: the record does not hold; each problem names its record).
+
+``log verify`` and ``log export`` open the database read-only (SQLite ``mode=ro``): they write
+nothing, change no file mode and create no journal; the database stays byte for byte as it was.
+A damaged row is a broken record, never a traceback.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ def _load(name: str):  # type: ignore[no-untyped-def]
     """``(report, source)`` with the report's text cleaned (the one text hygiene of every
     output, :mod:`composer.core.hygiene`; one ``warning:`` line per field it changed), or an
     exit status."""
-    from composer.__main__ import _load as load
+    from composer.cli_input import load
     from composer.core.hygiene import clean_report
     from composer.render.checks import hygiene_warnings
 
@@ -90,52 +94,73 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _storage():  # type: ignore[no-untyped-def]
-    from composer.core import paths
-    from composer.core.storage import Storage
+def _read_log(path: Path) -> tuple[Any, Any] | str:
+    """(records and profile, verification) of the database at ``path``, opened read-only; or
+    why it cannot be read. Without a database: no records — unless an anchor says there were."""
+    import sqlite3
 
-    path = paths.database_path()
+    from composer.core import records
+    from composer.core.record_verify import (
+        RecordLog,
+        Verification,
+        open_read_only,
+        read_log,
+        verify,
+    )
+
     if not path.exists():
-        return None
-    return Storage(path)
+        try:
+            anchor = records.read_anchor(path)
+        except ValueError as exc:
+            return RecordLog((), None), Verification(0, (f"record anchor: {exc}",), None,
+                                                     records.GENESIS)
+        problems: tuple[str, ...] = () if anchor is None or anchor.seq == 0 else (
+            (f"record 1 is missing: the database {path} is gone, but the anchor names record "
+             f"{anchor.seq}"),)
+        return RecordLog((), None), Verification(0, problems, 1 if problems else None,
+                                                 records.GENESIS)
+    try:
+        db = open_read_only(path)
+    except sqlite3.Error as exc:
+        return f"cannot open the database {path}: {exc}"
+    try:
+        result = verify(db, path.parent, path)
+        log = read_log(db)
+    except sqlite3.Error as exc:
+        return f"cannot read the database {path}: {exc}"
+    finally:
+        db.close()
+    return log, result
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    import sqlite3
+    from composer.core import paths
 
-    try:
-        storage = _storage()
-    except sqlite3.DatabaseError as exc:
-        print(f"cannot open the database: {exc}", file=sys.stderr)
+    path = paths.database_path()
+    loaded = _read_log(path)
+    if isinstance(loaded, str):
+        print(loaded, file=sys.stderr)
         return EXIT_ERROR
+    log, result = loaded
     if args.log_command == "verify":
-        if storage is None:
+        if not path.exists() and result.ok:
             print("no sending recorded yet (no database)")
             return EXIT_OK
-        result = storage.verify_records()
         if result.ok:
             print(f"ok: {result.checked} records, chain intact, stored packages unchanged; "
                   f"head {result.head}")
             return EXIT_OK
-        print(f"broken: first broken record {result.first_broken}", file=sys.stderr)
+        print(f"broken: first broken record {result.first_broken}"
+              if result.first_broken is not None else
+              f"broken: {len(result.problems)} problem(s)", file=sys.stderr)
         for problem in result.problems:
             print(problem, file=sys.stderr)
         return EXIT_ERROR
     from composer.core.atomic import UnsafeOutput, write_output
     from composer.core.obligations import CHINA_TZ
-    from composer.core.storage import Storage
     from composer.render.record_pdf import record_pdf
 
-    when = datetime.now(CHINA_TZ).replace(microsecond=0)
-    if storage is None:                 # nothing recorded: an empty record, no database made
-        import tempfile
-
-        with tempfile.TemporaryDirectory() as tmp:
-            empty = Storage(Path(tmp) / "empty.sqlite3")
-            pdf = record_pdf(empty, empty.verify_records(), generated_at=when)
-            empty.close()
-    else:
-        pdf = record_pdf(storage, storage.verify_records(), generated_at=when)
+    pdf = record_pdf(log, result, generated_at=datetime.now(CHINA_TZ).replace(microsecond=0))
     try:
         write_output(args.out, pdf)
     except UnsafeOutput as exc:
@@ -145,6 +170,11 @@ def cmd_log(args: argparse.Namespace) -> int:
         print(f"{args.out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
     print(args.out)
+    print(f"head {result.head} ({result.checked} records, "
+          f"{'chain intact' if result.ok else 'chain broken'})")
+    if not result.ok:     # the PDF says so too; composer log verify names every problem
+        print(f"warning: the sending record does not hold ({len(result.problems)} "
+              "problem(s)): run composer log verify", file=sys.stderr)
     return EXIT_OK
 
 

@@ -26,3 +26,16 @@ def test_every_resource_and_template_loads_through_the_gateway() -> None:
         assert names, folder
         for name in names:
             assert read(name) == (source / name).read_bytes(), name
+
+
+def test_every_code_folder_is_a_package_of_the_wheel() -> None:
+    """The wheel lists its packages by name (resources/ and templates/ are mapped in): a new
+    folder of modules must be listed too, or `pip install .` leaves it out while the editable
+    install used by the tests still finds it (composer.core.store once went missing so)."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+                 ["tool"]["setuptools"]["packages"])
+    code = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "composer").rglob("*.py")
+            if "__pycache__" not in p.parts}
+    assert code <= listed, f"not in [tool.setuptools] packages: {sorted(code - listed)}"

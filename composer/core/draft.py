@@ -59,6 +59,9 @@ class Draft:
     parent_id: int | None = None
     corrected: dict[str, Any] | None = None
     settled_at: datetime | None = None
+    revision: int = 0
+    """The storage's revision this draft was loaded or last saved at (a save from an older
+    revision than the stored one is refused: composer/core/store/drafts.py)."""
     _parsed: dict[str, _Parsed] = field(
         default_factory=dict, init=False, repr=False, compare=False)
     """The validator's answers for the last data seen, by its JSON text (see :meth:`_parse`)."""
@@ -217,7 +220,7 @@ class Draft:
         return Draft(data=copy.deepcopy(self.data), fast_path=self.fast_path,
                      confirmed_level=self.confirmed_level, step=self.step, id=self.id,
                      parent_id=self.parent_id, corrected=copy.deepcopy(self.corrected),
-                     settled_at=self.settled_at)
+                     settled_at=self.settled_at, revision=self.revision)
 
 
 def new_draft(profile: dict[str, Any] | None = None, *, now: datetime | None = None,

@@ -36,6 +36,7 @@ class SentReport:
     record_seq: int | None = None    # the sending record's number, when chained
     draft_id: int | None = None
     drill: bool = False          # a drill (演练): never counts as the unit's report
+    corrects: int | None = None  # a correction: the record seq of the sending it corrects
 
     def __post_init__(self) -> None:
         if self.sent_at.utcoffset() is None:

@@ -40,4 +40,20 @@ def changed_parts(old: dict[str, Any] | None, new: dict[str, Any]) -> list[str]:
     return parts
 
 
-__all__ = ["changed_parts", "facts"]
+def differences(old: Any, new: Any, path: str = "") -> list[tuple[str, Any, Any]]:
+    """Every leaf that differs between two drafts' ``data``, as (JSON path, old, new); a
+    missing value is None. Lists compare whole."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        out: list[tuple[str, Any, Any]] = []
+        for key in sorted(set(old) | set(new), key=str):
+            sub = f"{path}.{key}" if path else str(key)
+            out += differences(old.get(key), new.get(key), sub)
+        return out
+    if isinstance(old, dict) and new is None:
+        return differences(old, {}, path)
+    if isinstance(new, dict) and old is None:
+        return differences({}, new, path)
+    return [] if old == new else [(path, old, new)]
+
+
+__all__ = ["changed_parts", "differences", "facts"]

@@ -1,17 +1,23 @@
-"""The record of what was sent, when, by which channel (Art. 10–11: evidence of reporting on time).
+"""The record of what was sent, when, by which channel, to whom (Art. 10–11: evidence of
+reporting on time).
 
 The channels are the official ones of the rule data plus "other" (e.g. handed to the receiving
 department directly); their addresses and numbers come from :func:`reporting_rules`, never from
-here.
+here. The recipients a sending can reach are the operator's route recipients
+(``resources/rules/reporting.json``) and the 12387 intake (:func:`recipients`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
+from composer.core.model import OperatorKind
 from composer.core.obligations import CHINA_TZ, Obligation
 from composer.core.rules import reporting_rules
+
+INTAKE = "intake"      # composer.core.history.INTAKE
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +45,77 @@ def channel(channel_id: str) -> Channel | None:
     return next((c for c in channels() if c.id == channel_id), None)
 
 
+_SHORT = {"email": ("电子邮件", "e-mail"), "fax": ("传真", "fax"), "hotline": ("电话", "phone"),
+          "website": ("网站", "website"), "wechat": ("微信", "WeChat"),
+          "other": ("直接报送", "in person")}
+
+
+def channel_short(channel_id: str, lang: str = "zh") -> str:
+    """One word for the channel (e.g. 传真), for lists; the id itself if it is unknown."""
+    zh, en = _SHORT.get(channel_id, (channel_id, channel_id))
+    return zh if lang == "zh" else en
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientChoice:
+    """Whom a sending can reach: a route recipient of the rule data, or the 12387 intake."""
+
+    id: str              # a Recipient.id of the rule data, or INTAKE
+    zh: str
+    en: str
+
+
+def intake() -> RecipientChoice:
+    c = reporting_rules().channels
+    return RecipientChoice(INTAKE, f"{c.hotline} 受理平台", f"the {c.hotline} intake")
+
+
+def recipients(kind: OperatorKind | None) -> tuple[RecipientChoice, ...]:
+    """The recipients of ``kind``'s reporting route (all routes' when the kind is not known),
+    then the 12387 intake."""
+    rules = reporting_rules()
+    routes = [rules.route(kind)] if kind is not None else list(rules.routes)
+    seen: dict[str, RecipientChoice] = {}
+    for route in routes:
+        for r in route.recipients:
+            seen.setdefault(r.id, RecipientChoice(r.id, r.zh, r.en))
+    return (*seen.values(), intake())
+
+
+def recipient_label(recipient_id: str, lang: str = "zh") -> str:
+    """The recipient's name in the rule data's words (the id itself if it is unknown)."""
+    for r in recipients(None):
+        if r.id == recipient_id:
+            return r.zh if lang == "zh" else r.en
+    return recipient_id
+
+
+def recipient_name(recipient_id: str, operator: Any) -> str:
+    """The body a route recipient is for this operator, from the rule data: the operator's
+    field (e.g. its 保护工作部门), with the rule's suffix (江苏 → 江苏网信办), or the fixed name;
+    "" for the intake or when the field is empty."""
+    if not isinstance(operator, dict):
+        return ""
+    for route in reporting_rules().routes:
+        for r in route.recipients:
+            if r.id != recipient_id:
+                continue
+            if r.fixed:
+                return r.fixed
+            value = operator.get(r.field) if r.field else None
+            return f"{value.strip()}{r.suffix}" if isinstance(value, str) and value.strip() else ""
+    return ""
+
+
+def default_recipient(channel_id: str, kind: OperatorKind | None) -> str:
+    """The channels of 12387 reach the intake; ``other`` (handed over directly) reaches the
+    first recipient of the operator's route."""
+    if channel_id != "other":
+        return INTAKE
+    route = recipients(kind)
+    return route[0].id
+
+
 @dataclass(frozen=True, slots=True)
 class Submission:
     id: int
@@ -46,6 +123,8 @@ class Submission:
     channel: str            # a Channel id
     sent_at: datetime       # timezone-aware
     note: str = ""
+    recipient: str = "intake"       # whom it reached (composer.core.history)
+    record_seq: int | None = None   # its record in the chain; None: a row without a record
 
 
 def lateness(sent_at: datetime, due: Obligation | None) -> float | None:

@@ -17,6 +17,7 @@ import os
 import sqlite3
 import sys
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
@@ -70,11 +71,43 @@ def loaded_render_modules() -> list[str]:
     return [name for name in RENDER_MODULES if name in sys.modules]
 
 
+def check_database() -> bool:
+    """A damaged database file is named at start, with the drafts still readable and a copy
+    kept beside it, and the user chooses: start afresh, continue, or quit (False)."""
+    from composer.core.store import damage
+
+    path = paths.database_path()
+    found = damage.check(path)
+    if found is None:
+        return True
+    from composer.gui.damaged_dialog import DamagedDatabaseDialog
+
+    try:
+        copy: Path | None = damage.keep_copy(path)
+    except OSError:
+        copy = None
+    dialog = DamagedDatabaseDialog(path, found.problems, copy, damage.salvage_drafts(path))
+    dialog.exec()
+    if dialog.result_value == "afresh" and copy is not None:
+        try:
+            damage.start_afresh(path)
+        except (OSError, sqlite3.Error) as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(None, QCoreApplication.translate("App", "无法新建草稿数据库"),
+                                 f"{path}\n{exc}")
+            return False
+        return True
+    return dialog.result_value is not None
+
+
 def run(path: str | None = None) -> int:
     """Start the desktop app (optionally with an incident file loaded). Returns the exit code."""
     from composer.gui.mainwindow import MainWindow
 
     app = setup_application()
+    if not check_database():
+        return 1
     try:
         storage = Storage()
         recovered = storage.begin_session()

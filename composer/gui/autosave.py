@@ -37,11 +37,11 @@ from PySide6.QtWidgets import (
 from composer.core.atomic import atomic_write_bytes
 from composer.core.draft import Draft
 from composer.core.obligations import CHINA_TZ
-from composer.core.storage import SentReportError, Storage
+from composer.core.storage import DraftChangedElsewhere, SentReportError, Storage
 from composer.gui.model import DraftModel
 
 if TYPE_CHECKING:   # dialogs are loaded when first opened, not with the first window
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QDialog, QFileDialog
 
 # The timer fires 1.2 s after the first unsaved change, so that the commit (fsync, and the
 # event loop on a loaded machine) still ends within the promised 1.5 s: bench/kill_cycles.py
@@ -98,6 +98,7 @@ class Autosaver(QObject):
         self._pristine: tuple[str, bool, str | None] | None = None
         self._pristine_of: Draft | None = None
         self._pending: dict[str, Callable[[], None]] = {}
+        self.conflict: QDialog | None = None      # the open "changed elsewhere" dialog
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
@@ -128,6 +129,8 @@ class Autosaver(QObject):
 
     def needs_saving(self) -> bool:
         draft = self.model.draft
+        if self.model.held_elsewhere:      # another window edits it (composer/gui/editing.py)
+            return False
         return (draft.id is not None or self._pristine is None or draft is not self._pristine_of
                 or _edits(draft) != self._pristine)
 
@@ -143,6 +146,9 @@ class Autosaver(QObject):
                 del self._pending[key]
             if self.needs_saving():
                 self.storage.save_draft(self.model.draft, orderly=orderly)
+        except DraftChangedElsewhere as exc:
+            self._conflict(exc)
+            return False
         except AUTOSAVE_ERRORS as exc:
             self._failed(_reason(exc, self.storage.path))
             return False
@@ -161,6 +167,37 @@ class Autosaver(QObject):
         draft. ``key`` names it, so only the latest write of the same thing is retried."""
         self._pending[key] = action
         self.save()
+
+    def _conflict(self, exc: DraftChangedElsewhere) -> None:
+        """Another window saved this draft since it was opened here: nothing was stored. The
+        banner says so (no automatic retry: it would fail the same way) and a dialog shows
+        both versions' differences; this window keeps its text whatever the answer."""
+        self.error = str(exc)
+        self.retry.stop()
+        self._refresh_banners()
+        self.failed.emit(self.error)
+        try:
+            theirs = self.storage.load_draft(exc.draft_id)
+        except (KeyError, ValueError, *SAVE_ERRORS):
+            return
+        from composer.gui.conflict_dialog import ConflictDialog
+
+        if isinstance(self.conflict, ConflictDialog):   # open already: show the latest text
+            self.conflict.show_versions(theirs, self.model.draft)
+            return
+        dialog = ConflictDialog(theirs, self.model.draft, self.window)
+        self.conflict = dialog
+
+        def answered(_: int) -> None:
+            self.conflict = None
+            if dialog.result_value == "mine" and self.model.draft.id == exc.draft_id:
+                self.model.draft.revision = exc.stored
+                self.save()
+            elif dialog.result_value == "export":
+                self.choose_export()
+            dialog.deleteLater()
+        dialog.finished.connect(answered)
+        dialog.open()
 
     def _failed(self, reason: str) -> None:
         self.error = reason

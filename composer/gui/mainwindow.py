@@ -22,9 +22,10 @@ from composer.core.draft import Draft, derived_draft, new_draft
 from composer.core.drill import PREFIX as DRILL_PREFIX
 from composer.core.model import ReportType
 from composer.core.storage import CorruptRow, DraftSummary, SentReportError, Storage
-from composer.gui import font_setting, geometry, i18n, sending
+from composer.gui import font_setting, geometry, i18n
 from composer.gui.autosave import AUTOSAVE_MS, Autosaver
 from composer.gui.drill_banner import DrillBanner
+from composer.gui.editing import EditorGuard
 from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
 from composer.gui.output import EMAIL_RECIPIENTS, OutputActions, package_dir_name
@@ -38,7 +39,8 @@ DROPPED_SHOWN = 30
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from composer.gui.dialogs import RecoveryDialog, ReportsDialog
+    from composer.gui.recovery_dialog import RecoveryDialog
+    from composer.gui.reports_dialog import ReportsDialog
 
 
 class MainWindow(OutputActions, QMainWindow):
@@ -59,6 +61,10 @@ class MainWindow(OutputActions, QMainWindow):
             self.autosaver.mark_pristine()                     # stored on the first edit
         self.model.replaced.connect(self._show_submission)
         self.model.changed.connect(self._update_title)
+        self.build_sending()                                   # composer/gui/output.py
+        self.editor_guard = EditorGuard(self, storage, self.model, self._window_name,
+                                        self.open_draft)       # one draft, one editor
+        self.editor_guard.holderChanged.connect(self._show_submission)
         geometry.restore(self, storage)
         self.build_ui()
 
@@ -83,6 +89,7 @@ class MainWindow(OutputActions, QMainWindow):
         layout.addWidget(self.header)
         layout.addWidget(DrillBanner(self.model))   # shown while a drill (演练) is open
         layout.addWidget(self.sent_bar)
+        layout.addWidget(self.editor_guard.make_bar())
         self.steps = StepIndicator(self.wizard, self.model)
         layout.addWidget(self.steps)
         layout.addWidget(self.wizard, 1)
@@ -111,7 +118,7 @@ class MainWindow(OutputActions, QMainWindow):
         self.wizard.currentIdChanged.connect(self._step_changed)
         self.wizard.finishedReport.connect(self.finish_report)
         self._build_menus()
-        sending.connect_window(self)  # channel cards, what is owed
+        self.sending.connect_preview(pages[flow.Step.PREVIEW])  # channel cards, what is owed
         self._show_submission()
         self.wizard.go_to(self.model.draft.step)
         self.statusBar().showMessage(self.tr("草稿自动保存"))
@@ -134,7 +141,7 @@ class MainWindow(OutputActions, QMainWindow):
                      QKeySequence.StandardKey.Open, name="action-open-file")
         self._action(file_menu, self.tr("立即保存(&S)"), lambda: self.save_now(orderly=True),
                      QKeySequence.StandardKey.Save, name="action-save")
-        self._action(file_menu, self.tr("导出报送记录(&E)…"), lambda: sending.export_log(self)
+        self._action(file_menu, self.tr("导出报送记录(&E)…"), lambda: self.sending.export_log()
                      ).setObjectName("action-export-log")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit,
@@ -178,6 +185,10 @@ class MainWindow(OutputActions, QMainWindow):
         QApplication.setApplicationDisplayName(
             QCoreApplication.translate("App", "网络安全事件报告"))
         self.build_ui()
+
+    def _window_name(self) -> str:
+        """How other windows name this one while it edits a draft (composer/gui/editing.py)."""
+        return self.model.draft.title or self.tr("新报告")
 
     def _update_title(self) -> None:
         """The report's title; the window system adds the app's name (网络安全事件报告) once."""
@@ -320,9 +331,10 @@ class MainWindow(OutputActions, QMainWindow):
     def show_reports(self) -> ReportsDialog:
         self.save_now()
         from composer.core.owed import order_reports
-        from composer.gui.dialogs import ReportsDialog
+        from composer.gui.reports_dialog import ReportsDialog
 
-        dialog = ReportsDialog(order_reports(self.storage, self.storage.list_drafts()), self)
+        dialog = ReportsDialog(order_reports(self.storage, self.storage.list_drafts()), self,
+                               sendings=self.storage.sent_reports())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def done(_: int) -> None:
@@ -366,7 +378,7 @@ class MainWindow(OutputActions, QMainWindow):
     def offer_recovery(self, drafts: list[DraftSummary]) -> RecoveryDialog | None:
         if not drafts:
             return None
-        from composer.gui.dialogs import RecoveryDialog
+        from composer.gui.recovery_dialog import RecoveryDialog
 
         dialog = RecoveryDialog(drafts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -390,6 +402,7 @@ class MainWindow(OutputActions, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         geometry.save(self, self.storage)
         if self.autosaver.confirm_close():
+            self.editor_guard.release()
             event.accept()
         else:
             event.ignore()

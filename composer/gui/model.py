@@ -24,6 +24,7 @@ class DraftModel(QObject):
         super().__init__(parent)
         self.draft = draft
         self.read_only = False  # a sent report is a record: no edit reaches it
+        self.held_elsewhere = False  # another window edits this draft: nothing of it is saved
         self.changed.connect(self._note_settled)
 
     def _note_settled(self) -> None:
@@ -62,5 +63,6 @@ class DraftModel(QObject):
     def replace(self, draft: Draft) -> None:
         self.draft = draft
         self.read_only = False
+        self.held_elsewhere = False
         self.replaced.emit()
         self.changed.emit()

@@ -2,13 +2,15 @@
 
 :class:`OutputActions` is a mixin of :class:`composer.gui.mainwindow.MainWindow` (it uses the
 window's ``storage``, ``model``, ``wizard``, ``header``, ``save_now``, ``_warn`` and
-``say_error``). File dialogs are opened window-modal with ``open()`` and returned, so tests
-and the smoke test can use and close them like a user.
+``say_error``). It builds the window's sending parts once (:meth:`OutputActions.build_sending`):
+the current package (:mod:`composer.gui.current_package`), the channel actions
+(:mod:`composer.gui.sending`) and recording (:mod:`composer.gui.recording`); every package is
+written by :func:`composer.gui.packaging.write`. File dialogs are opened window-modal with
+``open()`` and returned, so tests and the smoke test can use and close them like a user.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,32 +18,27 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QStandardPaths, Qt
 
 from composer.core import flow
-from composer.core.draft import Draft, correction_draft
-from composer.core.incident_io import dumps_report
+from composer.core.draft import correction_draft
 from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
 from composer.core.records import sha256_bytes
-from composer.gui import font_setting
+from composer.gui import packaging
 from composer.gui.autosave import SAVE_ERRORS
+from composer.gui.current_package import CurrentPackage
 from composer.gui.operations import package_progress, run_operation
+from composer.gui.packaging import EMAIL_RECIPIENTS, package_dir_name
+from composer.gui.recording import Recording
+from composer.gui.sending import Sending
 from composer.gui.sentbar import type_text
 
 if TYPE_CHECKING:   # printing (QtPrintSupport) is imported when first used, not at start-up
     from PySide6.QtWidgets import QFileDialog
 
-    from composer.gui.dialogs import SubmissionDialog, SubmissionInput
+    from composer.gui.editing import EditorGuard
     from composer.gui.printing import PrintPreview
+    from composer.gui.submission_dialog import SubmissionDialog, SubmissionInput
 
-EMAIL_RECIPIENTS = "email_recipients"  # storage setting: extra To addresses of the e-mail draft
 LAST_FOLDER = "last_folder"            # storage setting: the folder last chosen for output
-
-
-def package_dir_name(draft: Draft, now: datetime) -> str:
-    """A folder name for one package: time, report type, title (safe on every filesystem)."""
-    # Windows forbids \ / : * ? " < > | and control characters, and a trailing dot or space
-    title = re.sub(r'[\\/:*?"<>|\s\x00-\x1f\x7f]+', "_", draft.title).strip("._")[:40]
-    title = title.rstrip("._") or "report"
-    return f"{now:%Y%m%d-%H%M%S}-{draft.report_type.value}-{title}"
 
 
 def documents_dir() -> str:
@@ -56,6 +53,37 @@ class OutputActions:
 
     last_package: Path | None
     print_preview: PrintPreview | None = None
+    current_package: CurrentPackage
+    sending: Sending
+    recording: Recording
+    editor_guard: EditorGuard | None = None
+
+    def build_sending(self) -> None:
+        """The window's sending parts (once, in ``__init__``: they outlive UI rebuilds)."""
+        self.current_package = CurrentPackage(self, self.storage, self.model, self._warn,
+                                              self.save_now)
+        self.sending = Sending(self, self.storage, self.model, self.current_package, self)
+        self.recording = Recording(self, self.storage, self.model, self.current_package,
+                                   warn=self._warn, save_now=self.save_now,
+                                   recorded=self.sending_recorded,
+                                   start_folder=self.start_folder)
+
+    # --- what Sending asks of the window (composer.gui.sending.SendingHost) --------------------
+
+    def warn(self, title: str, text: str) -> object:
+        return self._warn(title, text)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text)
+
+    def print_pdf(self, pdf: bytes, title: str) -> object:
+        return self._print_pdf(pdf, title)
+
+    def sending_recorded(self) -> None:
+        """A sending was recorded: the header, the bar and the channel cards follow."""
+        self._show_submission()
+        self.sending.update_sent()
+        self.statusBar().showMessage(self.tr("已记录报送"))
 
     # --- folders ---------------------------------------------------------------------------
 
@@ -106,8 +134,6 @@ class OutputActions:
 
     def generate_package(self, parent_dir: Path):
         """Write the package into a new sub-folder of ``parent_dir`` (off the GUI thread)."""
-        from composer.render.package import write_package
-
         self.save_now()
         draft = self.model.draft
         report = draft.report()
@@ -115,16 +141,13 @@ class OutputActions:
             self._warn(self.tr("无法生成"), self.tr("报告还有问题。"))
             return None
         now = datetime.now(CHINA_TZ).replace(microsecond=0)
-        out_dir = Path(parent_dir) / package_dir_name(draft, now)
-        source = dumps_report(report).encode("utf-8")
+        out_dir = packaging.new_package_dir(Path(parent_dir), draft, now)
         draft_id = draft.id
-        extra = tuple(self.package_recipients())
+        settings = packaging.unit_settings(self.storage, drill=draft.drill)
 
         def work(progress):  # type: ignore[no-untyped-def]
-            return write_package(report, out_dir, source=source, generated_at=now,
-                                 extra_recipients=extra,
-                                 pdf_renderer=font_setting.render_pdf,
-                                 progress=package_progress(progress))
+            return packaging.write(report, out_dir, settings=settings, generated_at=now,
+                                   progress=package_progress(progress))
 
         def success(result) -> None:
             files = [Path(f) for f in result.files]
@@ -163,32 +186,9 @@ class OutputActions:
 
     def print_document(self, kind: str) -> None:
         """Print preview of the report, or of the fax set (cover + report), from the current
-        package's files (report.pdf, fax/fax.pdf) so what is printed is byte for byte what a
-        recorded sending keeps. The fax set without a package generates one first (into
-        outbox/, as opening the e-mail does); the report without one prints the preview."""
-        from composer.gui import sending
-
-        report = self.model.draft.report()
-        preview = self.wizard.pages[flow.Step.PREVIEW]
-        if report is None:
-            self._warn(self.tr("无法打印"), self.tr("报告还有问题，请先按提示修改。"))
-            return
-        title = self.tr("打印传真件") if kind == "fax" else self.tr("打印报告")
-        if kind == "fax":
-            sending.with_package_file(self, report, "fax/fax.pdf",
-                                      lambda pdf: self._print_pdf(pdf, title),
-                                      self.tr("正在准备打印…"), self.tr("无法打印"))
-            return
-        package = sending.valid_package(self)
-        kept = sending.package_file(package, "report.pdf") if package is not None else None
-        if kept is not None or preview.pdf is not None:
-            self._print_pdf(kept if kept is not None else preview.pdf, title)
-            return
-        classification = self.model.draft.classification()
-        run_operation(self, self.tr("正在准备打印…"),
-                      lambda: _document_pdf(kind, report, classification, None),
-                      on_success=lambda pdf: self._print_pdf(pdf, title),
-                      on_failure=lambda exc: self._warn(self.tr("无法打印"), str(exc)))
+        package's files (report.pdf, fax/fax.pdf), generating one first when there is none:
+        what is printed is byte for byte what a recorded sending keeps."""
+        self.sending.print_document(kind)
 
     def _print_pdf(self, pdf: bytes, title: str) -> PrintPreview:
         """Open the print preview (composer/gui/printing.py); it owns its printer and stays
@@ -240,44 +240,9 @@ class OutputActions:
 
     def record_submission(self, retry: SubmissionInput | None = None, reason: str = ""
                           ) -> SubmissionDialog | None:
-        """Ask when and how the report was sent, and keep that record (evidence, Art. 10–11).
-        ``retry``: what the user filled in before recording failed for ``reason`` — the
-        dialog opens again with it (composer/gui/submission_retry.py)."""
-        self.save_now()
-        draft_id = self.model.draft.id
-        if draft_id is None:
-            return None
-        from composer.gui import sending, submission_retry
-        from composer.gui.dialogs import SubmissionDialog
-
-        profile = self.storage.load_profile() or {}
-        dialog = SubmissionDialog(datetime.now(CHINA_TZ), self,
-                                  sent_by=str((profile.get("contact") or {}).get("name", "")),
-                                  package=sending.valid_package(self))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if retry is not None:
-            submission_retry.fill(dialog, retry, reason)
-
-        def done(_: int) -> None:
-            value = dialog.result_value
-            if value is None:
-                return
-
-            def recorded() -> None:
-                self._show_submission()
-                self.statusBar().showMessage(self.tr("已记录报送"))
-
-            def failed(why: str) -> None:
-                if self.model.draft.id == draft_id:
-                    self.record_submission(value, why)
-                else:   # another report is open now: name the reason at once
-                    self._warn(self.tr("无法记录报送"), why)
-            # keeps the receipt and the exact package sent (hash-chained record)
-            sending.record_sending(self, draft_id, value, recorded, failed)
-
-        dialog.finished.connect(done)
-        dialog.open()
-        return dialog
+        """Ask when, how and to whom the report was sent, and keep that record (evidence,
+        Art. 10–11); see :class:`composer.gui.recording.Recording`."""
+        return self.recording.record_submission(retry, reason)
 
     def _show_submission(self) -> None:
         """The header shows the first recorded sending of this report (what the deadline
@@ -289,10 +254,11 @@ class OutputActions:
         self.header.set_submission(first)
         # each report obligation met only by a sending to its own recipient (duty_status)
         self.header.set_history(self.storage.history(draft.id) if draft.id is not None else [])
-        self.model.read_only = first is not None
+        held = self.editor_guard is not None and self.editor_guard.held_by is not None
+        self.model.read_only = first is not None or held
         self.sent_bar.set_submission(first, type_text(draft.report_type))
         for page in self.wizard.pages.values():
-            page.set_read_only(first is not None)
+            page.set_read_only(first is not None or held)
 
     def start_follow_up(self) -> None:
         """A 续报 from the sent report (new facts), the chain kept."""
@@ -320,7 +286,4 @@ class OutputActions:
             self.tr("已开始更正 #%1：改正有误的内容后重新报送。").replace("%1", str(parent.id)))
 
 
-def _document_pdf(*args):  # type: ignore[no-untyped-def]
-    from composer.gui.printing import document_pdf
-
-    return document_pdf(*args)
+__all__ = ["EMAIL_RECIPIENTS", "LAST_FOLDER", "OutputActions", "documents_dir", "package_dir_name"]

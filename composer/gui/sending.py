@@ -1,409 +1,252 @@
-"""Window-side actions of the channel cards, and recording a sending with what was sent.
+"""Sending: the channel cards' actions (open the e-mail, print, save the fax TIFF, export what
+is owed) and exporting the 报送记录.
 
-:func:`connect_window` wires a main window's :class:`~composer.gui.channels.ChannelCards` (on the
-preview page) to these actions; the main window calls it once per UI build. Rendering runs off the
-GUI thread through :func:`composer.gui.operations.run_operation`; writes are atomic.
-
-:func:`record_sending` keeps the exact package sent: the latest generated package of the report
-if it is still unchanged (checked against its manifest), else a package generated now from the
-report as it stands — copied read-only into the data directory by the storage.
+:class:`Sending` gets the few things it needs passed in — the storage, the draft model, the
+current package (:class:`~composer.gui.current_package.CurrentPackage`), the widget that owns its
+dialogs, and a small :class:`SendingHost` (warn, status line, print, the folder last used) — and
+is wired to the preview page's :class:`~composer.gui.channels.ChannelCards` by
+:meth:`Sending.connect_preview`. What is opened, printed or saved is a file of the current
+package (generated first when there is none), so a sending recorded afterwards keeps byte for
+byte what was opened, printed or saved.
 """
 
 from __future__ import annotations
 
-import json
-import shutil
 import sqlite3
-import tempfile
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
-from composer.core import flow
 from composer.core.atomic import atomic_write_bytes
-from composer.core.obligations import CHINA_TZ, governing
-from composer.core.records import Receipt, RecordError, sha256_bytes
-from composer.gui.operations import run_operation
+from composer.core.storage import Storage
+from composer.gui.current_package import CurrentPackage, now
+from composer.gui.model import DraftModel
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QFileDialog
 
-SPOKEN_OR_TYPED = ("hotline", "website", "wechat")
-"""Channels where the report is said or typed: the kept package also holds the phone script."""
+    from composer.core.model import Report
+    from composer.gui.channels import ChannelCards
+    from composer.gui.page_preview import PreviewPage
 
 
-def _now() -> datetime:
-    return datetime.now(CHINA_TZ).replace(microsecond=0)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Sending", text)
 
 
-def connect_window(window: Any) -> None:
-    """Wire the channel cards of the preview page to the window once the page is built (it
-    is built on its first visit)."""
-    preview = window.wizard.pages[flow.Step.PREVIEW]
+class SendingHost(Protocol):
+    """What :class:`Sending` asks of the window it works for."""
 
-    def wire() -> None:
-        cards = preview.channels
-        cards.openEmailRequested.connect(lambda: open_email(window))
-        cards.printFaxRequested.connect(lambda: window.print_document("fax"))
-        cards.saveFaxTiffRequested.connect(lambda: save_fax_tiff(window))
-        cards.printScriptRequested.connect(lambda: print_script(window))
-        cards.exportCalendarRequested.connect(lambda: export_calendar(window))
-        update_sent(window)
-
-    if preview.is_built:
-        wire()
-    else:
-        preview.built.connect(wire)
+    def save_now(self, orderly: bool = False) -> bool: ...
+    def warn(self, title: str, text: str) -> object: ...
+    def show_status(self, text: str) -> None: ...
+    def print_pdf(self, pdf: bytes, title: str) -> object: ...
+    def start_folder(self) -> str: ...
+    def remember_folder(self, folder: str | Path) -> None: ...
 
 
-def update_sent(window: Any) -> None:
-    """The channel cards learn which report types have been sent (nothing to do before the
-    preview page is built: :func:`connect_window` calls this then)."""
-    preview = window.wizard.pages[flow.Step.PREVIEW]
-    if not preview.is_built:
-        return
-    from composer.core.owed import sent_types  # with the preview page, not at start-up
+class Sending(QObject):
+    """The sending actions of one window (see the module docstring). No signals."""
 
-    cards = preview.channels
-    draft_id = window.model.draft.id
-    try:
-        cards.sent_types = (sent_types(window.storage, draft_id) if draft_id is not None
-                            else set())
-        cards.history = window.storage.history(draft_id) if draft_id is not None else []
-    except sqlite3.Error:
-        pass      # a failing database: the autosave banner says so; the cards keep what they had
-    cards.refresh()
+    def __init__(self, owner: QWidget, storage: Storage, model: DraftModel,
+                 package: CurrentPackage, host: SendingHost):
+        super().__init__(owner)
+        self.owner = owner
+        self.storage = storage
+        self.model = model
+        self.package = package
+        self.host = host
+        self.cards: ChannelCards | None = None
 
+    def valid_package(self) -> Path | None:
+        """The current package (:meth:`CurrentPackage.valid`)."""
+        return self.package.valid()
 
-def valid_package(window: Any) -> Path | None:
-    """The latest package generated for this report as it stands: its manifest.json still has
-    the recorded hash, and the manifest's input hash is that of the current report (a package
-    made before the last edit is not what would be sent now)."""
-    draft_id = window.model.draft.id
-    report = window.model.draft.report()
-    if draft_id is None or report is None:
-        return None
-    current = sha256_bytes(_source(report))
-    for package in reversed(window.storage.packages(draft_id)):
-        manifest = Path(package.out_dir) / "manifest.json"
-        try:
-            data = manifest.read_bytes()
-        except OSError:
-            continue
-        if sha256_bytes(data) != package.manifest_sha256:
-            continue
-        try:
-            made_from = json.loads(data).get("input", {}).get("sha256")
-        except (ValueError, AttributeError):
-            continue
-        if made_from == current:
-            return Path(package.out_dir)
-    return None
+    # --- the channel cards -------------------------------------------------------------------
 
+    def connect_preview(self, preview: PreviewPage) -> None:
+        """Wire the preview page's channel cards once the page is built (on its first visit;
+        called again for each rebuilt UI)."""
+        self.cards = None
 
-def _source(report: Any) -> bytes:
-    """The incident file a package is made from (its SHA-256 is the manifest's input hash)."""
-    from composer.core.incident_io import dumps_report
+        def wire() -> None:
+            cards = preview.channels
+            self.cards = cards
+            cards.openEmailRequested.connect(self.open_email)
+            cards.printFaxRequested.connect(lambda: self.print_document("fax"))
+            cards.saveFaxTiffRequested.connect(lambda: self.save_fax_tiff())
+            cards.printScriptRequested.connect(self.print_script)
+            cards.exportCalendarRequested.connect(lambda: self.export_calendar())
+            self.update_sent()
 
-    return dumps_report(report).encode("utf-8")
+        if preview.is_built:
+            wire()
+        else:
+            preview.built.connect(wire)
 
-
-def package_file(package: Path, name: str) -> bytes | None:
-    """``name`` (e.g. ``fax/fax.pdf``) of ``package``, if its bytes are those its manifest lists."""
-    try:
-        listed = json.loads((package / "manifest.json").read_bytes())["files"]
-        data = (package / name).read_bytes()
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    digest = sha256_bytes(data)
-    return data if any(f.get("path") == name and f.get("sha256") == digest
-                       for f in listed if isinstance(f, dict)) else None
-
-
-def _report(window: Any):  # type: ignore[no-untyped-def]
-    report = window.model.draft.report()
-    if report is None:
-        window._warn(QCoreApplication.translate("Sending", "报告还有问题"), QCoreApplication.translate("Sending", "报告还有问题，请先按提示修改。"))
-    return report
-
-
-def open_file(window: Any, path: Path) -> None:
-    """Open the e-mail draft ``path`` in the mail client; say what failed and how to fix it,
-    with the path, when that cannot work (composer/gui/desktop_open.py)."""
-    from composer import desktop
-    from composer.gui.desktop_open import open_path
-
-    open_path(window, path, desktop.EML)
-
-
-def open_email(window: Any) -> None:
-    """Open message.eml in the mail client: the generated package's if it is unchanged, else a
-    whole package generated now into the data folder's ``outbox/`` and registered as this
-    report's latest package — so a sending recorded afterwards keeps exactly the e-mail that
-    was opened."""
-    package = valid_package(window)
-    if package is not None and (package / "message.eml").is_file():
-        open_file(window, package / "message.eml")
-        return
-    report = _report(window)
-    if report is None or window.model.draft.id is None:
-        return
-    outbox_package(window, report, lambda out_dir: open_file(window, out_dir / "message.eml"),
-                   QCoreApplication.translate("Sending", "正在准备邮件…"),
-                   QCoreApplication.translate("Sending", "无法准备邮件"))
-
-
-def outbox_package(window: Any, report: Any, then: Callable[[Path], Any], busy: str,
-                   failed: str) -> None:
-    """Generate a whole package of ``report`` (report, e-mail, fax set, phone script) into the
-    data folder's ``outbox/`` off the GUI thread, register it as the report's latest package,
-    then call ``then(out_dir)`` — what is opened or printed next is what a recorded sending
-    keeps."""
-    from composer.gui import font_setting
-    from composer.gui.output import package_dir_name
-
-    draft_id = window.model.draft.id
-    window.save_now()
-    extra = tuple(window.package_recipients())   # none for a drill
-    when = _now()
-    out_dir = window.storage.data_root / "outbox" / package_dir_name(window.model.draft, when)
-    source = _source(report)
-
-    def work() -> Any:
-        from composer.render.package import write_package
-
-        return write_package(report, out_dir, source=source, generated_at=when,
-                             extra_recipients=extra, only=("pdf", "eml", "fax", "script"),
-                             pdf_renderer=font_setting.render_pdf)
-
-    def written(result: Any) -> None:
-        files = [Path(f) for f in result.files]
-        digest = sha256_bytes((out_dir / "manifest.json").read_bytes())
-        window.storage.record_package(draft_id, out_dir, files, digest, when)
-        then(out_dir)
-
-    run_operation(window, busy, work, on_success=written,
-                  on_failure=lambda exc: window._warn(failed, str(exc)))
-
-
-def with_package_file(window: Any, report: Any, name: str, then: Callable[[bytes], Any],
-                      busy: str, failed: str) -> None:
-    """``then(bytes)`` of the package file ``name`` (``fax/fax.pdf``, ``fax/fax.tif`` …): from
-    the current package if it has it unchanged, else from a package generated now
-    (:func:`outbox_package`). So what is printed or saved is byte for byte what a recorded
-    sending keeps."""
-    package = valid_package(window)
-    data = package_file(package, name) if package is not None else None
-    if data is not None:
-        then(data)
-        return
-
-    def made(out_dir: Path) -> None:
-        made_data = package_file(out_dir, name)
-        if made_data is None:
-            window._warn(failed, str(out_dir / name))
+    def update_sent(self) -> None:
+        """The channel cards learn which report types have been sent."""
+        cards = self.cards
+        if cards is None or not isValid(cards):    # not built yet, or gone with a rebuilt UI
             return
-        then(made_data)
-    outbox_package(window, report, made, busy, failed)
+        from composer.core.owed import sent_types  # with the preview page, not at start-up
 
+        draft_id = self.model.draft.id
+        try:
+            cards.sent_types = (sent_types(self.storage, draft_id) if draft_id is not None
+                                else set())
+            cards.history = self.storage.history(draft_id) if draft_id is not None else []
+        except sqlite3.Error:
+            pass      # a failing database: the autosave banner says so; the cards keep theirs
+        cards.refresh()
 
-def _save_dialog(window: Any, name: str, title: str, file_name: str, filter_: str,
-                 suffix: str, chosen: Callable[[str], Any]) -> QFileDialog:
-    """A window-modal save dialog opened with ``open()`` (returned, so tests can use it),
-    starting in the last folder used."""
-    start = window.start_folder() if hasattr(window, "start_folder") else str(Path.home())
-    from PySide6.QtWidgets import QFileDialog  # loaded when first opened
+    # --- the package -------------------------------------------------------------------------
 
-    dialog = QFileDialog(window, title, str(Path(start) / file_name), filter_)
-    dialog.setObjectName(name)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setDefaultSuffix(suffix)
+    def _report(self) -> Report | None:
+        report = self.model.draft.report()
+        if report is None:
+            self.host.warn(_tr("报告还有问题"), _tr("报告还有问题，请先按提示修改。"))
+        return report
 
-    def selected(path: str) -> None:
-        if path:
-            if hasattr(window, "remember_folder"):
-                window.remember_folder(Path(path).parent)
-            chosen(path)
-    dialog.fileSelected.connect(selected)
-    dialog.open()
-    return dialog
+    # --- the channels' actions -----------------------------------------------------------------
 
+    def open_file(self, path: Path) -> None:
+        """Open the e-mail draft ``path`` in the mail client; say what failed and how to fix it,
+        with the path, when that cannot work (composer/gui/desktop_open.py)."""
+        from composer import desktop
+        from composer.gui.desktop_open import open_path
 
-def save_fax_tiff(window: Any, name: str | None = None) -> QFileDialog | None:
-    """Save the fax set as a fax TIFF: to ``name``, or where the user chooses (the dialog is
-    returned)."""
-    report = _report(window)
-    if report is None:
-        return None
-    if name is None:
-        return _save_dialog(window, "fax-tiff-dialog",
-                            QCoreApplication.translate("Sending", "保存传真 TIFF"), "fax.tif",
-                            QCoreApplication.translate("Sending", "传真 TIFF (*.tif *.tiff)"),
-                            "tif", lambda path: save_fax_tiff(window, path))
+        open_path(self.owner, path, desktop.EML)
 
-    def save(data: bytes) -> None:
+    def open_email(self) -> None:
+        """Open message.eml in the mail client: the current package's, else that of a package
+        generated now."""
+        package = self.package.valid()
+        if package is not None and (package / "message.eml").is_file():
+            self.open_file(package / "message.eml")
+            return
+        report = self._report()
+        if report is None or self.model.draft.id is None:
+            return
+        self.package.generate(report, lambda out_dir: self.open_file(out_dir / "message.eml"),
+                            _tr("正在准备邮件…"), _tr("无法准备邮件"))
+
+    def print_document(self, kind: str) -> None:
+        """Print the report (``report.pdf``), the fax set (``fax/fax.pdf``) or the phone
+        script with its record sheet (``script.pdf``) of the current package — generating
+        one first when there is none — so what is printed is what a recorded sending keeps."""
+        report = self._report()
+        if report is None:
+            return
+        name, title = {"fax": ("fax/fax.pdf", _tr("打印传真件")),
+                       "script": ("script.pdf", _tr("打印电话稿和记录单"))}.get(
+            kind, ("report.pdf", _tr("打印报告")))
+        self.package.with_file(report, name, lambda pdf: self.host.print_pdf(pdf, title),
+                               _tr("正在准备打印…"), _tr("无法打印"))
+
+    def print_script(self) -> None:
+        self.print_document("script")
+
+    def _save_dialog(self, name: str, title: str, file_name: str, filter_: str, suffix: str,
+                     chosen: Callable[[str], Any]) -> QFileDialog:
+        """A window-modal save dialog opened with ``open()`` (returned, so tests can use it),
+        starting in the last folder used."""
+        from PySide6.QtWidgets import QFileDialog  # loaded when first opened
+
+        dialog = QFileDialog(self.owner, title, str(Path(self.host.start_folder()) / file_name),
+                             filter_)
+        dialog.setObjectName(name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(suffix)
+
+        def selected(path: str) -> None:
+            if path:
+                self.host.remember_folder(Path(path).parent)
+                chosen(path)
+        dialog.fileSelected.connect(selected)
+        dialog.open()
+        return dialog
+
+    def _write(self, name: str, data: bytes) -> bool:
         try:
             atomic_write_bytes(Path(name), data)
         except OSError as exc:
-            window._warn(QCoreApplication.translate("Sending", "无法保存"),
-                         f"{name}\n{exc.strerror or exc}")
-            return
-        window.statusBar().showMessage(
-            QCoreApplication.translate("Sending", "传真 TIFF 已保存：") + str(name))
+            self.host.warn(_tr("无法保存"), f"{name}\n{exc.strerror or exc}")
+            return False
+        return True
 
-    # the package's fax/fax.tif: the TIFF a fax server sends is the one the record keeps
-    with_package_file(window, report, "fax/fax.tif", save,
-                      QCoreApplication.translate("Sending", "正在生成传真 TIFF…"),
-                      QCoreApplication.translate("Sending", "无法保存"))
-    return None
+    def save_fax_tiff(self, name: str | None = None) -> QFileDialog | None:
+        """Save the package's fax/fax.tif: to ``name``, or where the user chooses (the dialog
+        is returned)."""
+        report = self._report()
+        if report is None:
+            return None
+        if name is None:
+            return self._save_dialog("fax-tiff-dialog", _tr("保存传真 TIFF"), "fax.tif",
+                                     _tr("传真 TIFF (*.tif *.tiff)"), "tif",
+                                     lambda path: self.save_fax_tiff(path))
+        target = name
 
-
-def print_script(window: Any) -> None:
-    report = _report(window)
-    if report is None:
-        return
-
-    def work() -> bytes:
-        from composer.core.classify import classify
-        from composer.render.script import build_script, script_pdf
-
-        return script_pdf(build_script(report, classify(report)), generated_at=_now())
-
-    run_operation(window, QCoreApplication.translate("Sending", "正在准备打印…"), work,
-                  on_success=lambda pdf: window._print_pdf(pdf, QCoreApplication.translate("Sending", "打印电话稿和记录单")),
-                  on_failure=lambda exc: window._warn(QCoreApplication.translate("Sending", "无法打印"), str(exc)))
-
-
-def export_calendar(window: Any, name: str | None = None) -> Path | QFileDialog | None:
-    """Write what is owed as an .ics: to ``name`` (returns the path), or where the user
-    chooses (returns the dialog)."""
-    from composer.render.ics import calendar_ics
-
-    report = _report(window)
-    if report is None:
+        def save(data: bytes) -> None:
+            if self._write(target, data):
+                self.host.show_status(_tr("传真 TIFF 已保存：") + target)
+        self.package.with_file(report, "fax/fax.tif", save, _tr("正在生成传真 TIFF…"),
+                               _tr("无法保存"))
         return None
-    cards = window.wizard.pages[flow.Step.PREVIEW].channels
-    items = cards.owed_items()
-    if not items:
-        window._warn(QCoreApplication.translate("Sending", "没有待办事项"),
-                     QCoreApplication.translate("Sending",
-                                                "记录报送后才有需补报、续报和总结报告的事项。"))
-        return None
-    if name is None:
-        return _save_dialog(window, "calendar-dialog",
-                            QCoreApplication.translate("Sending", "导出日历"), "composer.ics",
-                            QCoreApplication.translate("Sending", "日历文件 (*.ics)"), "ics",
-                            lambda path: export_calendar(window, path))
-    try:
-        atomic_write_bytes(Path(name), calendar_ics(report, items, now=_now()))
-    except OSError as exc:
-        window._warn(QCoreApplication.translate("Sending", "无法保存"),
-                     f"{name}\n{exc.strerror or exc}")
-        return None
-    window.statusBar().showMessage(QCoreApplication.translate("Sending", "日历已导出：") + name)
-    return Path(name)
 
+    def export_calendar(self, name: str | None = None) -> Path | QFileDialog | None:
+        """Write what is owed as an .ics: to ``name`` (returns the path), or where the user
+        chooses (returns the dialog)."""
+        from composer.render.ics import calendar_ics
 
-def record_sending(window: Any, draft_id: int, value: Any, done: Callable[[], None],
-                   failed: Callable[[str], Any] | None = None) -> None:
-    """Keep ``value`` (a SubmissionInput) with the package sent, then call ``done``.
+        report = self._report()
+        if report is None:
+            return None
+        cards = self.cards
+        items = cards.owed_items() if cards is not None and isValid(cards) else []
+        if not items:
+            self.host.warn(_tr("没有待办事项"), _tr("记录报送后才有需补报、续报和总结报告的事项。"))
+            return None
+        if name is None:
+            return self._save_dialog("calendar-dialog", _tr("导出日历"), "composer.ics",
+                                     _tr("日历文件 (*.ics)"), "ics",
+                                     lambda path: self.export_calendar(path))
+        if not self._write(name, calendar_ics(report, items, now=now())):
+            return None
+        self.host.show_status(_tr("日历已导出：") + name)
+        return Path(name)
 
-    The package kept is the latest generated one if unchanged — for the hotline, website and
-    WeChat channels only if it holds the phone script — else one generated now with every
-    output and the script.
+    # --- the 报送记录 ---------------------------------------------------------------------------
 
-    If nothing could be recorded (a file no longer matches its manifest, the package cannot be
-    made, the database fails) ``failed(reason)`` is called at once — nothing is queued to be
-    recorded later — or, without ``failed``, a warning names the reason."""
-    from composer.gui.autosave import SAVE_ERRORS
+    def export_log(self, name: str | None = None) -> Path | QFileDialog | None:
+        """文件 → 导出报送记录: check the record, write the 报送记录 PDF, and say whether it
+        held."""
+        if name is None:
+            return self._save_dialog("export-log-dialog", _tr("导出报送记录"), "报送记录.pdf",
+                                     _tr("PDF 文件 (*.pdf)"), "pdf",
+                                     lambda path: self.export_log(path))
+        from composer.render.record_pdf import record_pdf
 
-    def refused(reason: str) -> None:
-        if failed is not None:
-            failed(reason)
+        self.host.save_now()
+        result = self.storage.verify_records()
+        pdf = record_pdf(self.storage, result, generated_at=now())
+        if not self._write(name, pdf):
+            return None
+        if result.ok:
+            self.host.show_status(
+                _tr("报送记录已导出（记录链完整，共 %1 条）：").replace("%1", str(result.checked))
+                + name)
         else:
-            window._warn(QCoreApplication.translate("Sending", "无法记录报送"), reason)
-
-    report = window.model.draft.report()
-    package = valid_package(window)
-    if (package is not None and value.channel in SPOKEN_OR_TYPED
-            and not (package / "script.txt").is_file()):
-        package = None     # what was said or typed: keep a package with the script and fields
-    due = None
-    if report is not None:
-        from composer.core.classify import classify
-
-        obligation = governing(report.report_type, classify(report).duties)
-        due = obligation.due if obligation is not None else None
-    receipt = Receipt(reference=value.reference, person=value.person,
-                      message_id=value.message_id, file=value.receipt_file)
-
-    def store(package_dir: Path | None) -> None:
-        try:
-            window.storage.record_submission(draft_id, value.channel, value.sent_at, value.note,
-                                             sent_by=value.sent_by, receipt=receipt,
-                                             package_dir=package_dir, due=due)
-        except RecordError as exc:
-            refused(str(exc))
-            return
-        except SAVE_ERRORS as exc:
-            refused(QCoreApplication.translate("Sending", "草稿数据库无法写入（%1）")
-                    .replace("%1", (str(exc).strip() or type(exc).__name__).splitlines()[0]))
-            return
-        update_sent(window)
-        done()
-
-    if package is not None or report is None:
-        store(package)
-        return
-    extra = tuple(window.package_recipients())   # none for a drill
-    when = _now()
-
-    def work() -> Path:
-        from composer.render.package import write_package
-
-        tmp = Path(tempfile.mkdtemp(prefix="composer-sent-"))
-        return write_package(report, tmp / "package", source=_source(report),
-                             generated_at=when, extra_recipients=extra,
-                             only=("pdf", "eml", "fax", "script")).out_dir
-
-    def built(path: Path) -> None:
-        try:
-            store(path)
-        finally:
-            shutil.rmtree(path.parent, ignore_errors=True)
-
-    run_operation(window, QCoreApplication.translate("Sending", "正在存档所报送的材料…"), work,
-                  on_success=built, on_failure=lambda exc: refused(str(exc)))
+            self.host.warn(_tr("报送记录不完整"),
+                           _tr("记录链在第 %1 条记录处不成立，导出的 PDF 已注明：")
+                           .replace("%1", str(result.first_broken)) + "\n"
+                           + "\n".join(result.problems[:5]) + f"\n{name}")
+        return Path(name)
 
 
-def export_log(window: Any, name: str | None = None) -> Path | QFileDialog | None:
-    """文件 → 导出报送记录: check the chain, write the 报送记录 PDF, and say whether it held."""
-    if name is None:
-        return _save_dialog(window, "export-log-dialog",
-                            QCoreApplication.translate("Sending", "导出报送记录"), "报送记录.pdf",
-                            QCoreApplication.translate("Sending", "PDF 文件 (*.pdf)"), "pdf",
-                            lambda path: export_log(window, path))
-    from composer.render.record_pdf import record_pdf
-
-    window.save_now()
-    result = window.storage.verify_records()
-    try:
-        atomic_write_bytes(Path(name), record_pdf(window.storage, result, generated_at=_now()))
-    except OSError as exc:
-        window._warn(QCoreApplication.translate("Sending", "无法保存"),
-                     f"{name}\n{exc.strerror or exc}")
-        return None
-    if result.ok:
-        window.statusBar().showMessage(
-            QCoreApplication.translate("Sending", "报送记录已导出（记录链完整，共 %1 条）：")
-            .replace("%1", str(result.checked)) + name)
-    else:
-        window._warn(QCoreApplication.translate("Sending", "报送记录不完整"),
-                     QCoreApplication.translate(
-                         "Sending", "记录链在第 %1 条记录处不成立，导出的 PDF 已注明：")
-                     .replace("%1", str(result.first_broken)) + "\n"
-                     + "\n".join(result.problems[:5]) + f"\n{name}")
-    return Path(name)
+__all__ = ["Sending", "SendingHost"]

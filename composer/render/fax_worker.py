@@ -274,7 +274,7 @@ def serve(parent: int) -> None:
     try:
         import pypdfium2 as pdfium
 
-        from composer.render import fax_raster
+        from composer.render import fax_pages
 
         head = _read_exact(stdin, 13)
         if head[:4] != b"FAXW":
@@ -289,7 +289,7 @@ def serve(parent: int) -> None:
             total, count = struct.unpack(">II", request)
             pages = list(struct.unpack(f">{count}I", _read_exact(stdin, 4 * count)))
             try:
-                frames = fax_raster.encoded(doc, pages, total, codec)
+                frames = fax_pages.encoded(doc, pages, total, codec)
             except Exception:  # noqa: BLE001 - reported as a failed chunk; the parent draws it
                 frames = []
             out.write(struct.pack(">I", len(frames)))

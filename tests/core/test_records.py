@@ -173,7 +173,9 @@ def test_records_cannot_be_updated_or_deleted_through_sql(tmp_path):
         db.execute("UPDATE records SET body='' WHERE seq=1")
 
 
-def test_an_old_database_keeps_its_submissions_and_they_join_the_chain(tmp_path):
+def test_an_old_database_keeps_its_submissions_and_nothing_is_chained_on_open(tmp_path):
+    """A sending row from before the chain is kept and shown, never chained behind the
+    user's back: log verify names it (issue 20: opening chained forged rows as "legacy")."""
     path = tmp_path / "old.sqlite3"
     db = sqlite3.connect(path)
     db.executescript("""
@@ -193,11 +195,13 @@ def test_an_old_database_keeps_its_submissions_and_they_join_the_chain(tmp_path)
     db.close()
     store = Storage(path)
     (sub,) = store.submissions(1)
-    assert sub.channel == "fax" and sub.note == "回执"
-    (rec,) = store.records()
-    assert rec.body["legacy"] is True and rec.body["title"] == "旧报告"
-    assert store.verify_records().ok
+    assert sub.channel == "fax" and sub.note == "回执" and sub.record_seq is None
+    assert store.records() == [] and store.history(1) == []
+    result = store.verify_records()
+    assert not result.ok and result.problems == (
+        "submission 1 (report #1, fax, 2026-11-18T06:00:00+00:00) has no record in the chain",)
     store.record_submission(1, "email", WHEN)
     store.close()
-    again = Storage(path)           # reopening adds nothing twice
-    assert [r.seq for r in again.records()] == [1, 2] and again.verify_records().ok
+    again = Storage(path)           # reopening adds nothing
+    assert [r.seq for r in again.records()] == [1]
+    assert [s.record_seq for s in again.submissions(1)] == [1, None]

@@ -355,6 +355,39 @@ def use_doctor(smoke) -> None:
     dialog.reject()
 
 
+def taken_over(smoke, name: str) -> None:
+    """接管编辑 shows once the window that held the draft is gone: a draft claimed by another
+    (live) process opens read-only; that process ends; the button takes the draft over."""
+    import subprocess
+    import sys
+    from datetime import UTC, datetime
+
+    from composer.core.draft import new_draft
+    from composer.core.store.sessions import host_name
+
+    window = smoke.window
+    draft = new_draft()
+    draft.set("incident.title", "另一窗口编辑中")
+    window.storage.save_draft(draft)
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        now = datetime.now(UTC).isoformat()
+        with window.storage._tx() as db:
+            session = db.execute("INSERT INTO sessions (pid, started_at) VALUES (?, ?)",
+                                 (holder.pid, now)).lastrowid
+            db.execute("INSERT INTO editors (draft_id, session, pid, host, window, since) "
+                       "VALUES (?, ?, ?, ?, '另一窗口', ?)",
+                       (draft.id, session, holder.pid, host_name(), now))
+        window.open_draft(draft.id)
+        smoke.wait(lambda: window.model.held_elsewhere)
+    finally:
+        holder.kill()
+        holder.wait()
+    smoke.wait(lambda: smoke.find(name).isEnabled())
+    smoke.trigger(name)
+    smoke.wait(lambda: not window.model.held_elsewhere)
+
+
 def close_message(smoke) -> None:
     for box in QApplication.topLevelWidgets():
         if isinstance(box, QMessageBox) and box.isVisible():
@@ -420,6 +453,8 @@ REGISTRY: dict[str, Driver] = {
     "owed-export-ics": on_card(save_to("calendar-dialog", "owed.ics")),
     "sent-correction": press_then(derived_from_sent("correction")),
     "sent-follow-up": press_then(derived_from_sent("follow_up")),
+    # a draft another window held: taken over once that window is gone
+    "editor-take-over": taken_over,
     # last: 退出
     "action-quit": quit_app,
 }

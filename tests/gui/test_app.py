@@ -16,7 +16,7 @@ from composer.core.draft import Draft
 from composer.core.flow import Step
 from composer.core.model import ReportType
 from composer.gui import i18n, operations
-from composer.gui.dialogs import ReportsDialog
+from composer.gui.reports_dialog import ReportsDialog
 from composer.gui.preview import paint_pdf, rasterise
 
 
@@ -201,7 +201,8 @@ def test_record_sending_shows_in_header_and_reports_list(qtbot, window, storage)
     reports = window.show_reports()
     row = next(r for r in range(reports.table.rowCount())
                if reports.table.item(r, 0).text() == f"#{window.model.draft.id}")
-    assert reports.table.item(row, 5).text() == "2026-11-18 17:40"
+    # when, how and to whom, from the chained record (issue 18: each sending names whom it reached)
+    assert reports.table.item(row, 5).text() == "2026-11-18 17:40 传真 → 12387 受理平台"
     reports.close()
 
 

@@ -24,15 +24,25 @@ from composer.gui.autosave import AUTOSAVE_MS
 from composer.gui.mainwindow import MainWindow
 
 
+
+def _bump_change_counter(fh) -> None:
+    """Raise the file change counter (header bytes 24–27), as a write by another connection
+    does: with the rollback journal an open connection trusts its page cache otherwise."""
+    fh.seek(24)
+    count = int.from_bytes(fh.read(4), "big")
+    fh.seek(24)
+    fh.write(((count + 1) % (1 << 32)).to_bytes(4, "big"))
+
+
 def _damage_drafts_page(path: Path) -> None:
     db = sqlite3.connect(path)
     page = db.execute("PRAGMA page_size").fetchone()[0]
     root = db.execute("SELECT rootpage FROM sqlite_master WHERE name='drafts'").fetchone()[0]
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     with open(path, "r+b") as fh:
         fh.seek((root - 1) * page)
         fh.write(b"\xde\xad" * (page // 2))
+        _bump_change_counter(fh)
 
 
 def _banner(window) -> QFrame:
@@ -125,7 +135,7 @@ REAL_FULL_DISK = textwrap.dedent("""
     banner = lambda: window.findChild(QFrame, "autosave-banner")
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     path = str(storage.path)
-    limit = max(os.path.getsize(path), os.path.getsize(path + "-wal")) + 256
+    limit = os.path.getsize(path) + 256
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
 
     def edit():

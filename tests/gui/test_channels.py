@@ -17,7 +17,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPushButton, QScrollArea
 
 from composer.core.flow import Step
-from composer.gui import sending
 from composer.render.fields import all_fields_text, report_fields
 
 
@@ -75,21 +74,21 @@ def test_open_email_writes_an_unsent_eml_and_names_it_when_no_client_opens_it(qt
     msg = email.message_from_bytes(Path(path).read_bytes(), policy=email.policy.default)
     assert msg["X-Unsent"] == "1" and "12387@cert.org.cn" in msg["To"]
     # the e-mail opened is part of a registered package: recording keeps exactly it
-    assert sending.valid_package(window) == Path(path).parent
+    assert window.sending.valid_package() == Path(path).parent
 
 
 def test_print_script_and_save_fax_tiff(qtbot, window, monkeypatch, tmp_path):
     _preview(qtbot, window)
     printed = []
     monkeypatch.setattr(window, "_print_pdf", lambda pdf, title: printed.append((pdf, title)))
-    sending.print_script(window)
+    window.sending.print_script()
     qtbot.waitUntil(lambda: bool(printed), timeout=30000)
     pdf, title = printed[0]
     assert title == "打印电话稿和记录单"
     pages = PdfReader(__import__("io").BytesIO(pdf)).pages
     assert "电话报告记录单" in pages[-1].extract_text()
     target = tmp_path / "fax.tif"
-    sending.save_fax_tiff(window, str(target))
+    window.sending.save_fax_tiff(str(target))
     qtbot.waitUntil(target.exists, timeout=30000)
     assert target.read_bytes()[:4] in (b"II*\x00", b"MM\x00*")
 
@@ -126,7 +125,7 @@ def test_recording_keeps_the_receipt_and_the_package_and_shows_what_is_owed(
     cards.setCurrentIndex(5)
     text = cards.owed_text.text()
     assert "总结报告" in text and "补报第三项" in text and "续报" in text
-    ics = sending.export_calendar(window, str(tmp_path / "owed.ics"))
+    ics = window.sending.export_calendar(str(tmp_path / "owed.ics"))
     cal = icalendar.Calendar.from_ical(ics.read_bytes())
     assert len(list(cal.walk("VEVENT"))) == 3
     # 文件 → 导出报送记录 opens a save dialog; the PDF names the sending and its receipt

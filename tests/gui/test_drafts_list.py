@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton, QTableWidget
 
 from composer.core.draft import new_draft
 from composer.core.submissions import channels
-from composer.gui.dialogs import RecoveryDialog
+from composer.gui.recovery_dialog import RecoveryDialog
 
 
 def _confirm(qtbot, dialog, answer: QMessageBox.StandardButton) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from composer.core.flow import Step
 from composer.core.model import ReportType
-from composer.gui import sending
 from composer.gui.output import EMAIL_RECIPIENTS
 
 BANNER = "演练模式：本报告为演练材料，不会报送受理平台"
@@ -136,7 +135,7 @@ def test_the_cards_of_a_drill_never_copy_or_open_the_intake(qtbot, window, stora
     assert not cards.findChild(QPushButton, "fax-copy-number").isEnabled()   # no number
     assert window.package_recipients() == []
     made: list[Path] = []
-    sending.outbox_package(window, window.model.draft.report(), made.append, "…", "…")
+    window.current_package.generate(window.model.draft.report(), made.append, "…", "…")
     qtbot.waitUntil(lambda: bool(made), timeout=60000)
     msg = email.message_from_bytes((made[0] / "message.eml").read_bytes(),
                                    policy=email.policy.default)

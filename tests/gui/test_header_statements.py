@@ -20,7 +20,6 @@ from composer.core.incident_io import load_report
 from composer.core.obligations import CHINA_TZ
 from composer.core.statement import HEADER, statements
 from composer.core.validators import InvalidIncident
-from composer.gui import sending
 from composer.gui.header import DeadlineHeader
 from composer.gui.model import DraftModel
 
@@ -87,7 +86,7 @@ def test_cii_obligations_after_an_email_to_12387(qtbot, window, storage):
     storage.record_submission(draft_id, "email",
                               datetime(2026, 11, 19, 2, 50, tzinfo=CHINA_TZ))
     window._show_submission()
-    sending.update_sent(window)          # as recording a sending does (gui/sending.py)
+    window.sending.update_sent()         # as recording a sending does (gui/sending.py)
     header = window.header
     lines = header.deadline.text().splitlines()
     assert lines[:2] == ["✖ 向国家能源局报告：尚未报送（截止 2026-11-19 03:10）",

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from composer.core.flow import Step
 from composer.core.obligations import CHINA_TZ
-from composer.gui import sending
-from composer.gui.dialogs import SubmissionInput
+from composer.gui.submission_dialog import SubmissionInput
 from composer.gui.printing import print_pdf_to_file
 from composer.render.fax import page_count
 
@@ -64,7 +63,7 @@ def test_fax_printed_before_any_package_generates_the_one_the_record_keeps(qtbot
     out = Path(package.out_dir)
     assert out.parent == storage.data_root / "outbox"
     assert fax == (out / "fax" / "fax.pdf").read_bytes()
-    assert sending.valid_package(window) == out
+    assert window.sending.valid_package() == out
     # printing again reuses that package: same bytes, same printed generation time
     window.print_document("fax")
     assert _printed(qtbot, window) == fax
@@ -72,7 +71,7 @@ def test_fax_printed_before_any_package_generates_the_one_the_record_keeps(qtbot
     # recording the fax sending keeps that very package
     done = []
     value = SubmissionInput("fax", datetime(2026, 11, 18, 17, 40, tzinfo=CHINA_TZ), "")
-    sending.record_sending(window, draft_id, value, lambda: done.append(True))
+    window.recording.record_sending(draft_id, value, lambda: done.append(True))
     qtbot.waitUntil(lambda: bool(done), timeout=60000)
     (record,) = storage.records()
     assert record.body["package"]["manifest_sha256"] == package.manifest_sha256
@@ -83,16 +82,16 @@ def test_an_edit_after_the_package_means_a_new_one(qtbot, window, storage, tmp_p
     window.generate_package(tmp_path)
     qtbot.waitUntil(lambda: bool(storage.packages(window.model.draft.id)), timeout=60000)
     old = Path(storage.packages(window.model.draft.id)[0].out_dir)
-    assert sending.valid_package(window) == old
+    assert window.sending.valid_package() == old
     window.wizard.go_to(int(Step.BASIC))
     box = field(window, "incident.measures")
     assert isinstance(box, (QPlainTextEdit, QTextEdit))
     commit_text(box, "已隔离受感染主机，并更换全部管理员口令。")
     assert "更换全部管理员口令" in window.model.draft.report().incident.measures
-    assert sending.valid_package(window) is None   # the package no longer says what we'd send
+    assert window.sending.valid_package() is None   # the package no longer says what we'd send
     window.print_document("fax")
     fax = _printed(qtbot, window)
-    new = sending.valid_package(window)
+    new = window.sending.valid_package()
     assert new is not None and new != old
     assert fax == (new / "fax" / "fax.pdf").read_bytes()
     manifest = json.loads((new / "manifest.json").read_bytes())

@@ -20,19 +20,29 @@ from PySide6.QtWidgets import (
 
 from composer.core.flow import Step
 from composer.gui.autosave import AUTOSAVE_MS
-from composer.gui.dialogs import SubmissionDialog
+from composer.gui.submission_dialog import SubmissionDialog
 from composer.gui.output import LAST_FOLDER
+
+
+
+def _bump_change_counter(fh) -> None:
+    """Raise the file change counter (header bytes 24–27), as a write by another connection
+    does: with the rollback journal an open connection trusts its page cache otherwise."""
+    fh.seek(24)
+    count = int.from_bytes(fh.read(4), "big")
+    fh.seek(24)
+    fh.write(((count + 1) % (1 << 32)).to_bytes(4, "big"))
 
 
 def _damage_page(path: Path, table: str) -> None:
     db = sqlite3.connect(path)
     page = db.execute("PRAGMA page_size").fetchone()[0]
     root = db.execute("SELECT rootpage FROM sqlite_master WHERE name=?", (table,)).fetchone()[0]
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     with open(path, "r+b") as fh:
         fh.seek((root - 1) * page)
         fh.write(b"\xde\xad" * (page // 2))
+        _bump_change_counter(fh)
 
 
 def _banner_text(window) -> str | None:

@@ -12,7 +12,7 @@ from gui_helpers import click, type_into
 from PySide6.QtWidgets import QPushButton
 
 from composer.core.storage import Storage
-from composer.gui.dialogs import RecoveryDialog
+from composer.gui.recovery_dialog import RecoveryDialog
 from composer.gui.mainwindow import AUTOSAVE_MS, MainWindow
 
 

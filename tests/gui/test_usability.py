@@ -209,7 +209,7 @@ def test_every_value_under_the_wheel_is_guarded(qtbot, window):
     from PySide6.QtWidgets import QAbstractSpinBox
 
     from composer.core.obligations import CHINA_TZ
-    from composer.gui.dialogs import SubmissionDialog
+    from composer.gui.submission_dialog import SubmissionDialog
     from composer.gui.wheel import GUARD_PROPERTY
 
     build_pages(window)
