@@ -138,9 +138,10 @@ def read(data: bytes, tables: dict[str, tuple[int, int]],
 
 
 _MAPPED: dict[bytes, tuple[dict[int, int], list[int]]] = {}
-"""The maps of the cmap tables read in this process, by the table's bytes (the regular and bold
-faces of one family share theirs): read once, copied for each face. Never written anywhere."""
-_MAPPED_MAX = 8
+"""The map of the cmap table read last in this process, by the table's bytes (the regular and
+bold faces of one family share theirs, and are loaded one after the other): read once, copied
+for each face. Only the last is kept (a CJK map is ≈ 3 MB). Never written anywhere."""
+_MAPPED_MAX = 1
 
 
 def _mapped(data: bytes, cmap: tuple[int, int]) -> tuple[dict[int, int], list[int]] | None:
