@@ -148,6 +148,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         if refused:
             return EXIT_INVALID
     _print_warnings(report)
+    report = _with_recorded_sendings(report)
     try:
         result = write_package(report, args.out, source=source, only=tuple(only),
                                force=args.force, extra_recipients=tuple(extra),
@@ -158,6 +159,28 @@ def _cmd_render(args: argparse.Namespace) -> int:
     for path in result.files:
         print(path)
     return EXIT_OK
+
+
+def _with_recorded_sendings(report):  # type: ignore[no-untyped-def]
+    """A summary report with its incident's recorded sendings, when the data folder's sending
+    record holds the incident (its Art. 11 account: composer/core/record_match.py); else as
+    it is (the report then says the table comes from the sending record)."""
+    from composer.core.model import ReportType
+
+    if report.report_type is not ReportType.SUMMARY:
+        return report
+    import dataclasses
+
+    from composer.core import paths
+    from composer.core.record_match import recorded_sendings
+
+    database = paths.database_path()
+    sendings = recorded_sendings(database, report)
+    if sendings is None:
+        return report
+    print(f"note: the Art. 11 account lists {len(sendings)} recorded sending(s) of this "
+          f"incident from {database}", file=sys.stderr)
+    return dataclasses.replace(report, sendings=sendings)
 
 
 def _out_dir_problem(out: Path) -> str | None:

@@ -1,11 +1,12 @@
 """Command-line channels and records (CONTRACT.md "Channels and records").
 
 ``composer script FILE``, ``composer calendar FILE --out ICS``, ``composer log verify``,
-``composer log export --out PDF``. :func:`add_commands` registers them on the main parser;
+``composer log export --out PDF``, ``composer log ledger --out FILE.xlsx [--year YYYY]
+[--drills]`` (the 台账), ``composer log drill --out FILE.pdf`` (the drill report). :func:`add_commands` registers them on the main parser;
 :data:`HANDLERS` maps each command to its function. Exit status: 0 success, 2 invalid input,
 1 anything else (``log verify``: the record does not hold; each problem names its record).
 
-``log verify`` and ``log export`` open the database read-only (SQLite ``mode=ro``): they write
+``log`` opens the database read-only (SQLite ``mode=ro``): they write
 nothing, change no file mode and create no journal; the database stays byte for byte as it was.
 A damaged row is a broken record, never a traceback.
 """
@@ -34,6 +35,14 @@ def add_commands(sub: Any) -> None:
     actions.add_parser("verify", help="check the hash chain and the stored packages")
     e = actions.add_parser("export", help="write the 报送记录 as a PDF")
     e.add_argument("--out", required=True, metavar="PDF", type=Path)
+    g = actions.add_parser("ledger", help="write the 台账 (one row per report sent) as .xlsx")
+    g.add_argument("--out", required=True, metavar="FILE.xlsx", type=Path)
+    g.add_argument("--year", type=int, metavar="YYYY",
+                   help="only the reports sent in this year (China time)")
+    g.add_argument("--drills", action="store_true",
+                   help="include drill sendings (演练), marked; never counted as reports")
+    d = actions.add_parser("drill", help="write the drill report (演练用时) as a PDF")
+    d.add_argument("--out", required=True, metavar="FILE.pdf", type=Path)
 
 
 def _load(name: str):  # type: ignore[no-untyped-def]
@@ -133,6 +142,73 @@ def _read_log(path: Path) -> tuple[Any, Any] | str:
     return log, result
 
 
+def _write(out: Path, data: bytes, *lines: str) -> int:
+    """Write ``data`` to ``out`` (atomically; a folder, device, FIFO or link refused: exit 2)
+    and print ``out`` and ``lines``."""
+    from composer.core.atomic import UnsafeOutput, write_output
+
+    try:
+        write_output(out, data)
+    except UnsafeOutput as exc:
+        print(f"{out}: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except OSError as exc:
+        print(f"{out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(out)
+    for line in lines:
+        print(line)
+    return EXIT_OK
+
+
+def cmd_ledger(args: argparse.Namespace, path: Path, log: Any, result: Any) -> int:
+    """``log ledger``: the 台账 workbook of the record (see composer.core.ledger)."""
+    from composer.core.ledger import ledger_rows
+    from composer.core.obligations import CHINA_TZ
+    from composer.render.ledger_xlsx import ledger_xlsx
+
+    if args.year is not None and not 2000 <= args.year <= 2100:
+        print(f"--year: must be a year from 2000 to 2100, got {args.year}", file=sys.stderr)
+        return EXIT_INVALID
+    rows = ledger_rows(log.records(), path.parent, year=args.year, drills=args.drills)
+    unit = " ".join(str((log.load_profile() or {}).get("name") or "").split())
+    data = ledger_xlsx(rows, year=args.year, unit=unit, verification=result,
+                       generated_at=datetime.now(CHINA_TZ).replace(microsecond=0))
+    status = _write(args.out, data, f"{len(rows)} report(s) sent"
+                    + (f" in {args.year}" if args.year is not None else "")
+                    + (", drills included" if args.drills else ""))
+    if status == EXIT_OK and not result.ok:
+        print(f"warning: the sending record does not hold ({len(result.problems)} "
+              "problem(s)): run composer log verify", file=sys.stderr)
+    return status
+
+
+def cmd_drill(args: argparse.Namespace, path: Path, log: Any) -> int:
+    """``log drill``: the drill report (see composer.core.drill_timings)."""
+    import sqlite3
+
+    from composer.core.drill_timings import read_drills
+    from composer.core.obligations import CHINA_TZ
+    from composer.core.record_verify import open_read_only
+    from composer.render.drill_report_pdf import drill_report_pdf
+
+    drills = []
+    if path.exists():
+        try:
+            db = open_read_only(path)
+            try:
+                drills = read_drills(db)
+            finally:
+                db.close()
+        except sqlite3.Error as exc:
+            print(f"cannot read the database {path}: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+    unit = " ".join(str((log.load_profile() or {}).get("name") or "").split())
+    pdf = drill_report_pdf(drills, unit=unit,
+                           generated_at=datetime.now(CHINA_TZ).replace(microsecond=0))
+    return _write(args.out, pdf, f"{len(drills)} drill(s)")
+
+
 def cmd_log(args: argparse.Namespace) -> int:
     from composer.core import paths
 
@@ -156,22 +232,18 @@ def cmd_log(args: argparse.Namespace) -> int:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         return EXIT_ERROR
-    from composer.core.atomic import UnsafeOutput, write_output
+    if args.log_command == "ledger":
+        return cmd_ledger(args, path, log, result)
+    if args.log_command == "drill":
+        return cmd_drill(args, path, log)
     from composer.core.obligations import CHINA_TZ
     from composer.render.record_pdf import record_pdf
 
     pdf = record_pdf(log, result, generated_at=datetime.now(CHINA_TZ).replace(microsecond=0))
-    try:
-        write_output(args.out, pdf)
-    except UnsafeOutput as exc:
-        print(f"{args.out}: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    except OSError as exc:
-        print(f"{args.out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_ERROR
-    print(args.out)
-    print(f"head {result.head} ({result.checked} records, "
-          f"{'chain intact' if result.ok else 'chain broken'})")
+    status = _write(args.out, pdf, f"head {result.head} ({result.checked} records, "
+                                   f"{'chain intact' if result.ok else 'chain broken'})")
+    if status != EXIT_OK:
+        return status
     if not result.ok:     # the PDF says so too; composer log verify names every problem
         print(f"warning: the sending record does not hold ({len(result.problems)} "
               "problem(s)): run composer log verify", file=sys.stderr)

@@ -430,6 +430,8 @@ def test_real_bundle_is_complete_for_every_python(platform_name, tmp_path):
         "markupsafe",
         "pypdfium2",
         "pillow",
+        "openpyxl",
+        "et_xmlfile",
         "composer-",
     ):
         assert requirement in names, requirement

@@ -106,6 +106,32 @@ def _correction():
     return report
 
 
+def _summary_with_sendings(drill: bool = False):
+    """A summary report as the app makes it: its incident's recorded sendings attached (the
+    Art. 11 account) — on time, late, a correction, a follow-up, and a sending of the other
+    kind (drill / real) that must not appear."""
+    report = _example("cii-grid-outage.json", report_type="summary", drill=drill,
+                      incident__handling_completed_at="2026-11-25T10:00:00+08:00",
+                      incident__safeguards="部署了工控安全监测平台。",
+                      incident__emergency_plan="按《电力监控系统网络安全事件应急预案》处置。",
+                      incident__harm_mitigation="30 分钟内切换至备用调度系统。")
+    due = report.incident.discovered_at + timedelta(hours=1)
+    at = report.incident.discovered_at
+    sendings = (
+        SentReport(ReportType.INITIAL, at + timedelta(minutes=40), "email",
+                   "protection_department", record_seq=1, due=due, drill=drill,
+                   recipient_name="国家能源局"),
+        SentReport(ReportType.INITIAL, at + timedelta(minutes=95), "other", "public_security",
+                   record_seq=2, due=due, drill=drill),
+        SentReport(ReportType.INITIAL, at + timedelta(hours=3), "hotline", INTAKE,
+                   correction=True, corrects=1, record_seq=3, due=due, drill=drill),
+        SentReport(ReportType.FOLLOW_UP, at + timedelta(days=1), "fax", INTAKE, record_seq=4,
+                   drill=drill),
+        SentReport(ReportType.INITIAL, at + timedelta(minutes=5), "email", INTAKE,
+                   record_seq=5, due=due, drill=not drill))
+    return dataclasses.replace(report, sendings=sendings)
+
+
 LONG = "第一句说明事件的经过。" + "第二句很长" * 3000 + "。最后一句。"
 
 VARIANTS = {
@@ -150,6 +176,12 @@ VARIANTS = {
     "drill correction": lambda: _example(
         "cii-grid-outage.json", drill=True, correction=True, correction_note="更正中断时长。",
         corrects={"sent_at": "2026-11-19T02:50:00+08:00", "channel": "fax"}),
+    # the Art. 11 account (issue 24): the table from the sending record, the unit's words
+    "summary with its sendings": _summary_with_sendings,
+    "drill summary with its sendings": lambda: _summary_with_sendings(drill=True),
+    "summary, no sending recorded": lambda: dataclasses.replace(
+        _example("central-organ-leak.json", report_type="summary",
+                 incident__handling_completed_at="2026-11-25T10:00:00+08:00"), sendings=()),
     "drill summary, long texts": lambda: _example(
         "central-organ-leak.json", drill=True, report_type="summary",
         incident__handling_completed_at="2026-11-25T10:00:00+08:00",
@@ -212,6 +244,12 @@ def _check(report) -> int:
         for carrier, texts in outputs.items():
             if not s.carried_by(carrier):
                 continue
+            if carrier == PDF and s.cells:     # a table row: every cell, in the table
+                checked += 1
+                lost = [c for c in s.cells if _squash(c) not in texts[0]]
+                if lost:
+                    missing.append(f"{carrier}: {s.key} cells {lost!r}")
+                continue
             forms = [_squash(f) for f in _forms(s, carrier)]
             if carrier == SCRIPT and s.key.startswith("reason.") and "另有" in texts[0]:
                 forms.append("另有")     # at the shortest cut, reasons beyond the first counted
@@ -266,6 +304,27 @@ def test_the_variants_make_every_kind_of_statement() -> None:
                  "timeliness", "corrects", "change", "correction_note", "in_force", "level",
                  "reason", "remark", "unverified", "confirmed_by_unit", "pending", "assessed",
                  "nature", "cii_reading", "contact", "heading", "item1", "item2", "item3",
-                 "fast_path", "police", "summary", "drill"):
+                 "fast_path", "police", "summary", "drill", "art11"):
         assert kind in keys, kind
+    art11 = {s.key.rsplit(".", 1)[0] if s.key.split(".")[1] in ("row", "duty") else s.key
+             for make in VARIANTS.values()
+             for s in statements(make(), classify(make())) if s.key.startswith("art11.")}
+    assert art11 == {"art11.unknown", "art11.none", "art11.lead", "art11.row", "art11.count",
+                     "art11.duty", "art11.safeguards", "art11.emergency_plan",
+                     "art11.harm_mitigation"}
     assert dataclasses.is_dataclass(Statement)
+
+
+def test_the_art11_table_comes_from_the_record_only() -> None:
+    """The rows are the recorded sendings of the report's own kind (a drill's never in a real
+    account, nor a real one in a drill's), with figures computed from the record."""
+    for drill in (False, True):
+        report = _summary_with_sendings(drill)
+        said = statements(report, classify(report), generated_at=WHEN)
+        rows = [s.cells for s in said.prefixed("art11.row.")]
+        assert [r[0] for r in rows] == ["首报", "首报", "首报（更正）", "续报"]
+        assert [r[4] for r in rows] == ["按时", "迟报 35 分钟", "原报告按时", "—"]
+        assert rows[2][2] == "以原报告为准" and rows[3][2] == "无固定时限"
+        assert said.text("art11.count") == "以上共 4 次报送；有时限的 2 次中，按时 1 次，迟报 1 次。"
+        duties = [s.text for s in said.prefixed("art11.duty.")]
+        assert len(duties) == 2 and duties[0].endswith("按时。") and "迟报 35 分钟" in duties[1]

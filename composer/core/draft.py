@@ -59,6 +59,10 @@ class Draft:
     parent_id: int | None = None
     corrected: dict[str, Any] | None = None
     settled_at: datetime | None = None
+    sendings: tuple[SentReport, ...] | None = None
+    """The recorded sendings of this draft's incident, given by the app from the sending record
+    (never stored with the draft): :meth:`report` carries them for the Art. 11 account of a
+    summary report. None: not known."""
     revision: int = 0
     """The storage's revision this draft was loaded or last saved at (a save from an older
     revision than the stored one is refused: composer/core/store/drafts.py)."""
@@ -134,7 +138,8 @@ class Draft:
         two contents are kept (with and without the confirmed level)."""
         try:
             key: str | None = json.dumps(data, ensure_ascii=False, default=repr) + (
-                "" if self.corrected is None else "\0corrected")
+                "" if self.corrected is None else "\0corrected") + (
+                "" if self.sendings is None else "\0" + repr(self.sendings))
         except (ValueError, RecursionError):     # e.g. an integer of 5,000 digits: the
             key = None                           # validator says what is wrong, uncached
         hit = self._parsed.get(key) if key is not None else None
@@ -145,6 +150,8 @@ class Draft:
             report = cleaned.report
             if report.correction and isinstance(self.corrected, dict):
                 report = replace(report, changes=changes(self.corrected, data))
+            if self.sendings is not None:
+                report = replace(report, sendings=self.sendings)
             result: _Parsed = (report, (), [], cleaned.findings)
         except InvalidIncident as exc:
             result = (None, tuple(exc.problems), [], ())
@@ -220,7 +227,8 @@ class Draft:
         return Draft(data=copy.deepcopy(self.data), fast_path=self.fast_path,
                      confirmed_level=self.confirmed_level, step=self.step, id=self.id,
                      parent_id=self.parent_id, corrected=copy.deepcopy(self.corrected),
-                     settled_at=self.settled_at, revision=self.revision)
+                     settled_at=self.settled_at, sendings=self.sendings,
+                     revision=self.revision)
 
 
 def new_draft(profile: dict[str, Any] | None = None, *, now: datetime | None = None,

@@ -72,6 +72,10 @@ class Field(str, Enum):
     ACCOUNTABILITY = "incident.accountability"
     REMEDIATION = "incident.remediation"
     LESSONS = "incident.lessons"
+    # the unit's Art. 11 statements in a summary report (README "Incident file extensions")
+    SAFEGUARDS = "incident.safeguards"
+    EMERGENCY_PLAN = "incident.emergency_plan"
+    HARM_MITIGATION = "incident.harm_mitigation"
     NOT_YET_KNOWN = "incident.not_yet_known"
     POLICE_REPORT = "incident.police_report"
     POLICE_STATUS = "incident.police_report.status"
@@ -192,6 +196,9 @@ LABEL_ZH: dict[Field, str] = {
     Field.ACCOUNTABILITY: "责任处理情况",
     Field.REMEDIATION: "整改落实情况",
     Field.LESSONS: "经验教训",
+    Field.SAFEGUARDS: "事发前已采取的防护措施",
+    Field.EMERGENCY_PLAN: "按应急预案处置情况",
+    Field.HARM_MITIGATION: "有效减轻危害的情况",
     Field.NOT_YET_KNOWN: "暂不掌握的内容",
     Field.SUSPECTED_CRIME: "涉嫌违法犯罪",
     Field.POLICE_REPORT: "向公安机关报案",

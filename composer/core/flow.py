@@ -49,7 +49,8 @@ STEP_FIELDS: dict[Step, tuple[str, ...]] = {
     Step.HANDLING: ("incident.trend", "incident.cause", "incident.clues", "incident.next_steps",
                     "incident.support_requested", "incident.scene_preservation",
                     "incident.other", "incident.accountability", "incident.remediation",
-                    "incident.lessons"),
+                    "incident.lessons", "incident.safeguards", "incident.emergency_plan",
+                    "incident.harm_mitigation"),
     Step.PREVIEW: (),
 }
 
@@ -136,11 +137,15 @@ def shows_handling_completed(draft: Draft) -> bool:
 
 
 SUMMARY_FIELDS = ("incident.accountability", "incident.remediation", "incident.lessons")
+ART11_FIELDS = ("incident.safeguards", "incident.emergency_plan", "incident.harm_mitigation")
+"""The unit's own Art. 11 statements, asked with the summary (README "Incident file
+extensions")."""
 
 
 def shows_summary_items(draft: Draft) -> bool:
     """Accountability, remediation and lessons (Art. 8) belong to the summary report."""
-    return draft.report_type is ReportType.SUMMARY or any(draft.get(p) for p in SUMMARY_FIELDS)
+    return draft.report_type is ReportType.SUMMARY or any(
+        draft.get(p) for p in SUMMARY_FIELDS + ART11_FIELDS)
 
 
 def _owned(path: str, owners: tuple[str, ...]) -> bool:

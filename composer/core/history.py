@@ -10,34 +10,18 @@ recipients in ``resources/rules/reporting.json`` (``protection_department``,
 ``public_security``, ``cac_office``, ``provincial_cac``) or :data:`INTAKE`, the CAC's 12387
 intake reached through any of its six channels. Sendings recorded before recipients were
 recorded read as :data:`INTAKE` (every channel recorded then was one of the intake's).
+
+``due`` is the deadline the record says the sending answered (the recipient's own Art. 4
+deadline, the 30-day limit of a summary; older records: the report type's earliest deadline;
+None for a follow-up), ``recipient_name`` the recipient's name for the unit as recorded.
+
+The dataclass lives in :mod:`composer.core.model` (a report made by the app carries its
+incident's sendings, for the Art. 11 account of a summary report); this module is where the
+core reads it from.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from composer.core.model import INTAKE, SentReport
 
-from composer.core.model import ReportType
-
-INTAKE = "intake"
-"""The CAC's unified intake (12387): hotline, website, mini-program, WeChat account, e-mail, fax."""
-
-
-@dataclass(frozen=True, slots=True)
-class SentReport:
-    """One recorded sending of a report of this incident."""
-
-    report_type: ReportType
-    sent_at: datetime            # timezone-aware
-    channel: str                 # a channel id of composer.core.submissions.channels()
-    recipient: str = INTAKE      # a route recipient's id, or INTAKE
-    correction: bool = False     # the report sent was a 更正
-    reference: str = ""          # 受理编号 or the e-mail's Message-ID, when recorded
-    record_seq: int | None = None    # the sending record's number, when chained
-    draft_id: int | None = None
-    drill: bool = False          # a drill (演练): never counts as the unit's report
-    corrects: int | None = None  # a correction: the record seq of the sending it corrects
-
-    def __post_init__(self) -> None:
-        if self.sent_at.utcoffset() is None:
-            raise ValueError("sent_at must be timezone-aware")
+__all__ = ["INTAKE", "SentReport"]

@@ -55,7 +55,8 @@ _CONTACT = keys_under(Field.CONTACT.value)
 _INCIDENT = keys_under(Field.INCIDENT.value)
 _INCIDENT_TEXT = ("systems", "location", "description", "impact", "measures", "trend", "cause",
                   "clues", "next_steps", "support_requested", "scene_preservation", "other",
-                  "accountability", "remediation", "lessons", "delay_reason")
+                  "accountability", "remediation", "lessons", "delay_reason",
+                  "safeguards", "emergency_plan", "harm_mitigation")
 _POLICE_STATUS = ("not_yet", "reported")
 _FACTS = keys_under(Field.IMPACT_FACTS.value)
 

@@ -200,6 +200,12 @@ class Incident:
     accountability: str | None = None      # 责任处理情况
     remediation: str | None = None         # 整改落实情况
     lessons: str | None = None             # 经验教训
+    # The Art. 11 account of a summary report (issue 24), each optional, printed when given:
+    # the protective measures in place before the incident, whether (and under which plan)
+    # it was handled under the emergency plan, what reduced the harm.
+    safeguards: str | None = None          # 事发前已采取的防护措施
+    emergency_plan: str | None = None      # 按应急预案处置情况
+    harm_mitigation: str | None = None     # 有效减轻危害的情况
     # Extensions of composer-incident/1 (README "Incident file extensions"):
     # parts of Art. 7 items 1–2 the unit marks as not yet known (composer.core.art7.KEYS),
     # printed 「暂不掌握，将及时补报」;
@@ -273,6 +279,34 @@ class FieldChange:
     new: str             # the correction's value ("" = removed)
 
 
+INTAKE = "intake"
+"""The CAC's unified intake (12387): hotline, website, mini-program, WeChat account, e-mail, fax
+(:mod:`composer.core.history`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SentReport:
+    """One recorded sending of a report of an incident, as the sending record says it
+    (:mod:`composer.core.history` explains the fields)."""
+
+    report_type: ReportType
+    sent_at: datetime            # timezone-aware
+    channel: str                 # a channel id of composer.core.submissions.channels()
+    recipient: str = INTAKE      # a route recipient's id, or INTAKE
+    correction: bool = False     # the report sent was a 更正
+    reference: str = ""          # 受理编号 or the e-mail's Message-ID, when recorded
+    record_seq: int | None = None    # the sending record's number, when chained
+    draft_id: int | None = None
+    drill: bool = False          # a drill (演练): never counts as the unit's report
+    corrects: int | None = None  # a correction: the record seq of the sending it corrects
+    due: datetime | None = None  # the deadline the record says this sending answered
+    recipient_name: str = ""     # the recipient's name for the unit (e.g. 国家能源局)
+
+    def __post_init__(self) -> None:
+        if self.sent_at.utcoffset() is None:
+            raise ValueError("sent_at must be timezone-aware")
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """One incident report: a whole ``composer-incident/1`` document."""
@@ -301,6 +335,10 @@ class Report:
     drill_fax: str | None = None
     # Not part of the file: the fields a correction changed (found by the app, see FieldChange).
     changes: tuple[FieldChange, ...] = ()
+    # Not part of the file: the recorded sendings of this incident, from the sending record
+    # (the app; ``composer render`` when the data folder's record holds the incident), for
+    # the Art. 11 account of a summary report. None: not known where the report is made.
+    sendings: tuple[SentReport, ...] | None = None
 
     @property
     def type_zh(self) -> str:

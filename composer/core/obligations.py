@@ -303,6 +303,14 @@ def lateness(report: Report, duties: Duties, at: datetime) -> Lateness | None:
     return Lateness(obligation=due, by=by) if by > timedelta(0) else None
 
 
+def minutes_late(sent_at: datetime, due: datetime) -> int:
+    """Whole minutes ``sent_at`` is after ``due``, both taken to the minute (≤ 0: on time) —
+    the one rule of every timeliness shown (the report's 迟报, the header, the 台账, the Art. 11
+    account of a summary report)."""
+    by = sent_at.replace(second=0, microsecond=0) - due.replace(second=0, microsecond=0)
+    return int(by.total_seconds() // 60)
+
+
 def span_zh(delta: timedelta) -> str:
     """``1 天 2 小时 5 分钟`` (to the minute, zero parts left out)."""
     minutes = int(delta.total_seconds() // 60)

@@ -181,17 +181,20 @@ def sent_types(storage: Storage, draft_id: int) -> set[ReportType]:
 
 
 def order_reports(storage: Storage, drafts: list[DraftSummary]) -> list[DraftSummary]:
-    """The reports list sorted by what is due next (:func:`due_key`); ties keep their order."""
+    """The reports list sorted by what is due next (:func:`due_key`); ties keep their order.
+    Drills (演练) come after every real report, in the same order among themselves: a
+    drill's deadline is never sorted among real ones."""
     from composer.core.classify import classify
 
     roots, sent = _types_by_root(storage, drafts)
 
-    def key(d: DraftSummary) -> tuple[int, str]:
+    def key(d: DraftSummary) -> tuple[bool, int, str]:
         try:
             report = storage.load_draft(d.id).report()
         except (KeyError, ValueError):
             report = None
         c = classify(report) if report is not None else None
-        return due_key(report, c, sent.get(roots[d.id], set()), bool(d.submitted_at))
+        return (d.drill, *due_key(report, c, sent.get(roots[d.id], set()),
+                                  bool(d.submitted_at)))
 
     return sorted(drafts, key=key)

@@ -23,6 +23,7 @@ from datetime import datetime
 
 from composer.core.classify import Classification
 from composer.core.model import Report, ReportType
+from composer.core.statement_art11 import art11_statements
 from composer.core.statement_base import (
     CARRIERS,
     COVER,
@@ -90,7 +91,8 @@ class Statements:
 
     @property
     def items(self) -> tuple[int, ...]:
-        """The items this report has (1–8, and 9 for a summary report)."""
+        """The items this report has (1–8; 9 and 10 — the Art. 8 summary and the Art. 11
+        account — for a summary report)."""
         return tuple(s.item for s in self.all if s.key.startswith("heading."))
 
     @property
@@ -127,7 +129,8 @@ def statements(report: Report, classification: Classification, *,
     if deadline is not None:
         head.append(deadline)
     head += timeliness
-    return Statements(report=report, all=(*head, *item_statements(report, level)),
+    return Statements(report=report, all=(*head, *item_statements(report, level),
+                                          *art11_statements(report, c)),
                       settled=c.settled, reportable=c.settled and c.grading.reportable,
                       late=late, headline=headline(report, c, late))
 

@@ -90,7 +90,7 @@ class Statement:
     phone script says it when that differs (figures and times in words); ``carriers`` the
     outputs that carry it; ``user`` marks a text the unit typed (an output short of room says
     its :meth:`brief` instead); ``item`` the Art. 7 item it belongs to (0: the report's
-    header — level, deadline, correction — and 9: the Art. 8 summary).
+    header — level, deadline, correction —, 9: the Art. 8 summary, 10: the Art. 11 account).
     """
 
     key: str
@@ -102,6 +102,8 @@ class Statement:
     item: int = 0
     user: bool = False
     empty: bool = False          # the value is not given (the text is 待补报 or 暂不掌握…)
+    cells: tuple[str, ...] = ()  # a row of a table: the PDF lays the cells out as one, the
+    #                              other outputs say ``text`` (e.g. the Art. 11 account)
 
     @property
     def said(self) -> str:

@@ -151,11 +151,22 @@ class DeadlineHeader(QFrame):
         return governing(rtype, c.duties)
 
     def _duties(self) -> tuple[DutyState, ...]:
+        """Each report obligation met or owed. A drill's are rehearsed: its own (drill)
+        sendings meet them, shown as 演练; a real report's never count a drill's."""
         c = self._classification
         if c is None or not self._history or self.model.draft.report_type is not \
                 ReportType.INITIAL:
             return ()
-        return duty_states(c, self._history)
+        return duty_states(c, self._drill_history() if self.model.draft.drill
+                           else self._history)
+
+    def _drill_history(self) -> list[SentReport]:
+        from dataclasses import replace
+
+        return [replace(s, drill=False) for s in self._history if s.drill]
+
+    def _drill_mark(self) -> str:
+        return i18n.pick(f"〔{DRILL_MARK}〕", "[Drill] ") if self.model.draft.drill else ""
 
     def _statement_text(self, key: str) -> str:
         s = self._said.get(key) if self._said is not None else None
@@ -177,7 +188,8 @@ class DeadlineHeader(QFrame):
             self.state = "sent"
             from composer.core.submissions import describe  # once a sending is recorded
 
-            self.deadline.setText(describe(self._submission, first, i18n.language()))
+            self.deadline.setText(self._drill_mark()
+                                  + describe(self._submission, first, i18n.language()))
             self.countdown.setText("✔ " + self.tr("已报送"))
         elif (self._discovered is not None
               and self._discovered > self.clock() + FUTURE_TOLERANCE):
@@ -218,11 +230,12 @@ class DeadlineHeader(QFrame):
     def _show_duties(self, states: tuple[DutyState, ...]) -> None:
         """Each report obligation on a line of its own, met or still owed; the countdown runs
         to the earliest one still owed."""
-        lines = [i18n.pick(st.zh, st.en) for st in states]
+        mark = self._drill_mark()
+        lines = [mark + i18n.pick(st.zh, st.en) for st in states]
         police = self._police_line()
         if police:
             lines.append(police)
-        note = still_owed(states, self._history)
+        note = still_owed(states, self._drill_history() if mark else self._history)
         if note is not None:
             lines.append(i18n.pick(*note))
         self.deadline.setText("\n".join(lines))

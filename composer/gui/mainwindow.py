@@ -39,6 +39,7 @@ DROPPED_SHOWN = 30
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+    from composer.gui.record_exports import RecordExports
     from composer.gui.recovery_dialog import RecoveryDialog
     from composer.gui.reports_dialog import ReportsDialog
 
@@ -56,6 +57,7 @@ class MainWindow(OutputActions, QMainWindow):
         self.storage = storage
         self.model = DraftModel(draft or new_draft(storage.load_profile()), self)
         self.last_package: Path | None = None
+        self._exports: RecordExports | None = None
         self.autosaver = Autosaver(self, storage, self.model)  # failures: a banner, retries
         if draft is None:
             self.autosaver.mark_pristine()                     # stored on the first edit
@@ -141,11 +143,17 @@ class MainWindow(OutputActions, QMainWindow):
                      QKeySequence.StandardKey.Open, name="action-open-file")
         self._action(file_menu, self.tr("立即保存(&S)"), lambda: self.save_now(orderly=True),
                      QKeySequence.StandardKey.Save, name="action-save")
-        self._action(file_menu, self.tr("导出报送记录(&E)…"), lambda: self.sending.export_log()
-                     ).setObjectName("action-export-log")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit,
                      name="action-quit")
+        records_menu = bar.addMenu(self.tr("报送记录(&R)"))
+        records_menu.setObjectName("menu-records")
+        self._action(records_menu, self.tr("导出报送记录(&E)…"), lambda: self.sending.export_log()
+                     ).setObjectName("action-export-log")
+        self._action(records_menu, self.tr("导出台账(&X)…"), lambda: self.record_exports()
+                     .export_ledger(), name="action-export-ledger")
+        self._action(records_menu, self.tr("演练报告(&D)…"), lambda: self.record_exports()
+                     .drill_report(), name="action-drill-report")
         lang_menu = bar.addMenu(self.tr("语言(&G)") if i18n.language() == "zh" else "&Language")
         lang_menu.setObjectName("menu-language")
         for code, name in (("zh", "简体中文"), ("en", "English")):
@@ -374,6 +382,14 @@ class MainWindow(OutputActions, QMainWindow):
             self._warn(self.tr("无法归档"), self.say_error(exc, self.storage.path))
             return False
         return True
+
+    def record_exports(self) -> RecordExports:
+        """The 报送记录 menu's 台账 and 演练报告 (made on first use: not at start-up)."""
+        from composer.gui.record_exports import RecordExports
+
+        if self._exports is None:
+            self._exports = RecordExports(self, self.storage, self)
+        return self._exports
 
     def offer_recovery(self, drafts: list[DraftSummary]) -> RecoveryDialog | None:
         if not drafts:

@@ -253,7 +253,10 @@ class OutputActions:
         first = subs[0] if subs else None
         self.header.set_submission(first)
         # each report obligation met only by a sending to its own recipient (duty_status)
-        self.header.set_history(self.storage.history(draft.id) if draft.id is not None else [])
+        family = draft.id if draft.id is not None else draft.parent_id
+        history = self.storage.history(family) if family is not None else []
+        self.header.set_history(history if draft.id is not None else [])
+        draft.sendings = tuple(history)     # a summary's Art. 11 account (statement_art11)
         held = self.editor_guard is not None and self.editor_guard.held_by is not None
         self.model.read_only = first is not None or held
         self.sent_bar.set_submission(first, type_text(draft.report_type))

@@ -11,7 +11,8 @@ from composer.gui.page_base import StepPage
 
 class HandlingPage(StepPage):
     """Trend, cause, leads, next steps, support, scene preservation, other; for a summary
-    report also accountability, remediation and lessons learned (Art. 8)."""
+    report also accountability, remediation and lessons learned (Art. 8) and the unit's own
+    Art. 11 statements (protective measures before, the emergency plan, what reduced harm)."""
 
     step = flow.Step.HANDLING
 
@@ -37,10 +38,26 @@ class HandlingPage(StepPage):
         self.add_text(summary, "incident.accountability", self.tr("责任处理情况"), lines=2)
         self.add_text(summary, "incident.remediation", self.tr("整改落实情况"), lines=2)
         self.add_text(summary, "incident.lessons", self.tr("经验教训"), lines=2)
+        # the unit's own Art. 11 statements (each printed only when given); the table of its
+        # reports is filled from the sending record (composer/core/statement_art11.py)
+        self.art11_heading = QLabel("<b>" + self.tr("依法报告及处置情况（《办法》第十一条）")
+                                    + "</b>")
+        self.art11_note = QLabel(self.tr("报告的报送情况（时限、报送时间、是否按时）由报送记录自动"
+                                         "列出。以下各项可不填，填写的才写入总结报告。"))
+        self.art11_note.setWordWrap(True)
+        self.body.addWidget(self.art11_heading)
+        self.body.addWidget(self.art11_note)
+        art11 = self.new_form()
+        self.add_text(art11, "incident.safeguards", self.tr("事发前已采取的防护措施"), lines=2)
+        self.add_text(art11, "incident.emergency_plan", self.tr("按应急预案处置情况"),
+                      self.tr("是否按应急预案处置，按哪一预案"), lines=2)
+        self.add_text(art11, "incident.harm_mitigation", self.tr("有效减轻危害的情况"), lines=2)
         self.body.addStretch(1)
 
     def refresh(self) -> None:
         shown = flow.shows_summary_items(self.model.draft)
         self.summary_heading.setVisible(shown)
-        for path in flow.SUMMARY_FIELDS:
+        self.art11_heading.setVisible(shown)
+        self.art11_note.setVisible(shown)
+        for path in flow.SUMMARY_FIELDS + flow.ART11_FIELDS:
             self.set_row_visible(path, shown)

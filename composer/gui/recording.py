@@ -70,7 +70,7 @@ class Recording(QObject):
             package_has_script=package is not None and has_script(package),
             kind=report.operator.kind if report is not None else None,
             operator=operator if isinstance(operator, dict) else None,
-            start_folder=self._start_folder())
+            start_folder=self._start_folder(), drill=draft.drill)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if retry is not None:
             dialog.show_failure(retry, reason)

@@ -1,4 +1,5 @@
-"""After a crash: the drafts changed since their last orderly save, offered back.
+"""After a crash: the drafts changed since their last orderly save, offered back (a drill's
+marked 【演练】).
 
 Data in (the drafts), a typed result out (``result_value``: the chosen draft's id or None).
 """
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.drill import PREFIX as DRILL_PREFIX
 from composer.core.storage import DraftSummary
 from composer.gui.reports_dialog import local_time, type_text
 
@@ -38,7 +40,8 @@ class RecoveryDialog(QDialog):
         self.list.setObjectName("recovery-list")
         self.list.setAccessibleName(self.tr("可恢复的草稿"))
         for d in drafts:
-            item = QListWidgetItem(f"{type_text(d.report_type)}：{d.title or self.tr('（未命名）')}"
+            item = QListWidgetItem(f"{DRILL_PREFIX if d.drill else ''}{type_text(d.report_type)}"
+                                   f"：{d.title or self.tr('（未命名）')}"
                                    f"  —  {local_time(d.updated_at)}")
             item.setData(256, d.id)
             self.list.addItem(item)

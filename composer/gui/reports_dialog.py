@@ -138,11 +138,13 @@ class ReportsDialog(QDialog):
         self._filter()
 
     def sending_text(self, s: SentReport, by_seq: dict[int, SentReport]) -> str:
-        """``2026-11-18 17:40 传真 → 12387 受理平台`` (a correction first says what it
-        corrects: ``更正 #3 于 2026-11-18 17:05 的报送``)."""
+        """``2026-11-18 17:40 传真 → 12387 受理平台`` (a drill's: ``【演练】2026-…``; a
+        correction first says what it corrects: ``更正 #3 于 2026-11-18 17:05 的报送``)."""
         when = s.sent_at.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
         line = (f"{when} {channel_short(s.channel, i18n.language())} → "
                 f"{recipient_label(s.recipient, i18n.language())}")
+        if s.drill:         # recorded apart: never one of the unit's reports
+            line = DRILL_PREFIX + line
         corrected = by_seq.get(s.corrects) if s.corrects is not None else None
         if s.correction and corrected is not None:
             line = (self.tr("更正 #%1 于 %2 的报送：").replace("%1", str(corrected.draft_id))

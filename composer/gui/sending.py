@@ -49,6 +49,34 @@ class SendingHost(Protocol):
     def remember_folder(self, folder: str | Path) -> None: ...
 
 
+class FolderHost(Protocol):
+    """Where save dialogs start (the folder used last) and what they remember."""
+
+    def start_folder(self) -> str: ...
+    def remember_folder(self, folder: str | Path) -> None: ...
+
+
+def save_dialog(owner: QWidget, host: FolderHost, name: str, title: str, file_name: str,
+                filter_: str, suffix: str, chosen: Callable[[str], Any]) -> QFileDialog:
+    """A window-modal save dialog opened with ``open()`` (returned, so tests can use it),
+    starting in the last folder used."""
+    from PySide6.QtWidgets import QFileDialog  # loaded when first opened
+
+    dialog = QFileDialog(owner, title, str(Path(host.start_folder()) / file_name), filter_)
+    dialog.setObjectName(name)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix(suffix)
+
+    def selected(path: str) -> None:
+        if path:
+            host.remember_folder(Path(path).parent)
+            chosen(path)
+    dialog.fileSelected.connect(selected)
+    dialog.open()
+    return dialog
+
+
 class Sending(QObject):
     """The sending actions of one window (see the module docstring). No signals."""
 
@@ -153,24 +181,8 @@ class Sending(QObject):
 
     def _save_dialog(self, name: str, title: str, file_name: str, filter_: str, suffix: str,
                      chosen: Callable[[str], Any]) -> QFileDialog:
-        """A window-modal save dialog opened with ``open()`` (returned, so tests can use it),
-        starting in the last folder used."""
-        from PySide6.QtWidgets import QFileDialog  # loaded when first opened
-
-        dialog = QFileDialog(self.owner, title, str(Path(self.host.start_folder()) / file_name),
-                             filter_)
-        dialog.setObjectName(name)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(suffix)
-
-        def selected(path: str) -> None:
-            if path:
-                self.host.remember_folder(Path(path).parent)
-                chosen(path)
-        dialog.fileSelected.connect(selected)
-        dialog.open()
-        return dialog
+        return save_dialog(self.owner, self.host, name, title, file_name, filter_, suffix,
+                           chosen)
 
     def _write(self, name: str, data: bytes) -> bool:
         try:
@@ -249,4 +261,4 @@ class Sending(QObject):
         return Path(name)
 
 
-__all__ = ["Sending", "SendingHost"]
+__all__ = ["FolderHost", "Sending", "SendingHost", "save_dialog"]

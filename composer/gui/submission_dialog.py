@@ -52,6 +52,7 @@ SPOKEN_OR_TYPED = ("hotline", "website", "wechat")
 """Channels where the report is said or typed: the package kept must hold the phone script."""
 RECEIPT_FILE_CHANNELS = ("fax", "other", "email")
 ERROR_STYLE = "QLabel { color: #b00020; background: #fde7e9; border: 1px solid #b00020; }"
+DRILL_STYLE = "QLabel { color: #6b3500; background: #fff0d9; border: 1px solid #b35c00; }"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,15 +83,17 @@ class SubmissionDialog(QDialog):
 
     ``package``: the current generated package (``package_has_script``: it holds the phone
     script); ``kind`` and ``operator``: the reporting unit, whose route recipients are offered;
-    ``start_folder``: where the receipt file dialog starts.
+    ``start_folder``: where the receipt file dialog starts; ``drill``: the report is a drill
+    (the dialog says the sending is recorded as 演练 — the storage marks it so whatever the
+    caller passes).
     """
 
     def __init__(self, now: datetime, parent: QWidget | None = None, *, sent_by: str = "",
                  package: Path | None = None, package_has_script: bool = True,
                  kind: OperatorKind | None = None, operator: dict[str, Any] | None = None,
-                 start_folder: str = ""):
+                 start_folder: str = "", drill: bool = False):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("记录报送"))
+        self.setWindowTitle(self.tr("记录报送（演练）") if drill else self.tr("记录报送"))
         self.setObjectName("submission-dialog")
         self.result_value: SubmissionInput | None = None
         self.receipt_file: Path | None = None
@@ -105,6 +108,13 @@ class SubmissionDialog(QDialog):
                                "（《办法》第十、十一条）。"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        if drill:   # the record says 演练 whatever is chosen here (the storage decides it)
+            note = QLabel(self.tr("演练：本次报送记入报送记录链并标明“演练”，不计入本单位的报告，"
+                                  "不满足任何报告义务。"))
+            note.setObjectName("submission-drill")
+            note.setWordWrap(True)
+            note.setStyleSheet(DRILL_STYLE)
+            layout.addWidget(note)
         self.form = form = QFormLayout()
         self.channel = QComboBox()
         wheel.guard(self.channel)

@@ -28,7 +28,7 @@ SUMMARY_TITLE = SUMMARY_HEADING
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    key: str        # "item1" … "item8", "summary"
+    key: str        # "item1" … "item8", "summary", "art11" (the Art. 11 account)
     title: str      # the item's heading
     text: str       # plain text, lines separated by "\n"
 
@@ -47,7 +47,8 @@ def _lines(parts: list[Statement]) -> str:
 
 def report_fields(report: Report, classification: Classification, *,
                   said: Statements | None = None) -> list[Field]:
-    """Art. 7 items 1–8 (and the Art. 8 summary for a summary report) as plain text."""
+    """Art. 7 items 1–8 (and for a summary report the Art. 8 summary and the Art. 11
+    account) as plain text."""
     said = said or statements(report, classification)
     out: list[Field] = []
     for n in said.items:
@@ -62,7 +63,7 @@ def report_fields(report: Report, classification: Classification, *,
         if n == 2:
             parts += [s for s in (*said.correction_lines, *said.prefixed("in_force"))
                       if s.carried_by(FIELDS)]
-        key = "summary" if n == 9 else f"item{n}"
+        key = {9: "summary", 10: "art11"}.get(n, f"item{n}")
         out.append(Field(key, said.text(f"heading.{n}"), _lines(parts)))
     return out
 

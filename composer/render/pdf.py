@@ -34,6 +34,7 @@ from composer.core.statement_items import ART7_PARA2, SUMMARY_HEADING, item_head
 from composer.core.statement_level import CONFIRMED_BY_UNIT, VOLUNTARY
 from composer.render import fonts
 from composer.render import pdf_layout as L
+from composer.render.pdf_art11 import art11_flowables
 from composer.render.pdf_keep import KeptFlow
 from composer.render.typefaces import Typeface, bundled
 
@@ -215,6 +216,9 @@ def _items(st: L.ReportStyles, said: Statements) -> list[Flowable]:
     story: list[Flowable] = []
     for n in said.items:
         story += L.heading(said.text(f"heading.{n}"), style=st.heading)
+        if n == 10:        # the Art. 11 account of a summary report: its table of sendings
+            story += art11_flowables(st, said)
+            continue
         parts = [s for s in said.item(n, "pdf") if not s.key.startswith(_BESIDE_LEVEL)
                  and s.key != "fast_path"]
         if n == 9 and said.get("summary.lead") is not None:

@@ -24,7 +24,7 @@ from reportlab.platypus import Spacer, Table, TableStyle
 from composer import __version__
 from composer.core.drill import PREFIX as DRILL_PREFIX
 from composer.core.model import ReportType
-from composer.core.obligations import in_china
+from composer.core.obligations import in_china, minutes_late
 from composer.core.record_verify import Verification
 from composer.core.records import Record
 from composer.core.submissions import channel, channel_short, recipient_label
@@ -36,6 +36,7 @@ CELL_PAD = 3.0
 SMALL_CELL = L.CELL.clone("record-cell", fontSize=CELL_SIZE, leading=13.5)
 SMALL_LABEL = L.CELL_LABEL.clone("record-label", fontSize=CELL_SIZE, leading=13.5)
 _TOKEN = re.compile(r"[\x21-\x7e]+")     # an unbreakable run: a number, an address, a time
+DRILL_NOTE = "本事件为演练：其报送记入同一记录链并标明“演练”，不计入本单位的报告，不满足任何报告义务。"
 
 
 @dataclass(slots=True)
@@ -87,11 +88,15 @@ def _span(minutes: float) -> str:
 
 
 def timeliness(body: dict[str, Any]) -> str:
-    """按时 / 逾期 N 分钟 / 无固定时限, against the due time kept in the record."""
-    due, sent = body.get("due"), body.get("sent_at")
+    """按时 / 逾期 N 分钟 / 无固定时限, against the deadline kept in the record (the
+    recipient's own, ``deadline.at``, in records made since issue 24; else ``due``), to the
+    minute as everywhere (:func:`composer.core.obligations.minutes_late`)."""
+    deadline = body.get("deadline")
+    due = (deadline.get("at") if isinstance(deadline, dict) else None
+           ) if "deadline" in body else body.get("due")
     try:
-        late = (datetime.fromisoformat(str(sent)) - datetime.fromisoformat(str(due))
-                ).total_seconds() / 60
+        late = minutes_late(datetime.fromisoformat(str(body.get("sent_at"))),
+                            datetime.fromisoformat(str(due)))
     except (TypeError, ValueError):
         if body.get("report_type") == ReportType.FOLLOW_UP.value:
             return "续报无固定时限"
@@ -150,7 +155,8 @@ def recipient_text(rec: Record) -> str:
         name += "（记录未注明，按受理平台渠道）"
     cid = rec.text("channel")
     ch = channel(cid)
-    if ch is None or cid == "other":
+    if ch is None or cid == "other" or rec.body.get("drill") is True:
+        # a drill's sending went to the drill's own people, never the intake's number
         how = channel_short(cid) if ch is not None else cid or "—"
     else:                       # 传真 / 010-82992387: the number on a line of its own
         how = ch.zh.replace(" ", "\n", 1)
@@ -194,7 +200,9 @@ def fit_widths(rows: list[list[str]], total: float, *, cap: float = 0.4) -> list
             for b, s in zip(base, lack, strict=True)]
 
 
-def _table(rows: list[list[str]], total: float) -> Table:
+def ruled_table(rows: list[list[str]], total: float) -> Table:
+    """A ruled table of plain-text ``rows`` (the first is the header, repeated on each page),
+    columns fitted by :func:`fit_widths` (also the drill report's)."""
     m = fonts.paragraph_markup
     data = [[L.CJKParagraph(m(c), SMALL_LABEL if i == 0 else SMALL_CELL) for c in row]
             for i, row in enumerate(rows)]
@@ -251,7 +259,11 @@ def record_pdf(source: RecordSource, verification: Verification, *,
     if not incidents:
         story.append(L.CJKParagraph("尚无报送记录。", L.BODY))
     for inc in incidents:
-        story.append(L.CJKParagraph(m(f"事件：{inc.title or '（未命名）'}"), L.HEADING))
+        drill = all(r.body.get("drill") is True for r in inc.sendings)
+        story.append(L.CJKParagraph(m(f"事件：{DRILL_PREFIX if drill else ''}"
+                                      f"{inc.title or '（未命名）'}"), L.HEADING))
+        if drill:     # recorded apart in the same chain; never one of the unit's reports
+            story.append(L.CJKParagraph(DRILL_NOTE, L.SMALL))
         seen: dict[Any, Record] = {}
         for rec in inc.sendings:
             seen.setdefault(rec.body.get("draft_id"), rec)
@@ -259,12 +271,14 @@ def record_pdf(source: RecordSource, verification: Verification, *,
         for draft_id, rec in seen.items():
             count = sum(1 for r in inc.sendings if r.body.get("draft_id") == draft_id)
             rows.append([report_text(rec, by_seq), rec.text("title") or "（未命名）", str(count)])
-        story.append(_table(rows, w))
+        story.append(ruled_table(rows, w))
         rows = [["记录", "报告", "接收方与渠道", "报送时间", "是否按时", "报送人与回执"]]
         for rec in inc.sendings:
             rows.append([str(rec.seq), report_text(rec, by_seq), recipient_text(rec),
-                         _time(rec.body.get("sent_at")), timeliness(rec.body), _receipt(rec)])
-        story.append(_table(rows, w))
+                         _time(rec.body.get("sent_at")),
+                         ("演练：" if rec.body.get("drill") is True else "")
+                         + timeliness(rec.body), _receipt(rec)])
+        story.append(ruled_table(rows, w))
         for rec in inc.sendings:
             story.append(L.CJKParagraph(m(_kept(rec)), SMALL_CELL))
     story.append(Spacer(1, 10))

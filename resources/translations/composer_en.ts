@@ -1009,6 +1009,30 @@ Database: %2</translation>
 <context>
     <name>HandlingPage</name>
     <message>
+        <source>依法报告及处置情况（《办法》第十一条）</source>
+        <translation>Reporting and handling under the law (Measures Art. 11)</translation>
+    </message>
+    <message>
+        <source>报告的报送情况（时限、报送时间、是否按时）由报送记录自动列出。以下各项可不填，填写的才写入总结报告。</source>
+        <translation>The reports sent (deadline, time sent, on time or not) are listed from the sending record. The items below are optional; only what is filled in goes into the summary report.</translation>
+    </message>
+    <message>
+        <source>事发前已采取的防护措施</source>
+        <translation>Protective measures in place before the incident</translation>
+    </message>
+    <message>
+        <source>按应急预案处置情况</source>
+        <translation>Handling under the emergency plan</translation>
+    </message>
+    <message>
+        <source>是否按应急预案处置，按哪一预案</source>
+        <translation>Whether it was handled under the emergency plan, and which plan</translation>
+    </message>
+    <message>
+        <source>有效减轻危害的情况</source>
+        <translation>What effectively reduced the harm</translation>
+    </message>
+    <message>
         <location filename="../../composer/gui/page_handling.py" line="20"/>
         <source>处置与分析</source>
         <translation>Handling and analysis</translation>
@@ -1415,6 +1439,18 @@ Database: %2</translation>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>报送记录(&amp;R)</source>
+        <translation>&amp;Records</translation>
+    </message>
+    <message>
+        <source>导出台账(&amp;X)…</source>
+        <translation>E&amp;xport ledger…</translation>
+    </message>
+    <message>
+        <source>演练报告(&amp;D)…</source>
+        <translation>&amp;Drill report…</translation>
+    </message>
     <message>
         <location filename="../../composer/gui/mainwindow.py" line="124"/>
         <source>草稿自动保存</source>
@@ -2361,6 +2397,14 @@ This cannot be undone.</translation>
 <context>
     <name>SubmissionDialog</name>
     <message>
+        <source>记录报送（演练）</source>
+        <translation>Record sending (drill)</translation>
+    </message>
+    <message>
+        <source>演练：本次报送记入报送记录链并标明“演练”，不计入本单位的报告，不满足任何报告义务。</source>
+        <translation>Drill: this sending is recorded in the sending record marked as a drill; it is not a report of the unit and meets no reporting obligation.</translation>
+    </message>
+    <message>
         <location filename="../../composer/gui/submission_dialog.py" line="253"/>
         <source>⚠ 报送记录未能保存：%1。
 您填写的内容保留在下方；排除问题（如磁盘空间）后请再次保存。未保存前，此次报送没有记录。</source>
@@ -2476,6 +2520,72 @@ What you entered is kept below; fix the cause (e.g. disk space) and save again. 
         <location filename="../../composer/gui/submission_dialog.py" line="213"/>
         <source>扫描件或文件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)</source>
         <translation>Scans or files (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDialog</name>
+    <message>
+        <source>导出台账</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <source>台账每行一次报送：报告单位、事件、级别、报送对象、时限、报送时间、是否按时、受理编号和记录的 SHA-256，均取自报送记录链；第二页为年度汇总。</source>
+        <translation>One row per sending: unit, incident, level, recipient, deadline, time sent, on time or not, reference and the record's SHA-256, all taken from the sending record's chain; the second sheet sums up the year.</translation>
+    </message>
+    <message>
+        <source>全部年份</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>%1 年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>年度（按报送时间，北京时间）</source>
+        <translation>Year (by time sent, Beijing time)</translation>
+    </message>
+    <message>
+        <source>包含演练（标明“演练”，不计入本单位的报告）</source>
+        <translation>Include drills (marked as drills, not counted as the unit's reports)</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordExports</name>
+    <message>
+        <source>无法导出</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>导出台账</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>台账已导出（%1 次报送）：</source>
+        <translation>Ledger exported (%1 sendings): </translation>
+    </message>
+    <message>
+        <source>演练报告</source>
+        <translation>Drill report</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>演练报告已导出（%1 次演练）：</source>
+        <translation>Drill report exported (%1 drills): </translation>
     </message>
 </context>
 </TS>

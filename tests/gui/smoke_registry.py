@@ -208,6 +208,14 @@ def use_submission(smoke) -> None:
     smoke.wait(lambda: smoke.window.header.state == "sent")
 
 
+def use_ledger(smoke) -> None:
+    """导出台账…: drills included, then 导出… (its own entry) and the save dialog."""
+    from PySide6.QtWidgets import QCheckBox
+    dialog = smoke.dialog(QWidget, "ledger-dialog")
+    dialog.findChild(QCheckBox, "ledger-drills").setChecked(True)
+    smoke.press("ledger-export")
+
+
 def derived_from_sent(kind: str) -> Callable[[Any], None]:
     """From the sent (read-only) report: a 更正 keeps its type, a 续报 is a follow-up; both
     are editable and chained to it. Then back to the sent report."""
@@ -448,6 +456,10 @@ REGISTRY: dict[str, Driver] = {
     "web-copy-site": on_card(copied),
     "copy-item*": on_card(copied),          # one 复制 per item of the web form
     "action-export-log": press_then(save_to("export-log-dialog", "record.pdf")),
+    # 报送记录 menu (issue 24): the 台账 (year and drills asked first) and the drill report
+    "action-export-ledger": press_then(use_ledger),
+    "ledger-export": press_then(save_to("export-ledger-dialog", "ledger.xlsx")),
+    "action-drill-report": press_then(save_to("drill-report-dialog", "drill.pdf")),
     "record-submission": on_page(Step.PREVIEW, use_submission),
     "submission-choose-file": press,
     "owed-export-ics": on_card(save_to("calendar-dialog", "owed.ics")),

@@ -45,6 +45,8 @@ for path in sorted(Path(sys.argv[2]).glob("*.json")):
                               "problems": len(window.model.draft.problems()) if opened else None}
     except Exception:
         results[path.name] = {"error": traceback.format_exc()}
+from composer.gui.operations import wait_for_pools
+wait_for_pools(60000)   # as the app's main() does: no render worker outlives the window
 storage.close()
 print(json.dumps(results, ensure_ascii=True))
 """

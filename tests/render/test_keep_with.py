@@ -19,12 +19,13 @@ from composer.core.classify import classify
 from composer.core.hygiene import clean_report
 from composer.core.incident_io import load_report
 from composer.core.model import Report, ReportType
+from composer.core.statement_art11 import HEADING as ART11_HEADING
 from composer.render import pdf_layout as L
 from composer.render.cjk_lines import MAX_CHAR_SPACE_EM
 from composer.render.pdf import ITEM_HEADINGS, SUMMARY_HEADING, render_report_pdf
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
-HEADINGS = (*ITEM_HEADINGS, SUMMARY_HEADING)
+HEADINGS = (*ITEM_HEADINGS, SUMMARY_HEADING, ART11_HEADING)   # 十: a summary's Art. 11
 SIGNATURE = ("报告单位（盖章）", "负责人签字", "日期")
 COMMON = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说"
           "产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当"
@@ -32,7 +33,8 @@ COMMON = ("的一是在不了有和人这中大为上个国我以要他时来用
 CLOSE = "，。、；：？！）”"
 TEXT_FIELDS = ("systems", "location", "description", "impact", "measures", "trend", "cause",
                "clues", "next_steps", "support_requested", "scene_preservation", "other",
-               "accountability", "remediation", "lessons")
+               "accountability", "remediation", "lessons", "safeguards", "emergency_plan",
+               "harm_mitigation")
 FRAME_TOP = L.MARGIN_TOP
 FRAME_BOTTOM = L.PAGE_HEIGHT - L.MARGIN_BOTTOM
 RIGHT_EDGE = L.MARGIN_LEFT + L.FRAME_WIDTH

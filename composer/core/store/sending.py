@@ -12,6 +12,7 @@ its record (``composer log verify``).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from composer.core import record_archive, records
 from composer.core.record_archive import Staged
+from composer.core.record_facts import sent_facts
 from composer.core.record_verify import Verification, verify
 from composer.core.records import Receipt, Record
 from composer.core.sent_guard import facts
@@ -48,6 +50,49 @@ def _moment(text: str) -> datetime | None:
     except (TypeError, ValueError):
         return None
     return moment if moment.utcoffset() is not None else None
+
+
+def recorded_due(rec: Record) -> datetime | None:
+    """The deadline the record says its sending answered: ``deadline.at`` (records made since
+    issue 24: the recipient's own), else the older ``due`` (the report type's earliest)."""
+    if "deadline" in rec.body:
+        deadline = rec.body["deadline"]
+        return _moment(str(deadline.get("at") or "")) if isinstance(deadline, dict) else None
+    return _moment(rec.text("due"))
+
+
+def sent_report(rec: Record, marked: Callable[[int, str], bool] | None = None
+                ) -> SentReport | None:
+    """The sending a record says, as the core reads it; None for a damaged record (``log
+    verify`` names it, nothing is guessed). ``marked(draft_id, key)``: for an older record
+    without the ``correction`` / ``drill`` mark, whether its report's file says so (without
+    it: not marked)."""
+    from composer.core.history import SentReport
+    from composer.core.model import ReportType
+
+    did = rec.number("draft_id")
+    moment = _moment(rec.text("sent_at"))
+    try:
+        kind = ReportType(rec.text("report_type"))
+    except ValueError:
+        return None
+    if moment is None or did is None:
+        return None
+    correction = rec.body.get("correction")
+    if not isinstance(correction, bool):
+        correction = marked is not None and marked(did, "correction")
+    drill = rec.body.get("drill") is True or (
+        "anchored" not in rec.body and marked is not None and marked(did, "drill"))
+    receipt = rec.body.get("receipt")
+    reference = ""
+    if isinstance(receipt, dict):
+        reference = str(receipt.get("reference") or receipt.get("message_id") or "")
+    return SentReport(
+        report_type=kind, sent_at=moment, channel=rec.text("channel"),
+        recipient=rec.text("recipient") or INTAKE, correction=correction,
+        reference=reference, record_seq=rec.seq, draft_id=did,
+        corrects=rec.number("corrects"), drill=drill, due=recorded_due(rec),
+        recipient_name=rec.text("recipient_name"))
 
 
 class SendingStore(DraftStore):
@@ -85,8 +130,11 @@ class SendingStore(DraftStore):
                 stored = facts(row[2])
                 data = (stored or {}).get("data")
                 correction = isinstance(data, dict) and data.get("correction") is True
-                drill = isinstance(data, dict) and data.get("drill") is True
                 chain = self.chain(draft_id)
+                # a drill's sending is a drill's, whatever the caller: any report of its
+                # chain marked 演练 makes it one (a follow-up of a drill stays a drill)
+                drill = (isinstance(data, dict) and data.get("drill") is True) or any(
+                    self._marked(did, "drill") for did in chain)
                 corrects = self._corrected_record(row[3], recipient) if correction else None
                 seq = records.head(db)[0] + 1
                 package = receipt_file = None
@@ -117,7 +165,8 @@ class SendingStore(DraftStore):
                     "receipt_file": receipt_file, "package": package,
                     "due": due.isoformat() if due is not None else None,
                     "draft_sha256": records.sha256_bytes(records.canonical_ascii(stored)),
-                    "anchored": True, **({"drill": True} if drill else {})}, sid)
+                    "anchored": True, **({"drill": True} if drill else {}),
+                    **sent_facts(row[2], recipient)}, sid)
         except BaseException:
             if folder is not None:
                 record_archive.remove_archive(folder)
@@ -183,37 +232,12 @@ class SendingStore(DraftStore):
 
     def sent_reports(self) -> list[SentReport]:
         """Every recorded sending of every report (see :meth:`history`), earliest first."""
-        from composer.core.history import SentReport
-        from composer.core.model import ReportType
-
-        out: list[SentReport] = []
-        for rec in self.records():
-            did = rec.number("draft_id")
-            moment = _moment(rec.text("sent_at"))
-            try:
-                kind = ReportType(rec.text("report_type"))
-            except ValueError:
-                continue        # a damaged record is reported by log verify, not guessed at
-            if moment is None or did is None:
-                continue
-            correction = rec.body.get("correction")
-            if not isinstance(correction, bool):
-                correction = self._marked(did, "correction")
-            drill = rec.body.get("drill") is True or (
-                "anchored" not in rec.body and self._marked(did, "drill"))
-            receipt = rec.body.get("receipt")
-            reference = ""
-            if isinstance(receipt, dict):
-                reference = str(receipt.get("reference") or receipt.get("message_id") or "")
-            out.append(SentReport(
-                report_type=kind, sent_at=moment, channel=rec.text("channel"),
-                recipient=rec.text("recipient") or INTAKE, correction=correction,
-                reference=reference, record_seq=rec.seq, draft_id=did,
-                corrects=rec.number("corrects"), drill=drill))
+        out = [s for s in (sent_report(rec, self._marked) for rec in self.records())
+               if s is not None]
         out.sort(key=lambda s: (s.sent_at, s.record_seq or 0))
         return out
 
-    def _marked(self, draft_id: int | None, key: str) -> bool:
+    def _marked(self, draft_id: int, key: str) -> bool:
         """An older record holds no ``key`` (correction, drill): its report's file says."""
         row = self._db.execute("SELECT body FROM drafts WHERE id=?", (draft_id,)).fetchone()
         data = (facts(row[0]) or {}).get("data") if row and isinstance(row[0], str) else None
@@ -263,4 +287,4 @@ class SendingStore(DraftStore):
         return out
 
 
-__all__ = ["INTAKE", "PackageRecord", "SendingStore"]
+__all__ = ["INTAKE", "PackageRecord", "SendingStore", "recorded_due", "sent_report"]
