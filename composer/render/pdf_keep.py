@@ -26,6 +26,10 @@ from reportlab.rl_config import _FUZZ
 
 KEEP_LINES = 2
 
+REPEAT_HEAD = "_keep_repeat_head"
+"""Attribute of a table row laid out as its own flowable: a callable giving a fresh flowable
+of its table's column heads, put at the top of the next page when a break falls before it."""
+
 
 def mark_heading(para: Paragraph) -> Paragraph:
     """``para`` marked as a heading for :class:`KeptFlow`."""
@@ -264,4 +268,7 @@ class KeptFlow(Stack):
                 return []
             first.append(parts[0])
             rest = [parts[1], *kids[idx + 1:]]
+        head = getattr(rest[0], REPEAT_HEAD, None) if rest and first else None
+        if head is not None:        # a table runs onto the next page: its column heads again
+            rest = [head(), *rest]
         return [Stack(first), self._rest(rest)]
