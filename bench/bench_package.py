@@ -22,6 +22,9 @@ processes).
 
 Warm (in this process, after a first render): the report PDF per page.
 
+Composer's modules are byte-compiled first, as an install has them (this shell's
+``PYTHONDONTWRITEBYTECODE`` would otherwise make every run compile every module, ≈ 70 ms).
+
     python bench/bench_package.py [--rounds 5] [--pages 200] [--no-long]
 """
 
@@ -34,7 +37,19 @@ import sys
 import time
 from pathlib import Path
 
-from _common import PY, ROOT, WHEN, Run, check, long_incident_file, median, run, tempdir
+from _common import (
+    PY,
+    ROOT,
+    WHEN,
+    Run,
+    accelerator,
+    check,
+    compile_bytecode,
+    long_incident_file,
+    median,
+    run,
+    tempdir,
+)
 
 BARE_REPORTLAB = r"""
 import sys
@@ -96,6 +111,7 @@ def main() -> int:
     p.add_argument("--cold-pages", type=int, default=7)
     p.add_argument("--no-long", action="store_true")
     args = p.parse_args()
+    compile_bytecode()
     font = ROOT / "resources" / "fonts" / "ComposerSansSC-Regular.ttf"
     office = soffice()
     with tempdir() as tmp_name:
@@ -172,6 +188,7 @@ def main() -> int:
                   "rebuilds: the cache is off, every run parses the fonts")
         print(f"  caches warm except in 'empty data folder' ({os.cpu_count()} CPUs, load "
               f"average {os.getloadavg()[0]:.1f})")
+        print(f"  {accelerator()}")
         if office:
             print("  goal: whole package <= 0.5x LibreOffice's PDF-alone time")
         _warm(example)

@@ -26,7 +26,7 @@ import re
 import sys
 import time
 
-from _common import EXAMPLES, PY, ROOT, check, median, run, tempdir, user_env
+from _common import EXAMPLES, PY, check, compile_bytecode, median, run, tempdir, user_env
 
 LINE = re.compile(r"startup: first-window ([\d.]+) rss-kb (\d+).*? cpu ([\d.]+)")
 
@@ -65,15 +65,6 @@ def one_run(args: list[str], platform: str,
     if match is None:
         raise SystemExit(f"no startup line from {args}:\n{r.stderr}")
     return float(match.group(1)), float(match.group(3)), int(match.group(2)) / 1024
-
-
-def compile_bytecode() -> None:
-    """An installed Composer has its .pyc files (pip compiles them); a checkout run with
-    PYTHONDONTWRITEBYTECODE would compile every module at each start instead. Compile them
-    once, as an install does, so the figure is the program's and not the compiler's."""
-    import compileall
-
-    compileall.compile_dir(str(ROOT / "composer"), quiet=1)
 
 
 def _figures(name: str, runs: list[tuple[float, float, float]]) -> str:

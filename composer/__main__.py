@@ -15,6 +15,7 @@ from composer.cli_input import load as _load
 
 if TYPE_CHECKING:   # the app starts without the command-line machinery (issue 14)
     import argparse
+    from collections.abc import Callable
 
     from composer.core.model import Report
 
@@ -23,7 +24,13 @@ OUTPUTS = ("pdf", "eml", "fax")
 OPTIONAL_OUTPUTS = ("script",)   # written only when --only names them
 
 
-def _parser() -> argparse.ArgumentParser:
+CORE_COMMANDS = ("open", "validate", "classify", "render", "doctor")
+"""The commands defined here; the record commands are in :mod:`composer.cli_records`."""
+
+
+def _parser(records: bool = True) -> argparse.ArgumentParser:
+    """The command line; without ``records``, the record commands are left out (a core command
+    parses the same without them, and building their parsers is most of the parser's cost)."""
     import argparse
 
     p = argparse.ArgumentParser(
@@ -57,9 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     d = sub.add_parser("doctor", help="check this workstation: Qt, fonts, folders, printers, mail")
     d.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: the "
                    "app's language)")
-    from composer.cli_records import add_commands as add_record_commands
+    if records:
+        from composer.cli_records import add_commands as add_record_commands
 
-    add_record_commands(sub)  # script, calendar, log verify|export
+        add_record_commands(sub)  # script, calendar, log verify|export
     return p
 
 
@@ -216,6 +224,14 @@ def _start_gui(path: str | None) -> int:
 
     if startup_failure.no_display():
         return startup_failure.report()
+    # The Qt-free core the window uses is imported before PySide6: once PySide6 is loaded,
+    # its import hook (for ``from __feature__ import …``) reads the source file of every
+    # module imported after it — ≈ 15 ms of CPU before the first window for the core alone.
+    import composer.core.duty_status
+    import composer.core.flow
+    import composer.core.statement
+    import composer.core.storage
+    import composer.core.store.damage  # noqa: F401  (the five above: imported for their cost)
     try:
         from composer.gui.app import run
     except ImportError as exc:   # PySide6 itself cannot load (a missing system library, …)
@@ -234,9 +250,10 @@ def _safe_streams() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _safe_streams()
-    if not (sys.argv[1:] if argv is None else argv):
+    given = sys.argv[1:] if argv is None else argv
+    if not given:
         return _start_gui(None)     # the app: no command-line parser to build first
-    args = _parser().parse_args(argv)
+    args = _parser(records=given[0] not in CORE_COMMANDS).parse_args(argv)
     if args.command is None:
         return _start_gui(None)
     if args.command == "open":
@@ -245,12 +262,17 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
             return EXIT_INVALID
         return _start_gui(args.file)
-    from composer.cli_records import HANDLERS as RECORD_HANDLERS
+    core: dict[str, Callable[[argparse.Namespace], int]] = {
+        "validate": _cmd_validate, "classify": _cmd_classify, "render": _cmd_render,
+        "doctor": _cmd_doctor}
+    if args.command in core:
+        handler = core[args.command]
+    else:
+        from composer.cli_records import HANDLERS as RECORD_HANDLERS
 
-    handler = {"validate": _cmd_validate, "classify": _cmd_classify, "render": _cmd_render,
-               "doctor": _cmd_doctor, **RECORD_HANDLERS}
+        handler = RECORD_HANDLERS[args.command]
     try:
-        code = handler[args.command](args)
+        code = handler(args)
     except KeyboardInterrupt:
         return EXIT_ERROR
     except BrokenPipeError:  # e.g. `composer classify FILE | head`: the reader left early

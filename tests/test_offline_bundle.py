@@ -425,6 +425,7 @@ def test_real_bundle_is_complete_for_every_python(platform_name, tmp_path):
         "pyside6_essentials",
         "shiboken6",
         "reportlab",
+        "rl_accel",
         "jinja2",
         "markupsafe",
         "pypdfium2",

@@ -22,6 +22,24 @@ core reads it from.
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Sequence
+
 from composer.core.model import INTAKE, SentReport
 
-__all__ = ["INTAKE", "SentReport"]
+
+def fingerprint(sendings: Sequence[SentReport] | None) -> str | None:
+    """SHA-256 of what a report states of its incident's sendings (the Art. 11 account of a
+    summary), or None for a report that carries none. A package made before another sending
+    was recorded states an older account: its fingerprint no longer matches."""
+    if sendings is None:
+        return None
+    rows = [[s.record_seq, s.report_type.value, s.correction, s.corrects, s.drill,
+             s.sent_at.isoformat(), s.channel, s.recipient, s.recipient_name, s.reference,
+             s.due.isoformat() if s.due is not None else None] for s in sendings]
+    text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+__all__ = ["INTAKE", "SentReport", "fingerprint"]

@@ -141,12 +141,13 @@ def run(path: str | None = None) -> int:
     try:
         code = app.exec()
     finally:
-        from composer.gui.operations import wait_for_pools
+        from composer.gui import operations
 
+        operations.stop_all()       # background work ends with the window, at its next page
         workers = sys.modules.get("composer.render.fax_worker")
         if workers is not None:
             workers.stop_all()      # quitting never waits on a fax worker process
-        wait_for_pools(60000)  # no worker (render or I/O) outlives the app
+        operations.wait_for_pools(60000)  # no worker (render or I/O) outlives the app
         window.save_now(orderly=True)
         # a failing database was shown in the window already; the next start says so
         with contextlib.suppress(sqlite3.Error):

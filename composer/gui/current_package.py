@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from composer.core.history import fingerprint
 from composer.core.obligations import CHINA_TZ
 from composer.core.records import sha256_bytes
 from composer.core.storage import Storage
@@ -74,6 +75,9 @@ class CurrentPackage(QObject):
         if draft_id is None or report is None:
             return None
         current = sha256_bytes(packaging.source_bytes(report))
+        # a summary states its incident's sendings (Art. 11): a package made before another
+        # sending was recorded is not what would be sent now either
+        sendings = fingerprint(report.sendings)
         for package in reversed(self.storage.packages(draft_id)):
             manifest = Path(package.out_dir) / "manifest.json"
             try:
@@ -83,10 +87,11 @@ class CurrentPackage(QObject):
             if sha256_bytes(data) != package.manifest_sha256:
                 continue
             try:
-                made_from = json.loads(data).get("input", {}).get("sha256")
+                made = json.loads(data).get("input", {})
+                made_from, made_with = made.get("sha256"), made.get("sendings_sha256")
             except (ValueError, AttributeError):
                 continue
-            if made_from == current:
+            if made_from == current and made_with == sendings:
                 return Path(package.out_dir)
         return None
 

@@ -23,6 +23,11 @@ a file), so such work never keeps a render waiting, nor a render it.
 ``cancellable=True`` (with ``progress=True``): the work is called as ``work(progress,
 cancelled)``; ``cancelled()`` answers True once the user pressed 取消 in the popup or
 :meth:`Operation.cancel` was called — the work then stops early and returns what it has.
+
+Background work ends with the window: :func:`stop_all` (the app calls it when its event loop
+has ended, before waiting for the pools) makes every ``cancelled()`` answer True and every
+``progress(...)`` raise :class:`Stopped`, so a long render (a 200-page fax drawn page by page)
+stops at its next page instead of keeping the quitting app alive; its result is dropped.
 """
 
 from __future__ import annotations
@@ -51,6 +56,19 @@ PROGRESS_DELAY_MS = 600
 
 ProgressFn = Callable[[int, int, str], None]
 """``progress(done, total, text)``: ``total`` 0 means "busy, amount unknown"."""
+
+_stopping = threading.Event()
+
+
+class Stopped(Exception):
+    """Raised by ``progress(...)`` once :func:`stop_all` was called: the work ends there (the
+    app is quitting; the result would have no window to go to)."""
+
+
+def stop_all() -> None:
+    """The app is quitting: every running work stops at its next progress report or
+    cancellation check (see the module docstring)."""
+    _stopping.set()
 
 
 class _Relay(QObject):
@@ -167,9 +185,12 @@ class Operation(QObject):
             relay = self._relay
 
             def report(done: int, total: int, text: str = "") -> None:
+                if _stopping.is_set():
+                    raise Stopped
                 relay.progressed.emit(done, total, text)
             if cancellable:
-                asked = self._cancel.is_set
+                def asked() -> bool:
+                    return self._cancel.is_set() or _stopping.is_set()
                 self._task = _Task(lambda: work(report, asked), relay)
             else:
                 self._task = _Task(lambda: work(report), relay)
@@ -189,7 +210,7 @@ class Operation(QObject):
 
     @property
     def cancelled(self) -> bool:
-        return self._cancel.is_set()
+        return self._cancel.is_set() or _stopping.is_set()
 
     def _owner_gone(self) -> bool:
         return self._parent_widget is not None and not isValid(self._parent_widget)

@@ -19,11 +19,11 @@ from typing import Any
 from reportlab.lib.abag import ABag
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.textsplit import ALL_CANNOT_START, CANNOT_END_LINE
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # not in the stubs
     ParaLines,
-    cjkU,
     makeCJKParaLine,
 )
 from reportlab.rl_config import _FUZZ
@@ -50,13 +50,14 @@ def _can_break(chars: Sequence[str], b: int, words: bool) -> bool:
     return not (words and _is_word(before) and _is_word(after))
 
 
-def _break_at(chars: Sequence[Any], start: int, overflow: int, max_width: float) -> int:
+def _break_at(chars: Sequence[str], widths: Sequence[float], start: int, overflow: int,
+              max_width: float) -> int:
     """Where to end the line ``chars[start:...]`` when ``chars[overflow]`` does not fit."""
     carried = 0.0
     for b in range(overflow, start, -1):         # keep words whole within half a line
         if _can_break(chars, b, words=True):
             return b
-        carried += chars[b - 1].width
+        carried += widths[b - 1]
         if carried > max_width / 2:
             break
     for b in range(overflow, start, -1):         # else only the punctuation rules
@@ -65,17 +66,66 @@ def _break_at(chars: Sequence[Any], start: int, overflow: int, max_width: float)
     return overflow
 
 
+class _Run(str):
+    """Characters of one fragment on one line, with that fragment (``frag``): what
+    ``makeCJKParaLine`` reads of reportlab's one-character ``cjkU``. It takes the line's
+    fragments and metrics from each item's ``frag`` and joins the items' text, so a run of a
+    fragment gives the very line its characters one by one would, measured once instead of
+    once per character."""
+
+    frag: Any
+
+
+class _Chars:
+    """A paragraph's characters, their widths and fragments, each character measured once per
+    fragment (``stringWidth`` of the character, as reportlab's ``cjkU`` measures it)."""
+
+    def __init__(self, frags: Sequence[Any]) -> None:
+        self.text: list[str] = []          # one character each ("" for an empty fragment)
+        self.widths: list[float] = []
+        self.frag: list[Any] = []          # the fragment of each character
+        self.run_end: list[int] = []       # where the fragment's characters end
+        self.breaks: set[int] = set()      # characters of a line-break fragment (<br/>)
+        for f in frags:
+            text = f.text.decode("utf8") if isinstance(f.text, bytes) else f.text
+            chars = list(text) if text else [""]
+            at = len(self.text)
+            if hasattr(f, "cbDefn"):
+                widths = [getattr(f.cbDefn, "width", 0)] * len(chars)
+            else:
+                size = {ch: stringWidth(ch, f.fontName, f.fontSize) for ch in set(chars)}
+                widths = [size[ch] for ch in chars]
+            self.text += chars
+            self.widths += widths
+            self.frag += [f] * len(chars)
+            if hasattr(f, "cbDefn") or hasattr(f, "lineBreak"):
+                # every character is a word of its own (reportlab's sameFrag says so)
+                self.run_end += range(at + 1, at + len(chars) + 1)
+            else:
+                self.run_end += [at + len(chars)] * len(chars)
+            if hasattr(f, "lineBreak"):
+                self.breaks.update(range(at, at + len(chars)))
+
+    def line(self, start: int, stop: int, max_w: float, used: float, line_break: bool,
+             calc_bounds: bool) -> Any:
+        """``makeCJKParaLine`` of characters ``start:stop``, given by fragment runs."""
+        runs: list[_Run] = []
+        i = start
+        while i < stop:
+            j = min(self.run_end[i], stop)
+            run = _Run("".join(self.text[i:j]))
+            run.frag = self.frag[i]
+            runs.append(run)
+            i = j
+        return makeCJKParaLine(runs, max_w, used, max_w - used, line_break, calc_bounds)
+
+
 def kinsoku_split(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: bool,
                   justify: bool = True) -> Any:
     """Break paragraph fragments into CJK lines (reportlab ``kind=1`` ParaLines); with
     ``justify`` (a left-aligned paragraph), lines left short are spread to the full width."""
-    chars: list[Any] = []
-    for f in frags:
-        text = f.text.decode("utf8") if isinstance(f.text, bytes) else f.text
-        if text:
-            chars.extend(cjkU(t, f, "utf8") for t in text)
-        else:
-            chars.append(cjkU("", f, "utf8"))
+    para = _Chars(frags)
+    chars, widths, breaks = para.text, para.widths, para.breaks
     lines: list[Any] = []
 
     def width() -> float:
@@ -83,30 +133,27 @@ def kinsoku_split(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds
 
     n, start, i, used, max_w = len(chars), 0, 0, 0.0, width()
     while i < n:
-        u = chars[i]
-        if hasattr(u.frag, "lineBreak"):
-            lines.append(makeCJKParaLine(chars[start:i + 1], max_w, used, max_w - used, True,
-                                         calc_bounds))
+        if i in breaks:
+            lines.append(para.line(start, i + 1, max_w, used, True, calc_bounds))
             i = start = i + 1
             used, max_w = 0.0, width()
             continue
-        if used + u.width <= max_w + _FUZZ or i == start:
-            used += u.width
+        w = widths[i]
+        if used + w <= max_w + _FUZZ or i == start:
+            used += w
             i += 1
             continue
-        b = _break_at(chars, start, i, max_w)
-        line_width = sum(c.width for c in chars[start:b])
-        line = makeCJKParaLine(chars[start:b], max_w, line_width, max_w - line_width,
-                               False, calc_bounds)
-        lines.append(_justified(line, chars[start:b], max_w - line_width, max_w)
+        b = _break_at(chars, widths, start, i, max_w)
+        line_width = sum(widths[start:b])
+        line = para.line(start, b, max_w, line_width, False, calc_bounds)
+        lines.append(_justified(line, b - start, max_w - line_width, max_w)
                      if justify else line)
         while b < n and len(chars[b]) == 1 and chars[b].isspace():
             b += 1                                   # a wrapped space is not drawn
         i = start = b
         used, max_w = 0.0, width()
     if start < n:
-        lines.append(makeCJKParaLine(chars[start:], max_w, used, max_w - used, False,
-                                     calc_bounds))
+        lines.append(para.line(start, n, max_w, used, False, calc_bounds))
     return ParaLines(kind=1, lines=lines)
 
 
@@ -121,7 +168,7 @@ def _set_char_space(canvas: Canvas, kind: str | None, label: str | None) -> None
     canvas._curr_tx_info["tx"].setCharSpace(float(label or 0))  # type: ignore[attr-defined]
 
 
-def _justified(line: Any, chars: Sequence[Any], extra: float, max_w: float) -> Any:
+def _justified(line: Any, count: int, extra: float, max_w: float) -> Any:
     """``line`` (not the last of its paragraph) spread to the full width: when a character
     was carried to the next line (a line may not start with ，。）… nor end with （“…) or a
     short word was kept whole, the space left at the right edge is shared between the
@@ -129,7 +176,7 @@ def _justified(line: Any, chars: Sequence[Any], extra: float, max_w: float) -> A
     right edge. A line with more room left than a quarter of it, or than a quarter em between
     each two characters, stays ragged (a line broken before a long address or number would
     otherwise be spaced out letter by letter)."""
-    gaps = len(chars) - 1
+    gaps = count - 1
     if extra <= _FUZZ or gaps < 1 or extra > max_w / 4 or not line.words:
         return line
     if extra / gaps > MAX_CHAR_SPACE_EM * float(getattr(line.words[0], "fontSize", 0) or 0):

@@ -29,7 +29,7 @@ from composer.core.classify import Classification
 from composer.core.model import Report
 from composer.core.statement_level import report_title
 from composer.render.fax_cover import cover_subject, render_cover_pdf
-from composer.render.fax_pages import _fax_page
+from composer.render.fax_pages import _fax_page, _grey_bitmap
 from composer.render.fax_tiff import tiff_from_frames
 from composer.render.oneline import header_text
 from composer.render.pdf_info import with_info
@@ -146,17 +146,19 @@ def fax_pages(pdf_bytes: bytes) -> Iterator[Image.Image]:
 
     with PDFIUM_LOCK:
         doc = pdfium.PdfDocument(pdf_bytes)
+        bitmap = _grey_bitmap()
     try:
         for i in range(len(doc)):
             with PDFIUM_LOCK:
                 page = doc[i]
                 try:
-                    image = _fax_page(page)
+                    image = _fax_page(page, bitmap=bitmap)
                 finally:
                     page.close()
             yield image
     finally:
         with PDFIUM_LOCK:
+            bitmap.close()
             doc.close()
 
 

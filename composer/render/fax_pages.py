@@ -23,12 +23,15 @@ FAX_HEIGHT = 2291         # lines of an A4 page in fine mode: 297 mm at 196 lpi 
 FAX_DPI = (204, 196)
 THRESHOLD = 160           # grey levels below this print black (keeps thin CJK strokes)
 
-def _fax_page(page: pdfium.PdfPage, *, ink_is_one: bool = False) -> Image.Image:
+def _fax_page(page: pdfium.PdfPage, *, ink_is_one: bool = False,
+              bitmap: pdfium.PdfBitmap | None = None) -> Image.Image:
     """One page as a 1728×2291 1-bit image, fitted and centred at 204×196 dpi (ink 0, paper 1;
     ``ink_is_one`` gives the bits the other way round, as the TIFF stores them).
 
     PDFium draws the page straight onto the white fax-sized grey bitmap at 204 dpi across and
-    196 dpi down (no resampling), which is then thresholded without dithering.
+    196 dpi down (no resampling), which is then thresholded without dithering. ``bitmap``: a
+    :func:`_grey_bitmap` to draw on, made white again first (one for all the pages of a
+    document instead of 4 MB allocated a page); without it, one is made for this page.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -36,16 +39,19 @@ def _fax_page(page: pdfium.PdfPage, *, ink_is_one: bool = False) -> Image.Image:
     sx, sy = FAX_DPI[0] / 72, FAX_DPI[1] / 72
     fit = min(1.0, FAX_WIDTH / (w_pt * sx), FAX_HEIGHT / (h_pt * sy))
     target = (min(FAX_WIDTH, round(w_pt * sx * fit)), min(FAX_HEIGHT, round(h_pt * sy * fit)))
-    bitmap = _grey_bitmap()
+    canvas = _grey_bitmap() if bitmap is None else bitmap
     try:
-        pdfium_c.FPDF_RenderPageBitmap(bitmap, page, (FAX_WIDTH - target[0]) // 2,
+        if bitmap is not None:
+            canvas.fill_rect((255, 255, 255, 255), 0, 0, FAX_WIDTH, FAX_HEIGHT)
+        pdfium_c.FPDF_RenderPageBitmap(canvas, page, (FAX_WIDTH - target[0]) // 2,
                                        (FAX_HEIGHT - target[1]) // 2, target[0], target[1], 0,
                                        pdfium_c.FPDF_GRAYSCALE | pdfium_c.FPDF_ANNOT)
-        grey = bitmap.to_pil()
+        grey = canvas.to_pil()
         ink, paper = (255, 0) if ink_is_one else (0, 255)
         return grey.point(lambda v: paper if v >= THRESHOLD else ink, mode="1")
     finally:
-        bitmap.close()
+        if bitmap is None:
+            canvas.close()
 
 
 def _grey_bitmap() -> pdfium.PdfBitmap:
@@ -87,12 +93,18 @@ def _tiff_frame(image: Image.Image, index: int, total: int, codec: str) -> bytes
 def encoded(doc: pdfium.PdfDocument, indices: list[int], total: int, codec: str) -> list[bytes]:
     """The TIFF frames of pages ``indices`` of ``doc`` (PDFium under :data:`PDFIUM_LOCK`)."""
     out = []
-    for index in indices:
+    with PDFIUM_LOCK:
+        bitmap = _grey_bitmap()
+    try:
+        for index in indices:
+            with PDFIUM_LOCK:
+                page = doc[index]
+                try:
+                    image = _fax_page(page, ink_is_one=True, bitmap=bitmap)
+                finally:
+                    page.close()
+            out.append(_tiff_frame(image, index, total, codec))
+    finally:
         with PDFIUM_LOCK:
-            page = doc[index]
-            try:
-                image = _fax_page(page, ink_is_one=True)
-            finally:
-                page.close()
-        out.append(_tiff_frame(image, index, total, codec))
+            bitmap.close()
     return out

@@ -127,7 +127,7 @@ def _glyphs(data: bytes, directory: _Directory,
         return None
     if state is not None and (state["numGlyphs"], state["unitsPerEm"]) != (glyph_count, units):
         return None
-    return font_glyphs.read(data, tables, _scale(units))
+    return font_glyphs.read(data, tables, None if units == 1000 else _scale(units))
 
 
 # --- key -----------------------------------------------------------------------------------------

@@ -20,6 +20,8 @@ import sys
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain, repeat
+from operator import add, sub
 from typing import Any
 
 GLYPH_FIELDS = ("charToGlyph", "charWidths", "defaultWidth", "glyphToChar", "hmetrics",
@@ -94,18 +96,20 @@ def _ulongs(data: bytes, offset: int, count: int) -> array[int]:
 
 
 def read(data: bytes, tables: dict[str, tuple[int, int]],
-         scale: Callable[[int], Any]) -> Glyphs | None:
+         scale: Callable[[int], Any] | None) -> Glyphs | None:
     """The glyph fields of the face whose tables (tag → (offset, length)) are in ``data``, with
-    reportlab's ``scale`` of font units; None where this module does not read the font as
+    reportlab's ``scale`` of font units (None: 1000 units an em, which reportlab leaves as they
+    are); None where this module does not read the font as
     reportlab does (another cmap format, a cut table …): then the cache is not used."""
     try:
         head, hhea, maxp = tables["head"][0], tables["hhea"][0], tables["maxp"][0]
         (loca_format,) = struct.unpack_from(">h", data, head + 50)
         (metrics,) = struct.unpack_from(">H", data, hhea + 34)
         (glyphs,) = struct.unpack_from(">H", data, maxp + 4)
-        char_to_glyph = _cmap(data, tables["cmap"][0])
-        if char_to_glyph is None or not 0 < metrics <= glyphs:
+        mapped = _mapped(data, tables["cmap"])
+        if mapped is None or not 0 < metrics <= glyphs:
             return None
+        char_to_glyph, by_glyph = dict(mapped[0]), mapped[1]   # a copy: aliased below
         pairs = _ushorts(data, tables["hmtx"][0], 2 * metrics)
         lsbs = _ushorts(data, tables["hmtx"][0] + 4 * metrics, glyphs - metrics)
         if loca_format not in (0, 1):
@@ -113,11 +117,9 @@ def read(data: bytes, tables: dict[str, tuple[int, int]],
         loca = (_ushorts if loca_format == 0 else _ulongs)(data, tables["loca"][0], glyphs + 1)
     except (KeyError, ValueError, struct.error):
         return None
-    scaled = list(map(scale, pairs[0::2]))
+    scaled = pairs[0::2].tolist() if scale is None else list(map(scale, pairs[0::2]))
     last = scaled[-1]
     widths = scaled + [last] * (glyphs - metrics)
-    # reportlab walks the glyphs in order, each glyph's characters in cmap order
-    by_glyph = sorted(char_to_glyph, key=char_to_glyph.__getitem__)
     if by_glyph and char_to_glyph[by_glyph[-1]] >= glyphs:
         by_glyph = [c for c in by_glyph if char_to_glyph[c] < glyphs]
     char_widths = dict(zip(by_glyph, map(widths.__getitem__,
@@ -133,6 +135,30 @@ def read(data: bytes, tables: dict[str, tuple[int, int]],
             break
     return Glyphs(char_to_glyph, char_widths, scaled[0], alias, pairs, lsbs, last, loca,
                   loca_format == 0)
+
+
+_MAPPED: dict[bytes, tuple[dict[int, int], list[int]]] = {}
+"""The map of the cmap table read last in this process, by the table's bytes (the regular and
+bold faces of one family share theirs, and are loaded one after the other): read once, copied
+for each face. Only the last is kept (a CJK map is ≈ 3 MB). Never written anywhere."""
+_MAPPED_MAX = 1
+
+
+def _mapped(data: bytes, cmap: tuple[int, int]) -> tuple[dict[int, int], list[int]] | None:
+    """The character → glyph map of the cmap table at ``cmap`` (offset, length) and its
+    characters in glyph order (reportlab walks the glyphs in order, each glyph's characters in
+    cmap order), or None where :func:`_cmap` cannot read it. Do not change what it returns."""
+    table = data[cmap[0]:cmap[0] + cmap[1]]
+    hit = _MAPPED.get(table)
+    if hit is None:
+        char_to_glyph = _cmap(table, 0)
+        if char_to_glyph is None:
+            return None
+        hit = (char_to_glyph, sorted(char_to_glyph, key=char_to_glyph.__getitem__))
+        if len(_MAPPED) >= _MAPPED_MAX:
+            _MAPPED.clear()
+        _MAPPED[table] = hit
+    return hit
 
 
 def _cmap(data: bytes, cmap: int) -> dict[int, int] | None:
@@ -161,15 +187,15 @@ def _cmap(data: bytes, cmap: int) -> dict[int, int] | None:
 
 
 def _format12(groups: array[int]) -> dict[int, int] | None:
-    found: dict[int, int] = {}
-    size = 0
-    for n in range(0, len(groups), 3):
-        start, end, glyph = groups[n], groups[n + 1], groups[n + 2]
-        size += max(0, end - start + 1)
-        if size > CHARS_MAX:
-            return None
-        found.update(zip(range(start, end + 1), range(glyph, glyph + end - start + 1), strict=True))
-    return found
+    starts, ends, firsts = groups[0::3], groups[1::3], groups[2::3]
+    stops = list(map(add, ends, repeat(1, len(ends))))
+    sizes = list(map(sub, stops, starts))                  # negative: an empty group
+    if sum(size for size in sizes if size > 0) > CHARS_MAX:
+        return None
+    # group by group, a later group overriding an earlier one, as reportlab reads them
+    return dict(zip(chain.from_iterable(map(range, starts, stops)),
+                    chain.from_iterable(map(range, firsts, map(add, firsts, sizes))),
+                    strict=True))
 
 
 def _format4(data: bytes, at: int) -> dict[int, int] | None:

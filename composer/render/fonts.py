@@ -321,12 +321,10 @@ def unprintable(text: str) -> list[tuple[str, str]]:
     ``\\t``, format characters, variation selectors) are not reported:
     :func:`paragraph_markup` drops them when no font has a glyph for them.
     """
-    seen: dict[str, str] = {}
-    for ch in text:
-        if ch in seen or _covered(ord(ch)) or _invisible(ch):
-            continue
-        seen[ch] = _describe(ch)
-    return list(seen.items())
+    missing = {ch for ch in set(text) if not _covered(ord(ch)) and not _invisible(ch)}
+    if not missing:      # each distinct character is looked up once, not each occurrence
+        return []
+    return [(ch, _describe(ch)) for ch in dict.fromkeys(text) if ch in missing]
 
 
 # --- Paragraph markup --------------------------------------------------------------------------

@@ -34,7 +34,8 @@ from typing import Any
 
 from composer import __version__
 from composer.core.atomic import fsync_dir
-from composer.core.classify import Classification, classify
+from composer.core.classify import PENDING_ZH, Classification, classify
+from composer.core.history import fingerprint
 from composer.core.hygiene import clean_report
 from composer.core.incident_io import dumps_report
 from composer.core.model import Report
@@ -159,6 +160,9 @@ def build_package(report: Report, *, source: bytes | None = None,
     else:
         input_info = {"sha256": _sha256(dumps_report(given).encode("utf-8")),
                       "of": "canonical"}
+    stated = fingerprint(report.sendings)
+    if stated is not None:      # the sendings a summary states (Art. 11): part of its input
+        input_info["sendings_sha256"] = stated
     g = classification.grading
     manifest: dict[str, Any] = {
         "format": MANIFEST_FORMAT,
@@ -166,7 +170,10 @@ def build_package(report: Report, *, source: bytes | None = None,
         "generated_at": when.isoformat(timespec="seconds"),
         "input": input_info,
         "level": g.level.value,
-        "level_zh": g.level.zh,
+        # as every output names it: 待研判 while unsettled (``level`` keeps what the known
+        # facts reach, as `composer classify` gives it)
+        "level_zh": g.level.zh if classification.settled else PENDING_ZH,
+        "settled": classification.settled,
         "reportable": g.reportable,
         "needs_confirmation": g.needs_confirmation,
         "level_confirmed": classification.level_confirmed,

@@ -22,6 +22,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from composer.core.statement import PDF, Statement, Statements
 from composer.core.statement_art11 import COLUMNS
 from composer.render import pdf_layout as L
+from composer.render.pdf_keep import REPEAT_HEAD
 
 SIZE = 12.0
 LEADING = 17.0
@@ -102,7 +103,14 @@ def art11_flowables(st: L.ReportStyles, said: Statements) -> list[Flowable]:
         widths = _widths([COLUMNS, *rows], body_font, L.FRAME_WIDTH)
         tables = [_row_table([(COLUMNS, label), (rows[0], cell)], widths, body_font,
                              st.markup)]
-        tables += [_row_table([(r, cell)], widths, body_font, st.markup) for r in rows[1:]]
+
+        def head() -> Table:
+            return _row_table([(COLUMNS, label)], widths, body_font, st.markup)
+
+        for r in rows[1:]:      # one flowable a row: the keep-with rules break between rows
+            row = _row_table([(r, cell)], widths, body_font, st.markup)
+            setattr(row, REPEAT_HEAD, head)      # its column heads again on a new page
+            tables.append(row)
         tables[-1].spaceAfter = L.BODY_LEADING / 2
     for s in parts:
         if s.cells:

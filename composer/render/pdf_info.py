@@ -57,13 +57,45 @@ def _dictionary_at(pdf: bytes, start: int) -> bytes:
 
 
 def _catalog(pdf: bytes, root: bytes) -> bytes:
-    """The body of the last definition of the catalog object ``root`` (``N G R``)."""
+    """The body of the catalog object ``root`` (``N G R``): where the cross-reference table
+    says it is, or else its last definition in the file."""
     number, generation = root.split()[:2]
-    defs = list(re.finditer(rb"(?<![0-9])" + number + rb"\s+" + generation + rb"\s+obj\s*<<",
-                            pdf))
-    if not defs:
-        raise ValueError("the document catalog is not a plain object")
-    return _dictionary_at(pdf, defs[-1].end() - 2)
+    head = re.compile(rb"(?<![0-9])" + number + rb"\s+" + generation + rb"\s+obj\s*<<")
+    at = _xref_offset(pdf, int(number))
+    found = head.match(pdf, at) if at is not None else None
+    if found is None:
+        defs = list(head.finditer(pdf))
+        if not defs:
+            raise ValueError("the document catalog is not a plain object")
+        found = defs[-1]
+    return _dictionary_at(pdf, found.end() - 2)
+
+
+_STARTXREF = re.compile(rb"startxref\s*(\d+)\s*%%EOF\s*$")
+_SUBSECTION = re.compile(rb"(\d+) (\d+)\s*?\r?\n")
+_ENTRY = re.compile(rb"(\d{10}) (\d{5}) n")
+
+
+def _xref_offset(pdf: bytes, number: int) -> int | None:
+    """Where object ``number`` starts according to the file's last classic cross-reference
+    section (ISO 32000-1 §7.5.4: 20-byte entries), None if that section does not say."""
+    end = _STARTXREF.search(pdf, max(0, len(pdf) - 64))
+    if end is None:
+        return None
+    at = int(end.group(1))
+    if pdf[at:at + 4] != b"xref":
+        return None
+    at = pdf.find(b"\n", at) + 1
+    while at > 0:
+        section = _SUBSECTION.match(pdf, at)
+        if section is None:
+            return None
+        first, count = int(section.group(1)), int(section.group(2))
+        if first <= number < first + count:
+            entry = _ENTRY.match(pdf, section.end() + 20 * (number - first))
+            return int(entry.group(1)) if entry is not None else None
+        at = section.end() + 20 * count
+    return None
 
 
 def with_info(pdf: bytes, info: dict[str, str], lang: str | None = None) -> bytes:

@@ -26,6 +26,10 @@ from reportlab.rl_config import _FUZZ
 
 KEEP_LINES = 2
 
+REPEAT_HEAD = "_keep_repeat_head"
+"""Attribute of a table row laid out as its own flowable: a callable giving a fresh flowable
+of its table's column heads, put at the top of the next page when a break falls before it."""
+
 
 def mark_heading(para: Paragraph) -> Paragraph:
     """``para`` marked as a heading for :class:`KeptFlow`."""
@@ -117,20 +121,29 @@ class KeptFlow(Stack):
     ``closing`` block, broken across pages by the rules in this module's docstring."""
 
     def __init__(self, items: Sequence[Flowable], closing: Sequence[Flowable] = (), *,
-                 page_height: float, _closing: Stack | None = None,
-                 _last_item_fits: dict[float, bool] | None = None) -> None:
-        kids: list[Flowable] = []
-        for f in items:
-            kids.append(Stack(f._content)  # type: ignore[attr-defined]  # its flowables
-                        if isinstance(f, KeepTogether) else f)
-        if _closing is None and closing:
-            _closing = Stack(closing, closing=True)
-            kids.append(_closing)
-        super().__init__(kids)
+                 page_height: float) -> None:
+        kids = [Stack(f._content)  # type: ignore[attr-defined]  # the flowables it keeps
+                if isinstance(f, KeepTogether) else f for f in items]
+        closing_block = Stack(closing, closing=True) if closing else None
+        super().__init__([*kids, closing_block] if closing_block is not None else kids)
         self.page_height = page_height
-        self._closing_block = _closing
-        self._last_item_fits = {} if _last_item_fits is None else _last_item_fits
+        self._closing_block = closing_block
+        self._last_item_fits: dict[float, bool] = {}
+        self._last_heading_at: int | None = None
         self._measure: _Measure | None = None
+
+    def _rest(self, kids: list[Flowable]) -> KeptFlow:
+        """What is left after a page break: ``kids`` (already as the flow holds them, so not
+        converted again: a flow of thousands of paragraphs breaks hundreds of times), with the
+        closing block and the answers about the last item carried on."""
+        rest = KeptFlow.__new__(KeptFlow)
+        Stack.__init__(rest, kids)
+        rest.page_height = self.page_height
+        rest._closing_block = self._closing_block
+        rest._last_item_fits = self._last_item_fits
+        rest._last_heading_at = None
+        rest._measure = None
+        return rest
 
     def _m(self, width: float) -> _Measure:
         if self._measure is None or abs(self._measure.width - width) > 1e-6:
@@ -156,10 +169,10 @@ class KeptFlow(Stack):
     # --- choosing the break ------------------------------------------------------------------
 
     def _last_heading(self) -> int | None:
-        for i in range(len(self.flowables) - 1, -1, -1):
-            if _is_heading(self.flowables[i]):
-                return i
-        return None
+        if self._last_heading_at is None:
+            self._last_heading_at = next((i for i in range(len(self.flowables) - 1, -1, -1)
+                                          if _is_heading(self.flowables[i])), -1)
+        return self._last_heading_at if self._last_heading_at >= 0 else None
 
     def _last_item_on_one_page(self, m: _Measure) -> bool:
         """Whether the last heading, everything after it and the closing block fit one page."""
@@ -262,6 +275,7 @@ class KeptFlow(Stack):
                 return []
             first.append(parts[0])
             rest = [parts[1], *kids[idx + 1:]]
-        return [Stack(first), KeptFlow(rest, page_height=self.page_height,
-                                       _closing=self._closing_block,
-                                       _last_item_fits=self._last_item_fits)]
+        head = getattr(rest[0], REPEAT_HEAD, None) if rest and first else None
+        if head is not None:        # a table runs onto the next page: its column heads again
+            rest = [head(), *rest]
+        return [Stack(first), self._rest(rest)]

@@ -144,3 +144,31 @@ def test_a_summary_started_in_the_app_carries_its_sendings(qtbot, window, storag
     said = statements(report, classify(report))
     assert [s.cells[0] for s in said.prefixed("art11.row.")] == ["首报"]
     assert said.text("art11.emergency_plan").startswith("按《电力监控系统")
+
+
+def test_a_summary_package_is_stale_once_another_sending_is_recorded(qtbot, window, storage,
+                                                                     tmp_path) -> None:
+    """The summary states its incident's sendings (Art. 11): a package made before another
+    sending was recorded no longer says what would be sent, though the file is unchanged."""
+    from datetime import datetime
+
+    from composer.core.obligations import CHINA_TZ
+
+    assert window.open_file(CII)
+    _record(qtbot, window, storage, "email", "protection_department", 2, 50)
+    first = window.model.draft.id
+    window.start_derived(first, ReportType.SUMMARY)
+    window.model.set("incident.handling_completed_at", "2026-11-25T10:00:00+08:00")
+    window.generate_package(tmp_path)
+    summary = window.model.draft.id
+    qtbot.waitUntil(lambda: bool(storage.packages(summary)), timeout=60000)
+    out = Path(storage.packages(summary)[-1].out_dir)
+    made = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert made["input"]["sendings_sha256"]
+    assert window.sending.valid_package() == out
+    storage.record_submission(first, "other", datetime(2026, 11, 19, 3, 30, tzinfo=CHINA_TZ),
+                              recipient="public_security")
+    window._show_submission()                   # what the app does after a recording
+    assert [s.recipient for s in window.model.draft.sendings] == [
+        "protection_department", "public_security"]
+    assert window.sending.valid_package() is None

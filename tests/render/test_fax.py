@@ -23,6 +23,7 @@ from composer.core.incident_io import load_report
 from composer.core.model import Report
 from composer.core.rules import reporting_rules
 from composer.render import fax, fax_cover, fax_pages, fax_raster, fax_tiff, fonts
+from composer.render.pdf_info import with_info
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 CST = timezone(timedelta(hours=8))
@@ -178,6 +179,33 @@ def test_fax_pdf_concatenates() -> None:
     assert "010-82992387" in reader.pages[0].extract_text()
     assert "第 1 页 共 3 页" in reader.pages[1].extract_text()
     assert "第 3 页 共 3 页" in reader.pages[3].extract_text()
+
+
+def _classic_pdf(objects: list[bytes]) -> bytes:
+    """A PDF of ``objects`` (object 1 the catalog) with a classic cross-reference table."""
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
+    xref = len(out)
+    out += b"xref\r\n0 %d\r\n0000000000 65535 f\r\n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n\r\n" % at for at in offsets)
+    out += b"trailer\r\n<< /Size %d /Root 1 0 R >>\r\nstartxref\r\n%d\r\n%%%%EOF\r\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_info_update_finds_the_catalog_through_the_cross_reference_table() -> None:
+    """A stream that happens to hold the text of another "1 0 obj" is not the catalog."""
+    decoy = b"1 0 obj << /Type /Decoy >>"
+    pdf = _classic_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /Contents 4 0 R >>",
+                        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(decoy), decoy)])
+    reader = PdfReader(io.BytesIO(with_info(pdf, {"Title": "传真"}, lang="zh-CN")))
+    assert reader.trailer["/Root"]["/Type"] == "/Catalog"
+    assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
+    assert len(reader.pages) == 1 and reader.metadata.title == "传真"
 
 
 # --- TIFF -----------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -317,3 +318,18 @@ def test_progress_names_each_stage_and_counts_fax_pages() -> None:
     pages = json.loads(files["manifest.json"])["fax"]["pages"]
     assert [s for s, _, _ in seen][:3] == ["pdf", "eml", "fax"]
     assert [(d, t) for s, d, t in seen[3:]] == [(n, pages) for n in range(1, pages + 1)]
+
+
+def test_manifest_names_an_unsettled_level_as_every_output_does() -> None:
+    """Issue 18: with no impact fact known the level is 待研判 — in the manifest too, never
+    一般 (``level`` keeps the enumeration `composer classify` gives)."""
+    pending = load_report(EXAMPLES / "phishing-general.json")
+    manifest = json.loads(build_package(pending, generated_at=WHEN, only=("pdf",))
+                          ["manifest.json"])
+    assert (manifest["level"], manifest["level_zh"], manifest["settled"]) == (
+        "general", "待研判", False)
+    assessed = dataclasses.replace(pending, impact_assessed=True)
+    manifest = json.loads(build_package(assessed, generated_at=WHEN, only=("pdf",))
+                          ["manifest.json"])
+    assert (manifest["level_zh"], manifest["settled"]) == ("一般", True)
+    assert "sendings_sha256" not in manifest["input"]   # a report without sendings
