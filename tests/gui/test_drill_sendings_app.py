@@ -159,16 +159,16 @@ def test_a_summary_package_is_stale_once_another_sending_is_recorded(qtbot, wind
     first = window.model.draft.id
     window.start_derived(first, ReportType.SUMMARY)
     window.model.set("incident.handling_completed_at", "2026-11-25T10:00:00+08:00")
-    window.generate_package(tmp_path)
+    window.outputs.generate_package(tmp_path)
     summary = window.model.draft.id
     qtbot.waitUntil(lambda: bool(storage.packages(summary)), timeout=60000)
     out = Path(storage.packages(summary)[-1].out_dir)
     made = json.loads((out / "manifest.json").read_text("utf-8"))
     assert made["input"]["sendings_sha256"]
-    assert window.sending.valid_package() == out
+    assert window.outputs.sending.valid_package() == out
     storage.record_submission(first, "other", datetime(2026, 11, 19, 3, 30, tzinfo=CHINA_TZ),
                               recipient="public_security")
-    window._show_submission()                   # what the app does after a recording
+    window.show_submission()                   # what the app does after a recording
     assert [s.recipient for s in window.model.draft.sendings] == [
         "protection_department", "public_security"]
-    assert window.sending.valid_package() is None
+    assert window.outputs.sending.valid_package() is None
