@@ -17,6 +17,7 @@ goes back to 事件经过 and types bursts of characters (posted as key events e
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -41,9 +42,9 @@ def main() -> int:
     os.environ["COMPOSER_CONFIG_DIR"] = str(tmp / "config")
     # made in a child, so this process has not imported the render stack before the app does
     import subprocess
-    subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
-                    "from _common import long_incident_file; "
-                    "long_incident_file(int(sys.argv[1]), Path(sys.argv[2]))",
+    subprocess.run([sys.executable, "-c", ("import sys; from pathlib import Path; "
+                                           "from _common import long_incident_file; "
+                                           "long_incident_file(int(sys.argv[1]), Path(sys.argv[2]))"),
                     str(args.pages), str(tmp)], check=True, cwd=Path(__file__).parent)
     incident = tmp / f"long-{args.pages}.json"
 
@@ -138,7 +139,7 @@ def main() -> int:
             QTimer.singleShot(i * args.interval, lambda i=i: send(i))
         spin(lambda: len(handled) >= len(keys), 30)
         last = handled[-1]
-        key_latency += [h - p for p, h in zip(posted, handled)]
+        key_latency += [h - p for p, h in zip(posted, handled, strict=False)]
         ready.clear()
         final = window.model.draft.report()
         got = None
@@ -151,10 +152,10 @@ def main() -> int:
             spin(lambda: bool(ready), 2)
         spin(lambda: False, 0.2)
         heart.stop()
-        stalls.append(max((b - a for a, b in zip(beats, beats[1:])), default=0.0))
+        stalls.append(max((b - a for a, b in itertools.pairwise(beats)), default=0.0))
         preview_latency.append(got)
         if os.environ.get("BENCH_VERBOSE"):
-            burst_keys = [h - p for p, h in zip(posted, handled)]
+            burst_keys = [h - p for p, h in zip(posted, handled, strict=False)]
             print(f"  burst {burst}: preview {None if got is None else round(got * 1000)} ms, "
                   f"max key {max(burst_keys) * 1000:.0f} ms, stall {stalls[-1] * 1000:.0f} ms",
                   file=sys.stderr)

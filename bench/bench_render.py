@@ -57,7 +57,7 @@ def long_report(base: Report, pages: int) -> Report:
     def with_paragraphs(n: int) -> Report:
         text = PARAGRAPH * n
         return dataclasses.replace(base, incident=dataclasses.replace(
-            base.incident, **{f: text for f in LONG_FIELDS}))
+            base.incident, **dict.fromkeys(LONG_FIELDS, text)))
 
     def count(n: int) -> int:
         return fax.page_count(render_report_pdf(with_paragraphs(n), classify(base),

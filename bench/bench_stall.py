@@ -26,6 +26,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 GOAL_MS = 100
 BEAT_MS = 5
@@ -124,7 +125,7 @@ def main() -> int:
             pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(30)
         spin(lambda: False, 0.05)
         gaps = [(b - a, a, c2 - c1) for (a, b), (c1, c2)
-                in zip(itertools.pairwise(beats), itertools.pairwise(cpu))]
+                in zip(itertools.pairwise(beats), itertools.pairwise(cpu), strict=True)]
         worst, at, busy = max(gaps, default=(0.0, start, 0.0))
         stall = max(0.0, worst - BEAT_MS / 1000)
         rows.append((name, stall, done, ok))
@@ -136,21 +137,25 @@ def main() -> int:
             line += f"   (longest gap at +{(at - start) * 1000:.0f} ms)"
         print(line, flush=True)
 
-    wizard = lambda: window.wizard
+    def wizard() -> Any:
+        return window.wizard
+
     print(f"# GUI-thread stalls, {args.pages}-page report, offscreen, 1280×720, "
           f"load {os.getloadavg()[0]:.1f}")
     step("open the incident file (200-page report)", lambda: window.open_file(incident))
     step("walk the wizard from the start (下一步 ×6)", lambda: wizard().go_to(0))
     for _ in range(6):
         step("  下一步", lambda: wizard().button(wizard().WizardButton.NextButton).click())
-    preview = lambda: window.wizard.pages[Step.PREVIEW]
+    def preview() -> Any:
+        return window.wizard.pages[Step.PREVIEW]
+
     step("preview of the report shown", lambda: None, lambda: preview().pdf is not None)
 
     def print_preview() -> None:
         preview().findChild(QPushButton, "print-report").click()
     step("打印报告… (print preview opens)", print_preview,
-         lambda: window.print_preview is not None and window.print_preview.pages.drawn > 0)
-    dialog = window.print_preview
+         lambda: window.outputs.print_preview is not None and window.outputs.print_preview.pages.drawn > 0)
+    dialog = window.outputs.print_preview
 
     def to_end() -> None:
         bar = dialog.pages.verticalScrollBar()
@@ -175,14 +180,14 @@ def main() -> int:
         QTimer.singleShot(1500, job.cancel)
     step("  a whole job printed, cancelled after 1.5 s", print_and_cancel,
          lambda: dialog.job is None)
-    step("  print preview closed", dialog.close, lambda: window.print_preview is None)
-    step("打印传真件… (a package is made first)", lambda: window.print_document("fax"),
-         lambda: window.print_preview is not None and window.print_preview.pages.drawn > 0)
-    step("  closed", lambda: window.print_preview.close(), lambda: window.print_preview is None)
+    step("  print preview closed", dialog.close, lambda: window.outputs.print_preview is None)
+    step("打印传真件… (a package is made first)", lambda: window.outputs.print_document("fax"),
+         lambda: window.outputs.print_preview is not None and window.outputs.print_preview.pages.drawn > 0)
+    step("  closed", lambda: window.outputs.print_preview.close(), lambda: window.outputs.print_preview is None)
     packages = tmp / "packages"
     packages.mkdir()
-    step("生成报送材料包 (into a folder)", lambda: window.generate_package(packages),
-         lambda: window.last_package is not None and idle())
+    step("生成报送材料包 (into a folder)", lambda: window.outputs.generate_package(packages),
+         lambda: window.outputs.last_package is not None and idle())
     step("运行环境检查", window.show_doctor,
          lambda: shown("doctorDialog") is not None and shown("doctorDialog").finished_checks)
     step("  closed", lambda: shown("doctorDialog").reject())
@@ -197,7 +202,7 @@ def main() -> int:
 
     def record() -> None:
         from composer.gui.submission_dialog import SubmissionDialog
-        dialog = window.record_submission()
+        dialog = window.outputs.record_submission()
         assert isinstance(dialog, SubmissionDialog)
         dialog.note.setText("bench")
         dialog._save()
@@ -208,7 +213,7 @@ def main() -> int:
     export = tmp / "exported.json"
 
     def export_file() -> None:
-        chooser = window.export_file()
+        chooser = window.outputs.export_file()
         chooser.selectFile(str(export))
         chooser.accept()
     step("导出事件文件", export_file, export.exists)

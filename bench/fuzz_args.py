@@ -33,7 +33,7 @@ DOMAINS = ["example.cn", "cert.org.cn", "b.cn", "xn--fiqs8s.cn", "mail.example.c
 ODD = ['"a b"', '"a\\"b"', "(comment)a", "a(comment)", "[192.0.2.1]", "<a@b.cn>", "a@b.cn>",
        "Name <a@b.cn>", "a@b.cn, c@d.cn", "a@b.cn\r\nBcc: x@y.cn", "a@b.cn\nX: y", "用户",
        "例子.中国", "a..b", ".a", "a.", "-b.cn", "b-.cn", "b.123", "@", "@@", "", " ", "\t",
-       "\x00", "\ud800", "a" * 65, "b" * 64 + ".cn", "a." * 200, "\u202e", "\ufeff", "ａ"]
+       "\x00", "\ud800", "a" * 65, "b" * 64 + ".cn", "a." * 200, "\u202e", "\ufeff", "ａ"]  # noqa: RUF001 (a full-width look-alike, on purpose)
 
 
 def address(rng: random.Random) -> str:

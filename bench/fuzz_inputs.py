@@ -12,7 +12,8 @@ text (cut, spliced, duplicated keys, invalid UTF-8, huge digit strings, NaN). Ev
 deterministic in ``--seed``.
 
 Each input goes through :func:`loads_report`; every fourth also as the app holds it (a Draft
-over the mutated Python objects, where huge ints and raw surrogates arrive unparsed). Invalid: every problem line must be one clean
+over the mutated Python objects, where huge ints and raw surrogates arrive unparsed). Invalid:
+every problem line must be one clean
 ``path: message`` line (printable, at most 500 characters) and the Draft path (the app) must
 agree without raising. Valid: classify, the classify JSON (encodable as UTF-8), the warnings,
 the e-mail subject/body data, the fax cover lines, the PDF's deadline text and paragraph markup
@@ -48,7 +49,7 @@ import fuzz_args
 
 from composer.core import validators as V
 from composer.core.classify import classification_json, classify
-from composer.core.draft import Draft, problem_text
+from composer.core.draft import Draft
 from composer.core.incident_io import (
     dumps_report,
     loads_json,
@@ -64,6 +65,7 @@ from composer.core.model import (
     Region,
     ReportType,
 )
+from composer.core.problem_text import problem_text
 from composer.core.rules import categories
 from composer.core.validators import InvalidIncident, problem_lines
 

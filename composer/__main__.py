@@ -15,6 +15,9 @@ from composer.cli_input import load as _load
 
 if TYPE_CHECKING:   # the app starts without the command-line machinery (issue 14)
     import argparse
+    from collections.abc import Callable
+
+    from composer.core.model import Report
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 OUTPUTS = ("pdf", "eml", "fax")
@@ -68,7 +71,7 @@ def _parser(records: bool = True) -> argparse.ArgumentParser:
     return p
 
 
-def _print_warnings(report) -> None:
+def _print_warnings(report: Report) -> None:
     from composer.render.checks import report_warnings
 
     for warning in report_warnings(report):
@@ -161,7 +164,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _with_recorded_sendings(report):  # type: ignore[no-untyped-def]
+def _with_recorded_sendings(report: Report) -> Report:
     """A summary report with its incident's recorded sendings, when the data folder's sending
     record holds the incident (its Art. 11 account: composer/core/record_match.py); else as
     it is (the report then says the table comes from the sending record)."""
@@ -259,9 +262,12 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
             return EXIT_INVALID
         return _start_gui(args.file)
-    handler = {"validate": _cmd_validate, "classify": _cmd_classify, "render": _cmd_render,
-               "doctor": _cmd_doctor}.get(args.command)
-    if handler is None:
+    core: dict[str, Callable[[argparse.Namespace], int]] = {
+        "validate": _cmd_validate, "classify": _cmd_classify, "render": _cmd_render,
+        "doctor": _cmd_doctor}
+    if args.command in core:
+        handler = core[args.command]
+    else:
         from composer.cli_records import HANDLERS as RECORD_HANDLERS
 
         handler = RECORD_HANDLERS[args.command]

@@ -2,9 +2,10 @@
 
 ``composer script FILE``, ``composer calendar FILE --out ICS``, ``composer log verify``,
 ``composer log export --out PDF``, ``composer log ledger --out FILE.xlsx [--year YYYY]
-[--drills]`` (the 台账), ``composer log drill --out FILE.pdf`` (the drill report). :func:`add_commands` registers them on the main parser;
-:data:`HANDLERS` maps each command to its function. Exit status: 0 success, 2 invalid input,
-1 anything else (``log verify``: the record does not hold; each problem names its record).
+[--drills]`` (the 台账), ``composer log drill --out FILE.pdf`` (the drill report).
+:func:`add_commands` registers them on the main parser; :data:`HANDLERS` maps each command to
+its function. Exit status: 0 success, 2 invalid input, 1 anything else (``log verify``: the
+record does not hold; each problem names its record).
 
 ``log`` opens the database read-only (SQLite ``mode=ro``): they write
 nothing, change no file mode and create no journal; the database stays byte for byte as it was.
@@ -18,7 +19,10 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from composer.core.model import Report
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID = 0, 1, 2
 
@@ -45,7 +49,7 @@ def add_commands(sub: Any) -> None:
     d.add_argument("--out", required=True, metavar="FILE.pdf", type=Path)
 
 
-def _load(name: str):  # type: ignore[no-untyped-def]
+def _load(name: str) -> tuple[Report, bytes] | int:
     """``(report, source)`` with the report's text cleaned (the one text hygiene of every
     output, :mod:`composer.core.hygiene`; one ``warning:`` line per field it changed), or an
     exit status."""
@@ -76,7 +80,6 @@ def cmd_script(args: argparse.Namespace) -> int:
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     """The report in FILE is taken as sent: the calendar lists what is owed after it."""
-    from composer.core.atomic import UnsafeOutput, write_output
     from composer.core.classify import classify
     from composer.core.obligations import CHINA_TZ
     from composer.core.owed import owed
@@ -90,17 +93,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     if not items:
         print(f"{args.file}: nothing is owed after this report (a summary report, or a "
               "general incident)", file=sys.stderr)
-    data = calendar_ics(report, items, now=datetime.now(CHINA_TZ).replace(microsecond=0))
-    try:
-        write_output(args.out, data)
-    except UnsafeOutput as exc:
-        print(f"{args.out}: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    except OSError as exc:
-        print(f"{args.out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_ERROR
-    print(args.out)
-    return EXIT_OK
+    return _write(args.out, calendar_ics(report, items,
+                                         now=datetime.now(CHINA_TZ).replace(microsecond=0)))
 
 
 def _read_log(path: Path) -> tuple[Any, Any] | str:

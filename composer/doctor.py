@@ -51,7 +51,7 @@ class Context:
     checks that read it. ``probe`` is a result the caller already has: the app passes its own,
     read in-process, as ``(data, stderr)``."""
 
-    def __init__(self, probe: Probe | tuple[dict, str] | None = None):
+    def __init__(self, probe: Probe | tuple[dict[str, object], str] | None = None):
         if isinstance(probe, tuple):
             probe = Probe(dict(probe[0]), probe[1])
         self._probe = probe
@@ -142,7 +142,7 @@ CHECKS: tuple[Check, ...] = (
 """Every check, in the order they are printed."""
 
 
-def run_checks(*, probe: Probe | tuple[dict, str] | None = None) -> list[Finding]:
+def run_checks(*, probe: Probe | tuple[dict[str, object], str] | None = None) -> list[Finding]:
     """Every check, in order. ``probe`` is the Qt probe's result when the caller already has
     one (the app passes its own, in-process)."""
     ctx = Context(probe)

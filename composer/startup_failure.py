@@ -10,6 +10,7 @@ launchers name that file), and returns the exit status. Never Qt's bare abort.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -94,10 +95,8 @@ def clear() -> None:
     """The window opened: an earlier note of a failed start no longer applies."""
     from composer.core import paths
 
-    try:
+    with contextlib.suppress(OSError):
         (paths.data_dir() / FILE_NAME).unlink()
-    except OSError:
-        pass
 
 
 __all__ = ["EXIT_NO_GUI", "FILE_NAME", "clear", "diagnosis", "no_display", "report"]

@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from offline_helpers import hide_library, in_namespace, needs_mount_namespace
 
 from composer import doctor, doctor_display, doctor_files
 from composer.resources import resource_path
+from offline_helpers import hide_library, in_namespace, needs_mount_namespace
 
 
 def _doctor(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:

@@ -104,7 +104,7 @@ def test_the_list_is_the_loaders_and_has_a_label_for_every_field() -> None:
     from composer.core import incident_io
     from composer.core.rules import FACT_PATHS
 
-    assert incident_io._TOP == keys_under("")
+    assert keys_under("") == incident_io._TOP
     assert set(FACT_PATHS) == {p[len("impact_facts."):] for p in PATHS
                                if p.startswith("impact_facts.")} - {
         "portal_outage", "population", "defacement"}

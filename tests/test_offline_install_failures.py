@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from offline_helpers import in_namespace, needs_mount_namespace
 from test_offline_bundle import ROOT, run_install, small_bundle
 

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 
 import pytest
+
 from test_offline_bundle import ROOT, make_wheels, tool
 
 OFFLINE = ROOT / "tools" / "offline"

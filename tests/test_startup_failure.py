@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from offline_helpers import hide_library, in_namespace, needs_mount_namespace
 
 from composer import doctor_display
+from offline_helpers import hide_library, in_namespace, needs_mount_namespace
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
                                 reason="X11 displays are Linux's")

@@ -51,9 +51,9 @@ from composer.core.statement import (
 from composer.core.validators import InvalidIncident
 from composer.render.email import BODY_BRIEF, render_eml
 from composer.render.fax_cover import COVER_BRIEF, render_cover_pdf
-from composer.render.fields import all_fields_text, report_fields
 from composer.render.pdf import render_report_pdf
 from composer.render.script import CUT_ON_THE_PHONE, CUTS, build_script, spoken_length
+from composer.render.webform import all_fields_text, report_fields
 
 HERE = Path(__file__).resolve().parent
 EXAMPLES = HERE / "data" / "examples"

@@ -85,7 +85,7 @@ def extract_sc_face(ttc_path: Path, style: str) -> TTFont:
     """The NotoSansCJKsc-<style> member of the collection, fully loaded (detached from the file)."""
     wanted = SOURCE_PS_PREFIX + style
     collection = TTCollection(str(ttc_path), lazy=True)
-    for index, face in enumerate(collection.fonts):
+    for index, face in enumerate(collection.fonts):  # noqa: B007 (used after the loop)
         if face["name"].getDebugName(6) == wanted:
             break
     else:

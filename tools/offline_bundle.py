@@ -52,9 +52,7 @@ PIP_PIN = "pip>=24"
 
 def _manylinux(arch: str) -> tuple[str, ...]:
     # pip does not widen a manylinux_2_x tag to older ones by itself: name them all, newest first.
-    return tuple(f"manylinux_2_{minor}_{arch}" for minor in range(39, 16, -1)) + (
-        f"manylinux2014_{arch}",
-    )
+    return (*(f"manylinux_2_{minor}_{arch}" for minor in range(39, 16, -1)), f"manylinux2014_{arch}")
 
 
 @dataclass(frozen=True)

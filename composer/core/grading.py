@@ -228,16 +228,16 @@ _SITE_LISTS: dict[tuple[str, str], tuple[str, str]] = {
         "a provincial-or-above Party/government portal or a central key news website"),
     ("portal_outage", "major"): (
         "地市级以上党政机关、企事业单位门户网站或省级以上重点新闻网站",
-        "a prefecture-or-above Party/government or enterprise/public-institution portal, or a "
-        "provincial-or-above key news website"),
+        ("a prefecture-or-above Party/government or enterprise/public-institution portal, or a "
+        "provincial-or-above key news website")),
     ("defacement", "especially_major"): (
         "省级以上党政机关门户网站、中央重点新闻网站、超大型网络平台等",
-        "a provincial-or-above Party/government portal, a central key news website, a "
-        "super-large platform or the like"),
+        ("a provincial-or-above Party/government portal, a central key news website, a "
+        "super-large platform or the like")),
     ("defacement", "major"): (
         "地市级以上党政机关、企事业单位门户网站、省级以上重点新闻网站、大型以上网络平台等",
-        "a prefecture-or-above Party/government or enterprise/public-institution portal, a "
-        "provincial-or-above key news website, a large-or-above platform or the like"),
+        ("a prefecture-or-above Party/government or enterprise/public-institution portal, a "
+        "provincial-or-above key news website, a large-or-above platform or the like")),
 }
 _SITE_LISTS[("portal_outage", "relatively_major")] = _SITE_LISTS[("portal_outage", "major")]
 _SITE_SUBJECT = {"portal_outage": ("不能访问网站", "unreachable website"),

@@ -29,6 +29,7 @@ from composer.core.model import Level, ReportType
 from composer.core.obligations import in_china, minutes_late, span_zh
 from composer.core.record_facts import PENDING
 from composer.core.records import Record
+from composer.core.stored_time import aware_time
 from composer.core.submissions import channel_short, recipient_label
 
 UNKNOWN = "不详"
@@ -65,16 +66,6 @@ class LedgerRow:
         return self.minutes_late is not None and self.minutes_late > 0
 
 
-def _moment(value: Any) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.utcoffset() is not None else None
-
-
 def _root(rec: Record) -> int:
     chain = rec.body.get("chain")
     if isinstance(chain, list) and chain and isinstance(chain[0], int):
@@ -86,7 +77,7 @@ def _deadline(rec: Record) -> tuple[datetime | None, str]:
     """The recorded deadline and what it is (the basis; 如为较大以上 while 待研判)."""
     info = rec.body.get("deadline")
     if "deadline" not in rec.body:
-        return _moment(rec.body.get("due")), ""
+        return aware_time(rec.body.get("due")), ""
     if not isinstance(info, dict):
         return None, ""
     basis = {"Measures art. 4": "《办法》第四条", "Measures art. 8": "《办法》第八条"}.get(
@@ -99,7 +90,7 @@ def _deadline(rec: Record) -> tuple[datetime | None, str]:
         note = "如为较大以上事件：" + note
     if info.get("to"):
         note += f"，报送{info['to']}"
-    return _moment(info.get("at")), note
+    return aware_time(info.get("at")), note
 
 
 def _timeliness(sent: datetime, due: datetime | None) -> tuple[int | None, str]:
@@ -123,7 +114,7 @@ def _receipt(body: dict[str, Any]) -> str:
 def _facts(rec: Record, data_root: Path | None) -> tuple[dict[str, Any], str]:
     facts = rec.body.get("incident")
     if isinstance(facts, dict):
-        return {**facts, "discovered_at": _moment(facts.get("discovered_at"))}, "记录"
+        return {**facts, "discovered_at": aware_time(facts.get("discovered_at"))}, "记录"
     kept = kept_facts(data_root, rec.body) if data_root is not None else {}
     return kept, ("所存材料包" if kept else UNKNOWN)
 
@@ -137,7 +128,7 @@ def _type_text(rec: Record) -> str:
 
 
 def _row(rec: Record, data_root: Path | None, by_seq: dict[int, Record]) -> LedgerRow | None:
-    sent = _moment(rec.body.get("sent_at"))
+    sent = aware_time(rec.body.get("sent_at"))
     if sent is None:
         return None               # a damaged record: composer log verify names it
     facts, source = _facts(rec, data_root)
@@ -147,7 +138,7 @@ def _row(rec: Record, data_root: Path | None, by_seq: dict[int, Record]) -> Ledg
     if rec.body.get("correction") is True:     # the timeliness of the sending it corrects
         original = by_seq.get(rec.number("corrects") or 0)
         o_due = _deadline(original)[0] if original is not None else None
-        o_sent = _moment(original.body.get("sent_at")) if original is not None else None
+        o_sent = aware_time(original.body.get("sent_at")) if original is not None else None
         late, verdict = _timeliness(o_sent, o_due) if o_sent is not None else (None, "")
         note = "更正：时效以原报告为准" + (f"（记录 {original.seq}）" if original else "")
         verdict = f"原报告{verdict}" if verdict else UNKNOWN

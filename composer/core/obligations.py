@@ -276,6 +276,12 @@ class Lateness:
     by: timedelta
 
     @property
+    def due(self) -> datetime:
+        """The dated deadline that was missed (a Lateness is made only against one)."""
+        assert self.obligation.due is not None
+        return self.obligation.due
+
+    @property
     def zh(self) -> str:
         return span_zh(self.by)
 
@@ -311,20 +317,22 @@ def minutes_late(sent_at: datetime, due: datetime) -> int:
     return int(by.total_seconds() // 60)
 
 
-def span_zh(delta: timedelta) -> str:
-    """``1 天 2 小时 5 分钟`` (to the minute, zero parts left out)."""
+def _span(delta: timedelta, units: tuple[str, str, str]) -> str:
+    """Days, hours and minutes of ``delta`` in ``units`` (to the minute, zero parts left out,
+    minutes said when nothing else is)."""
     minutes = int(delta.total_seconds() // 60)
     days, rest = divmod(minutes, 1440)
     hours, minutes = divmod(rest, 60)
-    parts = [f"{days} 天" if days else "", f"{hours} 小时" if hours else "",
-             f"{minutes} 分钟" if minutes or not (days or hours) else ""]
+    parts = [f"{days} {units[0]}" if days else "", f"{hours} {units[1]}" if hours else "",
+             f"{minutes} {units[2]}" if minutes or not (days or hours) else ""]
     return " ".join(p for p in parts if p)
+
+
+def span_zh(delta: timedelta) -> str:
+    """``1 天 2 小时 5 分钟``."""
+    return _span(delta, ("天", "小时", "分钟"))
 
 
 def span_en(delta: timedelta) -> str:
-    minutes = int(delta.total_seconds() // 60)
-    days, rest = divmod(minutes, 1440)
-    hours, minutes = divmod(rest, 60)
-    parts = [f"{days} d" if days else "", f"{hours} h" if hours else "",
-             f"{minutes} min" if minutes or not (days or hours) else ""]
-    return " ".join(p for p in parts if p)
+    """``1 d 2 h 5 min``."""
+    return _span(delta, ("d", "h", "min"))

@@ -20,16 +20,12 @@ from pathlib import Path
 
 from composer.core.model import Report, SentReport
 from composer.core.records import Record
+from composer.core.stored_time import aware_time
 
 
 def _same_moment(text: object, moment: datetime) -> bool:
-    if not isinstance(text, str):
-        return False
-    try:
-        other = datetime.fromisoformat(text)
-    except ValueError:
-        return False
-    return other.utcoffset() is not None and other == moment
+    other = aware_time(text)
+    return other is not None and other == moment
 
 
 def _root(rec: Record) -> int | None:

@@ -34,8 +34,8 @@ class Region:
 
     def spellings(self) -> tuple[str, ...]:
         """Every form a file may hold that means this region (not yet normalised)."""
-        chinese = (self.name, self.short) + tuple(self.short + s for s in _CHINESE_SUFFIXES)
-        return chinese + (self.en, self.id) + self.aliases
+        chinese = (self.name, self.short, *(self.short + s for s in _CHINESE_SUFFIXES))
+        return (*chinese, self.en, self.id, *self.aliases)
 
 
 def _normal(text: str) -> str:

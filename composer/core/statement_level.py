@@ -123,10 +123,8 @@ def corrects_statement(report: Report) -> Statement:
             how, how_en = f"经{name}", f" by {name_en}"
         if c.reference:
             ref, ref_en = f"（受理编号：{c.reference}）", f" (reference {c.reference})"
-    if when or how:
-        zh = f"本报告更正{when}{how}报送的{rtype.zh}{ref}。"
-    else:
-        zh = f"本报告更正此前报送的{rtype.zh}{ref}。"
+    zh = (f"本报告更正{when}{how}报送的{rtype.zh}{ref}。" if when or how
+          else f"本报告更正此前报送的{rtype.zh}{ref}。")
     en = f"This report corrects the {rtype.en.lower()} sent{when_en}{how_en}{ref_en}."
     # on the phone: when it was sent (channel and reference are in the written report)
     said = (f"本报告更正{spoken_time(c.sent_at)}报送的{rtype.zh}。"

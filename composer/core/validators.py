@@ -99,7 +99,7 @@ def credit_code_problem(code: str) -> str | None:
     bad = sorted({c for c in code if c not in _CREDIT_ALPHABET})
     if bad:
         return f"contains characters not allowed in a credit code: {''.join(bad)}"
-    total = sum(_CREDIT_ALPHABET.index(c) * w for c, w in zip(code[:17], _CREDIT_WEIGHTS))
+    total = sum(_CREDIT_ALPHABET.index(c) * w for c, w in zip(code[:17], _CREDIT_WEIGHTS, strict=True))
     expected = _CREDIT_ALPHABET[(31 - total % 31) % 31]
     if code[17] != expected:
         return f"checksum character is {code[17]}, expected {expected}"

@@ -13,6 +13,7 @@ is first needed (preview, package, print), on the worker thread that needs it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import sys
@@ -133,7 +134,7 @@ def run(path: str | None = None) -> int:
                   f"cpu {time.process_time():.3f}", file=sys.stderr, flush=True)
         QTimer.singleShot(0, report)
     if recovered:
-        QTimer.singleShot(0, lambda: window.offer_recovery(recovered))
+        QTimer.singleShot(0, lambda: window.reports.offer_recovery(recovered))
     smoke = os.environ.get("COMPOSER_SMOKE_QUIT_MS")
     if smoke:
         QTimer.singleShot(int(smoke), app.quit)
@@ -148,9 +149,8 @@ def run(path: str | None = None) -> int:
             workers.stop_all()      # quitting never waits on a fax worker process
         operations.wait_for_pools(60000)  # no worker (render or I/O) outlives the app
         window.save_now(orderly=True)
-        try:
+        # a failing database was shown in the window already; the next start says so
+        with contextlib.suppress(sqlite3.Error):
             storage.end_session()
-        except sqlite3.Error:
-            pass  # a failing database was shown in the window already; the next start says so
         storage.close()
     return code

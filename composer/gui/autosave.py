@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -38,7 +38,7 @@ from composer.core.atomic import atomic_write_bytes
 from composer.core.draft import Draft
 from composer.core.obligations import CHINA_TZ
 from composer.core.storage import DraftChangedElsewhere, SentReportError, Storage
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 
 if TYPE_CHECKING:   # dialogs are loaded when first opened, not with the first window
     from PySide6.QtWidgets import QDialog, QFileDialog
@@ -61,7 +61,7 @@ SAVE_ERRORS = (sqlite3.Error, OSError, UnicodeError)
 AUTOSAVE_ERRORS = (*SAVE_ERRORS, SentReportError)
 
 
-def _edits(draft: Any) -> tuple[str, bool, str | None]:
+def _edits(draft: Draft) -> tuple[str, bool, str | None]:
     return (json.dumps(draft.data, sort_keys=True, ensure_ascii=True), draft.fast_path,
             draft.confirmed_level)
 
@@ -327,6 +327,7 @@ class Autosaver(QObject):
 
     def _show_failure(self, frame: QFrame) -> None:
         label = frame.findChild(QLabel, "autosave-banner-text")
+        assert label is not None          # made with the banner (make_banner)
         if self.error is None:
             frame.hide()
         else:

@@ -2,7 +2,7 @@
 
 :class:`ChannelCards` is a tab widget: the report's pages first, then 电子邮件, 传真, 12387 热线,
 网站 / 小程序 / 公众号 and 后续事项. Each card only lays out texts the core gives
-(:mod:`composer.render.script`, :mod:`composer.render.fields`, :mod:`composer.core.owed`); the
+(:mod:`composer.render.script`, :mod:`composer.render.webform`, :mod:`composer.core.owed`); the
 addresses and numbers come from the rule data. Actions that need the window (printing, files,
 storage) are signals, wired by :func:`composer.gui.sending.connect_window`.
 
@@ -16,14 +16,13 @@ import threading
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -37,7 +36,8 @@ from composer.core.obligations import CHINA_TZ
 from composer.core.owed import Owed, owed
 from composer.core.rules import reporting_rules
 from composer.gui import i18n
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
+from composer.gui.input_widgets import action_button
 
 _TEXT_READY = threading.Event()
 
@@ -46,8 +46,6 @@ def load_text_outputs() -> None:
     """Import the phone script and the copy-ready fields (jinja2: ≈ 0.2 s) — called on the
     render worker by the preview's first render, so the cards never import them on the GUI
     thread (:meth:`ChannelCards.refresh` waits for it)."""
-    import composer.render.fields
-    import composer.render.script  # noqa: F401
 
     _TEXT_READY.set()
 
@@ -105,13 +103,6 @@ class ChannelCards(QTabWidget):
 
     # --- building ------------------------------------------------------------------------
 
-    def _button(self, name: str, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAccessibleName(text.rstrip("…"))
-        button.clicked.connect(slot)
-        return button
-
     def _card(self, name: str) -> tuple[QScrollArea, QVBoxLayout]:
         inner = QWidget()
         layout = QVBoxLayout(inner)
@@ -152,11 +143,11 @@ class ChannelCards(QTabWidget):
                                          "不发往受理平台。"), "email-drill")
         self.email_to = _label("", "email-to")
         layout.addWidget(self.email_to)
-        self.copy_address = self._button(
+        self.copy_address = action_button(
             "email-copy-address", self.tr("复制地址"),
             lambda: copy_text(", ".join(self._to().emails)))
         self._row(layout,
-                  self._button("email-open", self.tr("在邮件客户端中打开…"),
+                  action_button("email-open", self.tr("在邮件客户端中打开…"),
                                self.openEmailRequested.emit),
                   self.copy_address)
         layout.addWidget(_label(self.tr(
@@ -176,11 +167,11 @@ class ChannelCards(QTabWidget):
                                          "不发往受理平台。"), "fax-drill")
         self.fax_to = _label("", "fax-to")
         layout.addWidget(self.fax_to)
-        self.copy_number = self._button("fax-copy-number", self.tr("复制号码"),
+        self.copy_number = action_button("fax-copy-number", self.tr("复制号码"),
                                         lambda: copy_text(self._to().fax or ""))
         self._row(layout,
-                  self._button("fax-print", self.tr("打印传真件…"), self.printFaxRequested.emit),
-                  self._button("fax-save-tiff", self.tr("保存传真 TIFF…"),
+                  action_button("fax-print", self.tr("打印传真件…"), self.printFaxRequested.emit),
+                  action_button("fax-save-tiff", self.tr("保存传真 TIFF…"),
                                self.saveFaxTiffRequested.emit),
                   self.copy_number)
         layout.addWidget(_label(self.tr(
@@ -209,9 +200,9 @@ class ChannelCards(QTabWidget):
         self.script.setAccessibleName(self.tr("电话稿"))
         layout.addWidget(self.script, 1)
         self._row(layout,
-                  self._button("hotline-print", self.tr("打印电话稿和记录单…"),
+                  action_button("hotline-print", self.tr("打印电话稿和记录单…"),
                                self.printScriptRequested.emit),
-                  self._button("hotline-copy", self.tr("复制电话稿"),
+                  action_button("hotline-copy", self.tr("复制电话稿"),
                                lambda: copy_text(self.script.toPlainText())))
         layout.addWidget(_label(self.tr("通话时在打印的“电话报告记录单”上记下通话时间、"
                                         "接听人姓名、受理编号和对方询问的问题；记录报送时填写。")))
@@ -227,8 +218,8 @@ class ChannelCards(QTabWidget):
             .replace("%1", c.website).replace("%2", c.wechat_mini_program)
             .replace("%3", c.wechat_account)))
         self._row(layout,
-                  self._button("web-copy-all", self.tr("全部复制"), self.copy_all),
-                  self._button("web-copy-site", self.tr("复制网址"),
+                  action_button("web-copy-all", self.tr("全部复制"), self.copy_all),
+                  action_button("web-copy-site", self.tr("复制网址"),
                                lambda: copy_text(c.website)))
         layout.addWidget(_label(self.tr("按《办法》第七条的顺序逐项复制、粘贴到表单中（纯文本，"
                                         "不含格式）。")))
@@ -242,7 +233,7 @@ class ChannelCards(QTabWidget):
         card, layout = self._card("card-owed")
         self.owed_text = _label("", "owed-list")
         layout.addWidget(self.owed_text)
-        self._row(layout, self._button("owed-export-ics", self.tr("导出日历（.ics）…"),
+        self._row(layout, action_button("owed-export-ics", self.tr("导出日历（.ics）…"),
                                        self.exportCalendarRequested.emit))
         layout.addWidget(_label(self.tr("日历文件可导入 Outlook、Thunderbird、WPS 日历，"
                                         "每项事先提醒。")))
@@ -251,7 +242,7 @@ class ChannelCards(QTabWidget):
 
     # --- content ---------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
@@ -271,8 +262,8 @@ class ChannelCards(QTabWidget):
             self._stale = True
             return
         self._stale = False
-        from composer.render.fields import report_fields
         from composer.render.script import READING_RATE, build_script
+        from composer.render.webform import report_fields
 
         if report is None or classification is None:
             self.script.setPlainText(self.tr("报告还有问题，请先按提示修改。"))
@@ -317,11 +308,12 @@ class ChannelCards(QTabWidget):
         self._titles = {key: title for key, title, _ in fields}
         while self.fields_grid.count():
             item = self.fields_grid.takeAt(0)
-            if item.widget() is not None:
+            widget = item.widget() if item is not None else None
+            if widget is not None:
                 # hidden now: until the event loop deletes it, a row taken out of the grid
                 # would stay drawn where it last was (its 复制 cut off at the right edge)
-                item.widget().hide()
-                item.widget().deleteLater()
+                widget.hide()
+                widget.deleteLater()
         self.field_boxes = {}
         for row, (key, title, text) in enumerate(fields):
             box = _text_box(f"field-{key}")
@@ -330,8 +322,9 @@ class ChannelCards(QTabWidget):
             self.field_boxes[key] = box
             self.fields_grid.addWidget(_label(title), 2 * row, 0, 1, 2)
             self.fields_grid.addWidget(box, 2 * row + 1, 0)
-            copy = self._button(f"copy-{key}", self.tr("复制"),
-                                lambda _=False, k=key: self.copy_field(k))
+            def copy_this(checked: bool = False, k: str = key) -> None:
+                self.copy_field(k)
+            copy = action_button(f"copy-{key}", self.tr("复制"), copy_this)
             copy.setAccessibleName(self.tr("复制") + " " + title)   # which item, for a reader
             self.fields_grid.addWidget(copy, 2 * row + 1, 1)
 
@@ -339,9 +332,9 @@ class ChannelCards(QTabWidget):
         copy_text(self.field_texts[key])
 
     def copy_all(self) -> None:
-        from composer.render.fields import Field, all_fields_text
+        from composer.render.webform import FormField, all_fields_text
 
-        copy_text(all_fields_text([Field(k, self._titles[k], t)
+        copy_text(all_fields_text([FormField(k, self._titles[k], t)
                                    for k, t in self.field_texts.items()]))
 
     def owed_items(self) -> list[Owed]:

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.core.draft import Draft, field_label
+from composer.core.draft import Draft
+from composer.core.problem_text import field_label
 from composer.core.sent_guard import differences
 
 

@@ -25,11 +25,12 @@ from composer.core.obligations import CHINA_TZ
 from composer.core.records import sha256_bytes
 from composer.core.storage import Storage
 from composer.gui import packaging
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 from composer.gui.operations import run_operation
 
 if TYPE_CHECKING:
     from composer.core.model import Report
+    from composer.render.package import PackageResult
 
 
 def now() -> datetime:
@@ -105,10 +106,10 @@ class CurrentPackage(QObject):
         out_dir = packaging.new_package_dir(self.storage.data_root / "outbox",
                                             self.model.draft, when)
 
-        def work() -> Any:
+        def work() -> PackageResult:
             return packaging.write(report, out_dir, settings=settings, generated_at=when)
 
-        def written(result: Any) -> None:
+        def written(result: PackageResult) -> None:
             self.register(draft_id, result, when)
             then(out_dir)
 
@@ -117,7 +118,7 @@ class CurrentPackage(QObject):
 
         run_operation(self.owner, busy, work, on_success=written, on_failure=refused)
 
-    def register(self, draft_id: int | None, result: Any, when: datetime) -> None:
+    def register(self, draft_id: int | None, result: PackageResult, when: datetime) -> None:
         if draft_id is None:
             return
         files = [Path(f) for f in result.files]

@@ -52,9 +52,10 @@ class DamagedDatabaseDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("damaged-drafts")
         self.list.setAccessibleName(self.tr("仍可读取的报告和草稿"))
+        untitled = self.tr("（未命名）")
         for d in drafts:
             self.list.addItem(f"#{d.id} {type_text(d.report_type)}："
-                              f"{d.title or self.tr('（未命名）')}  —  {local_time(d.updated_at)}")
+                              f"{d.title or untitled}  —  {local_time(d.updated_at)}")
         found.setBuddy(self.list)
         layout.addWidget(self.list)
         advice = QLabel(self.tr("“重新开始”：用仍可读取的全部内容（报告、单位信息、设置、报送记录）"

@@ -8,52 +8,56 @@ never hear about. Then ``QDesktopServices.openUrl`` opens it; its refusal is sai
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QWidget
 
 from composer import desktop
 from composer.gui.operations import run_io
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DesktopOpen", text)
-
-
 def _messages(mime: str) -> tuple[str, str, str]:
     """(title, when no program is registered, when the system refused) for ``mime``."""
+    translate = QCoreApplication.translate
     if mime == desktop.FOLDER:
-        return (_tr("无法打开文件夹"),
-                _tr("本机没有登记打开文件夹的程序（文件管理器），所以文件夹没有打开。请用文件管理器"
-                    "找到下面的文件夹；信息技术人员可运行 composer-cli doctor 检查本机设置。"),
-                _tr("系统没能打开这个文件夹。请用文件管理器找到它："))
+        return (translate("DesktopOpen", "无法打开文件夹"),
+                translate("DesktopOpen",
+                          "本机没有登记打开文件夹的程序（文件管理器），所以文件夹没有打开。"
+                          "请用文件管理器找到下面的文件夹；信息技术人员可运行 composer-cli doctor "
+                          "检查本机设置。"),
+                translate("DesktopOpen", "系统没能打开这个文件夹。请用文件管理器找到它："))
     if mime == desktop.EML:
-        return (_tr("无法打开邮件客户端"),
-                _tr("本机没有登记打开电子邮件草稿（.eml 文件）的程序，所以邮件客户端没有打开。"
-                    "请把邮件客户端（如 Foxmail、Thunderbird、Outlook）设为 .eml 文件的默认程序"
-                    "（信息技术人员可运行 composer-cli doctor 检查）；或在邮件客户端中打开这个文件，"
-                    "也可以新建邮件并附上报告 PDF。邮件草稿位于："),
-                _tr("没有可以打开邮件草稿的程序。请在邮件客户端中打开这个文件，或新建邮件并附上"
-                    "报告："))
-    return (_tr("无法打开文件"),
-            _tr("本机没有登记打开这类文件的程序。请安装可以打开它的程序；文件位于："),
-            _tr("系统没能打开这个文件。文件位于："))
+        return (translate("DesktopOpen", "无法打开邮件客户端"),
+                translate("DesktopOpen",
+                          "本机没有登记打开电子邮件草稿（.eml 文件）的程序，所以邮件客户端没有打开。"
+                          "请把邮件客户端（如 Foxmail、Thunderbird、Outlook）设为 .eml 文件的默认程序"
+                          "（信息技术人员可运行 composer-cli doctor 检查）；或在邮件客户端中打开这个文件，"
+                          "也可以新建邮件并附上报告 PDF。邮件草稿位于："),
+                translate("DesktopOpen",
+                          "没有可以打开邮件草稿的程序。请在邮件客户端中打开这个文件，或新建邮件并附上"
+                          "报告："))
+    return (translate("DesktopOpen", "无法打开文件"),
+            translate("DesktopOpen",
+                      "本机没有登记打开这类文件的程序。请安装可以打开它的程序；文件位于："),
+            translate("DesktopOpen", "系统没能打开这个文件。文件位于："))
 
 
-def open_path(window: Any, path: Path, mime: str) -> None:
+def open_path(owner: QWidget, path: Path, mime: str,
+              warn: Callable[[str, str], object]) -> None:
     """Open ``path`` (of type ``mime``: :data:`composer.desktop.FOLDER`, ``EML``…) with the
-    desktop's program; a message box (``window._warn``) says why not, with the path."""
+    desktop's program; a message box (``warn(title, text)``) says why not, with the path."""
     title, none, refused = _messages(mime)
 
     def asked(handler: str | None) -> None:
         if handler is None:
-            window._warn(title, none + "\n" + str(path))
+            warn(title, none + "\n" + str(path))
         elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            window._warn(title, refused + "\n" + str(path))
+            warn(title, refused + "\n" + str(path))
 
-    run_io(window, lambda: desktop.default_handler(mime), on_success=asked,
+    run_io(owner, lambda: desktop.default_handler(mime), on_success=asked,
            on_failure=lambda _exc: asked(""))
 
 

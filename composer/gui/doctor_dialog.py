@@ -26,7 +26,7 @@ from composer.gui import i18n
 from composer.gui.operations import run_io
 
 
-def in_process_probe() -> tuple[dict, str]:
+def in_process_probe() -> tuple[dict[str, object], str]:
     """What ``doctor``'s Qt probe finds in a child process, read from this running app —
     including the printers, which asks CUPS or the spooler: call it off the GUI thread."""
     from PySide6.QtPrintSupport import QPrinterInfo
@@ -106,7 +106,7 @@ class DoctorDialog(QDialog):
         lines = doctor.report_lines(self.findings, lang)
         if not self.finished_checks:
             done = self._count - len(self._todo)
-            lines = lines[:-1] + [self.tr("正在检查…（%1/%2）").replace(
+            lines = [*lines[:-1], self.tr("正在检查…（%1/%2）").replace(
                 "%1", str(done)).replace("%2", str(self._count))]
         self.lines = lines
         self.text.setPlainText("\n".join(lines))

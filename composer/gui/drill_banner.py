@@ -7,7 +7,7 @@ shows only the number typed here (``drill_fax``; none: no number). Both are stor
 draft (the incident file's extension keys); what is wrong with them is said right under them,
 in the validator's words.
 
-Signals: none (it writes into the :class:`~composer.gui.model.DraftModel`).
+Signals: none (it writes into the :class:`~composer.gui.draft_model.DraftModel`).
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QWidget
 
-from composer.core.draft import problem_text
 from composer.core.drill import split_addresses
 from composer.core.fields import Field
+from composer.core.problem_text import problem_text
 from composer.gui import i18n
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 
 STYLE = ("#drill-banner { background: #fff0d9; border-top: 3px solid #b35c00;"
          " border-bottom: 3px solid #b35c00; } #drill-banner QLabel { color: #6b3500; }"

@@ -15,6 +15,7 @@ Signals: holderChanged() when the draft becomes held elsewhere or free.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from composer.core.obligations import CHINA_TZ
 from composer.core.storage import Editor, Storage
 from composer.core.store.sessions import host_name
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 
 CHECK_MS = 2000
 STYLE = ("QFrame#editor-bar { background: #fff4ce; border: 1px solid #8a6d00; }"
@@ -87,10 +88,8 @@ class EditorGuard(QObject):
 
     def _release(self, draft_id: int) -> None:
         self._claimed = None
-        try:
+        with contextlib.suppress(sqlite3.Error):
             self.storage.release_draft(draft_id)
-        except sqlite3.Error:
-            pass
 
     def release(self) -> None:
         """Give up the claim (the window closes)."""

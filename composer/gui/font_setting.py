@@ -8,13 +8,21 @@ parameter (:func:`typeface_for_render`); the render code stays Qt-free.
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from composer.gui import wheel
+from composer.gui.page_forms import FormRows
 from composer.render.font_files import Candidate, FontChoice, embedding_problem, workstation_fonts
+
+if TYPE_CHECKING:
+    from composer.core.classify import Classification
+    from composer.core.model import Report
+    from composer.core.storage import Storage
+    from composer.render.typefaces import Typeface
 
 REPORT_FONTS = "report_fonts"
 """Settings key (storage.save_setting) of the :class:`FontChoice` as JSON."""
@@ -31,20 +39,21 @@ def set_current_choice(choice: FontChoice) -> None:
     _current = choice
 
 
-def load_choice(storage: Any) -> FontChoice:
+def load_choice(storage: Storage) -> FontChoice:
     """The stored choice (also made current for rendering)."""
     choice = FontChoice.from_json(storage.load_setting(REPORT_FONTS, None))
     set_current_choice(choice)
     return choice
 
 
-def save_choice(storage: Any, data: dict[str, Any]) -> None:
+def save_choice(storage: Storage, data: dict[str, Any]) -> None:
     choice = FontChoice.from_json(data)
     set_current_choice(choice)
     storage.save_setting(REPORT_FONTS, choice.to_json())
 
 
-def render_pdf(report: Any, classification: Any, *, generated_at: Any) -> bytes:
+def render_pdf(report: Report, classification: Classification, *,
+               generated_at: datetime) -> bytes:
     """``render_report_pdf`` in the unit's chosen typeface (a package's ``pdf_renderer``)."""
     from composer.render.pdf import render_report_pdf
 
@@ -52,7 +61,7 @@ def render_pdf(report: Any, classification: Any, *, generated_at: Any) -> bytes:
                              typeface=typeface_for_render())
 
 
-def typeface_for_render() -> Any:
+def typeface_for_render() -> Typeface:
     """The typeface for the current choice (call in the render thread); a refused file falls
     back to the bundled serif (the settings already said why)."""
     from composer.render.typefaces import FontRefused, bundled, typeface
@@ -77,7 +86,8 @@ class ReportFonts(QObject):
     scanned = Signal()
     _OTHER = "\0other"
 
-    def __init__(self, page: Any, form: Any, candidates: list[Candidate] | None = None) -> None:
+    def __init__(self, page: QWidget, form: QFormLayout,
+                 candidates: list[Candidate] | None = None) -> None:
         super().__init__(page)
         self.page = page
         self.candidates = [] if candidates is None else candidates
@@ -88,10 +98,10 @@ class ReportFonts(QObject):
         self.problem.setObjectName("report-fonts-problem")
         self.problem.setWordWrap(True)
         self.problem.hide()
-        page.labelled_row(form, "report-font-body", self.tr("正文字体"), self.body,
-                          self.tr("GB/T 9704：正文用仿宋。未安装时使用内置的宋体风格字体。"))
-        page.labelled_row(form, "report-font-title", self.tr("标题字体"), self.title,
-                          self.tr("GB/T 9704：标题用小标宋。只能选择许可允许嵌入 PDF 的字体。"))
+        FormRows.labelled_row(form, "report-font-body", self.tr("正文字体"), self.body,
+                              self.tr("GB/T 9704：正文用仿宋。未安装时使用内置的宋体风格字体。"))
+        FormRows.labelled_row(form, "report-font-title", self.tr("标题字体"), self.title,
+                              self.tr("GB/T 9704：标题用小标宋。只能选择许可允许嵌入 PDF 的字体。"))
         form.addRow(self.problem)
         if not self.is_scanned:
             from composer.gui.operations import run_io

@@ -48,7 +48,7 @@ def save(window: QWidget, storage: Storage) -> bool:
     if not storage.is_open:
         return False
     try:
-        storage.save_setting(GEOMETRY, bytes(window.saveGeometry().toBase64()).decode("ascii"))
+        storage.save_setting(GEOMETRY, bytes(window.saveGeometry().toBase64().data()).decode("ascii"))
     except SAVE_ERRORS:
         return False
     return True

@@ -112,9 +112,9 @@ class GuideWindow(QWidget):
         self.find_next.setObjectName("guide-find-next")
         self.find_close = QToolButton()
         self.find_close.setObjectName("guide-find-close")
-        for w in (self.find_label, self.find_edit, self.find_count, self.find_prev,
-                  self.find_next, self.find_close):
-            bar.addWidget(w, 1 if w is self.find_edit else 0)
+        for part in (self.find_label, self.find_edit, self.find_count, self.find_prev,
+                     self.find_next, self.find_close):
+            bar.addWidget(part, 1 if part is self.find_edit else 0)
         layout.addWidget(self.find_bar)
         self.find_bar.hide()
 

@@ -24,9 +24,10 @@ from composer.core.history import SentReport
 from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ, Obligation, governing
 from composer.core.statement import Statements, header_statements
+from composer.core.stored_time import aware_time
 from composer.core.validators import FUTURE_TOLERANCE
 from composer.gui import i18n
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 
 if TYPE_CHECKING:
     from composer.core.submissions import Submission
@@ -42,13 +43,8 @@ STYLES = {
 
 
 def _moment(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
+    moment = aware_time(value)
+    if moment is None:
         return None
     try:
         return moment.astimezone(CHINA_TZ)

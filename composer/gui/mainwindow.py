@@ -1,5 +1,5 @@
-"""The main window: header with countdown, the wizard, menus, autosave (output actions:
-:mod:`composer.gui.output`)."""
+"""The main window: header with countdown, the wizard, autosave, the draft open in it (menus:
+:mod:`composer.gui.menus`; output actions: :mod:`composer.gui.output`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -21,15 +21,16 @@ from composer.core import flow
 from composer.core.draft import Draft, derived_draft, new_draft
 from composer.core.drill import PREFIX as DRILL_PREFIX
 from composer.core.model import ReportType
-from composer.core.storage import CorruptRow, DraftSummary, SentReportError, Storage
-from composer.gui import font_setting, geometry, i18n
+from composer.core.storage import CorruptRow, Storage
+from composer.gui import font_setting, geometry, i18n, menus
 from composer.gui.autosave import AUTOSAVE_MS, Autosaver
+from composer.gui.draft_model import DraftModel
 from composer.gui.drill_banner import DrillBanner
 from composer.gui.editing import EditorGuard
 from composer.gui.header import DeadlineHeader
-from composer.gui.model import DraftModel
 from composer.gui.output import EMAIL_RECIPIENTS, OutputActions, package_dir_name
-from composer.gui.sentbar import SentBar
+from composer.gui.report_list import ReportList
+from composer.gui.sentbar import SentBar, type_text
 from composer.gui.steps import StepIndicator
 from composer.gui.wizard import ReportWizard
 
@@ -39,14 +40,15 @@ DROPPED_SHOWN = 30
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+    from composer.gui.guide_view import GuideWindow
     from composer.gui.record_exports import RecordExports
-    from composer.gui.recovery_dialog import RecoveryDialog
     from composer.gui.reports_dialog import ReportsDialog
 
 
-class MainWindow(OutputActions, QMainWindow):
+class MainWindow(QMainWindow):
     """Holds one draft at a time (``model``); everything it shows is rebuilt on a language
-    change. Storage is passed in (tests give a temporary one).
+    change. Storage is passed in (tests give a temporary one). Its output actions (package,
+    print, export, record sending) are ``outputs`` (:class:`OutputActions`).
 
     Signals: none of its own; pages signal it.
     """
@@ -56,17 +58,17 @@ class MainWindow(OutputActions, QMainWindow):
         super().__init__(parent)
         self.storage = storage
         self.model = DraftModel(draft or new_draft(storage.load_profile()), self)
-        self.last_package: Path | None = None
         self._exports: RecordExports | None = None
         self.autosaver = Autosaver(self, storage, self.model)  # failures: a banner, retries
         if draft is None:
             self.autosaver.mark_pristine()                     # stored on the first edit
-        self.model.replaced.connect(self._show_submission)
+        self.model.replaced.connect(self.show_submission)
         self.model.changed.connect(self._update_title)
-        self.build_sending()                                   # composer/gui/output.py
+        self.outputs = OutputActions(self, self)               # composer/gui/output.py
+        self.reports = ReportList(self, self)                  # composer/gui/report_list.py
         self.editor_guard = EditorGuard(self, storage, self.model, self._window_name,
                                         self.open_draft)       # one draft, one editor
-        self.editor_guard.holderChanged.connect(self._show_submission)
+        self.editor_guard.holderChanged.connect(self.show_submission)
         geometry.restore(self, storage)
         self.build_ui()
 
@@ -86,8 +88,8 @@ class MainWindow(OutputActions, QMainWindow):
         self.header = DeadlineHeader(self.model)
         self.wizard = ReportWizard(self.model)
         self.sent_bar = SentBar()
-        self.sent_bar.followUpRequested.connect(self.start_follow_up)
-        self.sent_bar.correctionRequested.connect(self.start_correction)
+        self.sent_bar.followUpRequested.connect(self.outputs.start_follow_up)
+        self.sent_bar.correctionRequested.connect(self.outputs.start_correction)
         layout.addWidget(self.header)
         layout.addWidget(DrillBanner(self.model))   # shown while a drill (演练) is open
         layout.addWidget(self.sent_bar)
@@ -100,86 +102,44 @@ class MainWindow(OutputActions, QMainWindow):
         layout.addWidget(self.autosaver.make_banner())
         self.setCentralWidget(central)
         central.show()  # at once, not on the next event-loop turn
-        pages = self.wizard.pages
-        pages[flow.Step.PROFILE].ensure_built()   # the first page; the others on first visit
-        pages[flow.Step.PROFILE].profileAccepted.connect(lambda operator: self.autosaver.call(
+        profile = self.wizard.profile_page
+        profile.ensure_built()   # the first page; the others on first visit
+        profile.profileAccepted.connect(lambda operator: self.autosaver.call(
             "profile", lambda: self.storage.save_profile(operator)))
-        pages[flow.Step.PROFILE].set_recipients(self.email_recipients())
-        pages[flow.Step.PROFILE].recipientsAccepted.connect(lambda addresses: self.autosaver.call(
+        profile.set_recipients(self.outputs.email_recipients())
+        profile.recipientsAccepted.connect(lambda addresses: self.autosaver.call(
             EMAIL_RECIPIENTS, lambda: self.storage.save_setting(EMAIL_RECIPIENTS, addresses)))
-        pages[flow.Step.PROFILE].report_fonts.set_choice(font_setting.load_choice(self.storage))
-        pages[flow.Step.PROFILE].report_fonts.choiceChanged.connect(
+        profile.report_fonts.set_choice(font_setting.load_choice(self.storage))
+        profile.report_fonts.choiceChanged.connect(
             lambda data: self.autosaver.call(
                 "report_fonts", lambda: font_setting.save_choice(self.storage, data)))
-        preview = pages[flow.Step.PREVIEW]
-        preview.generateRequested.connect(self.choose_package_folder)
-        preview.printRequested.connect(self.print_document)
-        preview.exportRequested.connect(self.export_file)
-        preview.openFolderRequested.connect(self.open_package_folder)
-        preview.submissionRequested.connect(self.record_submission)
+        preview, outputs = self.wizard.preview_page, self.outputs
+        preview.generateRequested.connect(outputs.choose_package_folder)
+        preview.printRequested.connect(outputs.print_document)
+        preview.exportRequested.connect(outputs.export_file)
+        preview.openFolderRequested.connect(outputs.open_package_folder)
+        preview.submissionRequested.connect(outputs.record_submission)
         self.wizard.currentIdChanged.connect(self._step_changed)
         self.wizard.finishedReport.connect(self.finish_report)
-        self._build_menus()
-        self.sending.connect_preview(pages[flow.Step.PREVIEW])  # channel cards, what is owed
-        self._show_submission()
+        menus.build_menus(self)
+        outputs.sending.connect_preview(preview)  # channel cards, what is owed
+        self.show_submission()
         self.wizard.go_to(self.model.draft.step)
         self.statusBar().showMessage(self.tr("草稿自动保存"))
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        for old in bar.actions():  # a rebuild (language change) replaces menus and actions
-            if old.menu() is not None:
-                old.menu().deleteLater()
-        bar.clear()
-        file_menu = bar.addMenu(self.tr("文件(&F)"))
-        file_menu.setObjectName("menu-file")
-        self._action(file_menu, self.tr("新建报告(&N)"), self.new_report,
-                     QKeySequence.StandardKey.New, name="action-new-report")
-        self._action(file_menu, self.tr("新建演练(&D)"), self.new_drill, "Ctrl+Shift+N",
-                     name="action-new-drill")
-        self._action(file_menu, self.tr("报告列表(&L)…"), self.show_reports, "Ctrl+L",
-                     name="action-reports")
-        self._action(file_menu, self.tr("打开事件文件(&O)…"), self.choose_file,
-                     QKeySequence.StandardKey.Open, name="action-open-file")
-        self._action(file_menu, self.tr("立即保存(&S)"), lambda: self.save_now(orderly=True),
-                     QKeySequence.StandardKey.Save, name="action-save")
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit,
-                     name="action-quit")
-        records_menu = bar.addMenu(self.tr("报送记录(&R)"))
-        records_menu.setObjectName("menu-records")
-        self._action(records_menu, self.tr("导出报送记录(&E)…"), lambda: self.sending.export_log()
-                     ).setObjectName("action-export-log")
-        self._action(records_menu, self.tr("导出台账(&X)…"), lambda: self.record_exports()
-                     .export_ledger(), name="action-export-ledger")
-        self._action(records_menu, self.tr("演练报告(&D)…"), lambda: self.record_exports()
-                     .drill_report(), name="action-drill-report")
-        lang_menu = bar.addMenu(self.tr("语言(&G)") if i18n.language() == "zh" else "&Language")
-        lang_menu.setObjectName("menu-language")
-        for code, name in (("zh", "简体中文"), ("en", "English")):
-            action = self._action(lang_menu, name, lambda _=False, c=code: self.set_language(c),
-                                  name=f"action-language-{code}")
-            action.setCheckable(True)
-            action.setChecked(i18n.language() == code)
-        help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        self._action(help_menu, self.tr("法规原文(&R)"), lambda: self.show_guide(),
-                     QKeySequence.StandardKey.HelpContents).setObjectName("action-guide")
-        self._action(help_menu, self.tr("运行环境检查(&D)…"), self.show_doctor).setObjectName(
-            "actionDoctor")
+    def export_log(self) -> object:
+        """报送记录 → 导出报送记录 (composer/gui/sending.py)."""
+        return self.outputs.sending.export_log()
 
-    def _action(self, menu, text, slot, shortcut=None, name=None) -> QAction:  # type: ignore[no-untyped-def]
-        """A menu entry. ``name`` is its objectName, which the crash smoke test
-        (tests/gui/smoke_registry.py) needs to exercise it."""
-        action = QAction(text, menu)
-        if name:
-            action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+    def export_ledger(self) -> object:
+        """报送记录 → 导出台账 (composer/gui/record_exports.py)."""
+        return self.record_exports().export_ledger()
 
-    def show_guide(self, anchor: str | None = None):  # type: ignore[no-untyped-def]
+    def drill_report(self) -> object:
+        """报送记录 → 演练报告 (composer/gui/record_exports.py)."""
+        return self.record_exports().drill_report()
+
+    def show_guide(self, anchor: str | None = None) -> GuideWindow:
         """The 法规原文 window (composer/gui/guide_view.py), at ``anchor`` if given."""
         from composer.gui.guide_view import open_guide
         return open_guide(anchor, self)
@@ -188,7 +148,9 @@ class MainWindow(OutputActions, QMainWindow):
         if lang == i18n.language():
             return
         self.save_now()
-        i18n.install(QApplication.instance(), lang)  # type: ignore[arg-type]
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)    # a window exists only in the GUI app
+        i18n.install(app, lang)
         i18n.save_language(lang)
         QApplication.setApplicationDisplayName(
             QCoreApplication.translate("App", "网络安全事件报告"))
@@ -222,7 +184,7 @@ class MainWindow(OutputActions, QMainWindow):
         if step is not None:
             draft.step = step
         self.model.replace(draft)
-        self.last_package = None
+        self.outputs.last_package = None
         self.build_ui()
         for page in self.wizard.pages.values():
             page.touch_all()
@@ -242,10 +204,10 @@ class MainWindow(OutputActions, QMainWindow):
         try:
             return self.storage.load_draft(draft_id)
         except sqlite3.Error as exc:
-            self._warn(self.tr("无法打开草稿"), self.say_error(exc, self.storage.path))
+            self.warn(self.tr("无法打开草稿"), self.say_error(exc, self.storage.path))
             return None
         except (CorruptRow, KeyError) as exc:
-            self._warn(self.tr("无法打开草稿"), f"{self.storage.path}\n{exc}")
+            self.warn(self.tr("无法打开草稿"), f"{self.storage.path}\n{exc}")
             return None
 
     def open_draft(self, draft_id: int) -> None:
@@ -261,29 +223,29 @@ class MainWindow(OutputActions, QMainWindow):
 
     def open_file(self, path: str | Path) -> bool:
         """Load an incident file as a new draft (invalid files too: problems show inline)."""
-        from composer.core.incident_io import loads_json
         from composer.core.input_file import UnreadableInput, read_input
+        from composer.core.strict_json import loads_json
         from composer.core.validators import INPUT_MAX_BYTES, InvalidIncident
 
         try:
             data = loads_json(read_input(path, INPUT_MAX_BYTES + 1))
         except UnreadableInput as exc:
-            self._warn(self.tr("无法打开文件"), f"{path}\n{exc}")
+            self.warn(self.tr("无法打开文件"), f"{path}\n{exc}")
             return False
         except OSError as exc:
-            self._warn(self.tr("无法打开文件"), self.say_error(exc, path))
+            self.warn(self.tr("无法打开文件"), self.say_error(exc, path))
             return False
         except InvalidIncident as exc:
-            self._warn(self.tr("无法打开文件"), f"{path}\n{exc}")
+            self.warn(self.tr("无法打开文件"), f"{path}\n{exc}")
             return False
         if not isinstance(data, dict):
-            self._warn(self.tr("无法打开文件"), self.tr("不是事件文件。"))
+            self.warn(self.tr("无法打开文件"), self.tr("不是事件文件。"))
             return False
         draft = Draft(data=data)
         dropped = draft.drop_unknown_keys()
         self.load_draft(draft, step=int(flow.first_incomplete(draft)))
         if dropped:
-            self._warn(self.tr("文件中有无法识别的字段"),
+            self.warn(self.tr("文件中有无法识别的字段"),
                        self.tr("以下字段无法识别（可能是拼写错误），没有载入；原文件未改动：")
                        + "\n" + "\n".join(dropped[:DROPPED_SHOWN])
                        + ("\n" + self.tr("……另有 %1 个").replace(
@@ -294,7 +256,7 @@ class MainWindow(OutputActions, QMainWindow):
     def choose_file(self) -> QFileDialog:
         from PySide6.QtWidgets import QFileDialog  # dialogs are loaded when first opened
 
-        dialog = QFileDialog(self, self.tr("打开事件文件"), self.start_folder(),
+        dialog = QFileDialog(self, self.tr("打开事件文件"), self.outputs.start_folder(),
                              self.tr("事件文件 (*.json)"))
         dialog.setObjectName("open-file-dialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -302,7 +264,7 @@ class MainWindow(OutputActions, QMainWindow):
 
         def chosen(name: str) -> None:
             if name and self.open_file(name):
-                self.remember_folder(Path(name).parent)
+                self.outputs.remember_folder(Path(name).parent)
         dialog.fileSelected.connect(chosen)
         dialog.open()
         return dialog
@@ -316,7 +278,8 @@ class MainWindow(OutputActions, QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         draft = self.model.draft
-        name = f"#{draft.id}「{draft.title or self.tr('（未命名）')}」"
+        untitled = self.tr("（未命名）")
+        name = f"#{draft.id}「{draft.title or untitled}」"
         text = self.tr("报告 %1 已保存，可在“文件 → 报告列表”中再次打开。").replace("%1", name)
         if not self.model.read_only:
             text += "\n" + self.tr("报送后请在本页点击“记录已报送…”，留存报送记录（时间、渠道、"
@@ -337,74 +300,16 @@ class MainWindow(OutputActions, QMainWindow):
         return box
 
     def show_reports(self) -> ReportsDialog:
-        self.save_now()
-        from composer.core.owed import order_reports
-        from composer.gui.reports_dialog import ReportsDialog
-
-        dialog = ReportsDialog(order_reports(self.storage, self.storage.list_drafts()), self,
-                               sendings=self.storage.sent_reports())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def done(_: int) -> None:
-            choice = dialog.result_value
-            if choice is None:
-                return
-            if choice.action == "open":
-                self.open_draft(choice.draft_id)
-            else:
-                self.start_derived(choice.draft_id, ReportType(choice.action))
-        dialog.finished.connect(done)
-        dialog.deleteRequested.connect(lambda i: self.delete_report(i) and dialog.removed(i))
-        dialog.archiveRequested.connect(
-            lambda i, on: self.archive_report(i, on) and dialog.archived(i, on))
-        dialog.open()
-        return dialog
-
-    def delete_report(self, draft_id: int) -> bool:
-        """Delete an unsent draft (the list asked for confirmation); the open one is left for a
-        new blank report first. A sent report is refused (it can be archived)."""
-        if self.model.draft.id == draft_id:
-            self.new_report()
-        try:
-            self.storage.delete_draft(draft_id)
-        except SentReportError as exc:
-            self._warn(self.tr("无法删除"), str(exc))
-            return False
-        except sqlite3.Error as exc:
-            self._warn(self.tr("无法删除"), self.say_error(exc, self.storage.path))
-            return False
-        return True
-
-    def archive_report(self, draft_id: int, archived: bool) -> bool:
-        try:
-            self.storage.archive_draft(draft_id, archived)
-        except sqlite3.Error as exc:
-            self._warn(self.tr("无法归档"), self.say_error(exc, self.storage.path))
-            return False
-        return True
+        """文件 → 报告列表 (composer/gui/report_list.py)."""
+        return self.reports.show()
 
     def record_exports(self) -> RecordExports:
         """The 报送记录 menu's 台账 and 演练报告 (made on first use: not at start-up)."""
         from composer.gui.record_exports import RecordExports
 
         if self._exports is None:
-            self._exports = RecordExports(self, self.storage, self)
+            self._exports = RecordExports(self, self.storage, self.outputs)
         return self._exports
-
-    def offer_recovery(self, drafts: list[DraftSummary]) -> RecoveryDialog | None:
-        if not drafts:
-            return None
-        from composer.gui.recovery_dialog import RecoveryDialog
-
-        dialog = RecoveryDialog(drafts, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def done(_: int) -> None:
-            if dialog.result_value is not None:
-                self.open_draft(dialog.result_value)
-        dialog.finished.connect(done)
-        dialog.open()
-        return dialog
 
     def show_doctor(self) -> QDialog:
         """帮助 → 运行环境检查: the ``composer doctor`` report (for IT staff)."""
@@ -431,7 +336,26 @@ class MainWindow(OutputActions, QMainWindow):
 
         return describe_error(exc, path, i18n.language())
 
-    def _warn(self, title: str, text: str) -> QMessageBox:
+    def show_submission(self) -> None:
+        """The header shows the first recorded sending of this report (what the deadline
+        judges) instead of a countdown; a sent report is a record: read-only, with the way
+        to a 续报 or a 更正 (composer/gui/sentbar.py)."""
+        draft = self.model.draft
+        subs = self.storage.submissions(draft.id) if draft.id is not None else []
+        first = subs[0] if subs else None
+        self.header.set_submission(first)
+        # each report obligation met only by a sending to its own recipient (duty_status)
+        family = draft.id if draft.id is not None else draft.parent_id
+        history = self.storage.history(family) if family is not None else []
+        self.header.set_history(history if draft.id is not None else [])
+        draft.sendings = tuple(history)     # a summary's Art. 11 account (statement_art11)
+        held = self.editor_guard.held_by is not None
+        self.model.read_only = first is not None or held
+        self.sent_bar.set_submission(first, type_text(draft.report_type))
+        for page in self.wizard.pages.values():
+            page.set_read_only(first is not None or held)
+
+    def warn(self, title: str, text: str) -> QMessageBox:
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,

@@ -14,11 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from composer.render.font_files import FontChoice
 
 if TYPE_CHECKING:
+    from composer.core.classify import Classification
     from composer.core.draft import Draft
     from composer.core.model import Report
     from composer.core.storage import Storage
@@ -80,7 +81,8 @@ def source_bytes(report: Report) -> bytes:
 def pdf_renderer(fonts: FontChoice) -> Callable[..., bytes]:
     """``render_report_pdf`` in the typefaces of ``fonts``; a file refused since it was chosen
     falls back to the bundled serif (the settings page already said why)."""
-    def render(report: Any, classification: Any, *, generated_at: datetime) -> bytes:
+    def render(report: Report, classification: Classification, *,
+               generated_at: datetime) -> bytes:
         from composer.render.pdf import render_report_pdf
         from composer.render.typefaces import FontRefused, bundled, typeface
 

@@ -2,7 +2,7 @@
 
 A page is a :class:`StepPage`: it builds its widgets with the ``add_*`` helpers (each widget's
 ``objectName`` is the JSON path it edits), writes every user edit into the draft through the
-:class:`~composer.gui.model.DraftModel`, and emits ``completionChanged`` when the answer of
+:class:`~composer.gui.draft_model.DraftModel`, and emits ``completionChanged`` when the answer of
 ``isComplete()`` (:func:`composer.core.flow.is_complete`) changes. Inline error messages come
 from the validator's problems, mapped by JSON path, in the UI language.
 
@@ -33,16 +33,15 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QVBoxLayout,
     QWidget,
-    QWizardPage,
 )
 from shiboken6 import isValid
 
 from composer.core import flow
-from composer.core.draft import problem_text
+from composer.core.problem_text import problem_text
 from composer.core.validators import Problem
 from composer.gui import i18n
-from composer.gui.fields import DateTimeField, field_name
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
+from composer.gui.input_widgets import DateTimeField, field_name
 from composer.gui.page_forms import ERROR_STYLE, HINT_STYLE, Choice, FormRows
 
 __all__ = ["ERROR_STYLE", "HINT_STYLE", "READ_ONLY_STYLE", "Choice", "StepPage"]
@@ -50,7 +49,7 @@ __all__ = ["ERROR_STYLE", "HINT_STYLE", "READ_ONLY_STYLE", "Choice", "StepPage"]
 READ_ONLY_STYLE = "background: #f2f2f2; color: #333333;"  # a sent report's fields
 
 
-class StepPage(FormRows, QWizardPage):
+class StepPage(FormRows):
     """One step of the wizard. Signals: completionChanged(bool) when ``isComplete()`` changes.
 
     A page adds its fields in :meth:`build`, which runs once, when the page is first shown
@@ -131,7 +130,9 @@ class StepPage(FormRows, QWizardPage):
         if self.isVisible():       # built on the page already shown: show and lay them out
             scroll.show()          # now, not on the next turn of the event loop (the focus
             self.summary.show()    # and the first click need them in place)
-            body.layout().activate()
+            inner = body.layout()
+            if inner is not None:
+                inner.activate()
             outer.activate()
         self.built.emit()
 
@@ -191,8 +192,9 @@ class StepPage(FormRows, QWizardPage):
         for form in self._forms:   # not findChildren: it would wrap every child for Python
             for row in range(form.rowCount()):
                 item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-                if item is not None and isinstance(item.widget(), QLabel):
-                    labels.append(item.widget())
+                label = item.widget() if item is not None else None
+                if isinstance(label, QLabel):
+                    labels.append(label)
         if labels:
             width = max(label.sizeHint().width() for label in labels)
             for label in labels:

@@ -7,12 +7,13 @@ from datetime import datetime
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QWidget
 
 from composer.core import art7, flow, rules
-from composer.core.draft import problem_text
 from composer.core.obligations import CHINA_TZ
+from composer.core.problem_text import problem_text
 from composer.core.validators import timing_warnings
 from composer.gui import i18n
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 from composer.gui.page_base import ERROR_STYLE, StepPage
+from composer.gui.page_forms import Choice
 
 TIMED = ("incident.discovered_at", "incident.occurred_at", "incident.handling_completed_at",
          "incident.ransom.demanded_at")
@@ -36,7 +37,7 @@ class BasicFactsPage(StepPage):
         self.add_datetime(form, "incident.discovered_at", self.tr("发现时间"), optional=False,
                           hint=self.tr("发现或者获知事件的时间（默认为现在）。"))
         self.add_datetime(form, "incident.occurred_at", self.tr("发生时间"), optional=True)
-        categories = [(None, self.tr("（请选择）"))] + [
+        categories: list[Choice] = [(None, self.tr("（请选择）"))] + [
             (c.id, i18n.pick(c.zh, c.en)) for c in rules.categories()]
         self.add_choice(form, "incident.category", self.tr("事件类型"), categories,
                         hint=self.tr("按 GB/T 20986-2023 分类。"))
@@ -73,7 +74,7 @@ class BasicFactsPage(StepPage):
             box = QCheckBox(self.tr("暂不掌握（报告中注明“暂不掌握，将及时补报”）"))
             box.setObjectName(f"incident.{key}#unknown")
             box.toggled.connect(lambda on, k=key: self._mark_unknown(k, on))
-            self._labels[f"incident.{key}"][1].layout().addWidget(box)
+            self.field_box(f"incident.{key}").addWidget(box)
             self.unknown_marks[key] = box
         self.time_warnings: dict[str, QLabel] = {}
         for path in TIMED:   # a warning under each time field, beside its error
@@ -82,7 +83,7 @@ class BasicFactsPage(StepPage):
             warning.setWordWrap(True)
             warning.setStyleSheet(ERROR_STYLE)
             warning.hide()
-            self._labels[path][1].layout().addWidget(warning)
+            self.field_box(path).addWidget(warning)
             self.time_warnings[path] = warning
 
     def _show_time_warnings(self) -> None:

@@ -2,13 +2,14 @@
 edits), an optional grey hint and a hidden inline error — and the ``add_*`` helpers that make
 one row per kind of field and bind it to the draft.
 
-A mixin of :class:`composer.gui.page_base.StepPage` (it uses the page's ``model``, ``body``,
-``write`` and its registries of fields, inputs, labels, loaders and forms).
+The base of :class:`composer.gui.page_base.StepPage` (it uses the page's ``model``, ``body``,
+``write`` and its registries of fields, inputs, labels, loaders and forms, declared here).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,11 +22,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
+    QWizardPage,
 )
 
 from composer.gui import wheel
-from composer.gui.fields import DateTimeField, group_digits, group_in_place, parse_number
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
+from composer.gui.input_widgets import DateTimeField, group_digits, group_in_place, parse_number
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #555555;"
@@ -33,8 +35,8 @@ HINT_STYLE = "color: #555555;"
 Choice = tuple[str | None, str]  # (value stored in the draft, label shown)
 
 
-class FormRows:
-    """Mixin: building a page's form rows (see the module docstring)."""
+class FormRows(QWizardPage):
+    """Building a page's form rows (see the module docstring)."""
 
     model: DraftModel
     body: QVBoxLayout
@@ -44,6 +46,7 @@ class FormRows:
     _loaders: list[Callable[[], None]]
     _forms: list[QFormLayout]
     _held_rows: set[str]
+    write: Callable[[str, Any], None]   # the page's own (StepPage.write): a value into the draft
 
     def new_form(self, title: str | None = None, into: QWidget | None = None) -> QFormLayout:
         if into is not None:
@@ -71,6 +74,13 @@ class FormRows:
         self._inputs.append(widget)
         self._labels[path] = (label, box)
         return label
+
+    def field_box(self, path: str) -> QVBoxLayout:
+        """The column of the field of ``path`` (the field, its hint, its error): a page adds
+        notes of its own under them here."""
+        layout = self._labels[path][1].layout()
+        assert isinstance(layout, QVBoxLayout)      # made by labelled_row
+        return layout
 
     @staticmethod
     def labelled_row(form: QFormLayout, name: str, label_text: str, widget: QWidget,

@@ -6,11 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QWidget
 
 from composer.core import flow
+from composer.core.classify import Classification
 from composer.core.grading import STATUS_EN, STATUS_ZH, UNVERIFIED_NOTICE, UNVERIFIED_NOTICE_EN
 from composer.core.statement import header_statements
+from composer.core.validators import Problem
 from composer.gui import i18n
+from composer.gui.draft_model import DraftModel
 from composer.gui.guide_links import GuideLinks, link_citations
-from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
 
 LEVEL_STYLE = "font-size: 20pt; font-weight: bold;"
@@ -80,7 +82,7 @@ class GradingPage(StepPage):
         finally:
             self._loading = was
 
-    def _show(self, c) -> None:  # type: ignore[no-untyped-def]
+    def _show(self, c: Classification | None) -> None:
         if c is None:
             self.level.setText(self.tr("无法定级：前面的步骤还有问题。"))
             for w in (self.reportable, self.reasons, self.missing, self.notice, self.confirm):
@@ -138,7 +140,7 @@ class GradingPage(StepPage):
             self.notice.hide()
             self.confirm.hide()
 
-    def _show_guide_links(self, c) -> None:  # type: ignore[no-untyped-def]
+    def _show_guide_links(self, c: Classification | None) -> None:
         """Beside the criteria that fired, and the notice of an unverified level: the places of
         the Guide they rest on, one click from the original text."""
         criteria = c.grading.criteria if c is not None else ()
@@ -161,7 +163,7 @@ class GradingPage(StepPage):
             [(i18n.pick(k.level.zh, k.level.en), getattr(k, "guide", "")) for k in unverified],
             lead=self.tr("请对照原文"))
 
-    def summary_text(self, problems) -> str:  # type: ignore[no-untyped-def]
+    def summary_text(self, problems: list[Problem]) -> str:
         if flow.needs_level_confirmation(self.model.draft):
             return self.tr("请确认定级后继续。")
         return ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from composer.core import flow
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 from composer.gui.page_base import StepPage
 
 

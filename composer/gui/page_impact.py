@@ -11,8 +11,8 @@ from composer.core.fields import Field as F
 from composer.core.grading import threshold_lines
 from composer.core.statement import header_statements
 from composer.gui import i18n
+from composer.gui.draft_model import DraftModel
 from composer.gui.guide_links import attach_hint_links
-from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
 
 

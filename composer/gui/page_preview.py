@@ -10,16 +10,23 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from composer.core import flow
+from composer.core.classify import Classification
+from composer.core.model import Report
 from composer.core.obligations import CHINA_TZ, lateness
+from composer.core.validators import Problem
 from composer.gui import i18n
-from composer.gui.fields import field_name
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
+from composer.gui.input_widgets import action_button, field_name
 from composer.gui.page_base import StepPage
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 # The page's widgets (channel cards, the pages view) and the render checks are imported when
 # the page is first built or rendered, not with the first window (issue 14).
@@ -32,7 +39,15 @@ PREVIEW_MAX_PAGES = 30
 """Pages rasterised for the preview (each costs a few MB); the PDF itself is complete."""
 
 
-def render_pdf(draft_report, classification) -> bytes:  # type: ignore[no-untyped-def]
+Unprintable = list[tuple[str, list[tuple[str, str]]]]
+"""(field path, [(character, its name)]) for each field with characters no font can print."""
+Removed = list[tuple[str, list[str]]]
+"""(field path, [what the text hygiene removed or turned into a line break])."""
+Rendered = tuple[Report, bytes, list["QImage"], int, tuple[Unprintable, Removed, list[Problem]]]
+"""What a preview render gives the GUI thread: report, PDF, page images, page count, checks."""
+
+
+def render_pdf(draft_report: Report, classification: Classification) -> bytes:
     from composer.gui.font_setting import typeface_for_render
     from composer.render.pdf import render_report_pdf
 
@@ -61,14 +76,14 @@ class PreviewPage(StepPage):
         self.setTitle(self.tr("预览与输出"))
         self.setSubTitle(self.tr("下面是将要报送的报告。生成的材料包含 PDF 报告、电子邮件草稿和传真件。"))
         self.pdf: bytes | None = None  # the PDF of the current draft, None while out of date
-        self.rendered_report = None    # the Report the pages on screen were made from
-        self._wanted = None            # the Report of the newest render asked for
-        self._inflight = None          # the Report being rendered on the worker, if any
+        self.rendered_report: Report | None = None   # what the pages on screen were made from
+        self._wanted: Report | None = None     # the Report of the newest render asked for
+        self._inflight: Report | None = None   # the Report being rendered on the worker, if any
         self._following = False        # follow the draft once the page has been shown
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(PREVIEW_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.render)
+        self._debounce.timeout.connect(self.render_preview)
         model.changed.connect(self._follow_draft)
 
     def build(self) -> None:
@@ -76,19 +91,19 @@ class PreviewPage(StepPage):
         from composer.gui.preview import PagesView
 
         buttons = QHBoxLayout()
-        self.generate = self._button("generate-package", self.tr("生成报送材料包…"),
+        self.generate = action_button("generate-package", self.tr("生成报送材料包…"),
                                      self.generateRequested.emit)
         self.add_input(self.generate)
-        self.open_folder = self._button("open-folder", self.tr("打开文件夹"),
+        self.open_folder = action_button("open-folder", self.tr("打开文件夹"),
                                         self.openFolderRequested.emit)
         self.open_folder.setEnabled(False)
-        self.print_report = self._button("print-report", self.tr("打印报告…"),
+        self.print_report = action_button("print-report", self.tr("打印报告…"),
                                          lambda: self.printRequested.emit("report"))
-        self.print_fax = self._button("print-fax", self.tr("打印传真件…"),
+        self.print_fax = action_button("print-fax", self.tr("打印传真件…"),
                                       lambda: self.printRequested.emit("fax"))
-        self.export = self._button("export-json", self.tr("导出事件文件…"),
+        self.export = action_button("export-json", self.tr("导出事件文件…"),
                                    self.exportRequested.emit)
-        self.record = self._button("record-submission", self.tr("记录已报送…"),
+        self.record = action_button("record-submission", self.tr("记录已报送…"),
                                    self.submissionRequested.emit)
         for b in (self.generate, self.open_folder, self.print_report, self.print_fax,
                   self.export, self.record):
@@ -143,7 +158,7 @@ class PreviewPage(StepPage):
         if late is None:
             self.late.hide()
             return
-        due = late.obligation.due.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+        due = late.due.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
         # one text whether a reason is typed or not: the banner never changes its height (and
         # pushes the tabs below) while the reason is typed
         text = self.tr("⚠ 已超过报告时限（%1）%2。报告、传真封面和电子邮件将如实说明迟报及其"
@@ -155,19 +170,12 @@ class PreviewPage(StepPage):
     def refresh(self) -> None:
         self._show_late()
 
-    def _button(self, name: str, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAccessibleName(text.rstrip("…"))
-        button.clicked.connect(slot)
-        return button
-
     def initializePage(self) -> None:
         super().initializePage()
         if self._pending_init:
             return                      # walked past: initialised when shown
         self._following = True
-        self.render()
+        self.render_preview()
         self.channels.refresh()
 
     def _follow_draft(self) -> None:
@@ -184,7 +192,7 @@ class PreviewPage(StepPage):
         if self._following:
             self._debounce.start()
 
-    def render(self) -> None:
+    def render_preview(self) -> None:
         """Regenerate the preview of the current draft (in the background)."""
         self._debounce.stop()
         report = self.model.draft.report()
@@ -202,7 +210,7 @@ class PreviewPage(StepPage):
             self._start(report)
         # else: _landed starts the newest wanted render when the one in flight returns
 
-    def _start(self, report) -> None:  # type: ignore[no-untyped-def]
+    def _start(self, report: Report) -> None:
         self._inflight = report
         width = self.pages.page_width()
 
@@ -216,10 +224,10 @@ class PreviewPage(StepPage):
 
         # what the text hygiene removed from this report's text (the draft's report is clean)
         draft = self.model.draft
-        removed = [(f.path, [*f.removed, *f.line_breaks]) for f in draft.text_findings()
-                   ] if draft.report() is report else []
+        removed: Removed = [(f.path, [*f.removed, *f.line_breaks])
+                            for f in draft.text_findings()] if draft.report() is report else []
 
-        def work():  # type: ignore[no-untyped-def]
+        def work() -> Rendered | None:
             from composer.gui.channels import load_text_outputs
 
             load_text_outputs()         # jinja2 for the channel cards, off the GUI thread
@@ -237,7 +245,7 @@ class PreviewPage(StepPage):
 
         run_operation(self, None, work, on_success=self._landed, on_failure=self._failed)
 
-    def _landed(self, result) -> None:  # type: ignore[no-untyped-def]
+    def _landed(self, result: Rendered | None) -> None:
         self._inflight = None
         if result is not None and result[0] == self._wanted:
             report, self.pdf, images, total, checks = result
@@ -253,8 +261,8 @@ class PreviewPage(StepPage):
         elif self._wanted is not None:
             self._start(self._wanted)    # the draft changed meanwhile: the newest one now
 
-    def _show_unprintable(self, report, fields, removed,  # type: ignore[no-untyped-def]
-                          sender) -> None:
+    def _show_unprintable(self, report: Report, fields: Unprintable, removed: Removed,
+                          sender: list[Problem]) -> None:
         """Name every character the bundled fonts cannot print, by field (else it prints as a
         blank box and nobody notices until the fax arrives); also controls left out of the PDF
         and a contact address unusable as sender. The lists come from
@@ -272,7 +280,7 @@ class PreviewPage(StepPage):
                 names = ", ".join(f"“{ch}” {name}" for ch, name in missing)
                 lines.append(f"• {field_name(self.window(), path)}：{names}")
         if removed:
-            lines.append(self.tr("⚠ 以下不可见字符已从所有输出（PDF、传真、电子邮件、电话稿、表单字段）中去除，分段符已改为换行："))
+            lines.append(self.tr("⚠ 以下不可见字符已从所有输出（PDF、传真、电子邮件、电话稿、表单字段）中去除，分段符已改为换行："))  # noqa: E501 (one tr() literal)
             for path, found in removed:
                 lines.append(f"• {field_name(self.window(), path)}：{', '.join(found)}")
         if sender:

@@ -11,9 +11,10 @@ from composer.core.model import OperatorKind
 from composer.core.regions import match_region, region_by_name, regions
 from composer.core.rules import reporting_rules
 from composer.gui import i18n, wheel
+from composer.gui.draft_model import DraftModel
 from composer.gui.font_setting import ReportFonts
-from composer.gui.model import DraftModel
 from composer.gui.page_base import ERROR_STYLE, StepPage
+from composer.gui.page_forms import Choice
 
 PROVINCE = "operator.province"
 
@@ -39,7 +40,7 @@ class ProfilePage(StepPage):
     def build(self) -> None:
         form = self.new_form()
         self.add_line(form, "operator.name", self.tr("单位名称"), self.tr("营业执照上的全称"))
-        kinds = [(None, self.tr("（请选择）"))] + [
+        kinds: list[Choice] = [(None, self.tr("（请选择）"))] + [
             (k.value, i18n.pick(k.zh, k.en)) for k in OperatorKind]
         self.add_choice(form, "operator.kind", self.tr("单位类型"), kinds,
                         hint=self.tr("决定报告对象和时限：关键信息基础设施 1 小时；"
@@ -85,7 +86,7 @@ class ProfilePage(StepPage):
         self.province_note.setWordWrap(True)
         self.province_note.setStyleSheet(ERROR_STYLE)
         self.province_note.hide()
-        self._labels[PROVINCE][1].layout().addWidget(self.province_note)
+        self.field_box(PROVINCE).addWidget(self.province_note)
 
     def _province_chosen(self, index: int) -> None:
         value = self.province.itemData(index)

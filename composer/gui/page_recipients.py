@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QWidget
 
 from composer.core import flow
 from composer.core.obligations import Obligation
 from composer.core.rules import reporting_rules
+from composer.core.validators import Problem
 from composer.gui import i18n
+from composer.gui.draft_model import DraftModel
 from composer.gui.guide_links import GuideLinks
-from composer.gui.model import DraftModel
 from composer.gui.page_base import StepPage
 
 
@@ -162,7 +165,7 @@ class RecipientsPage(StepPage):
         self.notes.setText(self.tr("选择快速报告时，报告中将注明其余事项将及时补报。")
                            if flow.uses_fast_path(draft) else "")
 
-    def summary_text(self, problems) -> str:  # type: ignore[no-untyped-def]
+    def summary_text(self, problems: list[Problem]) -> str:
         gaps = flow.fast_path_gaps(self.model.draft)
         if gaps:
             names = "、".join(i18n.pick(p.zh, p.en) for p in gaps)
@@ -171,7 +174,7 @@ class RecipientsPage(StepPage):
         return super().summary_text(problems)
 
 
-def within_text_minutes(delta) -> str:  # type: ignore[no-untyped-def]
+def within_text_minutes(delta: timedelta) -> str:
     minutes = int(delta.total_seconds() // 60)
     if minutes % 60 == 0:
         return i18n.pick(f"{minutes // 60} 小时内", f"within {minutes // 60} h")

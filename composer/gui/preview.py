@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from composer.render.pdfium_lock import PDFIUM_LOCK
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
     from PySide6.QtPrintSupport import QPrinter
 
 __all__ = ["page_count", "page_sizes", "paint_pdf", "rasterise"]
@@ -244,7 +245,7 @@ class PagesView(QScrollArea):
             self._message.deleteLater()
             self._message = None
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._scale()
         if self._images and abs(self._images[0].width() - self.page_width()) > \
@@ -254,7 +255,7 @@ class PagesView(QScrollArea):
     def _scale(self) -> None:
         """Each page's place, ``_width()`` wide; the pixmaps of the pages in view."""
         width = self._width()
-        for label, image in zip(self.labels, self._images):
+        for label, image in zip(self.labels, self._images, strict=True):
             label.setFixedSize(width, round(width * image.height() / max(1, image.width())))
         self._shown.clear()               # made again at this width
         self._show_in_view()

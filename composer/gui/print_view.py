@@ -7,7 +7,7 @@ opens at once and holds a dozen page images, never 200; the GUI thread only plac
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from composer.gui.operations import Operation, run_operation
@@ -73,7 +73,7 @@ class LazyPagesView(QScrollArea):
     def _place(self) -> None:
         ratio = self.devicePixelRatioF()
         width = self.page_width()
-        for label, (w, h) in zip(self.labels, self.sizes):
+        for label, (w, h) in zip(self.labels, self.sizes, strict=True):
             label.setFixedSize(QSize(round(width / ratio), round(width * h / w / ratio)))
         stale = [i for i, image in self.images.items() if image.width() != width]
         for i in stale:           # drawn at another width: drawn again when in view
@@ -142,7 +142,7 @@ class LazyPagesView(QScrollArea):
         width, indices, images = result
         if images is not None and width == self.page_width():
             ratio = self.devicePixelRatioF()
-            for i, image in zip(indices, images):
+            for i, image in zip(indices, images, strict=True):
                 self.images[i] = image
                 pixmap = QPixmap.fromImage(image)
                 pixmap.setDevicePixelRatio(ratio)
@@ -165,11 +165,11 @@ class LazyPagesView(QScrollArea):
             self.labels[i].setPixmap(QPixmap())
             self.labels[i].setText(self.tr("第 %1 页").replace("%1", str(i + 1)))
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._pump_timer.start()
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.labels:
             self._place()

@@ -20,9 +20,9 @@ file of a print-to-file is removed.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPageLayout, QPageSize
@@ -37,8 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.classify import Classification
+from composer.core.model import Report
 from composer.core.obligations import CHINA_TZ
-from composer.gui.operations import Operation, run_operation
+from composer.gui.operations import Operation, ProgressFn, run_operation
 from composer.gui.preview import paint_pdf
 from composer.gui.print_view import LazyPagesView
 
@@ -64,8 +66,8 @@ def _drop_job(printer: QPrinter) -> None:
         engine.setProperty(QPrintEngine.PrintEnginePropertyKey.PPK_PrinterName, "")
 
 
-def print_job(printer: QPrinter, pdf: bytes, pages: list[int] | None, progress: Any,
-              cancelled: Any) -> int:
+def print_job(printer: QPrinter, pdf: bytes, pages: list[int] | None, progress: ProgressFn,
+              cancelled: Callable[[], bool]) -> int:
     """Paint ``pages`` of ``pdf`` on ``printer`` (on a worker); a cancelled job is dropped.
     Returns the pages printed (0 when cancelled)."""
     stopped = False
@@ -97,6 +99,7 @@ class PrintPreview(QDialog):
     """
 
     printed = Signal(int)
+    pages: LazyPagesView
 
     def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -143,7 +146,7 @@ class PrintPreview(QDialog):
         run_operation(self, None, count, on_success=self._counted,
                       on_failure=lambda exc: self.where.setText(self.tr("无法显示：") + str(exc)))
 
-    def _button(self, name: str, text: str, slot: Any) -> QPushButton:
+    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
         button.setAutoDefault(False)
@@ -195,7 +198,7 @@ class PrintPreview(QDialog):
         self.print_button.setEnabled(False)
         self.status.setText(self.tr("正在打印…"))
 
-        def work(progress: Any, cancelled: Any) -> int:
+        def work(progress: ProgressFn, cancelled: Callable[[], bool]) -> int:
             return print_job(printer, pdf, pages, progress, cancelled)  # holds the printer
 
         self.job = run_operation(self, self.tr("正在打印…"), work, on_success=self._printed,
@@ -241,7 +244,8 @@ def print_pdf_to_file(pdf: bytes, path: str, title: str = "") -> int:
     return paint_pdf(printer, pdf)
 
 
-def document_pdf(kind: str, report, classification, report_pdf: bytes | None) -> bytes:  # type: ignore[no-untyped-def]
+def document_pdf(kind: str, report: Report, classification: Classification,
+                 report_pdf: bytes | None) -> bytes:
     """The bytes to print: the report PDF, or the fax set (cover + report) — off the GUI
     thread (safe: Qt-free rendering)."""
     from composer.gui.page_preview import render_pdf

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from composer.core.obligations import CHINA_TZ
@@ -21,10 +21,6 @@ from composer.core.storage import Storage
 from composer.gui.ledger_dialog import LedgerChoice, LedgerDialog
 from composer.gui.operations import Pool, run_operation
 from composer.gui.sending import save_dialog
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordExports", text)
 
 
 class ExportHost(Protocol):
@@ -97,9 +93,9 @@ class RecordExports(QObject):
 
             reason = (describe_error(exc, name, i18n.language()) if isinstance(exc, OSError)
                       else str(exc) or type(exc).__name__)
-            self.host.warn(_tr("无法导出"), f"{name}\n{reason}")
+            self.host.warn(self.tr("无法导出"), f"{name}\n{reason}")
 
-        run_operation(self.owner, _tr("正在导出…"), work, pool=pool, on_failure=failed,
+        run_operation(self.owner, self.tr("正在导出…"), work, pool=pool, on_failure=failed,
                       on_success=lambda n: self.host.show_status(
                           done.replace("%1", str(n)) + name))
 
@@ -122,11 +118,11 @@ class RecordExports(QObject):
             return dialog
         if name is None:
             file_name = f"报送台账{choice.year if choice.year is not None else ''}.xlsx"
-            return save_dialog(self.owner, self.host, "export-ledger-dialog", _tr("导出台账"),
-                               file_name, _tr("Excel 工作簿 (*.xlsx)"), "xlsx",
+            return save_dialog(self.owner, self.host, "export-ledger-dialog", self.tr("导出台账"),
+                               file_name, self.tr("Excel 工作簿 (*.xlsx)"), "xlsx",
                                lambda path: self.export_ledger(path, choice))
         self._write(name, lambda db, now: build_ledger(db, choice, now),
-                    _tr("台账已导出（%1 次报送）："), Pool.IO)
+                    self.tr("台账已导出（%1 次报送）："), Pool.IO)
         return None
 
     def drill_report(self, name: str | None = None) -> QFileDialog | None:
@@ -134,10 +130,10 @@ class RecordExports(QObject):
         is returned) or to ``name``."""
         if name is None:
             self.host.save_now()
-            return save_dialog(self.owner, self.host, "drill-report-dialog", _tr("演练报告"),
-                               "演练报告.pdf", _tr("PDF 文件 (*.pdf)"), "pdf",
+            return save_dialog(self.owner, self.host, "drill-report-dialog", self.tr("演练报告"),
+                               "演练报告.pdf", self.tr("PDF 文件 (*.pdf)"), "pdf",
                                lambda path: self.drill_report(path))
-        self._write(name, build_drill_report, _tr("演练报告已导出（%1 次演练）："), Pool.RENDER)
+        self._write(name, build_drill_report, self.tr("演练报告已导出（%1 次演练）："), Pool.RENDER)
         return None
 
 

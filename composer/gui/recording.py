@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from composer.core.obligations import CHINA_TZ, governing
@@ -22,13 +22,14 @@ from composer.core.records import Receipt, RecordError
 from composer.core.storage import Storage
 from composer.gui import packaging
 from composer.gui.current_package import CurrentPackage, has_script, now
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 from composer.gui.operations import run_operation
 from composer.gui.submission_dialog import SubmissionDialog, SubmissionInput, package_to_keep
 
+if TYPE_CHECKING:
+    from composer.core.record_archive import Staged
+    from composer.render.package import PackageResult
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Sending", text)
 
 
 class Recording(QObject):
@@ -84,7 +85,7 @@ class Recording(QObject):
                 if self.model.draft.id == draft_id:
                     self.record_submission(value, why)
                 else:   # another report is open now: name the reason at once
-                    self._warn(_tr("无法记录报送"), why)
+                    self._warn(self.tr("无法记录报送"), why)
             self.record_sending(draft_id, value, self._recorded, failed)
 
         dialog.finished.connect(done)
@@ -107,7 +108,7 @@ class Recording(QObject):
             if failed is not None:
                 failed(reason)
             else:
-                self._warn(_tr("无法记录报送"), reason)
+                self._warn(self.tr("无法记录报送"), reason)
 
         report = self.model.draft.report()
         package = value.package
@@ -128,7 +129,7 @@ class Recording(QObject):
         when = now()
         out_dir = packaging.new_package_dir(data_root / "outbox", self.model.draft, when)
 
-        def work() -> tuple[Any, Any]:
+        def work() -> tuple[PackageResult | None, Staged | None]:
             made = None
             keep = package
             if keep is None and report is not None:
@@ -136,7 +137,7 @@ class Recording(QObject):
                 keep = made.out_dir
             return made, record_archive.stage(data_root, keep, receipt.file)
 
-        def store(result: tuple[Any, Any]) -> None:
+        def store(result: tuple[PackageResult | None, Staged | None]) -> None:
             made, staged = result
             try:
                 if made is not None:
@@ -151,12 +152,12 @@ class Recording(QObject):
                 return
             except SAVE_ERRORS as exc:
                 record_archive.discard(staged)
-                refused(_tr("草稿数据库无法写入（%1）").replace(
+                refused(self.tr("草稿数据库无法写入（%1）").replace(
                     "%1", (str(exc).strip() or type(exc).__name__).splitlines()[0]))
                 return
             done()
 
-        run_operation(self.owner, _tr("正在存档所报送的材料…"), work, on_success=store,
+        run_operation(self.owner, self.tr("正在存档所报送的材料…"), work, on_success=store,
                       on_failure=lambda exc: refused(str(exc)))
 
 

@@ -39,9 +39,10 @@ class RecoveryDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("recovery-list")
         self.list.setAccessibleName(self.tr("可恢复的草稿"))
+        untitled = self.tr("（未命名）")
         for d in drafts:
             item = QListWidgetItem(f"{DRILL_PREFIX if d.drill else ''}{type_text(d.report_type)}"
-                                   f"：{d.title or self.tr('（未命名）')}"
+                                   f"：{d.title or untitled}"
                                    f"  —  {local_time(d.updated_at)}")
             item.setData(256, d.id)
             self.list.addItem(item)

@@ -17,14 +17,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from composer.core.atomic import atomic_write_bytes
 from composer.core.storage import Storage
 from composer.gui.current_package import CurrentPackage, now
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QFileDialog
@@ -33,9 +33,6 @@ if TYPE_CHECKING:
     from composer.gui.channels import ChannelCards
     from composer.gui.page_preview import PreviewPage
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Sending", text)
 
 
 class SendingHost(Protocol):
@@ -137,7 +134,7 @@ class Sending(QObject):
     def _report(self) -> Report | None:
         report = self.model.draft.report()
         if report is None:
-            self.host.warn(_tr("报告还有问题"), _tr("报告还有问题，请先按提示修改。"))
+            self.host.warn(self.tr("报告还有问题"), self.tr("报告还有问题，请先按提示修改。"))
         return report
 
     # --- the channels' actions -----------------------------------------------------------------
@@ -148,7 +145,7 @@ class Sending(QObject):
         from composer import desktop
         from composer.gui.desktop_open import open_path
 
-        open_path(self.owner, path, desktop.EML)
+        open_path(self.owner, path, desktop.EML, self.host.warn)
 
     def open_email(self) -> None:
         """Open message.eml in the mail client: the current package's, else that of a package
@@ -161,7 +158,7 @@ class Sending(QObject):
         if report is None or self.model.draft.id is None:
             return
         self.package.generate(report, lambda out_dir: self.open_file(out_dir / "message.eml"),
-                            _tr("正在准备邮件…"), _tr("无法准备邮件"))
+                            self.tr("正在准备邮件…"), self.tr("无法准备邮件"))
 
     def print_document(self, kind: str) -> None:
         """Print the report (``report.pdf``), the fax set (``fax/fax.pdf``) or the phone
@@ -170,11 +167,11 @@ class Sending(QObject):
         report = self._report()
         if report is None:
             return
-        name, title = {"fax": ("fax/fax.pdf", _tr("打印传真件")),
-                       "script": ("script.pdf", _tr("打印电话稿和记录单"))}.get(
-            kind, ("report.pdf", _tr("打印报告")))
+        name, title = {"fax": ("fax/fax.pdf", self.tr("打印传真件")),
+                       "script": ("script.pdf", self.tr("打印电话稿和记录单"))}.get(
+            kind, ("report.pdf", self.tr("打印报告")))
         self.package.with_file(report, name, lambda pdf: self.host.print_pdf(pdf, title),
-                               _tr("正在准备打印…"), _tr("无法打印"))
+                               self.tr("正在准备打印…"), self.tr("无法打印"))
 
     def print_script(self) -> None:
         self.print_document("script")
@@ -188,7 +185,7 @@ class Sending(QObject):
         try:
             atomic_write_bytes(Path(name), data)
         except OSError as exc:
-            self.host.warn(_tr("无法保存"), f"{name}\n{exc.strerror or exc}")
+            self.host.warn(self.tr("无法保存"), f"{name}\n{exc.strerror or exc}")
             return False
         return True
 
@@ -199,16 +196,16 @@ class Sending(QObject):
         if report is None:
             return None
         if name is None:
-            return self._save_dialog("fax-tiff-dialog", _tr("保存传真 TIFF"), "fax.tif",
-                                     _tr("传真 TIFF (*.tif *.tiff)"), "tif",
+            return self._save_dialog("fax-tiff-dialog", self.tr("保存传真 TIFF"), "fax.tif",
+                                     self.tr("传真 TIFF (*.tif *.tiff)"), "tif",
                                      lambda path: self.save_fax_tiff(path))
         target = name
 
         def save(data: bytes) -> None:
             if self._write(target, data):
-                self.host.show_status(_tr("传真 TIFF 已保存：") + target)
-        self.package.with_file(report, "fax/fax.tif", save, _tr("正在生成传真 TIFF…"),
-                               _tr("无法保存"))
+                self.host.show_status(self.tr("传真 TIFF 已保存：") + target)
+        self.package.with_file(report, "fax/fax.tif", save, self.tr("正在生成传真 TIFF…"),
+                               self.tr("无法保存"))
         return None
 
     def export_calendar(self, name: str | None = None) -> Path | QFileDialog | None:
@@ -222,15 +219,15 @@ class Sending(QObject):
         cards = self.cards
         items = cards.owed_items() if cards is not None and isValid(cards) else []
         if not items:
-            self.host.warn(_tr("没有待办事项"), _tr("记录报送后才有需补报、续报和总结报告的事项。"))
+            self.host.warn(self.tr("没有待办事项"), self.tr("记录报送后才有需补报、续报和总结报告的事项。"))
             return None
         if name is None:
-            return self._save_dialog("calendar-dialog", _tr("导出日历"), "composer.ics",
-                                     _tr("日历文件 (*.ics)"), "ics",
+            return self._save_dialog("calendar-dialog", self.tr("导出日历"), "composer.ics",
+                                     self.tr("日历文件 (*.ics)"), "ics",
                                      lambda path: self.export_calendar(path))
         if not self._write(name, calendar_ics(report, items, now=now())):
             return None
-        self.host.show_status(_tr("日历已导出：") + name)
+        self.host.show_status(self.tr("日历已导出：") + name)
         return Path(name)
 
     # --- the 报送记录 ---------------------------------------------------------------------------
@@ -239,8 +236,8 @@ class Sending(QObject):
         """文件 → 导出报送记录: check the record, write the 报送记录 PDF, and say whether it
         held."""
         if name is None:
-            return self._save_dialog("export-log-dialog", _tr("导出报送记录"), "报送记录.pdf",
-                                     _tr("PDF 文件 (*.pdf)"), "pdf",
+            return self._save_dialog("export-log-dialog", self.tr("导出报送记录"), "报送记录.pdf",
+                                     self.tr("PDF 文件 (*.pdf)"), "pdf",
                                      lambda path: self.export_log(path))
         from composer.render.record_pdf import record_pdf
 
@@ -251,11 +248,11 @@ class Sending(QObject):
             return None
         if result.ok:
             self.host.show_status(
-                _tr("报送记录已导出（记录链完整，共 %1 条）：").replace("%1", str(result.checked))
+                self.tr("报送记录已导出（记录链完整，共 %1 条）：").replace("%1", str(result.checked))
                 + name)
         else:
-            self.host.warn(_tr("报送记录不完整"),
-                           _tr("记录链在第 %1 条记录处不成立，导出的 PDF 已注明：")
+            self.host.warn(self.tr("报送记录不完整"),
+                           self.tr("记录链在第 %1 条记录处不成立，导出的 PDF 已注明：")
                            .replace("%1", str(result.first_broken)) + "\n"
                            + "\n".join(result.problems[:5]) + f"\n{name}")
         return Path(name)

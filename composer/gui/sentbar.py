@@ -1,7 +1,7 @@
 """The bar over the wizard of a sent report: it is a record now, and what to do instead.
 
 After 记录已报送 the report is read-only (:meth:`composer.gui.page_base.StepPage.set_read_only`
-and :attr:`composer.gui.model.DraftModel.read_only`): what was sent stays what the app shows.
+and :attr:`composer.gui.draft_model.DraftModel.read_only`): what was sent stays what the app shows.
 New facts go into a 续报 started from it; wrong facts into a 更正 of the same report type;
 both keep the chain to the sent report.
 """
@@ -17,6 +17,7 @@ from composer.core.obligations import CHINA_TZ
 from composer.gui import i18n
 
 if TYPE_CHECKING:
+    from composer.core.model import ReportType
     from composer.core.submissions import Submission
 
 STYLE = ("#sent-bar { background: #e8f0fe; border-bottom: 1px solid #aac4f5; }"
@@ -64,5 +65,5 @@ class SentBar(QFrame):
         self.show()
 
 
-def type_text(report_type) -> str:  # type: ignore[no-untyped-def]
+def type_text(report_type: ReportType) -> str:
     return i18n.pick(report_type.zh, report_type.en)

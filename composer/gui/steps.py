@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget, QWizard
 
 from composer.core import flow
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 
 CURRENT_STYLE = "background:#174ea6; color:#ffffff; font-weight:bold;"
 DONE_STYLE = "color:#174ea6;"

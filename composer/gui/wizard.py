@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from composer.core import flow
-from composer.gui.model import DraftModel
+from composer.gui.draft_model import DraftModel
 from composer.gui.page_base import StepPage
 from composer.gui.page_basic import BasicFactsPage
 from composer.gui.page_grading import GradingPage
@@ -35,12 +35,14 @@ class ReportWizard(QWizard):
         self.model = model
         self.walking = False         # go_to is walking (see StepPage.defer_initialization)
         self.walk_target = -1        # ... to this page
+        self.profile_page = ProfilePage(model)     # the two pages the window wires up
+        self.preview_page = PreviewPage(model)
         self.pages: dict[flow.Step, StepPage] = {}
-        for cls in (ProfilePage, BasicFactsPage, ImpactPage, GradingPage, RecipientsPage,
-                    HandlingPage, PreviewPage):
-            page = cls(model)
-            self.setPage(int(cls.step), page)
-            self.pages[cls.step] = page
+        for page in (self.profile_page, BasicFactsPage(model), ImpactPage(model),
+                     GradingPage(model), RecipientsPage(model), HandlingPage(model),
+                     self.preview_page):
+            self.setPage(int(page.step), page)
+            self.pages[page.step] = page
             page.completionChanged.connect(lambda _, p=page: self._update_buttons(p))
         self.setStartId(int(flow.Step.PROFILE))
         # after QWizard has shown the page (and put the focus on its first child that takes

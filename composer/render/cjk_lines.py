@@ -22,15 +22,18 @@ from reportlab.lib.textsplit import ALL_CANNOT_START, CANNOT_END_LINE
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import ParaLines, makeCJKParaLine
+from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # not in the stubs
+    ParaLines,
+    makeCJKParaLine,
+)
 from reportlab.rl_config import _FUZZ
 
 CLOSING = frozenset(
-    "，。、；：？！）」』”’》〉】〕］｝〗〙｠…‥・·％‰℃°,.;:?!)]}%"
+    "，。、；：？！）」』”’》〉】〕］｝〗〙｠…‥・·％‰℃°,.;:?!)]}%"  # noqa: RUF001 (full-width marks on purpose)
     + ALL_CANNOT_START
 )
 """Characters that may not start a line."""
-OPENING = frozenset("（「『“‘《〈【〔［｛〖〘｟([{" + CANNOT_END_LINE[0])
+OPENING = frozenset("（「『“‘《〈【〔［｛〖〘｟([{" + CANNOT_END_LINE[0])  # noqa: RUF001 (full-width marks on purpose)
 """Characters that may not end a line."""
 
 
@@ -161,8 +164,8 @@ JUSTIFY_CALLBACK = "composer_cjk_justify"
 """Name of the canvas callback that sets the character spacing of a justified line."""
 
 
-def _set_char_space(canvas: Canvas, kind: str, label: str | None) -> None:
-    canvas._curr_tx_info["tx"].setCharSpace(float(label or 0))
+def _set_char_space(canvas: Canvas, kind: str | None, label: str | None) -> None:
+    canvas._curr_tx_info["tx"].setCharSpace(float(label or 0))  # type: ignore[attr-defined]
 
 
 def _justified(line: Any, count: int, extra: float, max_w: float) -> Any:
@@ -213,12 +216,13 @@ class CJKParagraph(Paragraph):
     :mod:`composer.render.pdf_keep` try several page breaks) reuses its lines.
     """
 
+    blPara: ParaLines   # set by wrap(), as on every Paragraph
     _widths: tuple[float, ...] = ()
     _rest: tuple[float, list[Any]] | None = None   # (line width, lines) inherited from a split
     _broken: tuple[tuple[float, ...], list[Any]] | None = None   # (widths, lines) last broken
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
@@ -234,7 +238,7 @@ class CJKParagraph(Paragraph):
             "", "off")
         broken = kinsoku_split(self.frags, maxWidths, calc_bounds,
                                justify=style.alignment in (TA_LEFT, TA_JUSTIFY)
-                               and bool(getattr(style, "cjkJustify", 1)))
+                               and bool(getattr(style, "cjkJustify", True)))
         self._broken = (self._widths, list(broken.lines))
         return broken
 
@@ -251,6 +255,7 @@ class CJKParagraph(Paragraph):
         parts = super().split(availWidth, availHeight)
         if len(parts) == 2 and self._widths and getattr(self, "blPara", None) is not None:
             first, rest = parts
+            assert isinstance(first, CJKParagraph) and isinstance(rest, CJKParagraph)  # our class
             s = len(first.blPara.lines)
             if s >= len(self._widths) - 1:      # the rest was broken at the last width
                 rest._rest = (self._widths[-1], self.blPara.lines[s:])

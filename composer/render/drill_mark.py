@@ -3,7 +3,7 @@ light diagonal 演练. Qt-free (reportlab).
 
 Drawn when a page begins, under everything the page then carries, so the mark never covers a
 character. The diagonal is pale grey (:data:`MARK_GREY`): printed it is a watermark, and at the
-fax threshold (:data:`composer.render.fax_raster.THRESHOLD`) it turns white, so a faxed page is
+fax threshold (:data:`composer.render.fax_pages.THRESHOLD`) it turns white, so a faxed page is
 as legible as a real one; the header line is black, in type no smaller than the report's
 smallest (12 pt), and stays in the fax. Words: :mod:`composer.core.drill`.
 """
@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import Any, overload
 
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 
 from composer.core.drill import PAGE_HEADER, PAGE_MARK
 
@@ -24,7 +25,7 @@ MARK_PT = 170.0
 MARK_GREY = 0.88               # 224 of 255: above the fax threshold (160), so never faxed black
 
 
-def draw_drill_mark(canvas: Any, width: float, height: float) -> None:
+def draw_drill_mark(canvas: Canvas, width: float, height: float) -> None:
     """The header line and the diagonal mark on the current page of ``canvas``."""
     from composer.render import fonts
 
@@ -43,14 +44,23 @@ def draw_drill_mark(canvas: Any, width: float, height: float) -> None:
     canvas.restoreState()
 
 
+PageHook = Callable[[Canvas, Any], None]
+"""A reportlab ``onPage`` callback: the canvas and the document."""
+
+
+@overload
+def page_hook(drill: bool, width: float, height: float, then: PageHook) -> PageHook: ...
+@overload
 def page_hook(drill: bool, width: float, height: float,
-              then: Callable[[Any, Any], None] | None = None) -> Callable[[Any, Any], None] | None:
+              then: None = None) -> PageHook | None: ...
+def page_hook(drill: bool, width: float, height: float,
+              then: PageHook | None = None) -> PageHook | None:
     """A reportlab ``onPage`` callback: the drill's mark first (when ``drill``), then ``then``.
     None when there is nothing to draw."""
     if not drill:
         return then
 
-    def on_page(canvas: Any, doc: Any) -> None:
+    def on_page(canvas: Canvas, doc: Any) -> None:
         draw_drill_mark(canvas, width, height)
         if then is not None:
             then(canvas, doc)
@@ -58,5 +68,5 @@ def page_hook(drill: bool, width: float, height: float,
     return on_page
 
 
-__all__ = ["HEADER_FROM_TOP", "HEADER_PT", "MARK_GREY", "MARK_PT", "draw_drill_mark",
+__all__ = ["HEADER_FROM_TOP", "HEADER_PT", "MARK_GREY", "MARK_PT", "PageHook", "draw_drill_mark",
            "page_hook"]

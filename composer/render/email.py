@@ -118,7 +118,7 @@ def body_context(report: Report, classification: Classification, *,
     items = []
     for n in said.items:
         parts = [s for s in said.item(n, EMAIL)
-                 if s.key == "level" or s not in grading and s.key != "nature"]
+                 if s.key == "level" or (s not in grading and s.key != "nature")]
         items.append({"heading": said.text(f"heading.{n}"),
                       "lines": [_line(s) for s in parts]})
     contact = said.get("contact")
@@ -182,7 +182,7 @@ def display_name(report: Report) -> str:
     ``刘洋（华东优选零售有限公司）`` — never cut, however long: :mod:`composer.render.mime_headers`
     writes it as as many encoded words as it needs. Characters of address syntax become their
     full-width forms (``"A, B" <x@y>`` → ``＂A， B＂ ＜x＠y＞``): a name stays data even for a
-    reader that decodes it first and parses addresses afterwards."""
+    reader that decodes it first and parses addresses afterwards."""  # noqa: RUF002 (the full-width forms it writes)
     contact = header_text(report.operator.contact.name, NAME_MAX).translate(_NEUTRAL)
     unit = header_text(report.operator.name, NAME_MAX).translate(_NEUTRAL)
     if not unit:
@@ -287,7 +287,8 @@ def render_eml(report: Report, classification: Classification, pdf_bytes: bytes,
     msg.set_content(render("email.txt.j2", **ctx), cte="base64")
     msg.add_alternative(render("email.html.j2", **ctx), subtype="html", cte="base64")
     msg.make_mixed()
-    msg.attach(_attachment(pdf_bytes, name, fallback))
+    # a MIMEPart, as EmailMessage.add_attachment makes (an EmailMessage would add MIME-Version)
+    msg.attach(_attachment(pdf_bytes, name, fallback))  # type: ignore[arg-type]
     # Deterministic boundaries ("=_" never occurs in a base64 body, and every part is base64),
     # so the same inputs give the same bytes and the manifest's hashes are reproducible.
     token = message_id[1:25]

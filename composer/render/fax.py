@@ -29,16 +29,8 @@ from composer.core.classify import Classification
 from composer.core.model import Report
 from composer.core.statement_level import report_title
 from composer.render.fax_cover import cover_subject, render_cover_pdf
-from composer.render.fax_raster import (  # noqa: F401  (the fax page geometry lives there)
-    FAX_DPI,
-    FAX_HEIGHT,
-    FAX_WIDTH,
-    THRESHOLD,
-    _fax_page,
-    _grey_bitmap,
-    _ink_is_one,
-)
-from composer.render.fax_tiff import tiff_from_frames, tiff_page_numbers  # noqa: F401
+from composer.render.fax_pages import _fax_page, _grey_bitmap
+from composer.render.fax_tiff import tiff_from_frames
 from composer.render.oneline import header_text
 from composer.render.pdf_info import with_info
 from composer.render.pdfium_lock import PDFIUM_LOCK
@@ -100,13 +92,13 @@ def fax_pdf(cover_pdf: bytes, report_pdf: bytes, *, created: datetime | None = N
             for src in sources:
                 src.close()
             out.close()
-    out = _fixed_id(_fixed_date(buf.getvalue(), created), cover_pdf, report_pdf)
+    merged = _fixed_id(_fixed_date(buf.getvalue(), created), cover_pdf, report_pdf)
     if info:
-        out = with_info(out, {**info, "Producer": "PDFium",
+        merged = with_info(merged, {**info, "Producer": "PDFium",
                               "CreationDate": pdf_date(created or datetime(2000, 1, 1, tzinfo=UTC)),
                               "ModDate": pdf_date(created or datetime(2000, 1, 1, tzinfo=UTC))},
                         lang="zh-CN")   # PDFium's merge drops the sources' /Lang
-    return out
+    return merged
 
 
 _CREATION_DATE = re.compile(rb"/CreationDate\s*\((D:[0-9]{14}\+00'00')\)")

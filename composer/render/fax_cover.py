@@ -39,7 +39,8 @@ from composer.render.oneline import header_text
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Table
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Flowable, Table
 
 MARGIN = 25 * mm
 BODY_PT, TITLE_PT, LEADING = 14, 30, 19.5   # ≥ 14 pt: a fax at 204×196 dpi keeps it crisp
@@ -49,13 +50,14 @@ BODY_PT, TITLE_PT, LEADING = 14, 30, 19.5   # ≥ 14 pt: a fax at 204×196 dpi k
 
 
 def _styles() -> dict[str, ParagraphStyle]:
+    from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
 
     from composer.render import fonts
 
     fonts.register()
     body = ParagraphStyle("fax-body", fontName=fonts.SANS, fontSize=BODY_PT, leading=LEADING,
-                          textColor="black", wordWrap="CJK",
+                          textColor=colors.black, wordWrap="CJK",
                           cjkJustify=0)   # ragged-right: never letter-spaced to fill a line
     return {
         "body": body,
@@ -181,7 +183,7 @@ NO_CUT = 100_000
 
 
 def draw_cover(rows: Sequence[tuple[str, str]], urgent: Sequence[str], footer: str, *,
-               generated_at: datetime, meta: dict[str, str],
+               generated_at: datetime, meta: dict[str, Any],
                drill: bool = False) -> tuple[bytes, int]:
     """``(PDF bytes, pages)`` of a cover: the title, the boxed ``urgent`` lines, a table of
     ``(label, value)`` ``rows`` (values may hold line breaks) and ``footer`` at the foot of
@@ -202,7 +204,7 @@ def draw_cover(rows: Sequence[tuple[str, str]], urgent: Sequence[str], footer: s
     stamp = pdf_date(generated_at)
     pages = [0]
 
-    def on_page(canvas: Any, doc: Any) -> None:
+    def on_page(canvas: Canvas, doc: Any) -> None:
         if not pages[0]:
             canvas.setDateFormatter(lambda *_: stamp)
             fix_signature(canvas, generated_at)
@@ -227,8 +229,8 @@ def draw_cover(rows: Sequence[tuple[str, str]], urgent: Sequence[str], footer: s
                                 styles["urgent"])]], [width], rule=2.5, pad=4 * mm,
                  inner=False)
     box.spaceBefore, box.spaceAfter = 6 * mm, 8 * mm
-    story = [CJKParagraph(fonts.paragraph_markup(text), styles[style])
-             for text, style in (("传　真", "title"), ("网络安全事件报告", "subtitle"))]
+    story: list[Flowable] = [CJKParagraph(fonts.paragraph_markup(text), styles[style])
+                             for text, style in (("传　真", "title"), ("网络安全事件报告", "subtitle"))]
     story += [box, _table(list(rows), styles, width)]
     doc.build(story)
     return buf.getvalue(), pages[0]
@@ -252,28 +254,6 @@ def _pieces(para: Any, width: float) -> list[Any]:
             return out
         out.append(parts[0])
         para = parts[1]
-
-
-def _boxed_class() -> type:
-    from reportlab.platypus import Table
-
-    class Boxed(Table):  # type: ignore[misc]
-        """A table framed on every page it spans: each part of a split draws its own box
-        (reportlab's BOX leaves the cut open)."""
-
-        rule = 1.0
-
-        def onSplit(self, part: Any) -> None:
-            part.rule = self.rule
-
-        def draw(self) -> None:
-            super().draw()
-            self.canv.saveState()
-            self.canv.setLineWidth(self.rule)
-            self.canv.rect(0, 0, self._width, self._height, stroke=1, fill=0)
-            self.canv.restoreState()
-
-    return Boxed
 
 
 def _ruled(fields: list[list[Any]], widths: list[float], *, rule: float, pad: float,
@@ -305,8 +285,9 @@ def _ruled(fields: list[list[Any]], widths: list[float], *, rule: float, pad: fl
             style += [("VALIGN", (0, first), (-1, last), "TOP"),
                       ("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
                       ("TOPPADDING", (0, first + 1), (-1, last), 0)]
-    table = _boxed_class()(data, colWidths=widths)
-    table.rule = rule
+    from composer.render.boxed_table import BoxedTable
+
+    table = BoxedTable(data, colWidths=widths, rule=rule)
     table.setStyle(TableStyle(style))
     return table
 

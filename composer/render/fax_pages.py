@@ -54,7 +54,7 @@ def _fax_page(page: pdfium.PdfPage, *, ink_is_one: bool = False,
             canvas.close()
 
 
-def _grey_bitmap():  # type: ignore[no-untyped-def]
+def _grey_bitmap() -> pdfium.PdfBitmap:
     """A white 8-bit grey PDFium bitmap of one fax page."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c

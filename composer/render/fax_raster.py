@@ -14,17 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-from composer.render.fax_pages import (  # noqa: F401  (the page geometry, drawn there)
-    FAX_DPI,
-    FAX_HEIGHT,
-    FAX_WIDTH,
-    THRESHOLD,
-    _fax_page,
-    _grey_bitmap,
-    _ink_is_one,
-    _tiff_frame,
-    encoded,
-)
+from composer.render.fax_pages import encoded
 from composer.render.pdfium_lock import PDFIUM_LOCK
 
 PARALLEL_MIN_PAGES = 16

@@ -28,6 +28,7 @@ chunks are drawn in this process (the frames, and so the file, are the same byte
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import struct
@@ -36,6 +37,7 @@ import sys
 import threading
 import weakref
 from collections.abc import Iterator
+from functools import partial
 from types import TracebackType
 from typing import IO, Self
 
@@ -105,8 +107,7 @@ class Pool:
                     claimed = True
                 else:
                     claimed = False
-                    if not self._cond.wait_for(lambda i=i: self._state[i] != "worker",
-                                               CHUNK_TIMEOUT):
+                    if not self._cond.wait_for(partial(self._not_worker, i), CHUNK_TIMEOUT):
                         self._state[i] = _FAILED
                         self._kill(self._owner.get(i))
             if claimed:
@@ -165,10 +166,8 @@ class Pool:
             procs = list(self._procs)
         for proc in procs:
             if proc.poll() is None:
-                try:
+                with contextlib.suppress(OSError):
                     proc.kill()
-                except OSError:
-                    pass
 
     def close(self) -> None:
         """End every worker: input closed (they exit on its end), then killed if still there
@@ -193,6 +192,10 @@ class Pool:
         self._procs, self._threads = [], []
         with _pools_lock:
             _pools.discard(self)
+
+    def _not_worker(self, i: int) -> bool:
+        """Chunk ``i`` is no longer being rasterised by a worker (called holding ``_cond``)."""
+        return self._state[i] != "worker"
 
     @staticmethod
     def _kill(proc: subprocess.Popen[bytes] | None) -> None:
@@ -242,10 +245,8 @@ def _read_frames(stream: IO[bytes], expected: int) -> list[bytes] | None:
 
 def _close(stream: IO[bytes] | None) -> None:
     if stream is not None and not stream.closed:
-        try:
+        with contextlib.suppress(OSError):
             stream.close()
-        except OSError:
-            pass
 
 
 # --- the worker's side ---------------------------------------------------------------------------

@@ -47,6 +47,7 @@ import stat
 import struct
 import sys
 import threading
+from collections.abc import Callable
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
@@ -96,7 +97,7 @@ def load_font(name: str, path: str | os.PathLike[str], subfont_index: int = 0) -
     with _lock:
         directory = _directory(data, subfont_index) if _constructor_known() else None
         key = _key(data, subfont_index, directory) if directory is not None else None
-        if key is not None:
+        if key is not None and directory is not None:
             state = _read(key, directory)
             glyphs = _glyphs(data, directory, state) if state is not None else None
             if state is not None and glyphs is not None:
@@ -109,7 +110,7 @@ def load_font(name: str, path: str | os.PathLike[str], subfont_index: int = 0) -
                     return font
         stats["misses"] += 1
         font = ttfonts.TTFont(name, _Named(data, filename), subfontIndex=subfont_index)
-        if key is not None:
+        if key is not None and directory is not None:
             _write(key, font.face, data, directory)
         return font
 
@@ -262,6 +263,12 @@ class _CachedFace(ttfonts.TTFontFace):
     """A face built from the cache: what only subsetting or shaping reads (``glyphToChar``,
     ``hmetrics``, ``glyphPos``) is read from the font file when first used."""
 
+    # set by _face(), as reportlab's own parser sets them on a TTFontFace
+    _ttf_data: bytes
+    _pdfScale: Callable[[float], float]
+    _glyphs: font_glyphs.Glyphs
+    _subfont_index: int
+
     def __getattr__(self, name: str) -> Any:
         glyphs = self.__dict__.get("_glyphs")
         if glyphs is None or name not in _LAZY:
@@ -274,7 +281,7 @@ class _CachedFace(ttfonts.TTFontFace):
 _LAZY = {"glyphToChar": "glyph_to_char", "hmetrics": "hmetrics", "glyphPos": "glyph_pos"}
 
 
-def _scale(units_per_em: int) -> Any:
+def _scale(units_per_em: int) -> Callable[[float], float]:
     """reportlab's ``_pdfScale`` for ``unitsPerEm`` (the same arithmetic as its parser)."""
     if units_per_em == 1000:
         return lambda x: x
@@ -319,6 +326,6 @@ def _font(name: str, face: ttfonts.TTFontFace) -> ttfonts.TTFont:
     font.face = face
     font.encoding = ttfonts.TTEncoding()
     font.state = WeakKeyDictionary()
-    font._asciiReadable = rl_config.ttfAsciiReadable
-    font.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
+    font._asciiReadable = rl_config.ttfAsciiReadable  # type: ignore[attr-defined]  # internal
+    font.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob or ())
     return font

@@ -62,8 +62,8 @@ class Glyphs:
     def hmetrics(self) -> list[tuple[Any, int]]:
         """(advance, left side bearing) a glyph: reportlab repeats the last advance *scaled*."""
         pairs = self._advances
-        found: list[tuple[Any, int]] = list(zip(pairs[0::2].tolist(), pairs[1::2].tolist()))
-        found += zip([self._last] * len(self._lsbs), self._lsbs.tolist())
+        found: list[tuple[Any, int]] = list(zip(pairs[0::2].tolist(), pairs[1::2].tolist(), strict=False))
+        found += zip([self._last] * len(self._lsbs), self._lsbs.tolist(), strict=True)
         return found
 
     def glyph_pos(self) -> list[int]:
@@ -123,7 +123,7 @@ def read(data: bytes, tables: dict[str, tuple[int, int]],
     if by_glyph and char_to_glyph[by_glyph[-1]] >= glyphs:
         by_glyph = [c for c in by_glyph if char_to_glyph[c] < glyphs]
     char_widths = dict(zip(by_glyph, map(widths.__getitem__,
-                                         map(char_to_glyph.__getitem__, by_glyph))))
+                                         map(char_to_glyph.__getitem__, by_glyph)), strict=True))
     alias: tuple[int, int | None] | None = None
     for space, other in ((0x20, 0xA0), (0xA0, 0x20)):
         if space in char_to_glyph:
@@ -194,7 +194,8 @@ def _format12(groups: array[int]) -> dict[int, int] | None:
         return None
     # group by group, a later group overriding an earlier one, as reportlab reads them
     return dict(zip(chain.from_iterable(map(range, starts, stops)),
-                    chain.from_iterable(map(range, firsts, map(add, firsts, sizes)))))
+                    chain.from_iterable(map(range, firsts, map(add, firsts, sizes))),
+                    strict=True))
 
 
 def _format4(data: bytes, at: int) -> dict[int, int] | None:
@@ -214,15 +215,15 @@ def _format4(data: bytes, at: int) -> dict[int, int] | None:
             continue
         codes = range(start, end + 1)
         if offset == 0:
-            if 0 <= start + delta and end + delta <= 0xFFFF:
-                found.update(zip(codes, range(start + delta, end + delta + 1)))
+            if start + delta >= 0 and end + delta <= 0xFFFF:
+                found.update(zip(codes, range(start + delta, end + delta + 1), strict=True))
             else:
                 found.update((c, (c + delta) & 0xFFFF) for c in codes)
             continue
         first = range_start + 2 * n + offset
         usable = max(0, min(len(codes), (limit - first + 1) // 2))   # reportlab: 0 past limit
         raw = _ushorts(data, first, usable) if usable else array("H")
-        found.update(zip(codes, ((g + delta) & 0xFFFF if g else 0 for g in raw)))
+        found.update(zip(codes, ((g + delta) & 0xFFFF if g else 0 for g in raw), strict=False))
         found.update((c, 0) for c in codes[usable:])
     return found
 
@@ -231,13 +232,14 @@ def same_as_parsed(glyphs: Glyphs, face: Any) -> bool:
     """Whether every field computed here equals reportlab's parse ``face`` of the same bytes,
     in value, type and (dicts) order — the condition for caching that face at all."""
     for name, value in glyphs.fields().items():
-        real = getattr(face, name, None)
+        real: Any = getattr(face, name, None)
         if type(real) is not type(value) or real != value:
             return False
         if isinstance(real, dict) and list(real) != list(value):
             return False
         if name == "hmetrics" and any(type(a) is not type(b) for pair_a, pair_b
-                                      in zip(real, value) for a, b in zip(pair_a, pair_b)):
+                                      in zip(real, value, strict=False)
+                                      for a, b in zip(pair_a, pair_b, strict=False)):
             return False
     return all(type(a) is type(b) for a, b in zip(face.charWidths.values(),
-                                                  glyphs.char_widths.values()))
+                                                  glyphs.char_widths.values(), strict=False))

@@ -66,6 +66,7 @@ def decode(payload: Any) -> dict[str, Any] | None:
         kind, raw, text = entry
         if type(raw) is not bytes or type(text) is not str:
             return None
+        value: bytes | str
         if kind == "n":
             value = ttfonts.TTFNameBytes(raw, "utf8")
             if value != raw or value.ustr != text:

@@ -28,6 +28,7 @@ import time
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -208,7 +209,7 @@ def subset_tag(face_name: bytes, subset: Sequence[int]) -> bytes:
     return "".join(letters).encode("ascii")
 
 
-def _content_subsetn(n: int, *args: object) -> bytes:
+def _content_subsetn(n: int, table: object = None) -> bytes:
     context = getattr(_tag_context, "value", None)
     if context is None:
         return _reportlab_subsetn(n)
@@ -281,7 +282,7 @@ def split_runs(text: str, bold: bool = False,
     sans = _primary_font(bold)
     chain = [sans, *_fallback_fonts()]
     if face is not None and face != sans.fontName:
-        chain.insert(0, pdfmetrics.getFont(face))
+        chain.insert(0, cast(ttfonts.TTFont, pdfmetrics.getFont(face)))  # registered TrueType
     primary = chain[0]
     cmap = primary.face.charToGlyph
     runs: list[tuple[str, list[str]]] = []
@@ -360,7 +361,7 @@ def paragraph_markup(text: str, bold: bool = False, face: str | None = None) -> 
     parts: list[str] = []
     for font_name, run in split_runs(text, bold=bold, face=face):
         if font_name == primary:
-            cmap = pdfmetrics.getFont(primary).face.charToGlyph
+            cmap = cast(ttfonts.TTFont, pdfmetrics.getFont(primary)).face.charToGlyph
             kept: list[str] = []
             for ch in run:
                 if ch in "\n\t" or ord(ch) in cmap:

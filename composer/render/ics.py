@@ -26,7 +26,7 @@ TZID = "Asia/Shanghai"
 VTIMEZONE = ("BEGIN:VTIMEZONE", f"TZID:{TZID}", "BEGIN:STANDARD", "DTSTART:19700101T000000",
              "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800", "TZNAME:CST", "END:STANDARD",
              "END:VTIMEZONE")
-DATED_ALARMS = (timedelta(days=7), timedelta(days=1), timedelta(hours=2))
+DATED_ALARMS: tuple[timedelta, ...] = (timedelta(days=7), timedelta(days=1), timedelta(hours=2))
 EVENT_LENGTH = timedelta(minutes=30)
 
 

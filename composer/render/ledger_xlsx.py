@@ -98,7 +98,9 @@ def _print_wide(ws: Worksheet, pages: int = 2, landscape: bool = True) -> None:
     page would print too small to read)."""
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    setup = ws.sheet_properties.pageSetUpPr
+    assert setup is not None          # every new worksheet has its page-setup properties
+    setup.fitToPage = True
     ws.page_setup.fitToWidth = pages
     ws.page_setup.fitToHeight = 0
 

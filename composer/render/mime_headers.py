@@ -26,6 +26,7 @@ import base64
 import quopri
 import string
 from email import policy as _policy
+from email.headerregistry import AddressHeader
 from urllib.parse import quote
 
 MAX_LINE = 78          # RFC 5322 recommended line length
@@ -152,8 +153,9 @@ def check_addresses(header: str, expected: list[tuple[str, str]],
     ``also``, the same read by a parser that keeps the space between encoded words)."""
     name, _, value = header.partition(":")
     parsed = _policy.SMTP.header_factory(name, value.replace("\r\n", "").strip())
-    got = [(a.display_name, a.addr_spec) for a in getattr(parsed, "addresses", ())]
-    if got not in (expected, also) or getattr(parsed, "defects", ()):
+    addresses = parsed.addresses if isinstance(parsed, AddressHeader) else ()
+    got = [(a.display_name, a.addr_spec) for a in addresses]
+    if got not in (expected, also) or parsed.defects:
         raise UnsafeHeader(f"{name} would read as {got!r}, not {expected!r}")
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import datetime
+from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
@@ -78,8 +79,8 @@ def render_report_pdf(report: Report, classification: Classification, *,
         subject=f"《国家网络安全事件报告管理办法》第七条事件报告 — {one_line}（{generated_by(generated_at)}）",
         creator=f"Composer {__version__}", keywords=keywords, lang="zh-CN",
         drill=report.drill)
-    story = [L.CJKParagraph(title, st.title),
-             L.CJKParagraph(st.markup(inc.title), st.subtitle)]
+    story: list[Flowable] = [L.CJKParagraph(title, st.title),
+                             L.CJKParagraph(st.markup(inc.title), st.subtitle)]
     drill = said.get("drill")
     if drill is not None:     # a drill: said under the title, boxed, before anything else
         story.append(KeepTogether([L.CJKParagraph(f"{drill.label}：{st.markup(drill.text)}",
@@ -250,7 +251,7 @@ def _signature_block(st: L.ReportStyles) -> list[Flowable]:
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
     ]))
-    rows = [["报告单位（盖章）：", ""], ["负责人签字：", ""], ["日期：", date]]
+    rows: list[list[Any]] = [["报告单位（盖章）：", ""], ["负责人签字：", ""], ["日期：", date]]
     label_width = 9 * L.BODY_SIZE + 6
     table = Table(rows, colWidths=[label_width, 10 * unit], rowHeights=[56, 44, 44],
                   hAlign="RIGHT")

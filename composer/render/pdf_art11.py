@@ -85,8 +85,8 @@ def _row_table(rows: Sequence[tuple[Sequence[str], ParagraphStyle]], widths: lis
 def _paragraphs(st: L.ReportStyles, s: Statement) -> list[Flowable]:
     lines = [line.strip() for line in s.text.splitlines() if line.strip()] or [s.text]
     lead = f"<b>{st.markup(s.label)}：</b>" if s.label else ""
-    return ([L.CJKParagraph(lead + st.markup(lines[0]), st.body)]
-            + [L.CJKParagraph(st.markup(line), st.body) for line in lines[1:]])
+    return [L.CJKParagraph(lead + st.markup(lines[0]), st.body),
+            *(L.CJKParagraph(st.markup(line), st.body) for line in lines[1:])]
 
 
 def art11_flowables(st: L.ReportStyles, said: Statements) -> list[Flowable]:
@@ -111,7 +111,7 @@ def art11_flowables(st: L.ReportStyles, said: Statements) -> list[Flowable]:
             row = _row_table([(r, cell)], widths, body_font, st.markup)
             setattr(row, REPEAT_HEAD, head)      # its column heads again on a new page
             tables.append(row)
-        tables[-1].spaceAfter = L.BODY_LEADING / 2     # type: ignore[attr-defined]
+        tables[-1].spaceAfter = L.BODY_LEADING / 2
     for s in parts:
         if s.cells:
             out += tables       # the whole table where its first row is

@@ -37,6 +37,12 @@ def mark_heading(para: Paragraph) -> Paragraph:
     return para
 
 
+def _leading(f: Flowable) -> float:
+    """The line height of ``f``: only a paragraph is ever broken between lines (``_breaks``)."""
+    assert isinstance(f, Paragraph)
+    return float(f.style.leading)
+
+
 def _is_heading(f: Flowable) -> bool:
     return bool(getattr(f, "_keep_heading", False))
 
@@ -103,7 +109,7 @@ class _Measure:
             if _is_heading(f) or getattr(f, "closing", False):
                 lines = 0
             elif isinstance(f, Paragraph):
-                lines = len(f.blPara.lines)
+                lines = len(f.blPara.lines)  # type: ignore[attr-defined]  # set by wrap()
             else:
                 lines = KEEP_LINES
             hit = self._heights[key] = (h, lines)
@@ -116,9 +122,10 @@ class KeptFlow(Stack):
 
     def __init__(self, items: Sequence[Flowable], closing: Sequence[Flowable] = (), *,
                  page_height: float) -> None:
-        kids = [Stack(f._content) if isinstance(f, KeepTogether) else f for f in items]
+        kids = [Stack(f._content)  # type: ignore[attr-defined]  # the flowables it keeps
+                if isinstance(f, KeepTogether) else f for f in items]
         closing_block = Stack(closing, closing=True) if closing else None
-        super().__init__(kids + [closing_block] if closing_block is not None else kids)
+        super().__init__([*kids, closing_block] if closing_block is not None else kids)
         self.page_height = page_height
         self._closing_block = closing_block
         self._last_item_fits: dict[float, bool] = {}
@@ -205,7 +212,7 @@ class KeptFlow(Stack):
         rest_h, rest_lines = 0.0, 0
         if lines:
             n = m.size(kids[idx])[1]
-            rest_h, rest_lines = (n - lines) * kids[idx].style.leading, n - lines
+            rest_h, rest_lines = (n - lines) * _leading(kids[idx]), n - lines
         start = idx + 1 if lines else idx
         for i in range(start, len(kids)):
             h, n = m.size(kids[i])
@@ -263,7 +270,7 @@ class KeptFlow(Stack):
         first, rest = list(kids[:idx]), list(kids[idx:])
         if lines:
             para = kids[idx]
-            parts = para.split(availWidth, lines * para.style.leading + _FUZZ)
+            parts = para.split(availWidth, lines * _leading(para) + _FUZZ)
             if len(parts) != 2:
                 return []
             first.append(parts[0])

@@ -32,7 +32,7 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
-from composer.render.cjk_lines import CJKParagraph
+from composer.render.cjk_lines import CJKParagraph as CJKParagraph  # re-exported
 from composer.render.fonts import SANS, SANS_BOLD, paragraph_markup
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -165,7 +165,7 @@ def pdf_date(moment: datetime) -> str:
 def fix_signature(canvas: Canvas, created: datetime) -> None:
     """Seed the document /ID with ``created`` instead of reportlab's own timestamp (which
     follows the SOURCE_DATE_EPOCH of the environment even when a time was given explicitly)."""
-    canvas._doc.signature = hashlib.md5(b"composer " + pdf_date(created).encode("ascii"),
+    canvas._doc.signature = hashlib.md5(  # type: ignore[attr-defined]  # reportlab internalb"composer " + pdf_date(created).encode("ascii"),
                                         usedforsecurity=False)
 
 
@@ -191,7 +191,7 @@ def numbered_canvas(created: datetime) -> type[Canvas]:
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # reportlab internal
 
         def save(self) -> None:
             total = len(self._pages)

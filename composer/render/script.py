@@ -101,7 +101,7 @@ def spoken_length(text: str) -> int:
 
 def _sentence(text: str) -> str:
     text = text.strip()
-    return text if text.endswith(tuple(_ENDS)) or text.endswith("）") and text[-2:-1] in _ENDS \
+    return text if text.endswith(tuple(_ENDS)) or (text.endswith("）") and text[-2:-1] in _ENDS) \
         else text + "。"
 
 
@@ -136,7 +136,7 @@ def _render(report: Report, said: Statements, cut: tuple[int, int], all_reasons:
     if not all_notes:
         notes = sum(1 for s in grading if s.key.startswith(_NOTES))
         grading = [s for s in grading if not s.key.startswith(_NOTES)]
-    item1 = [s for s in said.item(1, SCRIPT)]
+    item1 = list(said.item(1, SCRIPT))
     item2 = [s for s in said.item(2, SCRIPT) if s not in grading and s.key != "level"
              and s.key not in ("fast_path",) and not s.key.startswith("reason.")]
     timing = [s for s in (said.get(k) for k in ("deadline", "timeliness", "in_force",

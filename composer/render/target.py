@@ -29,6 +29,7 @@ Composer's, kill -9 leftovers, --force.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -133,17 +134,13 @@ class TargetLock:
         if fd is None:
             return
         if sys.platform != "win32":
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(self.path)     # still holding the lock: no one can be inside
-            except OSError:
-                pass
             os.close(fd)
             return
         os.close(fd)                     # Windows: an open file cannot be deleted
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(self.path)
-        except OSError:
-            pass
 
     def previous(self) -> list[Record]:
         """The records a killed writer left in the lock file (only well-formed lines naming a
@@ -264,10 +261,8 @@ def remove_package_files(folder: Path) -> bool:
         except OSError:
             pass
     for sub in sorted(LAYOUT_DIRS):
-        try:
+        with contextlib.suppress(OSError):
             os.rmdir(folder / sub)
-        except OSError:
-            pass
     try:
         os.rmdir(folder)
     except FileNotFoundError:

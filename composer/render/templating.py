@@ -16,6 +16,7 @@ regular file of bounded size (never a FIFO or a device).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from functools import cache
@@ -91,10 +92,8 @@ def _bytecode_cache() -> Any:
                 bucket.reset()                       # not code marshal can read: compile
 
         def dump_bytecode(self, bucket: Bucket) -> None:
-            try:
+            with contextlib.suppress(OSError):
                 super().dump_bytecode(bucket)
-            except OSError:
-                pass
 
     try:
         folder = cache_dir()

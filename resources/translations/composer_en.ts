@@ -607,6 +607,11 @@ Database: %2</translation>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
+    <message>
+        <location filename="../../composer/gui/damaged_dialog.py" line="57"/>
+        <source>（未命名）</source>
+        <translation>(untitled)</translation>
+    </message>
 </context>
 <context>
     <name>DeadlineHeader</name>
@@ -670,6 +675,54 @@ Database: %2</translation>
         <location filename="../../composer/gui/header.py" line="168"/>
         <source>向公安机关报案：涉嫌违法犯罪，应及时报案（尚未报案）</source>
         <translation>Report the suspected crime to the police: promptly (not reported yet)</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopOpen</name>
+    <message>
+        <location filename="../../composer/gui/desktop_open.py" line="29"/>
+        <source>无法打开文件夹</source>
+        <translation>Cannot open the folder</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/desktop_open.py" line="30"/>
+        <source>本机没有登记打开文件夹的程序（文件管理器），所以文件夹没有打开。请用文件管理器找到下面的文件夹；信息技术人员可运行 composer-cli doctor 检查本机设置。</source>
+        <translation>No program (file manager) is registered on this computer to open folders, so the folder did not open. Find the folder below with a file manager; IT staff can run composer-cli doctor to check this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/desktop_open.py" line="32"/>
+        <source>系统没能打开这个文件夹。请用文件管理器找到它：</source>
+        <translation>The system could not open this folder. Find it with a file manager:</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/desktop_open.py" line="34"/>
+        <source>无法打开邮件客户端</source>
+        <translation>Cannot open the mail client</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/desktop_open.py" line="35"/>
+        <source>本机没有登记打开电子邮件草稿（.eml 文件）的程序，所以邮件客户端没有打开。请把邮件客户端（如 Foxmail、Thunderbird、Outlook）设为 .eml 文件的默认程序（信息技术人员可运行 composer-cli doctor 检查）；或在邮件客户端中打开这个文件，也可以新建邮件并附上报告 PDF。邮件草稿位于：</source>
+        <translation>No program is registered on this computer to open e-mail drafts (.eml files), so no mail client opened. Make a mail client (such as Foxmail, Thunderbird or Outlook) the default program for .eml files (IT staff can run composer-cli doctor to check); or open this file in the mail client, or write a new e-mail with the report PDF attached. The e-mail draft is at:</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/desktop_open.py" line="39"/>
+        <source>没有可以打开邮件草稿的程序。请在邮件客户端中打开这个文件，或新建邮件并附上报告：</source>
+        <translation>No program could open the e-mail draft. Open this file in your mail client, or write a new e-mail and attach the report:</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/desktop_open.py" line="41"/>
+        <source>无法打开文件</source>
+        <translation>Cannot open the file</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/desktop_open.py" line="42"/>
+        <source>本机没有登记打开这类文件的程序。请安装可以打开它的程序；文件位于：</source>
+        <translation>No program is registered on this computer to open this kind of file. Install one that can; the file is at:</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/desktop_open.py" line="43"/>
+        <source>系统没能打开这个文件。文件位于：</source>
+        <translation>The system could not open this file. It is at:</translation>
     </message>
 </context>
 <context>
@@ -1562,17 +1615,6 @@ Database: %2</translation>
         <translation>Cannot open the draft</translation>
     </message>
     <message>
-        <location filename="../../composer/gui/mainwindow.py" line="363"/>
-        <location filename="../../composer/gui/mainwindow.py" line="366"/>
-        <source>无法删除</source>
-        <translation>Cannot delete</translation>
-    </message>
-    <message>
-        <location filename="../../composer/gui/mainwindow.py" line="374"/>
-        <source>无法归档</source>
-        <translation>Cannot archive</translation>
-    </message>
-    <message>
         <location filename="../../composer/gui/mainwindow.py" line="312"/>
         <source>报告 %1 已保存，可在“文件 → 报告列表”中再次打开。</source>
         <translation>Report %1 is saved; open it again from File → Report list.</translation>
@@ -1601,6 +1643,11 @@ Database: %2</translation>
         <location filename="../../composer/gui/mainwindow.py" line="136"/>
         <source>新建演练(&amp;D)</source>
         <translation>New &amp;drill</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/mainwindow.py" line="270"/>
+        <source>（未命名）</source>
+        <translation>(untitled)</translation>
     </message>
 </context>
 <context>
@@ -2157,6 +2204,24 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>Recording</name>
+    <message>
+        <location filename="../../composer/gui/recording.py" line="91"/>
+        <source>无法记录报送</source>
+        <translation>Cannot record the sending</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/recording.py" line="158"/>
+        <source>草稿数据库无法写入（%1）</source>
+        <translation>The drafts database cannot be written (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/recording.py" line="163"/>
+        <source>正在存档所报送的材料…</source>
+        <translation>Keeping a copy of what was sent…</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <location filename="../../composer/gui/recovery_dialog.py" line="29"/>
@@ -2182,6 +2247,11 @@ Database: %2</translation>
         <location filename="../../composer/gui/recovery_dialog.py" line="52"/>
         <source>不恢复</source>
         <translation>Discard offer</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/recovery_dialog.py" line="41"/>
+        <source>（未命名）</source>
+        <translation>(untitled)</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +2305,19 @@ Database: %2</translation>
         <location filename="../../composer/gui/font_setting.py" line="175"/>
         <source>TrueType 字体 (*.ttf *.ttc *.otf)</source>
         <translation>TrueType fonts (*.ttf *.ttc *.otf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportList</name>
+    <message>
+        <location filename="../../composer/gui/report_list.py" line="1"/>
+        <source>无法删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/report_list.py" line="1"/>
+        <source>无法归档</source>
+        <translation>Cannot archive</translation>
     </message>
 </context>
 <context>
@@ -2358,6 +2441,129 @@ This cannot be undone.</translation>
         <location filename="../../composer/gui/reports_dialog.py" line="173"/>
         <source>〔已归档〕</source>
         <translation>[archived] </translation>
+    </message>
+</context>
+<context>
+    <name>Sending</name>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="112"/>
+        <source>报告还有问题</source>
+        <translation>The report has problems</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="112"/>
+        <source>报告还有问题，请先按提示修改。</source>
+        <translation>The report still has problems; fix them as shown first.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="136"/>
+        <source>正在准备邮件…</source>
+        <translation>Preparing the e-mail…</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="136"/>
+        <source>无法准备邮件</source>
+        <translation>Cannot prepare the e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="145"/>
+        <source>打印传真件</source>
+        <translation>Print fax set</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="146"/>
+        <source>打印电话稿和记录单</source>
+        <translation>Print phone script and call record</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="147"/>
+        <source>打印报告</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="149"/>
+        <source>正在准备打印…</source>
+        <translation>Preparing to print…</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="149"/>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="179"/>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="190"/>
+        <source>保存传真 TIFF</source>
+        <translation>Save fax TIFF</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="191"/>
+        <source>传真 TIFF (*.tif *.tiff)</source>
+        <translation>Fax TIFF (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="197"/>
+        <source>传真 TIFF 已保存：</source>
+        <translation>Fax TIFF saved: </translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="198"/>
+        <source>正在生成传真 TIFF…</source>
+        <translation>Generating the fax TIFF…</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="213"/>
+        <source>没有待办事项</source>
+        <translation>Nothing owed</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="213"/>
+        <source>记录报送后才有需补报、续报和总结报告的事项。</source>
+        <translation>Items to supplement, follow-ups and the summary report are owed once a sending is recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="216"/>
+        <source>导出日历</source>
+        <translation>Export calendar</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="217"/>
+        <source>日历文件 (*.ics)</source>
+        <translation>Calendar file (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="221"/>
+        <source>日历已导出：</source>
+        <translation>Calendar exported: </translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="230"/>
+        <source>导出报送记录</source>
+        <translation>Export sending record</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="231"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="242"/>
+        <source>报送记录已导出（记录链完整，共 %1 条）：</source>
+        <translation>Sending record exported (chain intact, %1 records): </translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="245"/>
+        <source>报送记录不完整</source>
+        <translation>The sending record does not hold</translation>
+    </message>
+    <message>
+        <location filename="../../composer/gui/sending.py" line="246"/>
+        <source>记录链在第 %1 条记录处不成立，导出的 PDF 已注明：</source>
+        <translation>The chain breaks at record %1; the exported PDF says so:</translation>
     </message>
 </context>
 <context>

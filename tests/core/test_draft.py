@@ -14,11 +14,10 @@ from composer.core.draft import (
     draft_from_json,
     draft_to_json,
     new_draft,
-    problem_text,
-    problems_under,
     profile_of,
 )
 from composer.core.model import ReportType
+from composer.core.problem_text import problem_text, problems_under
 from composer.core.validators import Problem
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
@@ -149,7 +148,7 @@ def test_drop_unknown_keys_returns_their_paths():
 
 
 def test_a_missing_section_says_what_to_fill_in():
-    from composer.core.draft import problem_text
+    from composer.core.problem_text import problem_text
     from composer.core.validators import Problem
 
     assert problem_text(Problem("operator", "is required")) == "请填写单位名称、单位类型和联系人"

@@ -22,12 +22,12 @@ from composer.core.draft import (
     draft_from_json,
     draft_to_json,
     new_draft,
-    problem_text,
 )
 from composer.core.drill import addressees, fax_problem
 from composer.core.incident_io import dump_report, load_report, parse_report
 from composer.core.model import ReportType
 from composer.core.obligations import CHINA_TZ
+from composer.core.problem_text import problem_text
 from composer.core.validators import InvalidIncident
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"

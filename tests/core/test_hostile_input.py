@@ -10,9 +10,10 @@ import pytest
 from core_helpers import incident
 
 from composer.core.classify import classify
-from composer.core.draft import Draft, problem_text
+from composer.core.draft import Draft
 from composer.core.grading import format_minutes
 from composer.core.incident_io import dumps_report, loads_json, loads_report, parse_report
+from composer.core.problem_text import problem_text
 from composer.core.validators import (
     DEPTH_MAX,
     EMAIL_MAX,

@@ -30,7 +30,7 @@ def problems(data) -> dict[str, str]:
 def _with_check(base17: str) -> str:
     alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
     weights = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-    total = sum(alphabet.index(c) * w for c, w in zip(base17, weights))
+    total = sum(alphabet.index(c) * w for c, w in zip(base17, weights, strict=True))
     return base17 + alphabet[(31 - total % 31) % 31]
 
 

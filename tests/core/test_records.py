@@ -157,7 +157,7 @@ def test_a_package_changed_since_generation_is_refused_and_nothing_recorded(tmp_
     draft_id = store.save_draft(Draft(data=example("ransomware-retailer.json")))
     package = _package(tmp_path)
     (package / "report.pdf").write_bytes(b"not the report")
-    with pytest.raises(RecordError, match="report.pdf: changed"):
+    with pytest.raises(RecordError, match=r"report\.pdf: changed"):
         store.record_submission(draft_id, "email", WHEN, package_dir=package)
     assert store.submissions(draft_id) == [] and store.records() == []
     assert not (store.data_root / "sent").exists() or not any(

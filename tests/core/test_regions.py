@@ -36,7 +36,7 @@ def test_the_31_mainland_regions_and_the_corps_by_their_official_names():
 
 @pytest.mark.parametrize(("text", "name"), [
     ("江苏", "江苏省"), ("江苏省", "江苏省"), ("jiangsu", "江苏省"), ("Jiangsu Province", "江苏省"),
-    (" JiangSu ", "江苏省"), ("ＪＩＡＮＧＳＵ", "江苏省"), ("北京", "北京市"), ("Beijing Shi", "北京市"),
+    (" JiangSu ", "江苏省"), ("ＪＩＡＮＧＳＵ", "江苏省"), ("北京", "北京市"), ("Beijing Shi", "北京市"),  # noqa: RUF001 (full-width letters on purpose)
     ("广西", "广西壮族自治区"), ("广西自治区", "广西壮族自治区"), ("Inner Mongolia", "内蒙古自治区"),
     ("西藏", "西藏自治区"), ("Tibet", "西藏自治区"), ("新疆", "新疆维吾尔自治区"),
     ("兵团", "新疆生产建设兵团"), ("新疆兵团", "新疆生产建设兵团"), ("XPCC", "新疆生产建设兵团"),

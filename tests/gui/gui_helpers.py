@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,6 +18,28 @@ from PySide6.QtWidgets import (
 )
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
+
+
+def settle() -> None:
+    """Let Qt handle what is already posted — layout requests, resizes, queued signals of
+    background work that has ended, deferred deletes — and nothing a timer would post later:
+    no wall-clock wait (a test that must see something happen waits for that event instead)."""
+    for _ in range(5):            # handling an event may post the next (a layout, its parent)
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
+def after_timers_due(qtbot, interval_ms: int) -> None:
+    """Return once every timer started before this call with an interval of at most
+    ``interval_ms`` has fired: Qt fires timers in the order they fall due, so a timer started
+    now with twice that interval fires after all of them, however slow the machine is."""
+    marker = QTimer()
+    marker.setSingleShot(True)
+    marker.setTimerType(Qt.TimerType.PreciseTimer)
+    with qtbot.waitSignal(marker.timeout, timeout=max(60000, 4 * interval_ms)):
+        marker.start(2 * interval_ms)
+    settle()
 
 
 def commit_text(widget: QWidget, text: str) -> None:

@@ -2,7 +2,7 @@
 objectName, with how to exercise it (open, use, close).
 
 Adding a button or a menu action to the app? Give it an objectName (menu entries:
-``MainWindow._action(..., name="action-…")``) and add ONE line to :data:`REGISTRY` below:
+``composer.gui.menus.action(..., name="action-…")``) and add ONE line to :data:`REGISTRY` below:
 
     "my-button": press,                       # a click, nothing opens
     "my-action": press_then(close_dialogs),   # opens a dialog/message box: close it
@@ -122,8 +122,8 @@ def use_folder_picker(smoke) -> None:
     out.mkdir(exist_ok=True)
     picker.setDirectory(str(out))
     picker.accept()
-    smoke.wait(lambda: smoke.window.last_package is not None, 60000)
-    assert (smoke.window.last_package / "manifest.json").exists()
+    smoke.wait(lambda: smoke.window.outputs.last_package is not None, 60000)
+    assert (smoke.window.outputs.last_package / "manifest.json").exists()
 
 
 def use_print_preview(smoke) -> None:
@@ -134,9 +134,9 @@ def use_print_preview(smoke) -> None:
 
     from composer.gui.printing import a4_printer
     from composer.render.fax import page_count
-    smoke.wait(lambda: smoke.window.print_preview is not None
-               and smoke.window.print_preview.pages.drawn > 0, 60000)
-    dialog = smoke.window.print_preview
+    smoke.wait(lambda: smoke.window.outputs.print_preview is not None
+               and smoke.window.outputs.print_preview.pages.drawn > 0, 60000)
+    dialog = smoke.window.outputs.print_preview
     smoke.press("print-preview-zoom-in")
     smoke.press("print-preview-zoom-out")
     bar = dialog.pages.verticalScrollBar()
@@ -164,9 +164,9 @@ def use_print_preview(smoke) -> None:
     smoke.wait(lambda: dialog.printed_pages > 0, 120000)
     assert out.exists() and page_count(out.read_bytes()) == dialog.total == dialog.printed_pages
     smoke.printed.append(out)
-    if smoke.window.print_preview is not None:
-        smoke.window.print_preview.close()
-    smoke.wait(lambda: smoke.window.print_preview is None)
+    if smoke.window.outputs.print_preview is not None:
+        smoke.window.outputs.print_preview.close()
+    smoke.wait(lambda: smoke.window.outputs.print_preview is None)
 
 
 def use_export(smoke) -> None:

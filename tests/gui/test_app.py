@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import json
-import time
+import threading
 
 from gui_helpers import EXAMPLES, click, commit_text
 from PySide6.QtCore import QDate, QDateTime, QLocale, QThreadPool, QTime, QTimeZone
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget, QWizard
+from shiboken6 import isValid
 
 from composer.core import paths
 from composer.core.draft import Draft
 from composer.core.flow import Step
 from composer.core.model import ReportType
 from composer.gui import i18n, operations
-from composer.gui.reports_dialog import ReportsDialog
 from composer.gui.preview import paint_pdf, rasterise
+from composer.gui.reports_dialog import ReportsDialog
 
 
 def example(name: str) -> Draft:
@@ -131,21 +132,32 @@ def test_rasterise_on_white_and_print_to_pdf(tmp_path):
 
 
 def test_operation_success_failure_and_delayed_progress(qtbot, monkeypatch):
+    """The popup waits PROGRESS_DELAY_MS (a timer of the operation): work done before it never
+    shows one (its timer is stopped), work still running when it fires does, until it ends."""
     results = []
+    monkeypatch.setattr(operations, "PROGRESS_DELAY_MS", 3_600_000)   # never due during it
     op = operations.run_operation(None, "quick", lambda: 42, on_success=results.append,
                                   on_failure=results.append)
-    qtbot.waitUntil(lambda: op.done)
+    delay = op._timer
+    assert delay.isActive()                        # the popup would come once it is due
+    qtbot.waitUntil(lambda: op.done, timeout=60000)
     assert results == [42] and op._progress is None
+    assert not isValid(delay) or not delay.isActive()    # ... it never will now
     monkeypatch.setattr(operations, "PROGRESS_DELAY_MS", 50)
     shown = []
+    release = threading.Event()
 
     def slow():
-        time.sleep(0.4)
+        release.wait(60)          # still running until the popup was seen
         raise RuntimeError("boom")
     op = operations.run_operation(None, "slow", slow, on_success=results.append,
                                   on_failure=lambda e: shown.append(str(e)))
-    qtbot.waitUntil(lambda: op._progress is not None, timeout=2000)
-    qtbot.waitUntil(lambda: op.done, timeout=5000)
+    try:
+        qtbot.waitUntil(lambda: op._progress is not None and op._progress.isVisible(),
+                        timeout=60000)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: op.done, timeout=60000)
     assert shown == ["boom"] and op._progress is None
 
 
@@ -182,7 +194,7 @@ def test_record_sending_shows_in_header_and_reports_list(qtbot, window, storage)
 
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
     assert window.header.state == "red"              # discovered 2026-11-18: long overdue
-    dialog = window.record_submission()
+    dialog = window.outputs.record_submission()
     combo = dialog.findChild(QComboBox, "submission-channel")
     combo.setCurrentIndex(combo.findData("fax"))
     sent = QDateTime(QDate(2026, 11, 18), QTime(17, 40), QTimeZone(8 * 3600))
@@ -212,15 +224,15 @@ def test_print_fax_set_is_cover_plus_report(qtbot, window):
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
     printed: list[tuple[bytes, str]] = []
     for kind in ("report", "fax"):
-        window.print_document(kind)
-        qtbot.waitUntil(lambda: window.print_preview is not None
-                        and window.print_preview.total > 0, timeout=30000)
-        dialog = window.print_preview
+        window.outputs.print_document(kind)
+        qtbot.waitUntil(lambda: window.outputs.print_preview is not None
+                        and window.outputs.print_preview.total > 0, timeout=30000)
+        dialog = window.outputs.print_preview
         printed.append((dialog.pdf, dialog.windowTitle()))
         assert dialog.total == page_count(dialog.pdf)         # every page, nothing printed
         assert dialog.printed_pages == 0
         dialog.close()
-        qtbot.waitUntil(lambda: window.print_preview is None)
+        qtbot.waitUntil(lambda: window.outputs.print_preview is None)
     (report_pdf, report_title), (fax_pdf, fax_title) = printed
     assert (report_title, fax_title) == ("打印报告", "打印传真件")
     assert page_count(fax_pdf) == page_count(report_pdf) + 1

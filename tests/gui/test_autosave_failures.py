@@ -24,7 +24,6 @@ from composer.gui.autosave import AUTOSAVE_MS
 from composer.gui.mainwindow import MainWindow
 
 
-
 def _bump_change_counter(fh) -> None:
     """Raise the file change counter (header bytes 24–27), as a write by another connection
     does: with the rollback journal an open connection trusts its page cache otherwise."""
@@ -78,8 +77,7 @@ def test_damaged_page_shows_banner_keeps_edits_and_exports(qtbot, tmp_path):
     w.show()
     try:
         qtbot.waitExposed(w)
-        qtbot.wait(100)
-        assert not _banner(w).isVisible()
+        assert w.save_now() and not _banner(w).isVisible()       # saving works until ...
         _damage_drafts_page(db)            # the page breaks while the app runs
         type_into(w, "incident.title", "（新）")
         qtbot.waitUntil(lambda: _banner(w).isVisible(), timeout=AUTOSAVE_MS + 1500)
@@ -91,8 +89,8 @@ def test_damaged_page_shows_banner_keeps_edits_and_exports(qtbot, tmp_path):
         assert w.autosaver.retry.isActive()                         # retried periodically
         assert w.model.draft.get("incident.title") == "（新）"  # kept in memory
         # The banner stays (a retry fails again) and offers to save the report elsewhere.
-        qtbot.wait(200)
-        click(qtbot, w.findChild(QPushButton, "autosave-retry"))
+        with qtbot.waitSignal(w.autosaver.failed, timeout=60000):
+            click(qtbot, w.findChild(QPushButton, "autosave-retry"))
         assert _banner(w).isVisible()
         click(qtbot, w.findChild(QPushButton, "autosave-export"))
         dialog = w.findChild(QFileDialog, "autosave-export-dialog")
@@ -119,7 +117,7 @@ def test_damaged_page_shows_banner_keeps_edits_and_exports(qtbot, tmp_path):
 REAL_FULL_DISK = textwrap.dedent("""
     import os, resource, signal, sys
     sys.path.insert(0, os.environ["GUI_TESTS_DIR"])
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QFrame
     from composer.gui.app import setup_application
     from composer.core.storage import Storage
@@ -138,15 +136,15 @@ REAL_FULL_DISK = textwrap.dedent("""
     limit = os.path.getsize(path) + 256
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
 
-    def edit():
+    def edit():     # the autosave fails, then a retry succeeds: each said by its own signal
+        window.autosaver.failed.connect(check_failed, Qt.ConnectionType.SingleShotConnection)
+        window.autosaver.recovered.connect(check_recovered)
         type_into(window, "operator.name", "磁盘已满" * 2000)
-        QTimer.singleShot(2500, check_failed)
 
     def check_failed():
         print("banner", banner().isVisible(), window.autosaver.error, flush=True)
         resource.setrlimit(resource.RLIMIT_FSIZE,
                            (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
-        QTimer.singleShot(1500, check_recovered)
 
     def check_recovered():
         drafts = storage.list_drafts()
@@ -164,7 +162,7 @@ def test_a_real_write_failure_shows_then_clears_after_retry(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                GUI_TESTS_DIR=os.path.dirname(os.path.abspath(__file__)))
     out = subprocess.run([sys.executable, "-c", REAL_FULL_DISK], env=env, cwd=tmp_path,
-                         capture_output=True, text=True, timeout=60, check=False)
+                         capture_output=True, text=True, timeout=240, check=False)
     lines = [ln for ln in out.stdout.splitlines() if ln.startswith(("banner", "after"))]
     assert out.returncode == 0, out.stderr[-2000:]
     # SQLite's "disk I/O error", said in Chinese with the database's path
@@ -212,7 +210,8 @@ def test_a_draft_is_created_on_the_first_edit_only(qtbot, storage):
     w = MainWindow(storage)
     qtbot.addWidget(w)
     w.show()
-    qtbot.wait(AUTOSAVE_MS + 300)
+    assert not w.autosaver.timer.isActive()   # nothing scheduled by opening the window
+    w.autosaver.save()                        # what the autosave timer would do: nothing
     w.save_now(orderly=True)                  # page changes and Ctrl+S too
     assert storage.list_drafts() == []
     type_into(w, "operator.name", "第一次修改")

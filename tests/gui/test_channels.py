@@ -10,14 +10,14 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from gui_helpers import EXAMPLES, click, commit_text
+from gui_helpers import EXAMPLES, click, commit_text, settle
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, QDateTime, QObject, QTime, QTimeZone
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPushButton, QScrollArea
 
 from composer.core.flow import Step
-from composer.render.fields import all_fields_text, report_fields
+from composer.render.webform import all_fields_text, report_fields
 
 
 def _preview(qtbot, window, name="ransomware-retailer.json"):
@@ -74,21 +74,21 @@ def test_open_email_writes_an_unsent_eml_and_names_it_when_no_client_opens_it(qt
     msg = email.message_from_bytes(Path(path).read_bytes(), policy=email.policy.default)
     assert msg["X-Unsent"] == "1" and "12387@cert.org.cn" in msg["To"]
     # the e-mail opened is part of a registered package: recording keeps exactly it
-    assert window.sending.valid_package() == Path(path).parent
+    assert window.outputs.sending.valid_package() == Path(path).parent
 
 
 def test_print_script_and_save_fax_tiff(qtbot, window, monkeypatch, tmp_path):
     _preview(qtbot, window)
     printed = []
-    monkeypatch.setattr(window, "_print_pdf", lambda pdf, title: printed.append((pdf, title)))
-    window.sending.print_script()
+    monkeypatch.setattr(window.outputs, "print_pdf", lambda pdf, title: printed.append((pdf, title)))
+    window.outputs.sending.print_script()
     qtbot.waitUntil(lambda: bool(printed), timeout=30000)
     pdf, title = printed[0]
     assert title == "打印电话稿和记录单"
     pages = PdfReader(__import__("io").BytesIO(pdf)).pages
     assert "电话报告记录单" in pages[-1].extract_text()
     target = tmp_path / "fax.tif"
-    window.sending.save_fax_tiff(str(target))
+    window.outputs.sending.save_fax_tiff(str(target))
     qtbot.waitUntil(target.exists, timeout=30000)
     assert target.read_bytes()[:4] in (b"II*\x00", b"MM\x00*")
 
@@ -96,12 +96,12 @@ def test_print_script_and_save_fax_tiff(qtbot, window, monkeypatch, tmp_path):
 def test_recording_keeps_the_receipt_and_the_package_and_shows_what_is_owed(
         qtbot, window, storage, tmp_path):
     cards = _preview(qtbot, window)
-    window.generate_package(tmp_path)
+    window.outputs.generate_package(tmp_path)
     qtbot.waitUntil(lambda: bool(storage.packages(window.model.draft.id)), timeout=30000)
     package = storage.packages(window.model.draft.id)[0]
     scan = tmp_path / "fax-report.png"
     scan.write_bytes(b"\x89PNG transmission report")
-    dialog = window.record_submission()
+    dialog = window.outputs.record_submission()
     assert str(package.out_dir) in dialog.findChild(QObject, "submission-package").text()
     assert dialog.sent_by.text() == "刘洋" or dialog.sent_by.text() == ""
     combo = dialog.findChild(QComboBox, "submission-channel")
@@ -125,7 +125,7 @@ def test_recording_keeps_the_receipt_and_the_package_and_shows_what_is_owed(
     cards.setCurrentIndex(5)
     text = cards.owed_text.text()
     assert "总结报告" in text and "补报第三项" in text and "续报" in text
-    ics = window.sending.export_calendar(str(tmp_path / "owed.ics"))
+    ics = window.outputs.sending.export_calendar(str(tmp_path / "owed.ics"))
     cal = icalendar.Calendar.from_ical(ics.read_bytes())
     assert len(list(cal.walk("VEVENT"))) == 3
     # 文件 → 导出报送记录 opens a save dialog; the PDF names the sending and its receipt
@@ -165,7 +165,7 @@ def test_reports_list_puts_what_is_due_next_first(qtbot, window, storage):
 
 def test_submission_dialog_asks_for_the_receipt_that_fits_the_channel(qtbot, window):
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
-    dialog = window.record_submission()
+    dialog = window.outputs.record_submission()
     combo = dialog.findChild(QComboBox, "submission-channel")
     for channel, message_id, person, file in (("email", True, False, True),
                                               ("hotline", False, True, False),
@@ -215,8 +215,8 @@ def test_web_card_copy_buttons_are_not_cut_off(qtbot, window, lang, size):
     cards = _preview(qtbot, window)
     cards.setCurrentIndex(4)
     card = cards.findChild(QScrollArea, "card-web")
-    qtbot.waitUntil(lambda: card.isVisible() and bool(cards.field_boxes), timeout=5000)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: card.isVisible() and bool(cards.field_boxes), timeout=60000)
+    settle()
     width = card.viewport().width()
     assert width < size[0] and _outside_viewport(card) == []
     # the rows are rebuilt (an edit, a language switch) while the width changes: the rows
@@ -224,7 +224,7 @@ def test_web_card_copy_buttons_are_not_cut_off(qtbot, window, lang, size):
     # them (processEvents runs resizes and layouts, not the deferred deletes)
 
     def settle_at(expected: int) -> None:
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + 60     # a guard only: it waits for the width itself
         while card.viewport().width() != expected and time.monotonic() < deadline:
             QApplication.processEvents()
         QApplication.processEvents()
@@ -239,5 +239,5 @@ def test_web_card_copy_buttons_are_not_cut_off(qtbot, window, lang, size):
     assert _outside_viewport(card) == []
     assert len(copies) == len(cards.field_boxes) >= 8
     window.resize(size[0] - 300, size[1])   # narrower still: the rows shrink, never clip
-    qtbot.wait(50)
+    settle_at(width - 300)
     assert _outside_viewport(card) == []

@@ -40,8 +40,8 @@ def test_no_file_manager_registered_says_so_and_how_to_fix_it(qtbot, window, tmp
     _fake_xdg_mime(tmp_path, monkeypatch, "")
     folder = tmp_path / "材料包"
     folder.mkdir()
-    window.last_package = folder
-    assert window.open_package_folder()
+    window.outputs.last_package = folder
+    assert window.outputs.open_package_folder()
     box = _box(qtbot)
     assert box.windowTitle() == "无法打开文件夹"
     assert "没有登记打开文件夹的程序" in box.text() and "composer-cli doctor" in box.text()
@@ -53,7 +53,7 @@ def test_no_mail_client_registered_names_the_draft_and_the_fix(qtbot, window, tm
     _fake_xdg_mime(tmp_path, monkeypatch, "")
     draft = tmp_path / "message.eml"
     draft.write_bytes(b"X-Unsent: 1\r\n\r\n")
-    open_path(window, draft, desktop.EML)
+    open_path(window, draft, desktop.EML, window.warn)
     box = _box(qtbot)
     assert box.windowTitle() == "无法打开邮件客户端"
     assert ".eml" in box.text() and "默认程序" in box.text()
@@ -66,7 +66,7 @@ def test_a_registered_program_the_system_cannot_start_is_said_too(qtbot, window,
     assert desktop.default_handler(desktop.EML) == "thunderbird.desktop"
     draft = tmp_path / "message.eml"
     draft.write_bytes(b"X-Unsent: 1\r\n\r\n")
-    open_path(window, draft, desktop.EML)   # offscreen: the desktop service refuses
+    open_path(window, draft, desktop.EML, window.warn)   # offscreen: the desktop service refuses
     box = _box(qtbot)
     assert "请在邮件客户端中打开这个文件" in box.text()
     assert box.text().splitlines()[-1] == str(draft)

@@ -43,8 +43,9 @@ def test_delete_a_draft_with_confirmation(qtbot, window, storage):
     assert [d.id for d in storage.list_drafts()] == [other.id]
     assert [d.id for d in dialog._drafts] == [other.id]
     assert window.model.draft.id is None                            # the open one was it
-    qtbot.wait(1700)
-    assert [d.id for d in storage.list_drafts()] == [other.id]      # not saved back
+    assert not window.autosaver.timer.isActive()                    # no save scheduled, and
+    assert window.save_now(orderly=True)                            # saving now (as leaving
+    assert [d.id for d in storage.list_drafts()] == [other.id]      # would): not saved back
     dialog.close()
 
 
@@ -73,7 +74,7 @@ def test_a_sent_report_is_archived_never_deleted(qtbot, window, storage):
     click(qtbot, button)
     assert storage.list_drafts()[0].archived_at is None
     assert table.item(0, 2).text() == "已报送的报告"
-    assert not window.delete_report(sent.id)                        # refused, said why
+    assert not window.reports.delete(sent.id)                        # refused, said why
     assert len(storage.list_drafts()) == 1
     dialog.close()
     storage.archive_draft(sent.id, True)                            # listed again: marked
@@ -91,7 +92,7 @@ def test_recovery_dialog_fits_its_content(qtbot, window, storage):
         d.set("incident.title", f"{long_title}（{i}）")
         storage.save_draft(d)
     drafts = storage.list_drafts()
-    dialog = window.offer_recovery(drafts)
+    dialog = window.reports.offer_recovery(drafts)
     assert isinstance(dialog, RecoveryDialog)
     qtbot.waitExposed(dialog)
     lst = dialog.list

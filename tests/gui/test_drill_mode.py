@@ -133,9 +133,9 @@ def test_the_cards_of_a_drill_never_copy_or_open_the_intake(qtbot, window, stora
     qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
     assert clipboard.text() == "lead@example.com"
     assert not cards.findChild(QPushButton, "fax-copy-number").isEnabled()   # no number
-    assert window.package_recipients() == []
+    assert window.outputs.package_recipients() == []
     made: list[Path] = []
-    window.current_package.generate(window.model.draft.report(), made.append, "…", "…")
+    window.outputs.current_package.generate(window.model.draft.report(), made.append, "…", "…")
     qtbot.waitUntil(lambda: bool(made), timeout=60000)
     msg = email.message_from_bytes((made[0] / "message.eml").read_bytes(),
                                    policy=email.policy.default)
@@ -143,7 +143,7 @@ def test_the_cards_of_a_drill_never_copy_or_open_the_intake(qtbot, window, stora
     assert msg["Subject"].startswith("【演练】")
     assert json.loads((made[0] / "manifest.json").read_text("utf-8"))["drill"] is True
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")   # a real report keeps it
-    assert window.package_recipients() == ["boss@example.com"]
+    assert window.outputs.package_recipients() == ["boss@example.com"]
 
 
 def test_follow_ups_and_corrections_of_a_drill_stay_drills(qtbot, window, storage,
@@ -157,7 +157,7 @@ def test_follow_ups_and_corrections_of_a_drill_stay_drills(qtbot, window, storag
     assert window.model.draft.drill and window.model.draft.parent_id == drill_id
     assert _banner(window).isVisible() and window.windowTitle().startswith("【演练】")
     window.open_draft(drill_id)
-    window.start_correction()
+    window.outputs.start_correction()
     assert window.model.draft.drill and window.model.draft.data.get("correction") is True
     assert _banner(window).isVisible()
     dialog = window.show_reports()

@@ -35,7 +35,7 @@ def _drill_file(tmp_path: Path) -> Path:
 
 def _record(qtbot, window, storage, channel: str, recipient: str, hour: int, minute: int,
             day: int = 19) -> SubmissionDialog:
-    dialog = window.record_submission()
+    dialog = window.outputs.record_submission()
     dialog.channel.setCurrentIndex(dialog.channel.findData(channel))
     dialog.recipient.setCurrentIndex(dialog.recipient.findData(recipient))
     dialog.recipient.activated.emit(dialog.recipient.currentIndex())
@@ -50,7 +50,7 @@ def _record(qtbot, window, storage, channel: str, recipient: str, hour: int, min
 def test_a_drill_recorded_through_the_dialog_is_a_drill_everywhere(qtbot, window, storage,
                                                                     tmp_path) -> None:
     assert window.open_file(_drill_file(tmp_path))
-    dialog = window.record_submission()
+    dialog = window.outputs.record_submission()
     assert dialog.windowTitle() == "记录报送（演练）"
     note = dialog.findChild(QLabel, "submission-drill")
     assert note is not None and "不计入本单位的报告" in note.text()
@@ -72,7 +72,7 @@ def test_a_drill_recorded_through_the_dialog_is_a_drill_everywhere(qtbot, window
     # a real report of the same incident: the drill's sending meets nothing of it
     assert window.open_file(CII)
     window.save_now()
-    window.header.set_history(storage.history(window.model.draft.id) + [sent])
+    window.header.set_history([*storage.history(window.model.draft.id), sent])
     assert "已报送" not in window.header.deadline.text()
 
 
@@ -159,16 +159,16 @@ def test_a_summary_package_is_stale_once_another_sending_is_recorded(qtbot, wind
     first = window.model.draft.id
     window.start_derived(first, ReportType.SUMMARY)
     window.model.set("incident.handling_completed_at", "2026-11-25T10:00:00+08:00")
-    window.generate_package(tmp_path)
+    window.outputs.generate_package(tmp_path)
     summary = window.model.draft.id
     qtbot.waitUntil(lambda: bool(storage.packages(summary)), timeout=60000)
     out = Path(storage.packages(summary)[-1].out_dir)
     made = json.loads((out / "manifest.json").read_text("utf-8"))
     assert made["input"]["sendings_sha256"]
-    assert window.sending.valid_package() == out
+    assert window.outputs.sending.valid_package() == out
     storage.record_submission(first, "other", datetime(2026, 11, 19, 3, 30, tzinfo=CHINA_TZ),
                               recipient="public_security")
-    window._show_submission()                   # what the app does after a recording
+    window.show_submission()                   # what the app does after a recording
     assert [s.recipient for s in window.model.draft.sendings] == [
         "protection_department", "public_security"]
-    assert window.sending.valid_package() is None
+    assert window.outputs.sending.valid_package() is None

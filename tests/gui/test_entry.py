@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from gui_helpers import EXAMPLES, click
+from gui_helpers import EXAMPLES, click, settle
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from composer.core.flow import Step
 from composer.core.validators import parse_time
-from composer.gui.fields import DateTimeField
+from composer.gui.input_widgets import DateTimeField
 
 HOUR, MINUTE = QDateTimeEdit.Section.HourSection, QDateTimeEdit.Section.MinuteSection
 TYPED = ((HOUR, "19", 19), (MINUTE, "45", 45), (HOUR, "08", 8), (MINUTE, "08", 8))
@@ -83,8 +83,8 @@ def test_every_date_field_keeps_two_digits_typed_key_by_key(qtbot, window, tmp_p
             click_section(qtbot, field.edit, section)
             for digit in digits:
                 key(field.edit, digit)
-                if slow:    # every timer of the window has its turn between the keys
-                    qtbot.wait(5)
+                if slow:    # what the window's timers do has its turn between the keys
+                    settle()
                     window.autosaver.save()
                     window.header.tick()
             shown = field.edit.dateTime().time()
@@ -159,7 +159,7 @@ def test_a_click_after_typing_lands_where_it_was_aimed(qtbot, window, step, make
         bar = scroll.verticalScrollBar()          # the user scrolls the field into the middle
         bar.setValue(target.mapTo(scroll.widget(), target.rect().center()).y()
                      - scroll.viewport().height() // 2)
-        qtbot.wait(1)
+        settle()
         aimed = _center(target)                    # where the user looks and aims
         if previous is not None:                   # ... while typing into the field before
             if isinstance(previous, QDateTimeEdit):
@@ -169,7 +169,7 @@ def test_a_click_after_typing_lands_where_it_was_aimed(qtbot, window, step, make
                 text = "20x"                       # not a number, phone or e-mail: an error
             for ch in text:
                 QTest.keyClick(previous, ch)
-            qtbot.wait(1)                          # layout requests are handled
+            settle()                               # layout requests are handled
             assert _center(target) == aimed, f"{target.objectName()} moved while typing " \
                                              f"into {previous.objectName()}"
         QTest.mouseClick(handle, Qt.MouseButton.LeftButton,

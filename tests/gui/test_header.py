@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 from gui_helpers import EXAMPLES
 
 from composer.core.draft import Draft
+from composer.gui.draft_model import DraftModel
 from composer.gui.header import STYLES, DeadlineHeader
-from composer.gui.model import DraftModel
 
 DUE = datetime.fromisoformat("2026-11-18T18:05:00+08:00")  # discovered 14:05 + 4 h
 

@@ -20,8 +20,8 @@ from composer.core.incident_io import load_report
 from composer.core.obligations import CHINA_TZ
 from composer.core.statement import HEADER, statements
 from composer.core.validators import InvalidIncident
+from composer.gui.draft_model import DraftModel
 from composer.gui.header import DeadlineHeader
-from composer.gui.model import DraftModel
 
 FUZZ = Path(__file__).resolve().parents[1] / "data" / "fuzz"
 
@@ -85,8 +85,8 @@ def test_cii_obligations_after_an_email_to_12387(qtbot, window, storage):
     draft_id = window.model.draft.id
     storage.record_submission(draft_id, "email",
                               datetime(2026, 11, 19, 2, 50, tzinfo=CHINA_TZ))
-    window._show_submission()
-    window.sending.update_sent()         # as recording a sending does (gui/sending.py)
+    window.show_submission()
+    window.outputs.sending.update_sent()         # as recording a sending does (gui/sending.py)
     header = window.header
     lines = header.deadline.text().splitlines()
     assert lines[:2] == ["✖ 向国家能源局报告：尚未报送（截止 2026-11-19 03:10）",

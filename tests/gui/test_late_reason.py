@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from gui_helpers import EXAMPLES, type_into
+from gui_helpers import EXAMPLES, settle, type_into
 from PySide6.QtWidgets import QLabel
 
 from composer.core.flow import Step
@@ -24,7 +24,7 @@ def test_late_report_asks_for_the_reason(qtbot, window):
     before = (notice.text(), notice.geometry(), field.mapToGlobal(field.rect().topLeft()))
     type_into(page, "incident.delay_reason", "夜间告警未被及时发现")
     assert window.model.draft.report().incident.delay_reason == "夜间告警未被及时发现"
-    qtbot.wait(1)   # layout requests are handled: the banner and the field did not move
+    settle()        # layout requests are handled: the banner and the field did not move
     assert (notice.text(), notice.geometry(),
             field.mapToGlobal(field.rect().topLeft())) == before
     qtbot.waitUntil(lambda: page.pdf is not None, timeout=30000)

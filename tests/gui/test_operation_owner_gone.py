@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from gui_helpers import settle
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
 from shiboken6 import isValid
@@ -57,7 +58,7 @@ def test_result_for_a_deleted_widget_is_dropped_quietly(qtbot, qtlog, monkeypatc
     _delete(qtbot, owner)
     release.set()
     qtbot.waitUntil(lambda: operations.running_count() == 0, timeout=5000)
-    qtbot.wait(50)                     # any queued late call has had its chance to run
+    settle()                           # any queued late call has had its chance to run
     assert called == [] and op.done
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, QProgressDialog) and w.isVisible()]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import threading
 
-from gui_helpers import EXAMPLES, type_into
+from gui_helpers import EXAMPLES, after_timers_due, settle, type_into
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QLabel
 
@@ -54,8 +54,9 @@ def test_preview_does_not_render_before_it_was_shown(qtbot, window):
     assert window.wizard.currentId() == Step.BASIC
     page = _preview(window)
     type_into(window, "incident.description", "丙")
-    qtbot.wait(150)
-    assert page.rendered_report is None and not page._debounce.isActive()
+    settle()
+    assert page._inflight is None and not page._debounce.isActive()   # none started, none due
+    assert page.rendered_report is None
 
 
 def test_step_change_alone_does_not_rerender(qtbot, window):
@@ -115,10 +116,10 @@ def test_package_progress_in_the_ui_language():
 def test_quiet_operation_never_shows_a_popup(qtbot, monkeypatch):
     monkeypatch.setattr(operations, "PROGRESS_DELAY_MS", 10)
     release = threading.Event()
-    op = operations.run_operation(None, None, lambda: release.wait(5), on_success=lambda r: None,
+    op = operations.run_operation(None, None, lambda: release.wait(60), on_success=lambda r: None,
                                   on_failure=lambda e: None)
-    qtbot.wait(100)
-    assert op._progress is None
+    after_timers_due(qtbot, operations.PROGRESS_DELAY_MS)   # a popup would be shown by now
+    assert op._progress is None and not op.done
     release.set()
     qtbot.waitUntil(lambda: op.done, timeout=5000)
 
@@ -133,15 +134,15 @@ def test_render_overtaken_by_typing_is_dropped(qtbot, window):
     blocker = operations.run_operation(None, None, lambda: release.wait(10),
                                        on_success=lambda r: None, on_failure=lambda e: None)
     window.model.set("incident.title", "标题甲")
-    page.render()                       # queued behind the blocker: in flight, soon stale
+    page.render_preview()               # queued behind the blocker: in flight, soon stale
     overtaken = page._inflight
     assert overtaken is not None and overtaken.incident.title == "标题甲"
     window.model.set("incident.title", "标题乙")
-    page.render()
+    page.render_preview()
     release.set()
     qtbot.waitUntil(lambda: blocker.done and page.pdf is not None, timeout=30000)
     QThreadPool.globalInstance().waitForDone(30000)
-    qtbot.wait(50)
+    settle()
     assert [r.incident.title for r in landed] == ["标题乙"]
     assert page.rendered_report.incident.title == "标题乙"
 

@@ -9,7 +9,7 @@ import json
 import pypdf
 import pypdfium2 as pdfium
 import pytest
-from gui_helpers import EXAMPLES
+from gui_helpers import EXAMPLES, settle
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel
@@ -217,7 +217,7 @@ def test_print_button_asks_the_print_dialog_and_prints_only_when_told(qtbot, tmp
     chooser = dialog.findChild(QPrintDialog, "print-dialog")
     assert chooser is not None and chooser.isVisible() and chooser.printer() is dialog.printer
     chooser.reject()
-    qtbot.wait(50)
+    settle()
     assert dialog.job is None and dialog.printed_pages == 0
     out = tmp_path / "chosen.pdf"
     own = a4_printer("test")

@@ -7,8 +7,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from gui_helpers import EXAMPLES, click, commit_text
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, QTimeZone
+from gui_helpers import EXAMPLES, click, commit_text, settle
+from PySide6.QtCore import QDate, QDateTime, QThreadPool, QTime, QTimer, QTimeZone
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 
 from composer.core.flow import Step
 from composer.gui.autosave import AUTOSAVE_MS
-from composer.gui.submission_dialog import SubmissionDialog
 from composer.gui.output import LAST_FOLDER
-
+from composer.gui.submission_dialog import SubmissionDialog
 
 
 def _bump_change_counter(fh) -> None:
@@ -69,7 +68,7 @@ def _fill_and_save(qtbot, dialog: SubmissionDialog) -> None:
 
 def test_a_sent_report_cannot_be_changed_by_any_path(qtbot, window, storage):
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
-    _fill_and_save(qtbot, window.record_submission())
+    _fill_and_save(qtbot, window.outputs.record_submission())
     qtbot.waitUntil(lambda: window.header.state == "sent", timeout=30000)
     draft_id = window.model.draft.id
     stored = storage.load_draft(draft_id)
@@ -92,7 +91,7 @@ def test_a_sent_report_cannot_be_changed_by_any_path(qtbot, window, storage):
 
 def test_a_failing_settings_write_shows_the_banner(qtbot, window, storage, tmp_path):
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
-    dialog = window.export_file()
+    dialog = window.outputs.export_file()
     assert isinstance(dialog, QFileDialog)
     _damage_page(storage.path, "settings")
     target = tmp_path / "out" / "incident.json"
@@ -110,7 +109,7 @@ def test_a_failing_settings_write_shows_the_banner(qtbot, window, storage, tmp_p
 
 def test_recording_a_sending_that_fails_keeps_what_was_typed(qtbot, window, storage):
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
-    first = window.record_submission()
+    first = window.outputs.record_submission()
     _damage_page(storage.path, "submissions")
     _fill_and_save(qtbot, first)
 
@@ -130,6 +129,7 @@ def test_recording_a_sending_that_fails_keeps_what_was_typed(qtbot, window, stor
     assert storage.records() == []
     assert not any((storage.data_root / "sent").glob("*"))
     assert window.header.state != "sent"
-    qtbot.wait(200)
+    QThreadPool.globalInstance().waitForDone(60000)   # the background work is over, and
+    settle()                                          # its results are delivered
     assert window.autosaver._pending == {} and storage.records() == []
     again.reject()

@@ -31,7 +31,7 @@ def _save(qtbot, dialog: SubmissionDialog, channel: str, hour: int, minute: int)
 
 def test_the_dialog_offers_the_units_recipients_and_the_intake(qtbot, window, storage):
     assert window.open_file(CII)
-    dialog = window.record_submission()
+    dialog = window.outputs.record_submission()
     combo = dialog.findChild(QComboBox, "submission-recipient")
     items = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
     assert items == [("protection_department", "保护工作部门（国家能源局）"),
@@ -55,14 +55,14 @@ def test_the_dialog_offers_the_units_recipients_and_the_intake(qtbot, window, st
 def test_a_correction_reads_as_such_in_the_reports_list_and_the_record(qtbot, window, storage,
                                                                         tmp_path):
     assert window.open_file(CII)
-    _save(qtbot, window.record_submission(), "fax", 17, 40)
+    _save(qtbot, window.outputs.record_submission(), "fax", 17, 40)
     qtbot.waitUntil(lambda: len(storage.records()) == 1, timeout=60000)
     assert window.model.read_only                          # a sent report is a record
     first = window.model.draft.id
-    window.start_correction()
+    window.outputs.start_correction()
     fixed = window.model.draft.id
     assert fixed != first and window.model.draft.data.get("correction") is True
-    _save(qtbot, window.record_submission(), "fax", 18, 20)
+    _save(qtbot, window.outputs.record_submission(), "fax", 18, 20)
     qtbot.waitUntil(lambda: len(storage.records()) == 2, timeout=60000)
     reports = window.show_reports()
     table = reports.findChild(QTableWidget, "reports-table")
@@ -73,7 +73,7 @@ def test_a_correction_reads_as_such_in_the_reports_list_and_the_record(qtbot, wi
         f"更正 #{first} 于 2026-11-18 17:40 的报送：2026-11-18 18:20 传真 → 12387 受理平台")
     reports.close()
     out = tmp_path / "报送记录.pdf"
-    assert window.sending.export_log(str(out)) == out
+    assert window.outputs.sending.export_log(str(out)) == out
     text = "".join(p.extract_text() for p in PdfReader(out).pages).replace("\n", "")
     assert f"#{fixed} 首报（更正）" in text and f"更正 #{first} 的报送（记录 1" in text
     assert "12387 受理平台" in text and "010-82992387" in text
@@ -82,11 +82,11 @@ def test_a_correction_reads_as_such_in_the_reports_list_and_the_record(qtbot, wi
 def test_the_hotline_keeps_the_package_named_in_the_dialog(qtbot, window, storage, tmp_path):
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
     window.wizard.go_to(int(Step.PREVIEW))
-    window.generate_package(tmp_path)
+    window.outputs.generate_package(tmp_path)
     qtbot.waitUntil(lambda: bool(storage.packages(window.model.draft.id)), timeout=60000)
     package = storage.packages(window.model.draft.id)[0]
     assert (Path(package.out_dir) / "script.txt").is_file()    # every package has the script
-    dialog = window.record_submission()
+    dialog = window.outputs.record_submission()
     dialog.channel.setCurrentIndex(dialog.channel.findData("hotline"))
     named = dialog.findChild(QLabel, "submission-package").text()
     assert named.endswith(package.out_dir)
@@ -119,15 +119,15 @@ def test_every_package_goes_through_the_one_function_with_the_units_settings(
                     progress=progress)
     monkeypatch.setattr(packaging, "write", spy)
     printed = []
-    monkeypatch.setattr(window, "_print_pdf", lambda pdf, title: printed.append(title))
+    monkeypatch.setattr(window.outputs, "print_pdf", lambda pdf, title: printed.append(title))
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
-    window.print_document("report")                          # no package yet: one is made
+    window.outputs.print_document("report")                          # no package yet: one is made
     qtbot.waitUntil(lambda: bool(printed), timeout=60000)
-    window.print_document("script")                          # the same package is reused
+    window.outputs.print_document("script")                          # the same package is reused
     qtbot.waitUntil(lambda: len(printed) == 2, timeout=60000)
     out = tmp_path / "chosen"
     out.mkdir()
-    window.generate_package(out)
+    window.outputs.generate_package(out)
     qtbot.waitUntil(lambda: len(storage.packages(window.model.draft.id)) == 2, timeout=60000)
     assert [where for where, _ in seen] == ["outbox", "chosen"]
     assert all(s == packaging.UnitSettings(("ciso@example.cn",), chosen) for _, s in seen)

@@ -75,7 +75,7 @@ def test_a_sent_report_is_a_read_only_record_with_follow_up_and_correction(qtbot
     sent_id = window.model.draft.id
     level = window.header.level.text()
     storage.record_submission(sent_id, "fax", datetime(2026, 11, 18, 17, 40, tzinfo=CHINA_TZ))
-    window._show_submission()
+    window.show_submission()
     assert window.model.read_only and window.sent_bar.isVisible()
     window.wizard.go_to(int(Step.BASIC))
     title = window.findChild(QLineEdit, "incident.title")
@@ -154,18 +154,18 @@ def test_qt_dialogs_are_chinese_and_start_in_documents_or_the_last_folder(qtbot,
     from composer.gui.output import documents_dir
 
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
-    picker = window.choose_package_folder()
+    picker = window.outputs.choose_package_folder()
     texts = [lb.text() for lb in picker.findChildren(QLabel) if lb.text()]
     assert texts and not [t for t in texts if re.search(r"[A-Za-z]{3}", t)], texts
     assert picker.directory().absolutePath() == documents_dir() != os.getcwd()
     picker.reject()
-    window.remember_folder(tmp_path)
-    export = window.export_file()
+    window.outputs.remember_folder(tmp_path)
+    export = window.outputs.export_file()
     assert isinstance(export, QFileDialog)
     assert export.directory().absolutePath() == str(tmp_path)
     export.reject()
-    window.last_package = tmp_path / "moved-away"
-    assert not window.open_package_folder()
+    window.outputs.last_package = tmp_path / "moved-away"
+    assert not window.outputs.open_package_folder()
     box = next(w for w in QApplication.topLevelWidgets()
                if isinstance(w, QMessageBox) and w.isVisible())
     assert "无法打开文件夹" in box.windowTitle() and str(tmp_path / "moved-away") in box.text()
@@ -175,7 +175,7 @@ def test_qt_dialogs_are_chinese_and_start_in_documents_or_the_last_folder(qtbot,
 def test_title_brackets_and_grouping(window):
     from PySide6.QtWidgets import QLineEdit
 
-    from composer.gui.fields import group_digits
+    from composer.gui.input_widgets import group_digits
 
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
     assert window.windowTitle() == "会员系统遭勒索病毒攻击"    # the system adds the app name

@@ -7,7 +7,7 @@ import os
 from email import message_from_bytes
 from email.policy import default
 
-from gui_helpers import choose, click, click_next, commit_text, field, type_into
+from gui_helpers import choose, click, click_next, commit_text, field, settle, type_into
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QPushButton, QRadioButton, QWizard
 
 from composer.core.flow import Step
@@ -87,8 +87,8 @@ def test_whole_report_to_package(qtbot, window, storage, tmp_path, monkeypatch):
     assert picker.isVisible() and picker.directory().absolutePath() != os.getcwd()
     picker.setDirectory(str(tmp_path))
     picker.accept()
-    qtbot.waitUntil(lambda: window.last_package is not None, timeout=60000)
-    out = window.last_package
+    qtbot.waitUntil(lambda: window.outputs.last_package is not None, timeout=60000)
+    out = window.outputs.last_package
     assert out.parent == tmp_path
     assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -218,7 +218,7 @@ def test_number_field_rejects_text_inline(qtbot, window):
     assert not wiz.button(QWizard.WizardButton.NextButton).isEnabled()
     line = field(window, "impact_facts.direct_loss_yuan")
     line.clear()
-    commit_text(line, "１，２００")  # full-width digits and comma are fine
+    commit_text(line, "１，２００")  # noqa: RUF001 (full-width digits and comma are fine)
     assert window.model.draft.get("impact_facts.direct_loss_yuan") == 1200
 
 
@@ -271,7 +271,7 @@ def test_pages_are_built_on_first_visit_without_a_window_of_their_own(qtbot, win
             assert page.is_built and page.isVisible(), page.title()
             assert page.findChild(QWidget, "step-summary").isVisible()
         assert all(page.is_built for page in pages.values())
-        qtbot.wait(50)
+        settle()
     finally:
         QApplication.instance().removeEventFilter(spy)
     assert spy.shown == []

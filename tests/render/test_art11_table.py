@@ -17,7 +17,7 @@ from composer.core.obligations import CHINA_TZ
 from composer.render.pdf import render_report_pdf
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from test_statements_agree import _summary_with_sendings  # noqa: E402
+from test_statements_agree import _summary_with_sendings
 
 HEADS = "报送对象与渠道"
 

@@ -185,7 +185,7 @@ def test_the_fax_keeps_the_header_line_and_the_mark_never_turns_black() -> None:
     from reportlab.pdfgen.canvas import Canvas
 
     from composer.render.drill_mark import HEADER_FROM_TOP, draw_drill_mark
-    from composer.render.fax_raster import FAX_DPI, _fax_page
+    from composer.render.fax_pages import FAX_DPI, _fax_page
 
     buf = io.BytesIO()
     canvas = Canvas(buf, pagesize=A4)

@@ -22,7 +22,7 @@ from composer.core.classify import classify
 from composer.core.incident_io import load_report
 from composer.core.model import Report
 from composer.core.rules import reporting_rules
-from composer.render import fax, fax_cover, fax_raster, fax_tiff, fonts
+from composer.render import fax, fax_cover, fax_pages, fax_raster, fax_tiff, fonts
 from composer.render.pdf_info import with_info
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
@@ -305,11 +305,11 @@ def test_tiffinfo_agrees(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("report_type", "handled", "lines", "deadline"), [
-    ("initial", None, ("紧急",), "2026-11-18 18:05（北京时间）前报送浙江省网信办（《办法》第四条，"
-                                 "发现后 4 小时内）"),
-    ("follow_up", None, ("续报",), "首报：2026-11-18 18:05（北京时间）前报送浙江省网信办（《办法》"
-                                   "第四条，发现后 4 小时内）；续报：无固定时限，出现重要新情况或调查"
-                                   "取得进展时及时报送"),
+    ("initial", None, ("紧急",), ("2026-11-18 18:05（北京时间）前报送浙江省网信办（《办法》第四条，"
+                                  "发现后 4 小时内）")),
+    ("follow_up", None, ("续报",), ("首报：2026-11-18 18:05（北京时间）前报送浙江省网信办（《办法》"
+                                    "第四条，发现后 4 小时内）；续报：无固定时限，出现重要新情况或调查"
+                                    "取得进展时及时报送")),
     ("summary", "2026-11-20T17:30:00+08:00", ("事件处置总结报告",),
      "2026-12-20 17:30（北京时间）前报送浙江省网信办（《办法》第八条，处置结束后 30 日内）"),
 ])
@@ -343,14 +343,14 @@ def _tiff_the_pillow_way(pdf: bytes, codec: str) -> bytes:
     with TiffImagePlugin.AppendingTiffWriter(buf, new=True) as tf:
         for index, image in enumerate(fax.fax_pages(pdf)):
             info = TiffImagePlugin.ImageFileDirectory_v2()
-            info[278] = fax.FAX_HEIGHT
+            info[278] = fax_pages.FAX_HEIGHT
             info[266] = 1
             info[254] = 2
             info[297] = (index, total)
             if codec == "group3":
                 info[292] = 4
-            fax._ink_is_one(image).save(tf, format="TIFF", compression=codec, tiffinfo=info,
-                                        dpi=fax.FAX_DPI)
+            fax_pages._ink_is_one(image).save(tf, format="TIFF", compression=codec, tiffinfo=info,
+                                        dpi=fax_pages.FAX_DPI)
             tf.newFrame()
     data = bytearray(buf.getvalue())
     fax_tiff._rewrite_tags(data, total)

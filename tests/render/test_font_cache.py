@@ -43,7 +43,7 @@ def _tiny_font(path: Path, width: int = 600, upem: int = 1000) -> Path:
     builder.setupGlyphOrder(order)
     builder.setupCharacterMap({0x20: "space", 0x41: "A", 0x42: "B", 0xE000: "uniE000"})
     builder.setupGlyf({name: box() for name in order})
-    metrics = {name: (700, 50) for name in order}
+    metrics = dict.fromkeys(order, (700, 50))
     metrics["A"] = (width, 50)
     builder.setupHorizontalMetrics(metrics)
     builder.setupHorizontalHeader(ascent=880, descent=-120)

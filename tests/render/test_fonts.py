@@ -20,7 +20,7 @@ SAMPLE_LINES = [
     "<b>&amp; 5 < 6",
     "\"double\" and 'single' quotes",
     PUNCTUATION,
-    "0123456789 ０１２",
+    "0123456789 ０１２",  # noqa: RUF001 (full-width digits on purpose)
     f"姓名：{RARE_NAMES}",
     "Latin: The quick brown fox jumps over the lazy dog.",
 ]
@@ -142,7 +142,7 @@ def test_registration_is_cached() -> None:
 
 
 def test_has_glyph() -> None:
-    for ch in RARE_NAMES + PUNCTUATION + "Aa0９あア":
+    for ch in RARE_NAMES + PUNCTUATION + "Aa0９あア":  # noqa: RUF001 (a full-width digit on purpose)
         assert fonts.has_glyph(ch), ch
         assert fonts.has_glyph(ch, SANS_BOLD), ch
     assert not fonts.has_glyph("\U0001f600")
@@ -211,7 +211,7 @@ def fallback_font(tmp_path_factory: pytest.TempPathFactory) -> ttfonts.TTFont:
     builder.setupGlyphOrder(order)
     builder.setupCharacterMap({0x41: "A", 0xE000: "uniE000"})
     builder.setupGlyf({name: box() for name in order})
-    builder.setupHorizontalMetrics({name: (1000, 100) for name in order})
+    builder.setupHorizontalMetrics(dict.fromkeys(order, (1000, 100)))
     builder.setupHorizontalHeader(ascent=880, descent=-120)
     builder.setupNameTable({"familyName": "Composer Test Fallback", "styleName": "Regular",
                             "psName": "ComposerTestFallback-Regular"})

@@ -104,8 +104,8 @@ def _cover_text(report: Report) -> str:
 @pytest.mark.parametrize(("reposts", "capped"), [(100_000, True), (99_999, False)])
 def test_fax_cover_script_and_fields_carry_the_same_remark_lines(reposts, capped) -> None:
     from composer.core.statement import statements
-    from composer.render.fields import report_fields
     from composer.render.script import build_script
+    from composer.render.webform import report_fields
 
     report = _defaced(DefacementSite.KEY_NEWS, reposts)
     c = classify(report)

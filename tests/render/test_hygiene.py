@@ -28,9 +28,9 @@ from composer.core.model import Report, ReportType
 from composer.core.owed import owed
 from composer.render import fonts
 from composer.render.checks import manifest_notes, report_warnings
-from composer.render.fields import report_fields
 from composer.render.ics import calendar_ics
 from composer.render.package import build_package
+from composer.render.webform import report_fields
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "ransomware-retailer.json"
 CONTROLS = "\x1b\x07\x08\x0b\x0c"

@@ -70,8 +70,8 @@ def test_late_fax_cover_shows_the_deadline_as_passed(report) -> None:
     assert urgency_lines(given, c, LATE) == ("紧急　迟报",)
     rows = cover_rows(given, c, total_pages=3, generated_at=LATE)
     # the deadline, then — in the words of the PDF — that it has passed: not a target any more
-    assert rows[0] == ("报告时限", "2026-11-18 18:05（北京时间）前报送浙江省网信办（《办法》第四条，"
-                                  "发现后 4 小时内）\n本报告晚于上述时限报送，迟报 1 小时 12 分钟（时限已过）")
+    assert rows[0] == ("报告时限", ("2026-11-18 18:05（北京时间）前报送浙江省网信办（《办法》第四条，"
+                                   "发现后 4 小时内）\n本报告晚于上述时限报送，迟报 1 小时 12 分钟（时限已过）"))
     assert ("迟报原因", "夜间告警未被及时发现") in rows
     text = text_of(render_cover_pdf(given, c, report_pages=2, generated_at=LATE))
     assert "迟报1小时12分钟（时限已过）" in text and "夜间告警未被及时发现" in text

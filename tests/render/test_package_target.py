@@ -67,7 +67,7 @@ def test_force_refuses_a_folder_with_a_thesis(tmp_path: Path) -> None:
     out = tmp_path / "o"
     (out / "docs").mkdir(parents=True)
     (out / "docs" / "thesis.txt").write_text("四年的心血", "utf-8")
-    with pytest.raises(PackageError, match="no manifest.json"):
+    with pytest.raises(PackageError, match=r"no manifest\.json"):
         _write(out, force=True)
     assert _tree(out) == {"docs/thesis.txt": "四年的心血".encode()}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["o"]
@@ -88,7 +88,7 @@ def test_force_refuses_a_layout_file_the_manifest_does_not_list(tmp_path: Path) 
     out = tmp_path / "o"
     _write(out, only=("pdf",))                     # the manifest lists report.pdf only
     (out / "message.eml").write_text("someone else's draft", "utf-8")
-    with pytest.raises(PackageError, match="message.eml"):
+    with pytest.raises(PackageError, match=r"message\.eml"):
         _write(out, force=True)
 
 

@@ -96,7 +96,7 @@ def test_gmime_decodes_every_header(packages: dict[str, tuple[Report, Path]]) ->
 def test_fax_pdfs_carry_real_metadata(packages: dict[str, tuple[Report, Path]]) -> None:
     import pypdf
 
-    for report, directory in packages.values():
+    for _report, directory in packages.values():
         cover = pypdf.PdfReader(directory / "fax" / "cover.pdf").metadata
         combined = pypdf.PdfReader(directory / "fax" / "fax.pdf").metadata
         for meta in (cover, combined):

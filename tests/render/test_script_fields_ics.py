@@ -19,9 +19,9 @@ from composer.core.obligations import CHINA_TZ
 from composer.core.owed import due_key, owed
 from composer.core.rules import category, reporting_rules
 from composer.core.statement_items import RANSOM_CLAUSE
-from composer.render.fields import ITEM_TITLES, all_fields_text, report_fields
 from composer.render.ics import calendar_ics
 from composer.render.script import READING_RATE, build_script, script_pdf, script_text, spoken_time
+from composer.render.webform import ITEM_TITLES, all_fields_text, report_fields
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 NAMES = sorted(p.name for p in EXAMPLES.glob("*.json") if p.name != "expected.json")
@@ -87,7 +87,7 @@ def test_only_official_numbers_appear():
     text = script_text(build_script(report, c))
     ch = reporting_rules().channels
     assert ch.hotline in text and ch.email in text and ch.fax in text
-    numbers = {n for n in __import__("re").findall(r"\d{3,}-?\d+", text)}
+    numbers = set(__import__("re").findall(r"\d{3,}-?\d+", text))
     allowed = {"12387", "010-82992387", "010-66668888", "12387@cert"}
     assert numbers <= allowed | {"66668888"}, numbers - allowed
 

@@ -87,6 +87,7 @@ if tuple(sys.version_info[:2]) not in PYTHONS:
                      % (needed_text(), _here, sys.executable, _en))
     sys.exit(3)
 
+import contextlib
 import errno  # (after the version check, on purpose)
 import hashlib
 import json
@@ -665,10 +666,8 @@ def target_path(text):
 
 
 def _remove_if_empty(folder):
-    try:
+    with contextlib.suppress(OSError):
         folder.rmdir()
-    except OSError:
-        pass
 
 
 def install(target_text):

@@ -15,6 +15,7 @@ SQLite creates with the database file's mode) 0600, whatever the umask.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -200,10 +201,9 @@ class Tx:
         if exc_type is None:
             self.db.execute("COMMIT")
         elif self.db.in_transaction:
-            try:
+            # the original error says more than a failed rollback
+            with contextlib.suppress(sqlite3.Error):
                 self.db.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass        # the original error says more than a failed rollback
 
 
 class StoreBase:

@@ -26,6 +26,7 @@ from composer.core.records import Receipt, Record
 from composer.core.sent_guard import facts
 from composer.core.store.base import now_text, plain_text
 from composer.core.store.drafts import DraftStore
+from composer.core.stored_time import aware_time
 
 if TYPE_CHECKING:
     from composer.core.history import SentReport
@@ -44,21 +45,13 @@ class PackageRecord:
     files: tuple[str, ...]
 
 
-def _moment(text: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(text)
-    except (TypeError, ValueError):
-        return None
-    return moment if moment.utcoffset() is not None else None
-
-
 def recorded_due(rec: Record) -> datetime | None:
     """The deadline the record says its sending answered: ``deadline.at`` (records made since
     issue 24: the recipient's own), else the older ``due`` (the report type's earliest)."""
     if "deadline" in rec.body:
         deadline = rec.body["deadline"]
-        return _moment(str(deadline.get("at") or "")) if isinstance(deadline, dict) else None
-    return _moment(rec.text("due"))
+        return aware_time(str(deadline.get("at") or "")) if isinstance(deadline, dict) else None
+    return aware_time(rec.text("due"))
 
 
 def sent_report(rec: Record, marked: Callable[[int, str], bool] | None = None
@@ -71,7 +64,7 @@ def sent_report(rec: Record, marked: Callable[[int, str], bool] | None = None
     from composer.core.model import ReportType
 
     did = rec.number("draft_id")
-    moment = _moment(rec.text("sent_at"))
+    moment = aware_time(rec.text("sent_at"))
     try:
         kind = ReportType(rec.text("report_type"))
     except ValueError:
@@ -204,7 +197,7 @@ class SendingStore(DraftStore):
         for rec in self.records():
             if rec.body.get("draft_id") != draft_id:
                 continue
-            moment = _moment(rec.text("sent_at"))
+            moment = aware_time(rec.text("sent_at"))
             sid = rec.number("submission_id")
             if moment is None or sid is None:
                 continue
@@ -216,7 +209,7 @@ class SendingStore(DraftStore):
         rows = self._db.execute("SELECT id, channel, sent_at, note, recipient FROM submissions "
                                 "WHERE draft_id=? ORDER BY sent_at, id", (draft_id,)).fetchall()
         for sid, channel, sent_at, note, recipient in rows:
-            moment = _moment(sent_at)
+            moment = aware_time(sent_at)
             if sid not in chained and moment is not None:
                 out.append(Submission(int(sid), draft_id, str(channel), moment, str(note),
                                       recipient=str(recipient or INTAKE)))

@@ -4,6 +4,7 @@ on-screen name of a draft field, and numbers as typed (grouped digits, full-widt
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -15,15 +16,26 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QWidget,
 )
 
-from composer.core.draft import field_label
 from composer.core.obligations import CHINA_TZ
+from composer.core.problem_text import field_label
 from composer.core.validators import parse_time
 from composer.gui import i18n, wheel
 
-SHOWN_FORMAT = "yyyy-M-d H:m"  # reads "yyyy-MM-dd HH:mm" and its partly typed forms
+SHOWN_FORMAT = "yyyy-M-d H:m"
+
+
+def action_button(name: str, text: str, slot: Callable[[], object]) -> QPushButton:
+    """A push button named ``name`` (its objectName, which the smoke test presses) that runs
+    ``slot``; a screen reader hears ``text`` without its trailing ellipsis."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAccessibleName(text.rstrip("…"))
+    button.clicked.connect(slot)
+    return button  # reads "yyyy-MM-dd HH:mm" and its partly typed forms
 
 
 class DateEdit(QDateTimeEdit):
@@ -200,7 +212,7 @@ def parse_number(text: str, whole: bool) -> Any:
 
     Raw text goes into the draft so the one validator reports it ("must be a number").
     """
-    cleaned = text.strip().translate(str.maketrans("０１２３４５６７８９．，", "0123456789.,"))
+    cleaned = text.strip().translate(str.maketrans("０１２３４５６７８９．，", "0123456789.,"))  # noqa: RUF001 (full-width digits are what it reads)
     cleaned = cleaned.replace(",", "").replace(" ", "")
     if not cleaned:
         return None

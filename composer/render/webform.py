@@ -27,7 +27,7 @@ SUMMARY_TITLE = SUMMARY_HEADING
 
 
 @dataclass(frozen=True, slots=True)
-class Field:
+class FormField:
     key: str        # "item1" … "item8", "summary", "art11" (the Art. 11 account)
     title: str      # the item's heading
     text: str       # plain text, lines separated by "\n"
@@ -46,11 +46,11 @@ def _lines(parts: list[Statement]) -> str:
 
 
 def report_fields(report: Report, classification: Classification, *,
-                  said: Statements | None = None) -> list[Field]:
+                  said: Statements | None = None) -> list[FormField]:
     """Art. 7 items 1–8 (and for a summary report the Art. 8 summary and the Art. 11
     account) as plain text."""
     said = said or statements(report, classification)
-    out: list[Field] = []
+    out: list[FormField] = []
     for n in said.items:
         parts = list(said.item(n, FIELDS))
         if n == 1:
@@ -64,10 +64,10 @@ def report_fields(report: Report, classification: Classification, *,
             parts += [s for s in (*said.correction_lines, *said.prefixed("in_force"))
                       if s.carried_by(FIELDS)]
         key = {9: "summary", 10: "art11"}.get(n, f"item{n}")
-        out.append(Field(key, said.text(f"heading.{n}"), _lines(parts)))
+        out.append(FormField(key, said.text(f"heading.{n}"), _lines(parts)))
     return out
 
 
-def all_fields_text(fields: list[Field]) -> str:
+def all_fields_text(fields: list[FormField]) -> str:
     """全部复制: every field, its heading on a line of its own, a blank line between."""
     return "\n\n".join(f"{f.title}\n{f.text}" for f in fields) + "\n"

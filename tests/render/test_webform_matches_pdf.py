@@ -16,8 +16,8 @@ from composer.core.classify import classify
 from composer.core.incident_io import loads_report
 from composer.core.obligations import CHINA_TZ
 from composer.core.statement import statements
-from composer.render.fields import ITEM_TITLES, SUMMARY_TITLE, report_fields
 from composer.render.pdf import render_report_pdf
+from composer.render.webform import ITEM_TITLES, SUMMARY_TITLE, report_fields
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 
