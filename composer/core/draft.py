@@ -294,6 +294,18 @@ def profile_of(draft: Draft) -> dict[str, Any] | None:
     return copy.deepcopy(operator) if isinstance(operator, dict) and operator else None
 
 
+def keeps_profile(saved: dict[str, Any] | None, draft: Draft) -> bool:
+    """Whether moving on from step 1 saves the draft's unit as this workstation's profile
+    unless the user says otherwise: when no profile is saved yet, or when the draft is the saved
+    unit's own (the same unit name; its changed phone or contact is then kept). Another unit's
+    file, opened to read or check, does not replace the profile unless the user asks."""
+    if not saved:
+        return True
+    operator = draft.get("operator")
+    name = operator.get("name") if isinstance(operator, dict) else None
+    return not name or name == saved.get("name")
+
+
 def draft_from_report(report: Report) -> Draft:
     return Draft(data=dump_report(report))
 

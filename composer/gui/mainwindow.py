@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core import flow
-from composer.core.draft import Draft, derived_draft, new_draft
+from composer.core.draft import Draft, derived_draft, keeps_profile, new_draft
 from composer.core.drill import PREFIX as DRILL_PREFIX
 from composer.core.model import ReportType
 from composer.core.storage import CorruptRow, Storage
@@ -104,6 +104,9 @@ class MainWindow(QMainWindow):
         central.show()  # at once, not on the next event-loop turn
         profile = self.wizard.profile_page
         profile.ensure_built()   # the first page; the others on first visit
+        # another unit's file, opened to read or check, does not become this unit's profile
+        profile.remember.setChecked(keeps_profile(self.storage.load_profile(),
+                                                  self.model.draft))
         profile.profileAccepted.connect(lambda operator: self.autosaver.call(
             "profile", lambda: self.storage.save_profile(operator)))
         profile.set_recipients(self.outputs.email_recipients())
