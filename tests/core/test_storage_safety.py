@@ -17,6 +17,7 @@ from composer.core import paths
 from composer.core.draft import new_draft
 from composer.core.storage import CorruptRow, SentReportError, Storage
 from composer.core.submissions import channels
+from sqlite_damage import damage_table_page
 
 
 def _run(args: list[str], **kw) -> subprocess.CompletedProcess:
@@ -111,25 +112,8 @@ def test_corrupt_draft_json_names_the_row(tmp_path):
 
 
 
-def _bump_change_counter(fh) -> None:
-    """Raise the file change counter (header bytes 24–27), as a write by another connection
-    does: with the rollback journal an open connection trusts its page cache otherwise."""
-    fh.seek(24)
-    count = int.from_bytes(fh.read(4), "big")
-    fh.seek(24)
-    fh.write(((count + 1) % (1 << 32)).to_bytes(4, "big"))
 
 
-def _damage_drafts_page(path: Path) -> None:
-    """Overwrite the drafts table's b-tree page (page 2) with garbage."""
-    db = sqlite3.connect(path)
-    page = db.execute("PRAGMA page_size").fetchone()[0]
-    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name='drafts'").fetchone()[0]
-    db.close()
-    with open(path, "r+b") as fh:
-        fh.seek((root - 1) * page)
-        fh.write(b"\xde\xad" * (page // 2))
-        _bump_change_counter(fh)
 
 
 def test_damaged_page_makes_saves_fail_loudly_but_start_works(tmp_path):
@@ -139,7 +123,7 @@ def test_damaged_page_makes_saves_fail_loudly_but_start_works(tmp_path):
     d = new_draft()
     s.save_draft(d)
     s.close()        # crash: the session stays "running"
-    _damage_drafts_page(path)
+    damage_table_page(path, "drafts")
     s = Storage(path)
     assert s.begin_session() == []           # the recovery query failed: said, not raised
     assert any("table drafts" in p for p in s.problems)

@@ -92,3 +92,23 @@ def click(qtbot, button) -> None:
 
 def click_next(qtbot, wizard: QWizard) -> None:
     click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+
+
+WINDOW_CHILD = """\
+import os, sys
+sys.path.insert(0, os.environ["GUI_TESTS_DIR"])
+from PySide6.QtCore import Qt, QTimer
+from composer.gui.app import setup_application
+from composer.core.storage import Storage
+from composer.gui.mainwindow import MainWindow
+
+app = setup_application()
+storage = Storage()
+storage.begin_session()
+window = MainWindow(storage)
+window.show()
+"""
+"""The start of a child program that runs the real app in its own process (a crash or kill
+there fails the test instead of the run): the user's storage (from the environment's data
+folder) and a shown main window; the test appends what the child does. The child needs
+``GUI_TESTS_DIR`` (this folder) in its environment."""

@@ -11,10 +11,9 @@ import stat
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
-from gui_helpers import click, type_into
+from gui_helpers import WINDOW_CHILD, click, type_into
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QFrame, QLabel, QMessageBox, QPushButton
 
@@ -22,26 +21,7 @@ from composer.core.draft import new_draft
 from composer.core.storage import Storage
 from composer.gui.autosave import AUTOSAVE_MS
 from composer.gui.mainwindow import MainWindow
-
-
-def _bump_change_counter(fh) -> None:
-    """Raise the file change counter (header bytes 24–27), as a write by another connection
-    does: with the rollback journal an open connection trusts its page cache otherwise."""
-    fh.seek(24)
-    count = int.from_bytes(fh.read(4), "big")
-    fh.seek(24)
-    fh.write(((count + 1) % (1 << 32)).to_bytes(4, "big"))
-
-
-def _damage_drafts_page(path: Path) -> None:
-    db = sqlite3.connect(path)
-    page = db.execute("PRAGMA page_size").fetchone()[0]
-    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name='drafts'").fetchone()[0]
-    db.close()
-    with open(path, "r+b") as fh:
-        fh.seek((root - 1) * page)
-        fh.write(b"\xde\xad" * (page // 2))
-        _bump_change_counter(fh)
+from sqlite_damage import damage_table_page
 
 
 def _banner(window) -> QFrame:
@@ -78,7 +58,7 @@ def test_damaged_page_shows_banner_keeps_edits_and_exports(qtbot, tmp_path):
     try:
         qtbot.waitExposed(w)
         assert w.save_now() and not _banner(w).isVisible()       # saving works until ...
-        _damage_drafts_page(db)            # the page breaks while the app runs
+        damage_table_page(db, "drafts")            # the page breaks while the app runs
         type_into(w, "incident.title", "（新）")
         qtbot.waitUntil(lambda: _banner(w).isVisible(), timeout=AUTOSAVE_MS + 1500)
         text = _banner(w).findChild(QLabel, "autosave-banner-text").text()
@@ -114,21 +94,11 @@ def test_damaged_page_shows_banner_keeps_edits_and_exports(qtbot, tmp_path):
     storage.close()
 
 
-REAL_FULL_DISK = textwrap.dedent("""
+REAL_FULL_DISK = WINDOW_CHILD + textwrap.dedent("""
     import os, resource, signal, sys
-    sys.path.insert(0, os.environ["GUI_TESTS_DIR"])
-    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QFrame
-    from composer.gui.app import setup_application
-    from composer.core.storage import Storage
-    from composer.gui.mainwindow import MainWindow
     from gui_helpers import type_into
 
-    app = setup_application()
-    storage = Storage()
-    storage.begin_session()
-    window = MainWindow(storage)
-    window.show()
     window.autosaver.retry.setInterval(500)
     banner = lambda: window.findChild(QFrame, "autosave-banner")
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

@@ -4,9 +4,6 @@ input kept. Real failures: a damaged database page, as in test_autosave_failures
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
 from gui_helpers import EXAMPLES, click, commit_text, settle
 from PySide6.QtCore import QDate, QDateTime, QThreadPool, QTime, QTimer, QTimeZone
 from PySide6.QtWidgets import (
@@ -22,26 +19,7 @@ from composer.core.flow import Step
 from composer.gui.autosave import AUTOSAVE_MS
 from composer.gui.output import LAST_FOLDER
 from composer.gui.submission_dialog import SubmissionDialog
-
-
-def _bump_change_counter(fh) -> None:
-    """Raise the file change counter (header bytes 24–27), as a write by another connection
-    does: with the rollback journal an open connection trusts its page cache otherwise."""
-    fh.seek(24)
-    count = int.from_bytes(fh.read(4), "big")
-    fh.seek(24)
-    fh.write(((count + 1) % (1 << 32)).to_bytes(4, "big"))
-
-
-def _damage_page(path: Path, table: str) -> None:
-    db = sqlite3.connect(path)
-    page = db.execute("PRAGMA page_size").fetchone()[0]
-    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name=?", (table,)).fetchone()[0]
-    db.close()
-    with open(path, "r+b") as fh:
-        fh.seek((root - 1) * page)
-        fh.write(b"\xde\xad" * (page // 2))
-        _bump_change_counter(fh)
+from sqlite_damage import damage_table_page
 
 
 def _banner_text(window) -> str | None:
@@ -93,7 +71,7 @@ def test_a_failing_settings_write_shows_the_banner(qtbot, window, storage, tmp_p
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
     dialog = window.outputs.export_file()
     assert isinstance(dialog, QFileDialog)
-    _damage_page(storage.path, "settings")
+    damage_table_page(storage.path, "settings")
     target = tmp_path / "out" / "incident.json"
     target.parent.mkdir()
     dialog.selectFile(str(target))
@@ -110,7 +88,7 @@ def test_a_failing_settings_write_shows_the_banner(qtbot, window, storage, tmp_p
 def test_recording_a_sending_that_fails_keeps_what_was_typed(qtbot, window, storage):
     assert window.open_file(EXAMPLES / "ransomware-retailer.json")
     first = window.outputs.record_submission()
-    _damage_page(storage.path, "submissions")
+    damage_table_page(storage.path, "submissions")
     _fill_and_save(qtbot, first)
 
     def reopened() -> SubmissionDialog | None:

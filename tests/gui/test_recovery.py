@@ -8,7 +8,7 @@ import subprocess
 import sys
 import textwrap
 
-from gui_helpers import click, type_into
+from gui_helpers import WINDOW_CHILD, click, type_into
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton
 
@@ -92,20 +92,8 @@ def test_close_without_clean_shutdown_offers_draft_back(qtbot, tmp_path):
     second.close()
 
 
-CHILD = textwrap.dedent("""
-    import os, sys
-    sys.path.insert(0, os.environ["GUI_TESTS_DIR"])
-    from PySide6.QtCore import QTimer
-    from composer.gui.app import setup_application
-    from composer.core.storage import Storage
-    from composer.gui.mainwindow import MainWindow
+CHILD = WINDOW_CHILD + textwrap.dedent("""
     from gui_helpers import choose, type_into
-
-    app = setup_application()
-    storage = Storage()
-    storage.begin_session()
-    window = MainWindow(storage)
-    window.show()
 
     def edit():
         type_into(window, "operator.name", "被杀死的进程")

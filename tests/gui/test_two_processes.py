@@ -15,27 +15,17 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from gui_helpers import WINDOW_CHILD
 
 from composer.core.draft import new_draft
 from composer.core.storage import Storage
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-APP = textwrap.dedent("""
-    import os, sys
-    sys.path.insert(0, os.environ["GUI_TESTS_DIR"])
-    from PySide6.QtCore import QTimer
+APP = WINDOW_CHILD + textwrap.dedent("""
     from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton
-    from composer.gui.app import setup_application
-    from composer.core.storage import Storage
     from composer.gui.editing import EditorGuard
-    from composer.gui.mainwindow import MainWindow
 
-    app = setup_application()
-    storage = Storage()
-    storage.begin_session()
-    window = MainWindow(storage)
-    window.show()
     window.open_draft(int(sys.argv[1]))
     bar = lambda: window.findChild(QFrame, "editor-bar")
 
@@ -179,21 +169,11 @@ def test_a_damaged_page_is_named_at_start_and_the_app_starts_afresh(tmp_path):
     assert "Traceback" not in run.stderr
 
 
-IMMUTABLE = textwrap.dedent("""
+IMMUTABLE = WINDOW_CHILD + textwrap.dedent("""
     import os, subprocess, sys
-    sys.path.insert(0, os.environ["GUI_TESTS_DIR"])
-    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QFrame, QLabel
-    from composer.gui.app import setup_application
-    from composer.core.storage import Storage
-    from composer.gui.mainwindow import MainWindow
     from gui_helpers import type_into
 
-    app = setup_application()
-    storage = Storage()
-    storage.begin_session()
-    window = MainWindow(storage)
-    window.show()
     window.autosaver.retry.setInterval(500)
     folder = str(storage.path.parent)
     banner = lambda: window.findChild(QFrame, "autosave-banner")
